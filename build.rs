@@ -1,0 +1,21 @@
+//! Compiles `proto/` with a pure-Rust protobuf compiler (no system `protoc`)
+//! and generates the tonic client and server, plus the descriptor set that
+//! server reflection publishes.
+
+use prost::Message;
+use std::{env, fs, path::PathBuf};
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let protos = ["proto/himrec/v1/recommender.proto"];
+    println!("cargo:rerun-if-changed=proto");
+
+    let fds = protox::compile(protos, ["proto"])?;
+    let out_dir = PathBuf::from(env::var("OUT_DIR")?);
+    fs::write(out_dir.join("himrec_descriptor.bin"), fds.encode_to_vec())?;
+
+    tonic_prost_build::configure()
+        .build_client(true)
+        .build_server(true)
+        .compile_fds(fds)?;
+    Ok(())
+}

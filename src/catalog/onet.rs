@@ -1,0 +1,203 @@
+//! O*NET 29.2 occupation profiles and ESCO 1.2.0 occupations.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use super::table::Table;
+use super::CatalogError;
+
+/// The RIASEC areas in O*NET's order (element ids 1.B.1.a to 1.B.1.f).
+pub const RIASEC: [&str; 6] = [
+    "Realistic",
+    "Investigative",
+    "Artistic",
+    "Social",
+    "Enterprising",
+    "Conventional",
+];
+
+/// What O*NET says of one occupation.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct OnetOccupation {
+    pub(crate) title: String,
+    pub(crate) description: String,
+    pub(crate) job_zone: Option<u8>,
+    /// Occupational interests on O*NET's 1-7 scale, RIASEC order.
+    pub(crate) interests: [Option<f64>; 6],
+    /// Skill and knowledge element name -> importance (1-5).
+    pub(crate) elements: HashMap<String, f64>,
+    /// Required level of education: share (percent) of respondents naming
+    /// each of O*NET's 12 categories.
+    pub(crate) education: Option<[f64; 12]>,
+    /// Task statements, with whether each is a core task.
+    pub(crate) tasks: Vec<(String, bool)>,
+    /// Technology skills: (commodity title, example).
+    pub(crate) technology: Vec<(String, String)>,
+}
+
+/// Reads the O*NET extract folder, keyed by O*NET-SOC code.
+pub(crate) fn read(dir: &Path) -> Result<HashMap<String, OnetOccupation>, CatalogError> {
+    let mut occupations: HashMap<String, OnetOccupation> = HashMap::new();
+
+    let table = Table::tsv(&dir.join("Occupation Data.txt"))?;
+    let (code, title, description) = (
+        table.column("O*NET-SOC Code")?,
+        table.column("Title")?,
+        table.column("Description")?,
+    );
+    for row in table.rows() {
+        let entry = occupations.entry(row.get(code).to_owned()).or_default();
+        entry.title = row.get(title).to_owned();
+        entry.description = row.get(description).to_owned();
+    }
+
+    let table = Table::tsv(&dir.join("Job Zones.txt"))?;
+    let (code, zone) = (table.column("O*NET-SOC Code")?, table.column("Job Zone")?);
+    for row in table.rows() {
+        let value = row.count(zone, "Job Zone")?;
+        if !(1..=5).contains(&value) {
+            return Err(row.error(format!("job zone {value} is not 1-5")));
+        }
+        known(&mut occupations, row.get(code), &row)?.job_zone = Some(value as u8);
+    }
+
+    let table = Table::tsv(&dir.join("Interests.txt"))?;
+    let (code, name, scale, value) = (
+        table.column("O*NET-SOC Code")?,
+        table.column("Element Name")?,
+        table.column("Scale ID")?,
+        table.column("Data Value")?,
+    );
+    for row in table.rows() {
+        if row.get(scale) != "OI" {
+            continue;
+        }
+        let Some(area) = RIASEC.iter().position(|a| *a == row.get(name)) else {
+            continue;
+        };
+        let score = row
+            .optional_number(value, "Data Value")?
+            .filter(|v| (1.0..=7.0).contains(v))
+            .ok_or_else(|| row.error("interest score is not in 1-7"))?;
+        known(&mut occupations, row.get(code), &row)?.interests[area] = Some(score);
+    }
+
+    for file in ["Skills.txt", "Knowledge.txt"] {
+        let table = Table::tsv(&dir.join(file))?;
+        let (code, name, scale, value) = (
+            table.column("O*NET-SOC Code")?,
+            table.column("Element Name")?,
+            table.column("Scale ID")?,
+            table.column("Data Value")?,
+        );
+        for row in table.rows() {
+            if row.get(scale) != "IM" {
+                continue;
+            }
+            let importance = row
+                .optional_number(value, "Data Value")?
+                .filter(|v| (1.0..=5.0).contains(v))
+                .ok_or_else(|| row.error("importance is not in 1-5"))?;
+            known(&mut occupations, row.get(code), &row)?
+                .elements
+                .insert(row.get(name).to_owned(), importance);
+        }
+    }
+
+    let table = Table::tsv(&dir.join("Education, Training, and Experience.txt"))?;
+    let (code, scale, category, value) = (
+        table.column("O*NET-SOC Code")?,
+        table.column("Scale ID")?,
+        table.column("Category")?,
+        table.column("Data Value")?,
+    );
+    for row in table.rows() {
+        if row.get(scale) != "RL" {
+            continue;
+        }
+        let category = row.count(category, "Category")? as usize;
+        if !(1..=12).contains(&category) {
+            return Err(row.error("education category is not 1-12"));
+        }
+        let share = row
+            .optional_number(value, "Data Value")?
+            .filter(|v| (0.0..=100.0).contains(v))
+            .ok_or_else(|| row.error("education share is not a percentage"))?;
+        let entry = known(&mut occupations, row.get(code), &row)?;
+        entry.education.get_or_insert([0.0; 12])[category - 1] = share;
+    }
+
+    let table = Table::tsv(&dir.join("Task Statements.txt"))?;
+    let (code, task, kind) = (
+        table.column("O*NET-SOC Code")?,
+        table.column("Task")?,
+        table.column("Task Type")?,
+    );
+    for row in table.rows() {
+        let core = row.get(kind) != "Supplemental";
+        known(&mut occupations, row.get(code), &row)?
+            .tasks
+            .push((row.get(task).to_owned(), core));
+    }
+
+    let table = Table::tsv(&dir.join("Technology Skills.txt"))?;
+    let (code, example, commodity) = (
+        table.column("O*NET-SOC Code")?,
+        table.column("Example")?,
+        table.column("Commodity Title")?,
+    );
+    for row in table.rows() {
+        known(&mut occupations, row.get(code), &row)?
+            .technology
+            .push((row.get(commodity).to_owned(), row.get(example).to_owned()));
+    }
+    Ok(occupations)
+}
+
+fn known<'a>(
+    occupations: &'a mut HashMap<String, OnetOccupation>,
+    code: &str,
+    row: &super::table::Row<'_>,
+) -> Result<&'a mut OnetOccupation, CatalogError> {
+    occupations
+        .get_mut(code)
+        .ok_or_else(|| row.error(format!("occupation {code} is not in Occupation Data.txt")))
+}
+
+/// What ESCO says of one occupation: its skills and knowledge, lower case.
+#[derive(Debug, Clone)]
+pub(crate) struct EscoOccupation {
+    pub(crate) essential: Vec<String>,
+    pub(crate) optional: Vec<String>,
+}
+
+/// Reads the ESCO extract, keyed by preferred occupation name.
+pub(crate) fn read_esco(path: &Path) -> Result<HashMap<String, EscoOccupation>, CatalogError> {
+    let table = Table::tsv(path)?;
+    let name = table.column("occupation_name")?;
+    let essential = [
+        table.column("essential_skills")?,
+        table.column("essential_knowledge")?,
+    ];
+    let optional = table.column("optional_skills")?;
+    let split = |raw: &str| -> Vec<String> {
+        raw.split(';')
+            .map(|s| s.trim().to_lowercase())
+            .filter(|s| !s.is_empty())
+            .collect()
+    };
+    let mut occupations = HashMap::new();
+    for row in table.rows() {
+        let occupation = EscoOccupation {
+            essential: essential.iter().flat_map(|c| split(row.get(*c))).collect(),
+            optional: split(row.get(optional)),
+        };
+        if occupations
+            .insert(row.get(name).to_owned(), occupation)
+            .is_some()
+        {
+            return Err(row.error("duplicate ESCO occupation"));
+        }
+    }
+    Ok(occupations)
+}

@@ -1,0 +1,156 @@
+//! College Scorecard programs (field of study by institution).
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use super::states;
+use super::table::Table;
+use super::CatalogError;
+
+/// Institutional control.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Control {
+    /// Public.
+    Public,
+    /// Private nonprofit.
+    PrivateNonprofit,
+    /// Private for-profit.
+    PrivateForProfit,
+}
+
+impl Control {
+    fn parse(raw: &str) -> Option<Self> {
+        match raw {
+            "Public" => Some(Self::Public),
+            "Private, nonprofit" => Some(Self::PrivateNonprofit),
+            "Private, for-profit" => Some(Self::PrivateForProfit),
+            _ => None,
+        }
+    }
+}
+
+/// Programmatic accreditation. Public data carries none, so everything
+/// loaded from Scorecard is `Unknown`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Accreditation {
+    /// No source says.
+    Unknown,
+    /// Accredited.
+    Accredited,
+    /// Known not to be accredited.
+    NotAccredited,
+}
+
+/// Scorecard credential level 99: preparatory coursework, no credential.
+pub const NON_CREDENTIAL_LEVEL: u8 = 99;
+
+/// One program at one institution at one credential level.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Program {
+    /// IPEDS unit id.
+    pub unitid: u32,
+    /// Institution name.
+    pub institution_name: String,
+    /// USPS state code; `None` where Scorecard gives none.
+    pub state: Option<&'static str>,
+    /// Control.
+    pub control: Control,
+    /// CIP code as Scorecard writes it (`5107`).
+    pub cip_code: String,
+    /// CIP title.
+    pub cip_title: String,
+    /// Scorecard credential level: 1-8, or 99 for non-credential.
+    pub credential_level: u8,
+    /// Scorecard's description of the level.
+    pub credential_description: String,
+    /// Completers; `None` when suppressed.
+    pub completers: Option<u32>,
+    /// Median earnings; `None` when suppressed.
+    pub median_earnings: Option<u32>,
+    /// When earnings were measured.
+    pub earnings_horizon: String,
+    /// Median debt; `None` when suppressed.
+    pub median_debt: Option<u32>,
+    /// Debt-to-earnings ratio; `None` when either side is suppressed.
+    pub debt_to_earnings: Option<f64>,
+    /// The state's earnings threshold.
+    pub state_earnings_threshold: Option<u32>,
+    /// Accreditation.
+    pub accreditation: Accreditation,
+}
+
+/// Reads and checks every program in the Scorecard extract, keeping the
+/// non-credential rows (level 99) so the catalog mirrors its source; the
+/// ranking leaves them out.
+pub(crate) fn read(path: &Path) -> Result<Vec<Program>, CatalogError> {
+    let table = Table::csv(path)?;
+    let unitid = table.column("unitid")?;
+    let name = table.column("inst_name")?;
+    let state = table.column("state")?;
+    let control = table.column("control")?;
+    let cip = table.column("cip_code")?;
+    let cip_desc = table.column("cip_desc")?;
+    let level = table.column("credential_level")?;
+    let level_desc = table.column("credential_desc")?;
+    let completers = table.column("completers_count")?;
+    let earnings = table.column("earnings")?;
+    let horizon = table.column("earnings_horizon")?;
+    let threshold = table.column("earnings_threshold_state")?;
+    let debt = table.column("debt_median")?;
+    let dte = table.column("debt_to_earnings_ratio")?;
+
+    let mut seen = HashSet::new();
+    let mut programs = Vec::new();
+    for row in table.rows() {
+        let id = row.count(unitid, "unitid")?;
+        let credential_level = row.count(level, "credential_level")?;
+        let credential_level = match credential_level {
+            1..=8 => credential_level as u8,
+            99 => NON_CREDENTIAL_LEVEL,
+            other => return Err(row.error(format!("credential_level {other} is not 1-8 or 99"))),
+        };
+        if !seen.insert((id, credential_level)) {
+            return Err(row.error(format!(
+                "duplicate program: unitid {id} at credential level {credential_level}"
+            )));
+        }
+        let state = match row.get(state) {
+            "" => None,
+            raw => Some(
+                states::by_usps(raw)
+                    .filter(|_| raw.len() == 2)
+                    .ok_or_else(|| row.error(format!("unknown state {raw:?}")))?
+                    .usps,
+            ),
+        };
+        let control = Control::parse(row.get(control))
+            .ok_or_else(|| row.error(format!("unknown control {:?}", row.get(control))))?;
+        let median_earnings = row.optional_count(earnings, "earnings")?;
+        let median_debt = row.optional_count(debt, "debt_median")?;
+        let debt_to_earnings = row.optional_number(dte, "debt_to_earnings_ratio")?;
+        if median_earnings == Some(0) || median_debt == Some(0) {
+            return Err(row.error("earnings or debt of 0: suppressed values must be empty"));
+        }
+        programs.push(Program {
+            unitid: id,
+            institution_name: row.get(name).to_owned(),
+            state,
+            control,
+            cip_code: row.get(cip).to_owned(),
+            cip_title: row.get(cip_desc).trim_end_matches('.').to_owned(),
+            credential_level,
+            credential_description: row.get(level_desc).to_owned(),
+            completers: row.optional_count(completers, "completers_count")?,
+            median_earnings,
+            earnings_horizon: row.get(horizon).to_owned(),
+            median_debt,
+            debt_to_earnings,
+            state_earnings_threshold: row.optional_count(threshold, "earnings_threshold_state")?,
+            accreditation: Accreditation::Unknown,
+        });
+    }
+    if programs.is_empty() {
+        return Err(CatalogError::at(table.path(), 1, "no programs".into()));
+    }
+    Ok(programs)
+}

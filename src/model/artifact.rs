@@ -1,0 +1,132 @@
+//! The saved model: a fitted linfa multinomial logistic regression with
+//! everything needed to check, explain and reproduce it.
+
+use std::path::{Path, PathBuf};
+
+use linfa_logistic::MultiFittedLogisticRegression;
+use serde::{Deserialize, Serialize};
+
+use super::metrics::Evaluation;
+use super::ModelError;
+
+/// Format of the artifact file; bumped when its layout changes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A data file the model was trained from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DataFile {
+    /// Path under the data folder.
+    pub path: String,
+    /// SHA-256 of its bytes, hex.
+    pub sha256: String,
+}
+
+/// How the model was trained.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TrainingRecord {
+    /// Seed of the sampled training set.
+    pub seed: u64,
+    /// Rows used for fitting.
+    pub training_rows: usize,
+    /// Rows held out for evaluation.
+    pub test_rows: usize,
+    /// L2 penalty.
+    pub alpha: f64,
+    /// Optimiser iteration cap.
+    pub max_iterations: u64,
+    /// Version of himrec that trained it.
+    pub code_version: String,
+    /// Every input file with its hash.
+    pub data_files: Vec<DataFile>,
+    /// SHA-256 over all input files' hashes, hex.
+    pub data_sha256: String,
+}
+
+/// The artifact written to `models/`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModelArtifact {
+    /// [`FORMAT_VERSION`] at writing.
+    pub format_version: u32,
+    /// Version string served to clients.
+    pub model_version: String,
+    /// The learning algorithm.
+    pub algorithm: String,
+    /// O*NET-SOC codes, in class order.
+    pub classes: Vec<String>,
+    /// Feature names, in order.
+    pub features: Vec<String>,
+    /// The reference profile explanations are relative to: the mean
+    /// feature vector of the training rows.
+    pub reference: Vec<f64>,
+    /// How it was trained.
+    pub training: TrainingRecord,
+    /// Held-out evaluation of the model and the baselines.
+    pub evaluations: Vec<Evaluation>,
+    /// The fitted linfa model.
+    pub model: MultiFittedLogisticRegression<f64, usize>,
+}
+
+impl ModelArtifact {
+    /// Writes the artifact as pretty JSON. The same artifact always gives
+    /// the same bytes.
+    pub fn save(&self, path: &Path) -> Result<(), ModelError> {
+        let text = serde_json::to_string_pretty(self).map_err(|e| ModelError::Corrupt {
+            path: path.to_path_buf(),
+            reason: e.to_string(),
+        })?;
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|source| io(path, source))?;
+        }
+        std::fs::write(path, text + "\n").map_err(|source| io(path, source))
+    }
+
+    /// Reads an artifact and checks its own consistency.
+    pub fn load(path: &Path) -> Result<Self, ModelError> {
+        let text = std::fs::read_to_string(path).map_err(|source| io(path, source))?;
+        let artifact: Self = serde_json::from_str(&text).map_err(|e| ModelError::Corrupt {
+            path: path.to_path_buf(),
+            reason: e.to_string(),
+        })?;
+        let corrupt = |reason: String| ModelError::Corrupt {
+            path: path.to_path_buf(),
+            reason,
+        };
+        if artifact.format_version != FORMAT_VERSION {
+            return Err(corrupt(format!(
+                "format version {} is not {FORMAT_VERSION}",
+                artifact.format_version
+            )));
+        }
+        let (rows, cols) = artifact.model.params().dim();
+        if rows != artifact.features.len()
+            || cols != artifact.classes.len()
+            || artifact.model.intercept().len() != cols
+            || artifact.reference.len() != rows
+        {
+            return Err(corrupt(format!(
+                "shape {rows}x{cols} does not match {} features and {} classes",
+                artifact.features.len(),
+                artifact.classes.len()
+            )));
+        }
+        let labels: Vec<usize> = (0..cols).collect();
+        if artifact.model.classes() != labels.as_slice() {
+            return Err(corrupt("class labels are not 0..n in order".into()));
+        }
+        let finite = artifact.model.params().iter().all(|v| v.is_finite())
+            && artifact.model.intercept().iter().all(|v| v.is_finite())
+            && artifact.reference.iter().all(|v| v.is_finite());
+        if !finite {
+            return Err(corrupt("non-finite parameters".into()));
+        }
+        Ok(artifact)
+    }
+}
+
+fn io(path: &Path, source: std::io::Error) -> ModelError {
+    ModelError::Io {
+        path: PathBuf::from(path),
+        source,
+    }
+}

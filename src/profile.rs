@@ -1,0 +1,250 @@
+//! A person's profile as it arrives ([`ProfileInput`]) and as the domain
+//! uses it once checked ([`Profile`]). Checking collects every fault with
+//! the path of its field, so a caller can fix them all at once.
+
+use crate::catalog::states::{self, State};
+use crate::catalog::Catalog;
+
+/// One field at fault and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldViolation {
+    /// Path of the field, e.g. `profile.skills[sql_databases]`.
+    pub field: String,
+    /// What is wrong, without echoing the value.
+    pub description: String,
+}
+
+impl FieldViolation {
+    /// A violation of `field`.
+    pub fn new(field: impl Into<String>, description: impl Into<String>) -> Self {
+        Self {
+            field: field.into(),
+            description: description.into(),
+        }
+    }
+}
+
+/// Highest education completed, on O*NET's education categories 1-9, with
+/// 10-12 (first professional, doctoral, post-doctoral) as one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum EducationLevel {
+    /// Less than a high school diploma.
+    LessThanHighSchool = 1,
+    /// High school diploma.
+    HighSchool = 2,
+    /// Post-secondary certificate.
+    PostsecondaryCertificate = 3,
+    /// Some college, no degree.
+    SomeCollege = 4,
+    /// Associate's degree.
+    Associate = 5,
+    /// Bachelor's degree.
+    Bachelor = 6,
+    /// Post-baccalaureate certificate.
+    PostBaccalaureateCertificate = 7,
+    /// Master's degree.
+    Master = 8,
+    /// Post-master's certificate.
+    PostMastersCertificate = 9,
+    /// Doctoral or first professional degree.
+    Doctorate = 10,
+}
+
+impl EducationLevel {
+    /// Every level, lowest first.
+    pub const ALL: [Self; 10] = [
+        Self::LessThanHighSchool,
+        Self::HighSchool,
+        Self::PostsecondaryCertificate,
+        Self::SomeCollege,
+        Self::Associate,
+        Self::Bachelor,
+        Self::PostBaccalaureateCertificate,
+        Self::Master,
+        Self::PostMastersCertificate,
+        Self::Doctorate,
+    ];
+
+    /// The level with this code (1-10).
+    pub fn from_code(code: i32) -> Option<Self> {
+        Self::ALL.into_iter().find(|l| *l as i32 == code)
+    }
+
+    /// The level of an O*NET education category (1-12).
+    pub fn from_onet_category(category: usize) -> Self {
+        Self::ALL[category.clamp(1, 10) - 1]
+    }
+
+    /// Words for a sentence.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Self::LessThanHighSchool => "less than high school",
+            Self::HighSchool => "a high school diploma",
+            Self::PostsecondaryCertificate => "a post-secondary certificate",
+            Self::SomeCollege => "some college",
+            Self::Associate => "an associate's degree",
+            Self::Bachelor => "a bachelor's degree",
+            Self::PostBaccalaureateCertificate => "a post-baccalaureate certificate",
+            Self::Master => "a master's degree",
+            Self::PostMastersCertificate => "a post-master's certificate",
+            Self::Doctorate => "a doctoral or professional degree",
+        }
+    }
+}
+
+/// The most credentials a profile may list.
+pub const MAX_CREDENTIALS: usize = 32;
+
+/// A profile as received: nothing checked yet.
+#[derive(Debug, Clone, Default)]
+pub struct ProfileInput {
+    /// (skill id, proficiency) pairs.
+    pub skills: Vec<(String, f64)>,
+    /// RIASEC scores, if given.
+    pub interests: Option<[f64; 6]>,
+    /// Education code; 0 means not stated.
+    pub highest_education: i32,
+    /// Credential codes.
+    pub credentials: Vec<String>,
+    /// USPS state code or empty.
+    pub state: String,
+}
+
+/// A checked profile.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Profile {
+    /// Proficiency per vocabulary skill as stated (0 where not stated).
+    pub stated_skills: Vec<f64>,
+    /// Proficiency per skill after credentials' floors are applied.
+    pub skills: Vec<f64>,
+    /// For each skill, the credential whose floor raised it, if any.
+    pub vouched_by: Vec<Option<usize>>,
+    /// RIASEC scores in [0, 1], if given.
+    pub interests: Option<[f64; 6]>,
+    /// Highest education, if stated.
+    pub education: Option<EducationLevel>,
+    /// Indexes of held credentials, without repeats.
+    pub credentials: Vec<usize>,
+    /// The state, if given.
+    pub state: Option<&'static State>,
+}
+
+/// The RIASEC field names, in order.
+pub const INTEREST_FIELDS: [&str; 6] = [
+    "realistic",
+    "investigative",
+    "artistic",
+    "social",
+    "enterprising",
+    "conventional",
+];
+
+fn unit_interval(value: f64) -> Option<&'static str> {
+    if !value.is_finite() {
+        Some("must be a finite number")
+    } else if !(0.0..=1.0).contains(&value) {
+        Some("must be between 0 and 1")
+    } else {
+        None
+    }
+}
+
+impl ProfileInput {
+    /// Checks every field against the catalog, naming fields under `prefix`
+    /// (e.g. `profile`).
+    pub fn check(self, catalog: &Catalog, prefix: &str) -> Result<Profile, Vec<FieldViolation>> {
+        let mut violations = Vec::new();
+        let n = catalog.skills.len();
+        let mut stated_skills = vec![0.0; n];
+        for (id, value) in &self.skills {
+            let field = format!("{prefix}.skills[{id}]");
+            match catalog.skill_index(id) {
+                None => violations.push(FieldViolation::new(
+                    field,
+                    "unknown skill id; see the skill vocabulary",
+                )),
+                Some(index) => match unit_interval(*value) {
+                    Some(problem) => violations.push(FieldViolation::new(field, problem)),
+                    None => stated_skills[index] = *value,
+                },
+            }
+        }
+        if let Some(interests) = &self.interests {
+            for (value, name) in interests.iter().zip(INTEREST_FIELDS) {
+                if let Some(problem) = unit_interval(*value) {
+                    violations.push(FieldViolation::new(
+                        format!("{prefix}.interests.{name}"),
+                        problem,
+                    ));
+                }
+            }
+        }
+        let education = match self.highest_education {
+            0 => None,
+            code => {
+                let level = EducationLevel::from_code(code);
+                if level.is_none() {
+                    violations.push(FieldViolation::new(
+                        format!("{prefix}.highest_education"),
+                        "unknown education level",
+                    ));
+                }
+                level
+            }
+        };
+        let mut credentials = Vec::new();
+        if self.credentials.len() > MAX_CREDENTIALS {
+            violations.push(FieldViolation::new(
+                format!("{prefix}.credentials"),
+                format!("at most {MAX_CREDENTIALS} credentials"),
+            ));
+        } else {
+            for (i, code) in self.credentials.iter().enumerate() {
+                match catalog.credential_index(code) {
+                    Some(index) if !credentials.contains(&index) => credentials.push(index),
+                    Some(_) => {}
+                    None => violations.push(FieldViolation::new(
+                        format!("{prefix}.credentials[{i}]"),
+                        "unknown credential code; see the credential list",
+                    )),
+                }
+            }
+        }
+        let state = match self.state.as_str() {
+            "" => None,
+            code => {
+                let state = states::by_usps(code).filter(|_| code.len() == 2);
+                if state.is_none() {
+                    violations.push(FieldViolation::new(
+                        format!("{prefix}.state"),
+                        "not a two-letter USPS state code",
+                    ));
+                }
+                state
+            }
+        };
+        if !violations.is_empty() {
+            return Err(violations);
+        }
+
+        let mut skills = stated_skills.clone();
+        let mut vouched_by = vec![None; n];
+        for &credential in &credentials {
+            for &(skill, floor) in &catalog.credentials[credential].skill_floors {
+                if skills[skill] < floor {
+                    skills[skill] = floor;
+                    vouched_by[skill] = Some(credential);
+                }
+            }
+        }
+        Ok(Profile {
+            stated_skills,
+            skills,
+            vouched_by,
+            interests: self.interests,
+            education,
+            credentials,
+            state,
+        })
+    }
+}

@@ -1,0 +1,87 @@
+//! Career paths: the model's probabilities, explained by each feature's
+//! contribution to the path's centered log-odds against the reference
+//! profile (the mean training profile).
+
+use super::{top_k, CareerPathScore, Reason};
+use crate::catalog::Catalog;
+use crate::model::{features, CareerModel};
+use crate::profile::Profile;
+
+/// Reasons kept per path.
+const MAX_REASONS: usize = 5;
+/// Contributions smaller than this are not worth a sentence.
+const MIN_CONTRIBUTION: f64 = 0.01;
+
+pub(super) fn rank(
+    catalog: &Catalog,
+    model: &CareerModel,
+    profile: &Profile,
+    x: &[f64],
+    probabilities: &[f64],
+    limit: usize,
+) -> Vec<CareerPathScore> {
+    top_k(probabilities, limit)
+        .into_iter()
+        .map(|path| CareerPathScore {
+            path,
+            score: probabilities[path].clamp(0.0, 1.0),
+            reasons: reasons(catalog, model, profile, x, path),
+        })
+        .collect()
+}
+
+fn reasons(
+    catalog: &Catalog,
+    model: &CareerModel,
+    profile: &Profile,
+    x: &[f64],
+    path: usize,
+) -> Vec<Reason> {
+    let contributions = model.contributions(path, x);
+    let names = &model.artifact().features;
+    let reference = &model.artifact().reference;
+    let mut order: Vec<usize> = (0..contributions.len())
+        .filter(|&i| contributions[i].abs() >= MIN_CONTRIBUTION)
+        .collect();
+    order.sort_by(|a, b| contributions[*b].abs().total_cmp(&contributions[*a].abs()));
+    order.truncate(MAX_REASONS);
+    let n_skills = catalog.skills.len();
+    order
+        .into_iter()
+        .map(|i| {
+            let c = contributions[i];
+            let direction = if c > 0.0 { "raises" } else { "lowers" };
+            let (factor, what) = if i < n_skills {
+                let skill = &catalog.skills[i];
+                let strength = if x[i] > reference[i] {
+                    "strong"
+                } else {
+                    "weak"
+                };
+                let vouched = profile.vouched_by[i]
+                    .map(|cr| format!(", vouched for by {}", catalog.credentials[cr].code))
+                    .unwrap_or_default();
+                (
+                    format!("skill:{}", skill.id),
+                    format!(
+                        "{strength} {} ({:.2} against a typical {:.2}{vouched})",
+                        skill.id, x[i], reference[i]
+                    ),
+                )
+            } else {
+                (
+                    format!("feature:{}", names[i]),
+                    features::describe(&names[i], x[i]),
+                )
+            };
+            Reason {
+                factor,
+                contribution: c,
+                explanation: format!(
+                    "{what} {direction} the fit with {} ({c:+.2})",
+                    catalog.career_paths[path].title
+                ),
+            }
+        })
+        .collect()
+}
