@@ -16,6 +16,9 @@ pub mod pb {
     pub const FILE_DESCRIPTOR_SET: &[u8] =
         include_bytes!(concat!(env!("OUT_DIR"), "/himrec_descriptor.bin"));
 }
+pub mod error;
+pub mod grpc;
 pub mod model;
 pub mod profile;
 pub mod rank;
+pub mod server;

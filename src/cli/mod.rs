@@ -1,5 +1,8 @@
 //! Command-line interface.
 
+mod recommend;
+mod serve;
+mod table;
 mod train;
 
 /// Recommends Health Information Management career paths, work settings
@@ -13,12 +16,32 @@ pub(crate) struct Cli {
 
 #[derive(Debug, clap::Subcommand)]
 enum Command {
+    /// Serve the Recommender, health and reflection over gRPC.
+    Serve(serve::ServeArgs),
     /// Train the career-path model on the bundled public data.
     Train(train::TrainArgs),
+    /// Ask a running server for recommendations for a profile file.
+    Recommend(recommend::RecommendArgs),
 }
 
 pub(crate) fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
+        Command::Serve(args) => {
+            init_tracing();
+            serve::run(args)
+        }
         Command::Train(args) => train::run(args),
+        Command::Recommend(args) => recommend::run(args),
     }
+}
+
+/// Logs to stderr, filtered by `RUST_LOG` (default `info`).
+fn init_tracing() {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+        .with_writer(std::io::stderr)
+        .init();
 }

@@ -57,7 +57,8 @@ pub struct ModelArtifact {
     /// Feature names, in order.
     pub features: Vec<String>,
     /// The reference profile explanations are relative to: the mean
-    /// feature vector of the training rows.
+    /// feature vector of the training rows. Unknown interests and education
+    /// are filled from it.
     pub reference: Vec<f64>,
     /// How it was trained.
     pub training: TrainingRecord,

@@ -1,11 +1,10 @@
 //! Turning a profile into the model's feature vector.
 //!
 //! Features, in order: every vocabulary skill (proficiency after credential
-//! floors, 0 when not stated); the six RIASEC scores (0 when interests are
-//! not given) and `interests_stated`; `education_stated` and four
-//! cumulative education indicators. Unknown interests or education thus
-//! move no weight but the `*_stated` flag's, which the model learns from
-//! profiles that leave them out.
+//! floors, 0 when not claimed); the six RIASEC scores; four cumulative
+//! education indicators. Interests or education left out are filled with
+//! the reference profile's values (the training means), so what a person
+//! does not say moves no score and earns no explanation.
 
 use crate::catalog::Skill;
 use crate::profile::{EducationLevel, Profile, INTEREST_FIELDS};
@@ -25,36 +24,31 @@ const EDUCATION_THRESHOLDS: [(&str, EducationLevel); 4] = [
 pub fn feature_names(skills: &[Skill]) -> Vec<String> {
     let mut names: Vec<String> = skills.iter().map(|s| s.id.clone()).collect();
     names.extend(INTEREST_FIELDS.iter().map(|f| format!("interest_{f}")));
-    names.push("interests_stated".into());
-    names.push("education_stated".into());
     names.extend(EDUCATION_THRESHOLDS.iter().map(|(n, _)| (*n).to_owned()));
     names
 }
 
-/// Number of features beyond the skills.
-pub const NON_SKILL_FEATURES: usize = 6 + 1 + 1 + EDUCATION_THRESHOLDS.len();
-
-/// Writes the profile's features into `out` (cleared first).
-pub fn encode(profile: &Profile, out: &mut Vec<f64>) {
+/// Writes the profile's features into `out` (cleared first), taking the
+/// values of unknown interests and education from `fill` (a full feature
+/// vector, normally the reference profile).
+pub fn encode(profile: &Profile, fill: &[f64], out: &mut Vec<f64>) {
     out.clear();
     out.extend_from_slice(&profile.skills);
+    let interests = out.len()..out.len() + INTEREST_FIELDS.len();
     match &profile.interests {
-        Some(scores) => {
-            out.extend_from_slice(scores);
-            out.push(1.0);
-        }
-        None => out.extend_from_slice(&[0.0; 7]),
+        Some(scores) => out.extend_from_slice(scores),
+        None => out.extend_from_slice(&fill[interests]),
     }
+    let education = out.len()..out.len() + EDUCATION_THRESHOLDS.len();
     match profile.education {
         Some(level) => {
-            out.push(1.0);
             out.extend(
                 EDUCATION_THRESHOLDS
                     .iter()
                     .map(|(_, min)| if level >= *min { 1.0 } else { 0.0 }),
-            );
+            )
         }
-        None => out.extend_from_slice(&[0.0; 1 + EDUCATION_THRESHOLDS.len()]),
+        None => out.extend_from_slice(&fill[education]),
     }
 }
 
@@ -62,18 +56,6 @@ pub fn encode(profile: &Profile, out: &mut Vec<f64>) {
 pub fn describe(name: &str, value: f64) -> String {
     if let Some(area) = name.strip_prefix("interest_") {
         format!("{area} interest {value:.2}")
-    } else if name == "interests_stated" {
-        if value > 0.0 {
-            "interests given".into()
-        } else {
-            "interests not given".into()
-        }
-    } else if name == "education_stated" {
-        if value > 0.0 {
-            "education stated".into()
-        } else {
-            "education not stated".into()
-        }
     } else if let Some(level) = name.strip_prefix("education_at_least_") {
         let level = level.replace('_', " ");
         if value > 0.0 {

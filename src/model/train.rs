@@ -46,14 +46,33 @@ impl Default for TrainConfig {
 /// The algorithm name recorded in artifacts.
 pub const ALGORITHM: &str = "linfa-logistic multinomial logistic regression (L-BFGS, L2)";
 
-fn matrix(profiles: &[Profile], n_features: usize) -> Array2<f64> {
+fn matrix(profiles: &[Profile], fill: &[f64]) -> Array2<f64> {
+    let n_features = fill.len();
     let mut data = Vec::with_capacity(profiles.len() * n_features);
     let mut row = Vec::with_capacity(n_features);
     for profile in profiles {
-        encode(profile, &mut row);
+        encode(profile, fill, &mut row);
         data.extend_from_slice(&row);
     }
     Array2::from_shape_vec((profiles.len(), n_features), data).expect("rows have n features")
+}
+
+/// Mean of each column over the rows where it is known (not NaN).
+fn known_means(x: &Array2<f64>) -> Vec<f64> {
+    x.columns()
+        .into_iter()
+        .map(|column| {
+            let (sum, n) = column
+                .iter()
+                .filter(|v| !v.is_nan())
+                .fold((0.0, 0.0), |(s, n), v| (s + v, n + 1.0));
+            if n > 0.0 {
+                sum / n
+            } else {
+                0.0
+            }
+        })
+        .collect()
 }
 
 /// Hashes every catalog source file under `data_dir`.
@@ -100,9 +119,12 @@ pub fn train(
     );
     let n_test = (config.rows as f64 * config.test_fraction).round() as usize;
     let n_train = config.rows - n_test;
-    let x_train = matrix(&profiles[..n_train], names.len());
+    // Unknown interests and education are filled with the training means,
+    // which also make the reference profile.
+    let reference = known_means(&matrix(&profiles[..n_train], &vec![f64::NAN; names.len()]));
+    let x_train = matrix(&profiles[..n_train], &reference);
     let y_train = Array1::from(labels[..n_train].to_vec());
-    let x_test = matrix(&profiles[n_train..], names.len());
+    let x_test = matrix(&profiles[n_train..], &reference);
     let y_test = &labels[n_train..];
     for class in 0..n_classes {
         if !y_train.iter().any(|y| *y == class) {
@@ -120,16 +142,15 @@ pub fn train(
         .fit(&dataset)
         .map_err(|e| ModelError::Training(e.to_string()))?;
 
-    let reference = x_train
-        .mean_axis(ndarray::Axis(0))
-        .expect("training rows")
-        .to_vec();
     let (data_files, data_sha256) = hash_data(data_dir)?;
     let version_hash = {
         let mut h = Sha256::new();
         h.update(data_sha256.as_bytes());
         h.update(format!("{config:?}").as_bytes());
         h.update(env!("CARGO_PKG_VERSION").as_bytes());
+        let fitted_json =
+            serde_json::to_vec(&fitted).map_err(|e| ModelError::Training(e.to_string()))?;
+        h.update(&fitted_json);
         hex(&h.finalize())
     };
     let mut artifact = ModelArtifact {

@@ -64,7 +64,7 @@ fn reasons(
                 (
                     format!("skill:{}", skill.id),
                     format!(
-                        "{strength} {} ({:.2} against a typical {:.2}{vouched})",
+                        "{strength} {} ({:.2}; the average profile has {:.2}{vouched})",
                         skill.id, x[i], reference[i]
                     ),
                 )

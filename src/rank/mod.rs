@@ -161,8 +161,9 @@ impl Recommender {
 
     /// Ranks everything for one profile.
     pub fn recommend(&self, profile: &Profile, limits: Limits) -> Recommendations {
-        let mut x = Vec::with_capacity(self.model.artifact().features.len());
-        features::encode(profile, &mut x);
+        let reference = &self.model.artifact().reference;
+        let mut x = Vec::with_capacity(reference.len());
+        features::encode(profile, reference, &mut x);
         let probabilities = self.model.probabilities(&x);
         let career_paths = careers::rank(
             &self.catalog,

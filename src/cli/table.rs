@@ -1,0 +1,93 @@
+//! Plain-text tables of a `RecommendResponse`.
+
+use himrec::pb;
+
+fn money(value: Option<u32>) -> String {
+    match value {
+        None => "n/a".into(),
+        Some(v) => {
+            let digits = v.to_string();
+            let mut out = String::from("$");
+            for (i, ch) in digits.chars().enumerate() {
+                if i > 0 && (digits.len() - i) % 3 == 0 {
+                    out.push(',');
+                }
+                out.push(ch);
+            }
+            out
+        }
+    }
+}
+
+fn median(wages: &Option<pb::AnnualWages>) -> String {
+    money(wages.as_ref().and_then(|w| w.median))
+}
+
+fn first_reason(reasons: &[pb::Reason]) -> &str {
+    reasons.first().map_or("", |r| r.explanation.as_str())
+}
+
+/// The response as three tables with the main reason under each row.
+pub(crate) fn render(r: &pb::RecommendResponse) -> String {
+    let mut out = String::new();
+    out.push_str("CAREER PATHS\n");
+    out.push_str(&format!(
+        "  {:>5}  {:<11} {:<56} {:>10} {:>10}\n",
+        "score", "O*NET-SOC", "title", "US median", "state med."
+    ));
+    for c in &r.career_paths {
+        out.push_str(&format!(
+            "  {:>5.3}  {:<11} {:<56} {:>10} {:>10}\n        {}\n",
+            c.score,
+            c.soc_code,
+            c.title,
+            median(&c.national_wages),
+            if c.state_wages.is_some() {
+                median(&c.state_wages)
+            } else {
+                "-".into()
+            },
+            first_reason(&c.reasons)
+        ));
+    }
+    out.push_str("\nWORK SETTINGS\n");
+    out.push_str(&format!(
+        "  {:>5}  {:<56} {:>14} {:>10}\n",
+        "score", "setting (NAICS)", "HIM employed", "median"
+    ));
+    for s in &r.work_settings {
+        let name = format!("{} ({})", s.name, s.naics_codes.join(","));
+        out.push_str(&format!(
+            "  {:>5.3}  {:<56} {:>14} {:>10}\n        {}\n",
+            s.score,
+            name,
+            s.him_employment,
+            median(&s.wages),
+            first_reason(&s.reasons)
+        ));
+    }
+    out.push_str("\nPROGRAMS\n");
+    out.push_str(&format!(
+        "  {:>5}  {:<48} {:<5} {:<38} {:>9} {:>9}\n",
+        "score", "institution", "state", "credential", "earnings", "debt"
+    ));
+    for p in &r.programs {
+        let Some(program) = &p.program else { continue };
+        out.push_str(&format!(
+            "  {:>5.3}  {:<48} {:<5} {:<38} {:>9} {:>9}\n        {}\n",
+            p.score,
+            program.institution_name,
+            program.state,
+            program.credential_description,
+            money(program.median_earnings),
+            money(program.median_debt),
+            first_reason(&p.reasons)
+        ));
+    }
+    out.push_str(&format!("\nmodel {}; data:", r.model_version));
+    for d in &r.data_releases {
+        out.push_str(&format!(" {} ({});", d.source, d.release));
+    }
+    out.push('\n');
+    out
+}

@@ -1,0 +1,246 @@
+//! Conversions between generated protobuf types and domain types. Inbound
+//! conversions only move data; checking is the domain's.
+
+use crate::catalog::{Accreditation, Catalog, Control, OewsCell, Wages, DATA_RELEASES};
+use crate::error::RequestError;
+use crate::pb;
+use crate::profile::{FieldViolation, Profile, ProfileInput};
+use crate::rank::{Limits, Reason, Recommendations, Recommender};
+
+/// A checked `RecommendRequest`.
+#[derive(Debug)]
+pub(crate) struct RecommendQuery {
+    pub(crate) profile: Profile,
+    pub(crate) limits: Limits,
+}
+
+/// Checks a request, collecting every violation.
+pub(crate) fn recommend_query(
+    request: pb::RecommendRequest,
+    catalog: &Catalog,
+) -> Result<RecommendQuery, RequestError> {
+    let mut violations = Vec::new();
+    let limits = Limits::check([
+        request.max_career_paths,
+        request.max_work_settings,
+        request.max_programs,
+    ])
+    .map_err(|v| violations.extend(v))
+    .ok();
+    let profile = match request.profile {
+        None => {
+            violations.push(FieldViolation::new("profile", "required"));
+            None
+        }
+        Some(p) => profile_input(p)
+            .check(catalog, "profile")
+            .map_err(|v| violations.extend(v))
+            .ok(),
+    };
+    match (profile, limits) {
+        (Some(profile), Some(limits)) if violations.is_empty() => {
+            Ok(RecommendQuery { profile, limits })
+        }
+        _ => Err(RequestError::InvalidArgument(violations)),
+    }
+}
+
+fn profile_input(p: pb::Profile) -> ProfileInput {
+    let mut skills: Vec<(String, f64)> = p.skills.into_iter().collect();
+    // Map order is arbitrary on the wire; sort so violations come in a
+    // stable order.
+    skills.sort_by(|a, b| a.0.cmp(&b.0));
+    ProfileInput {
+        skills,
+        interests: p.interests.map(|i| {
+            [
+                i.realistic,
+                i.investigative,
+                i.artistic,
+                i.social,
+                i.enterprising,
+                i.conventional,
+            ]
+        }),
+        highest_education: p.highest_education,
+        credentials: p.credentials,
+        state: p.state,
+    }
+}
+
+fn wages(w: &Wages) -> pb::AnnualWages {
+    pb::AnnualWages {
+        p10: w.p10,
+        p25: w.p25,
+        median: w.median,
+        p75: w.p75,
+        p90: w.p90,
+        mean: w.mean,
+    }
+}
+
+fn reasons(reasons: &[Reason]) -> Vec<pb::Reason> {
+    reasons
+        .iter()
+        .map(|r| pb::Reason {
+            factor: r.factor.clone(),
+            contribution: r.contribution,
+            explanation: r.explanation.clone(),
+        })
+        .collect()
+}
+
+fn staffing(cell: &OewsCell) -> pb::IndustryStaffing {
+    pb::IndustryStaffing {
+        bls_soc_code: cell.bls_soc_code.clone(),
+        occupation: cell.occupation.clone(),
+        naics_code: cell.area_or_industry.clone(),
+        industry: cell.label.clone(),
+        employment: cell.employment,
+        wages: Some(wages(&cell.wages)),
+    }
+}
+
+/// The data releases served.
+pub(crate) fn data_releases() -> Vec<pb::DataRelease> {
+    DATA_RELEASES
+        .iter()
+        .map(|(source, release)| pb::DataRelease {
+            source: (*source).into(),
+            release: (*release).into(),
+        })
+        .collect()
+}
+
+/// A program as served.
+pub(crate) fn program(p: &crate::catalog::Program) -> pb::Program {
+    pb::Program {
+        unitid: p.unitid,
+        institution_name: p.institution_name.clone(),
+        state: p.state.unwrap_or_default().into(),
+        control: match p.control {
+            Control::Public => pb::Control::Public,
+            Control::PrivateNonprofit => pb::Control::PrivateNonprofit,
+            Control::PrivateForProfit => pb::Control::PrivateForProfit,
+        } as i32,
+        cip_code: p.cip_code.clone(),
+        cip_title: p.cip_title.clone(),
+        credential_level: u32::from(p.credential_level),
+        credential_description: p.credential_description.clone(),
+        completers: p.completers,
+        median_earnings: p.median_earnings,
+        earnings_horizon: p.earnings_horizon.clone(),
+        median_debt: p.median_debt,
+        debt_to_earnings: p.debt_to_earnings,
+        state_earnings_threshold: p.state_earnings_threshold,
+        accreditation: match p.accreditation {
+            Accreditation::Unknown => pb::Accreditation::Unknown,
+            Accreditation::Accredited => pb::Accreditation::Accredited,
+            Accreditation::NotAccredited => pb::Accreditation::NotAccredited,
+        } as i32,
+    }
+}
+
+/// The response for ranked recommendations.
+pub(crate) fn recommend_response(
+    recommender: &Recommender,
+    profile: &Profile,
+    ranked: Recommendations,
+) -> pb::RecommendResponse {
+    let catalog = recommender.catalog();
+    let state = profile.state.map(|s| s.usps);
+    let career_paths = ranked
+        .career_paths
+        .iter()
+        .map(|c| {
+            let path = &catalog.career_paths[c.path];
+            let state_cell = state.and_then(|s| catalog.state_cell(c.path, s));
+            pb::CareerPathRecommendation {
+                soc_code: path.soc_code.clone(),
+                title: path.title.clone(),
+                job_zone: u32::from(path.job_zone),
+                score: c.score,
+                bls_soc_code: path.bls_soc_code.clone(),
+                bls_title: path.national.occupation.clone(),
+                national_employment: path.national.employment,
+                national_wages: Some(wages(&path.national.wages)),
+                state_wages: state_cell.map(|cell| wages(&cell.wages)),
+                state_employment: state_cell.and_then(|cell| cell.employment),
+                reasons: reasons(&c.reasons),
+            }
+        })
+        .collect();
+    let work_settings = ranked
+        .settings
+        .iter()
+        .map(|s| {
+            let setting = &catalog.settings[s.setting];
+            let cell_of = |(path, i): (usize, usize)| setting.cells[path][i].as_ref();
+            let wages_cell = s.wages_cell.and_then(cell_of);
+            pb::WorkSettingRecommendation {
+                setting_id: setting.id.clone(),
+                name: setting.name.clone(),
+                naics_codes: setting.naics_codes.clone(),
+                score: s.score,
+                him_employment: setting.him_employment,
+                wages: wages_cell.map(|c| wages(&c.wages)),
+                wages_soc_code: wages_cell
+                    .map(|c| c.bls_soc_code.clone())
+                    .unwrap_or_default(),
+                wages_naics_code: wages_cell
+                    .map(|c| c.area_or_industry.clone())
+                    .unwrap_or_default(),
+                staffing: s
+                    .staffing
+                    .iter()
+                    .filter_map(|r| cell_of(*r))
+                    .map(staffing)
+                    .collect(),
+                reasons: reasons(&s.reasons),
+            }
+        })
+        .collect();
+    let programs = ranked
+        .programs
+        .iter()
+        .map(|p| pb::ProgramRecommendation {
+            program: Some(program(&catalog.programs[p.program])),
+            score: p.score,
+            reasons: reasons(&p.reasons),
+        })
+        .collect();
+    pb::RecommendResponse {
+        career_paths,
+        work_settings,
+        programs,
+        model_version: recommender.model().version().to_owned(),
+        data_releases: data_releases(),
+    }
+}
+
+/// The model description.
+pub(crate) fn model_info(recommender: &Recommender) -> pb::GetModelInfoResponse {
+    let artifact = recommender.model().artifact();
+    pb::GetModelInfoResponse {
+        model_version: artifact.model_version.clone(),
+        algorithm: artifact.algorithm.clone(),
+        career_paths: artifact.classes.clone(),
+        features: artifact.features.clone(),
+        seed: artifact.training.seed,
+        training_rows: artifact.training.training_rows as u32,
+        test_rows: artifact.training.test_rows as u32,
+        evaluations: artifact
+            .evaluations
+            .iter()
+            .map(|e| pb::Evaluation {
+                method: e.method.clone(),
+                top1_accuracy: e.top1_accuracy,
+                top3_accuracy: e.top3_accuracy,
+                log_loss: e.log_loss,
+                ndcg_at_3: e.ndcg_at_3,
+            })
+            .collect(),
+        data_releases: data_releases(),
+        data_sha256: artifact.training.data_sha256.clone(),
+    }
+}

@@ -1,0 +1,94 @@
+//! Serving: the recommender, health and reflection on one listener until a
+//! shutdown future resolves. `main` and the tests run this same function.
+
+use std::future::Future;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use tokio::net::TcpListener;
+use tokio_stream::wrappers::TcpListenerStream;
+use tonic::transport::Server;
+use tracing::info;
+
+use crate::catalog::{Catalog, CatalogError};
+use crate::grpc::RecommenderService;
+use crate::model::{CareerModel, ModelArtifact, ModelError};
+use crate::pb;
+use crate::pb::recommender_server::RecommenderServer;
+use crate::rank::Recommender;
+
+/// Largest request the server decodes. A full profile is well under 4 KiB.
+pub const MAX_REQUEST_BYTES: usize = 64 * 1024;
+/// Longest a request may run on the server.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Why the server could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    /// The catalog is missing or invalid.
+    #[error("catalog: {0}")]
+    Catalog(#[from] CatalogError),
+    /// The model is missing, corrupt, or does not fit the catalog.
+    #[error("{0}")]
+    Model(#[from] ModelError),
+    /// Reflection could not be built from the descriptors.
+    #[error("reflection: {0}")]
+    Reflection(#[from] tonic_reflection::server::Error),
+    /// The transport failed.
+    #[error("transport: {0}")]
+    Transport(#[from] tonic::transport::Error),
+}
+
+/// Loads the catalog and the model and checks that they fit each other.
+pub fn load(data_dir: &Path, model_path: &Path) -> Result<Recommender, StartError> {
+    let catalog = Catalog::load(data_dir)?;
+    let artifact = ModelArtifact::load(model_path)?;
+    let model = CareerModel::new(artifact, &catalog)?;
+    Ok(Recommender::new(catalog, model))
+}
+
+/// Serves `recommender` on `listener` until `shutdown` resolves, then
+/// reports NOT_SERVING, stops accepting, and lets calls in flight finish.
+pub async fn run(
+    listener: TcpListener,
+    recommender: Arc<Recommender>,
+    shutdown: impl Future<Output = ()> + Send,
+) -> Result<(), StartError> {
+    let (health, health_service) = tonic_health::server::health_reporter();
+    health
+        .set_serving::<RecommenderServer<RecommenderService>>()
+        .await;
+    let reflection_v1 = tonic_reflection::server::Builder::configure()
+        .register_encoded_file_descriptor_set(pb::FILE_DESCRIPTOR_SET)
+        .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
+        .build_v1()?;
+    let reflection_v1alpha = tonic_reflection::server::Builder::configure()
+        .register_encoded_file_descriptor_set(pb::FILE_DESCRIPTOR_SET)
+        .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
+        .build_v1alpha()?;
+    let recommender_service = RecommenderServer::new(RecommenderService::new(recommender))
+        .max_decoding_message_size(MAX_REQUEST_BYTES);
+
+    info!(addr = ?listener.local_addr().ok(), "serving");
+    let reporter = health.clone();
+    Server::builder()
+        .timeout(REQUEST_TIMEOUT)
+        .add_service(health_service)
+        .add_service(reflection_v1)
+        .add_service(reflection_v1alpha)
+        .add_service(recommender_service)
+        .serve_with_incoming_shutdown(TcpListenerStream::new(listener), async move {
+            shutdown.await;
+            info!("shutting down: draining calls in flight");
+            reporter
+                .set_not_serving::<RecommenderServer<RecommenderService>>()
+                .await;
+            reporter
+                .set_service_status("", tonic_health::ServingStatus::NotServing)
+                .await;
+        })
+        .await?;
+    info!("stopped");
+    Ok(())
+}

@@ -1,0 +1,106 @@
+//! A real server on an ephemeral port, with the bundled data and model.
+
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
+
+use himrec::pb;
+use himrec::pb::recommender_client::RecommenderClient;
+use himrec::rank::Recommender;
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+use tonic::transport::Channel;
+
+/// The repository's root.
+pub(crate) fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The bundled data and committed model, loaded once per test binary.
+pub(crate) fn recommender() -> Arc<Recommender> {
+    static LOADED: OnceLock<Arc<Recommender>> = OnceLock::new();
+    LOADED
+        .get_or_init(|| {
+            let root = root();
+            Arc::new(
+                himrec::server::load(&root.join("data"), &root.join("models/career_model.json"))
+                    .expect("bundled data and model load"),
+            )
+        })
+        .clone()
+}
+
+/// A running server; dropping it stops the server.
+pub(crate) struct TestServer {
+    pub(crate) channel: Channel,
+    stop: Option<oneshot::Sender<()>>,
+    handle: Option<tokio::task::JoinHandle<()>>,
+}
+
+impl TestServer {
+    pub(crate) async fn start() -> Self {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let (stop, stopped) = oneshot::channel::<()>();
+        let handle = tokio::spawn(async move {
+            himrec::server::run(listener, recommender(), async {
+                let _ = stopped.await;
+            })
+            .await
+            .expect("server runs");
+        });
+        let channel = Channel::from_shared(format!("http://{addr}"))
+            .unwrap()
+            .connect()
+            .await
+            .expect("connects");
+        Self {
+            channel,
+            stop: Some(stop),
+            handle: Some(handle),
+        }
+    }
+
+    pub(crate) fn client(&self) -> RecommenderClient<Channel> {
+        RecommenderClient::new(self.channel.clone())
+    }
+
+    /// Stops the server and waits for it to finish.
+    pub(crate) async fn stop(mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(handle) = self.handle.take() {
+            handle.await.unwrap();
+        }
+    }
+}
+
+impl Drop for TestServer {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+}
+
+/// A profile from (skill, level) pairs.
+pub(crate) fn profile(skills: &[(&str, f64)]) -> pb::Profile {
+    pb::Profile {
+        skills: skills.iter().map(|(k, v)| ((*k).to_owned(), *v)).collect(),
+        ..Default::default()
+    }
+}
+
+/// RIASEC scores in order R, I, A, S, E, C.
+pub(crate) fn interests(scores: [f64; 6]) -> pb::RiasecScores {
+    pb::RiasecScores {
+        realistic: scores[0],
+        investigative: scores[1],
+        artistic: scores[2],
+        social: scores[3],
+        enterprising: scores[4],
+        conventional: scores[5],
+    }
+}

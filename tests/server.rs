@@ -1,0 +1,353 @@
+//! End to end: the real server on an ephemeral port, called through the
+//! generated client.
+
+mod common;
+
+use common::{interests, profile, TestServer};
+use himrec::pb;
+use tonic::Code;
+use tonic_health::pb::health_check_response::ServingStatus;
+use tonic_health::pb::health_client::HealthClient;
+use tonic_health::pb::HealthCheckRequest;
+use tonic_types::StatusExt;
+
+fn coder() -> pb::Profile {
+    pb::Profile {
+        interests: Some(interests([0.2, 0.4, 0.1, 0.3, 0.2, 0.9])),
+        highest_education: pb::EducationLevel::PostsecondaryCertificate as i32,
+        ..profile(&[
+            ("clinical_coding", 0.9),
+            ("medical_terminology", 0.9),
+            ("anatomy_physiology", 0.6),
+            ("clinical_documentation", 0.7),
+        ])
+    }
+}
+
+fn manager() -> pb::Profile {
+    pb::Profile {
+        interests: Some(interests([0.2, 0.5, 0.2, 0.6, 0.9, 0.7])),
+        highest_education: pb::EducationLevel::Bachelor as i32,
+        ..profile(&[
+            ("leadership", 0.9),
+            ("information_governance", 0.8),
+            ("project_management", 0.8),
+            ("quality_improvement", 0.7),
+            ("communication", 0.8),
+            ("revenue_cycle", 0.6),
+        ])
+    }
+}
+
+fn request(profile: pb::Profile) -> pb::RecommendRequest {
+    pb::RecommendRequest {
+        profile: Some(profile),
+        ..Default::default()
+    }
+}
+
+#[tokio::test]
+async fn coding_profile_leads_to_medical_records_in_hospitals_or_offices() {
+    let server = TestServer::start().await;
+    let response = server
+        .client()
+        .recommend(request(coder()))
+        .await
+        .unwrap()
+        .into_inner();
+    let top_paths: Vec<&str> = response.career_paths[..2]
+        .iter()
+        .map(|c| c.soc_code.as_str())
+        .collect();
+    assert!(
+        top_paths.contains(&"29-2072.00"),
+        "top paths: {top_paths:?}"
+    );
+    let top_settings: Vec<&str> = response.work_settings[..3]
+        .iter()
+        .map(|s| s.setting_id.as_str())
+        .collect();
+    assert!(
+        top_settings.contains(&"hospitals") || top_settings.contains(&"physician_offices"),
+        "top settings: {top_settings:?}"
+    );
+    let mrs = response
+        .career_paths
+        .iter()
+        .find(|c| c.soc_code == "29-2072.00")
+        .unwrap();
+    assert!(mrs
+        .reasons
+        .iter()
+        .any(|r| r.factor == "skill:clinical_coding" && r.contribution > 0.0));
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn management_profile_with_bachelors_leads_to_health_services_managers() {
+    let server = TestServer::start().await;
+    let response = server
+        .client()
+        .recommend(request(manager()))
+        .await
+        .unwrap()
+        .into_inner();
+    let top: Vec<&str> = response.career_paths[..2]
+        .iter()
+        .map(|c| c.soc_code.as_str())
+        .collect();
+    assert!(top.contains(&"11-9111.00"), "top paths: {top:?}");
+}
+
+#[tokio::test]
+async fn hospital_setting_serves_bls_figures_for_medical_records_specialists() {
+    let server = TestServer::start().await;
+    let mut req = request(coder());
+    req.max_work_settings = 50;
+    let response = server.client().recommend(req).await.unwrap().into_inner();
+    let hospitals = response
+        .work_settings
+        .iter()
+        .find(|s| s.setting_id == "hospitals")
+        .expect("hospitals ranked");
+    assert_eq!(hospitals.naics_codes, ["622000"]);
+    let cell = hospitals
+        .staffing
+        .iter()
+        .find(|c| c.bls_soc_code == "29-2072" && c.naics_code == "622000")
+        .expect("MRS in hospitals");
+    assert_eq!(cell.employment, Some(55_530));
+    assert_eq!(cell.wages.as_ref().unwrap().median, Some(59_120));
+    assert_eq!(hospitals.wages_soc_code, "29-2072");
+    assert_eq!(hospitals.wages.as_ref().unwrap().median, Some(59_120));
+}
+
+#[tokio::test]
+async fn state_wages_appear_only_when_a_state_is_given() {
+    let server = TestServer::start().await;
+    let mut client = server.client();
+    let national = client
+        .recommend(request(coder()))
+        .await
+        .unwrap()
+        .into_inner();
+    assert!(national
+        .career_paths
+        .iter()
+        .all(|c| c.state_wages.is_none()));
+    let texan = pb::Profile {
+        state: "TX".into(),
+        ..coder()
+    };
+    let response = client.recommend(request(texan)).await.unwrap().into_inner();
+    let mrs = response
+        .career_paths
+        .iter()
+        .find(|c| c.soc_code == "29-2072.00")
+        .unwrap();
+    // BLS OEWS May 2025, Texas, Medical Records Specialists.
+    assert!(mrs.state_wages.as_ref().unwrap().median.is_some());
+    assert!(mrs.state_employment.is_some());
+    assert!(response.programs[..5]
+        .iter()
+        .all(|p| p.program.as_ref().unwrap().state == "TX"));
+}
+
+#[tokio::test]
+async fn limits_are_honoured_and_items_sorted() {
+    let server = TestServer::start().await;
+    let req = pb::RecommendRequest {
+        profile: Some(manager()),
+        max_career_paths: 3,
+        max_work_settings: 2,
+        max_programs: 7,
+    };
+    let response = server.client().recommend(req).await.unwrap().into_inner();
+    assert_eq!(response.career_paths.len(), 3);
+    assert_eq!(response.work_settings.len(), 2);
+    assert_eq!(response.programs.len(), 7);
+    let sorted = |scores: Vec<f64>| scores.windows(2).all(|w| w[0] >= w[1]);
+    assert!(sorted(
+        response.career_paths.iter().map(|c| c.score).collect()
+    ));
+    assert!(sorted(
+        response.work_settings.iter().map(|c| c.score).collect()
+    ));
+    assert!(sorted(response.programs.iter().map(|c| c.score).collect()));
+    assert!(!response.model_version.is_empty());
+    assert_eq!(response.data_releases.len(), 4);
+}
+
+async fn violations(req: pb::RecommendRequest) -> Vec<String> {
+    let server = TestServer::start().await;
+    let status = server.client().recommend(req).await.unwrap_err();
+    assert_eq!(status.code(), Code::InvalidArgument, "{status:?}");
+    let bad = status
+        .get_details_bad_request()
+        .expect("BadRequest details");
+    bad.field_violations.into_iter().map(|v| v.field).collect()
+}
+
+#[tokio::test]
+async fn unknown_skill_is_named() {
+    let req = request(profile(&[("sql_database", 0.5)]));
+    assert_eq!(violations(req).await, ["profile.skills[sql_database]"]);
+}
+
+#[tokio::test]
+async fn skill_outside_unit_interval_or_not_finite_is_named() {
+    let req = request(profile(&[
+        ("sql_databases", 1.5),
+        ("statistics", f64::NAN),
+        ("programming", -0.1),
+        ("research", f64::INFINITY),
+    ]));
+    assert_eq!(
+        violations(req).await,
+        [
+            "profile.skills[programming]",
+            "profile.skills[research]",
+            "profile.skills[sql_databases]",
+            "profile.skills[statistics]",
+        ]
+    );
+}
+
+#[tokio::test]
+async fn unknown_state_is_named() {
+    let req = request(pb::Profile {
+        state: "XX".into(),
+        ..coder()
+    });
+    assert_eq!(violations(req).await, ["profile.state"]);
+}
+
+#[tokio::test]
+async fn limit_above_maximum_is_named() {
+    let req = pb::RecommendRequest {
+        profile: Some(coder()),
+        max_programs: 101,
+        ..Default::default()
+    };
+    assert_eq!(violations(req).await, ["max_programs"]);
+}
+
+#[tokio::test]
+async fn missing_profile_is_named() {
+    assert_eq!(
+        violations(pb::RecommendRequest::default()).await,
+        ["profile"]
+    );
+}
+
+#[tokio::test]
+async fn bad_interests_education_and_credentials_are_named() {
+    let req = request(pb::Profile {
+        interests: Some(interests([0.5, 2.0, 0.5, 0.5, 0.5, 0.5])),
+        highest_education: 42,
+        credentials: vec!["RHIT".into(), "NOPE".into()],
+        ..coder()
+    });
+    assert_eq!(
+        violations(req).await,
+        [
+            "profile.interests.investigative",
+            "profile.highest_education",
+            "profile.credentials[1]",
+        ]
+    );
+}
+
+#[tokio::test]
+async fn bad_request_does_not_disturb_others() {
+    let server = TestServer::start().await;
+    let mut calls = Vec::new();
+    for i in 0..20 {
+        let mut client = server.client();
+        calls.push(tokio::spawn(async move {
+            let req = if i % 2 == 0 {
+                request(coder())
+            } else {
+                request(profile(&[("clinical_coding", f64::NAN)]))
+            };
+            (i, client.recommend(req).await)
+        }));
+    }
+    for call in calls {
+        let (i, result) = call.await.unwrap();
+        if i % 2 == 0 {
+            assert_eq!(result.unwrap().into_inner().career_paths.len(), 5);
+        } else {
+            assert_eq!(result.unwrap_err().code(), Code::InvalidArgument);
+        }
+    }
+}
+
+#[tokio::test]
+async fn health_answers_serving() {
+    let server = TestServer::start().await;
+    let mut health = HealthClient::new(server.channel.clone());
+    for service in ["", "himrec.v1.Recommender"] {
+        let status = health
+            .check(HealthCheckRequest {
+                service: service.into(),
+            })
+            .await
+            .unwrap()
+            .into_inner()
+            .status;
+        assert_eq!(status, ServingStatus::Serving as i32, "service {service:?}");
+    }
+}
+
+#[tokio::test]
+async fn model_info_describes_the_served_model() {
+    let server = TestServer::start().await;
+    let info = server
+        .client()
+        .get_model_info(pb::GetModelInfoRequest {})
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(info.career_paths.len(), 8);
+    assert!(info.career_paths.contains(&"29-2072.00".to_owned()));
+    let methods: Vec<&str> = info.evaluations.iter().map(|e| e.method.as_str()).collect();
+    assert_eq!(
+        methods,
+        ["model", "majority_class", "nearest_profile_cosine"]
+    );
+    assert_eq!(info.data_sha256.len(), 64);
+}
+
+#[tokio::test]
+async fn reflection_lists_the_services() {
+    use tonic_reflection::pb::v1::server_reflection_client::ServerReflectionClient;
+    use tonic_reflection::pb::v1::server_reflection_request::MessageRequest;
+    use tonic_reflection::pb::v1::server_reflection_response::MessageResponse;
+    use tonic_reflection::pb::v1::ServerReflectionRequest;
+
+    let server = TestServer::start().await;
+    let mut client = ServerReflectionClient::new(server.channel.clone());
+    let request = ServerReflectionRequest {
+        host: String::new(),
+        message_request: Some(MessageRequest::ListServices(String::new())),
+    };
+    let mut stream = client
+        .server_reflection_info(tokio_stream::iter([request]))
+        .await
+        .unwrap()
+        .into_inner();
+    let response = stream.message().await.unwrap().unwrap();
+    let Some(MessageResponse::ListServicesResponse(list)) = response.message_response else {
+        panic!("expected a service list");
+    };
+    let names: Vec<String> = list.service.into_iter().map(|s| s.name).collect();
+    assert!(
+        names.contains(&"himrec.v1.Recommender".to_owned()),
+        "{names:?}"
+    );
+    assert!(
+        names.contains(&"grpc.health.v1.Health".to_owned()),
+        "{names:?}"
+    );
+}
