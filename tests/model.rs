@@ -1,0 +1,171 @@
+//! The model artifact: reproducible training, save/load round trip, refusal
+//! of bad artifacts, and the measured advantage over the baselines.
+
+mod common;
+
+use himrec::catalog::Catalog;
+use himrec::model::train::{train, TrainConfig};
+use himrec::model::{features, CareerModel, ModelArtifact, ModelError};
+use himrec::profile::ProfileInput;
+use rand::{Rng, SeedableRng};
+
+fn catalog() -> Catalog {
+    Catalog::load(&common::root().join("data")).unwrap()
+}
+
+fn committed_path() -> std::path::PathBuf {
+    common::root().join("models/career_model.json")
+}
+
+fn temp_file(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("himrec-model-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
+}
+
+fn random_features(catalog: &Catalog, model: &CareerModel, rng: &mut impl Rng) -> Vec<f64> {
+    let mut skills = Vec::new();
+    for skill in &catalog.skills {
+        if rng.gen_bool(0.6) {
+            skills.push((skill.id.clone(), rng.gen_range(0.0..=1.0)));
+        }
+    }
+    let interests = rng
+        .gen_bool(0.7)
+        .then(|| [0; 6].map(|_| rng.gen_range(0.0..=1.0)));
+    let profile = ProfileInput {
+        skills,
+        interests,
+        highest_education: rng.gen_range(0..=10),
+        ..Default::default()
+    }
+    .check(catalog, "profile")
+    .unwrap();
+    let mut x = Vec::new();
+    features::encode(&profile, &model.artifact().reference, &mut x);
+    x
+}
+
+#[test]
+fn retraining_with_the_defaults_reproduces_the_committed_model_byte_for_byte() {
+    let catalog = catalog();
+    let artifact = train(
+        &catalog,
+        &common::root().join("data"),
+        TrainConfig::default(),
+    )
+    .unwrap();
+    let out = temp_file("retrained.json");
+    artifact.save(&out).unwrap();
+    let committed = std::fs::read(committed_path()).unwrap();
+    let retrained = std::fs::read(&out).unwrap();
+    assert!(
+        committed == retrained,
+        "models/career_model.json is not what `himrec train` produces; run it and commit"
+    );
+}
+
+#[test]
+fn save_and_load_give_identical_predictions() {
+    let catalog = catalog();
+    let artifact = ModelArtifact::load(&committed_path()).unwrap();
+    let out = temp_file("roundtrip.json");
+    artifact.save(&out).unwrap();
+    let reloaded = ModelArtifact::load(&out).unwrap();
+    assert_eq!(artifact, reloaded);
+    let a = CareerModel::new(artifact, &catalog).unwrap();
+    let b = CareerModel::new(reloaded, &catalog).unwrap();
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(7);
+    for _ in 0..200 {
+        let x = random_features(&catalog, &a, &mut rng);
+        let (pa, pb) = (a.probabilities(&x), b.probabilities(&x));
+        assert_eq!(pa, pb);
+        assert!((pa.iter().sum::<f64>() - 1.0).abs() < 1e-9);
+    }
+}
+
+#[test]
+fn contributions_sum_to_the_centered_logit_change_from_the_reference() {
+    let catalog = catalog();
+    let model =
+        CareerModel::new(ModelArtifact::load(&committed_path()).unwrap(), &catalog).unwrap();
+    let reference = model.artifact().reference.clone();
+    let centered = |z: Vec<f64>, c: usize| z[c] - z.iter().sum::<f64>() / z.len() as f64;
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(11);
+    for _ in 0..50 {
+        let x = random_features(&catalog, &model, &mut rng);
+        for class in 0..catalog.career_paths.len() {
+            let sum: f64 = model.contributions(class, &x).iter().sum();
+            let expected =
+                centered(model.logits(&x), class) - centered(model.logits(&reference), class);
+            assert!((sum - expected).abs() < 1e-9, "{sum} vs {expected}");
+        }
+    }
+}
+
+#[test]
+fn the_committed_model_beats_both_baselines_on_the_held_out_split() {
+    let artifact = ModelArtifact::load(&committed_path()).unwrap();
+    let of = |method: &str| {
+        artifact
+            .evaluations
+            .iter()
+            .find(|e| e.method == method)
+            .unwrap()
+            .clone()
+    };
+    let model = of("model");
+    for baseline in ["majority_class", "nearest_profile_cosine"] {
+        let b = of(baseline);
+        assert!(model.top1_accuracy > b.top1_accuracy, "{baseline}");
+        assert!(model.ndcg_at_3 > b.ndcg_at_3, "{baseline}");
+        assert!(model.log_loss < b.log_loss, "{baseline}");
+    }
+}
+
+#[test]
+fn another_seed_trains_another_model() {
+    let catalog = catalog();
+    let config = TrainConfig {
+        rows: 2_000,
+        ..TrainConfig::default()
+    };
+    let data = common::root().join("data");
+    let a = train(&catalog, &data, config).unwrap();
+    let b = train(&catalog, &data, config).unwrap();
+    let c = train(&catalog, &data, TrainConfig { seed: 1, ..config }).unwrap();
+    assert_eq!(a, b);
+    assert_ne!(a.model, c.model);
+    assert_ne!(a.model_version, c.model_version);
+}
+
+#[test]
+fn missing_corrupt_and_mismatched_models_are_refused() {
+    let catalog = catalog();
+    let missing = ModelArtifact::load(&temp_file("nothing-here.json"));
+    assert!(matches!(missing, Err(ModelError::Io { .. })));
+
+    let text = std::fs::read_to_string(committed_path()).unwrap();
+    let truncated = temp_file("truncated.json");
+    std::fs::write(&truncated, &text[..text.len() / 2]).unwrap();
+    assert!(matches!(
+        ModelArtifact::load(&truncated),
+        Err(ModelError::Corrupt { .. })
+    ));
+
+    let mut artifact = ModelArtifact::load(&committed_path()).unwrap();
+    artifact.classes.swap(0, 1);
+    assert!(matches!(
+        CareerModel::new(artifact, &catalog),
+        Err(ModelError::Inconsistent(_))
+    ));
+
+    let mut artifact = ModelArtifact::load(&committed_path()).unwrap();
+    artifact.features.pop();
+    let short = temp_file("short.json");
+    artifact.save(&short).unwrap();
+    assert!(matches!(
+        ModelArtifact::load(&short),
+        Err(ModelError::Corrupt { .. })
+    ));
+}

@@ -1,0 +1,159 @@
+//! Ranking invariants over many random profiles: sorted, scores in [0, 1],
+//! limits honoured, no repeats, non-credential programs never offered.
+
+mod common;
+
+use std::collections::HashSet;
+
+use himrec::catalog::states::STATES;
+use himrec::catalog::NON_CREDENTIAL_LEVEL;
+use himrec::profile::ProfileInput;
+use himrec::rank::Limits;
+use rand::{Rng, SeedableRng};
+
+fn random_input(skill_ids: &[String], rng: &mut impl Rng) -> ProfileInput {
+    let mut skills = Vec::new();
+    for id in skill_ids {
+        if rng.gen_bool(0.5) {
+            skills.push((id.clone(), rng.gen_range(0.0..=1.0)));
+        }
+    }
+    let interests = rng
+        .gen_bool(0.7)
+        .then(|| [0; 6].map(|_| rng.gen_range(0.0..=1.0)));
+    let state = if rng.gen_bool(0.5) {
+        STATES[rng.gen_range(0..STATES.len())].usps.to_owned()
+    } else {
+        String::new()
+    };
+    let credentials = if rng.gen_bool(0.3) {
+        vec!["RHIT".to_owned()]
+    } else {
+        Vec::new()
+    };
+    ProfileInput {
+        skills,
+        interests,
+        highest_education: rng.gen_range(0..=10),
+        credentials,
+        state,
+    }
+}
+
+fn sorted_in_unit_interval(scores: &[f64]) -> bool {
+    scores.windows(2).all(|w| w[0] >= w[1]) && scores.iter().all(|s| (0.0..=1.0).contains(s))
+}
+
+#[test]
+fn rankings_are_sorted_bounded_limited_and_unique() {
+    let recommender = common::recommender();
+    let catalog = recommender.catalog();
+    let ids: Vec<String> = catalog.skills.iter().map(|s| s.id.clone()).collect();
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(2025);
+    for round in 0..300 {
+        let profile = random_input(&ids, &mut rng)
+            .check(catalog, "profile")
+            .unwrap();
+        let limits = Limits::check([
+            rng.gen_range(0..=50),
+            rng.gen_range(0..=50),
+            rng.gen_range(0..=100),
+        ])
+        .unwrap();
+        let r = recommender.recommend(&profile, limits);
+
+        assert_eq!(
+            r.career_paths.len(),
+            limits.career_paths.min(catalog.career_paths.len()),
+            "round {round}"
+        );
+        assert_eq!(
+            r.settings.len(),
+            limits.work_settings.min(catalog.settings.len())
+        );
+        assert_eq!(r.programs.len(), limits.programs);
+
+        let scores: Vec<f64> = r.career_paths.iter().map(|c| c.score).collect();
+        assert!(sorted_in_unit_interval(&scores), "{scores:?}");
+        assert!(scores.iter().sum::<f64>() <= 1.0 + 1e-9);
+        let scores: Vec<f64> = r.settings.iter().map(|s| s.score).collect();
+        assert!(sorted_in_unit_interval(&scores), "{scores:?}");
+        let scores: Vec<f64> = r.programs.iter().map(|p| p.score).collect();
+        assert!(sorted_in_unit_interval(&scores), "{scores:?}");
+
+        let unique = |ids: Vec<usize>| ids.len() == ids.iter().collect::<HashSet<_>>().len();
+        assert!(unique(r.career_paths.iter().map(|c| c.path).collect()));
+        assert!(unique(r.settings.iter().map(|s| s.setting).collect()));
+        assert!(unique(r.programs.iter().map(|p| p.program).collect()));
+        assert!(r
+            .programs
+            .iter()
+            .all(|p| catalog.programs[p.program].credential_level != NON_CREDENTIAL_LEVEL));
+        assert!(r.career_paths.iter().all(|c| !c.reasons.is_empty()));
+        assert!(r.programs.iter().all(|p| !p.reasons.is_empty()));
+    }
+}
+
+#[test]
+fn all_career_path_scores_sum_to_one() {
+    let recommender = common::recommender();
+    let catalog = recommender.catalog();
+    let profile = ProfileInput::default().check(catalog, "profile").unwrap();
+    let limits = Limits::check([50, 0, 0]).unwrap();
+    let r = recommender.recommend(&profile, limits);
+    assert_eq!(r.career_paths.len(), catalog.career_paths.len());
+    let total: f64 = r.career_paths.iter().map(|c| c.score).sum();
+    assert!((total - 1.0).abs() < 1e-9, "{total}");
+}
+
+#[test]
+fn a_credential_raises_the_skills_it_vouches_for() {
+    let recommender = common::recommender();
+    let catalog = recommender.catalog();
+    let input = ProfileInput {
+        skills: vec![("clinical_coding".into(), 0.2)],
+        credentials: vec!["ccs".into()],
+        ..Default::default()
+    };
+    let profile = input.check(catalog, "profile").unwrap();
+    let coding = catalog.skill_index("clinical_coding").unwrap();
+    let ccs = catalog.credential_index("CCS").unwrap();
+    assert_eq!(profile.stated_skills[coding], 0.2);
+    assert_eq!(profile.skills[coding], 0.8);
+    assert_eq!(profile.vouched_by[coding], Some(ccs));
+}
+
+#[test]
+fn in_state_programs_rank_first_when_a_state_is_given() {
+    let recommender = common::recommender();
+    let catalog = recommender.catalog();
+    for state in ["TX", "OH", "WY"] {
+        let input = ProfileInput {
+            skills: vec![("clinical_coding".into(), 0.9)],
+            state: state.into(),
+            ..Default::default()
+        };
+        let profile = input.check(catalog, "profile").unwrap();
+        let r = recommender.recommend(&profile, Limits::default());
+        let first = &catalog.programs[r.programs[0].program];
+        assert_eq!(first.state, Some(state));
+    }
+}
+
+#[test]
+fn graduate_programs_wait_for_a_bachelors() {
+    let recommender = common::recommender();
+    let catalog = recommender.catalog();
+    let input = ProfileInput {
+        skills: vec![
+            ("leadership".into(), 0.9),
+            ("project_management".into(), 0.9),
+        ],
+        highest_education: 5, // associate
+        ..Default::default()
+    };
+    let profile = input.check(catalog, "profile").unwrap();
+    let r = recommender.recommend(&profile, Limits::check([0, 0, 20]).unwrap());
+    let first = &catalog.programs[r.programs[0].program];
+    assert_eq!(first.credential_level, 3, "a bachelor's is the next step");
+}
