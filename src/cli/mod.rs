@@ -1,5 +1,6 @@
 //! Command-line interface.
 
+mod health;
 mod recommend;
 mod serve;
 mod table;
@@ -22,6 +23,8 @@ enum Command {
     Train(train::TrainArgs),
     /// Ask a running server for recommendations for a profile file.
     Recommend(recommend::RecommendArgs),
+    /// Check that a running server is serving (exit 0) or not (exit 1).
+    Health(health::HealthArgs),
 }
 
 pub(crate) fn run(cli: Cli) -> anyhow::Result<()> {
@@ -32,6 +35,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Train(args) => train::run(args),
         Command::Recommend(args) => recommend::run(args),
+        Command::Health(args) => health::run(args),
     }
 }
 
@@ -44,4 +48,13 @@ fn init_tracing() {
         .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .with_writer(std::io::stderr)
         .init();
+}
+
+/// `host:port` or a URL, as a URL.
+fn url(addr: &str) -> String {
+    if addr.contains("://") {
+        addr.to_owned()
+    } else {
+        format!("http://{addr}")
+    }
 }

@@ -120,11 +120,7 @@ pub(crate) fn run(args: RecommendArgs) -> anyhow::Result<()> {
 }
 
 async fn call(args: &RecommendArgs, profile: pb::Profile) -> anyhow::Result<pb::RecommendResponse> {
-    let url = if args.addr.contains("://") {
-        args.addr.clone()
-    } else {
-        format!("http://{}", args.addr)
-    };
+    let url = super::url(&args.addr);
     let timeout = Duration::from_secs(args.timeout);
     let channel = Endpoint::from_shared(url.clone())
         .with_context(|| format!("bad address {url}"))?

@@ -1,22 +1,10 @@
 //! Plain-text tables of a `RecommendResponse`.
 
 use himrec::pb;
+use himrec::rank::thousands;
 
 fn money(value: Option<u32>) -> String {
-    match value {
-        None => "n/a".into(),
-        Some(v) => {
-            let digits = v.to_string();
-            let mut out = String::from("$");
-            for (i, ch) in digits.chars().enumerate() {
-                if i > 0 && (digits.len() - i) % 3 == 0 {
-                    out.push(',');
-                }
-                out.push(ch);
-            }
-            out
-        }
-    }
+    value.map_or_else(|| "n/a".into(), |v| format!("${}", thousands(v)))
 }
 
 fn median(wages: &Option<pb::AnnualWages>) -> String {

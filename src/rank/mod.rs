@@ -203,9 +203,30 @@ pub(crate) fn top_k(scores: &[f64], k: usize) -> Vec<usize> {
     order
 }
 
+/// A count with thousands separators: `55530` -> `55,530`.
+pub fn thousands(n: u32) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn thousands_separators() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(55530), "55,530");
+        assert_eq!(thousands(1234567), "1,234,567");
+    }
 
     #[test]
     fn top_k_is_sorted_and_stable() {

@@ -15,8 +15,7 @@
 //!
 //! Non-credential programs (Scorecard level 99) are never recommended.
 
-use super::settings::thousands;
-use super::{top_k, ProgramScore, Reason};
+use super::{thousands, top_k, ProgramScore, Reason};
 use crate::catalog::{Catalog, Program, NON_CREDENTIAL_LEVEL};
 use crate::profile::{EducationLevel, Profile};
 

@@ -4,7 +4,7 @@
 //! over its national employment (the staffing pattern). BLS publishes no
 //! industry figures by state, so the state does not move settings.
 
-use super::{top_k, CellRef, Reason, SettingScore};
+use super::{thousands, top_k, CellRef, Reason, SettingScore};
 use crate::catalog::Catalog;
 
 const MAX_REASONS: usize = 3;
@@ -96,28 +96,4 @@ pub(super) fn rank(
             }
         })
         .collect()
-}
-
-/// `55530` -> `55,530`.
-pub(crate) fn thousands(n: u32) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn thousands_separators() {
-        assert_eq!(super::thousands(0), "0");
-        assert_eq!(super::thousands(999), "999");
-        assert_eq!(super::thousands(55530), "55,530");
-        assert_eq!(super::thousands(1234567), "1,234,567");
-    }
 }

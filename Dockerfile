@@ -1,0 +1,26 @@
+# Build: compile the release binary (protos are compiled in build.rs with a
+# pure-Rust compiler, so no protoc is needed).
+FROM rust:1.88-slim-bookworm AS build
+WORKDIR /src
+COPY Cargo.toml Cargo.lock build.rs ./
+COPY proto proto
+COPY src src
+RUN cargo build --release --locked --bin himrec
+
+# Run: a small Debian image, an unprivileged user, the binary, the bundled
+# data and the committed model.
+FROM debian:bookworm-slim
+RUN useradd --system --uid 10001 --no-create-home himrec
+WORKDIR /app
+COPY --from=build /src/target/release/himrec /usr/local/bin/himrec
+COPY data data
+COPY models models
+USER himrec
+ENV HIMREC_ADDR=0.0.0.0:50051 \
+    HIMREC_DATA=/app/data \
+    HIMREC_MODEL=/app/models/career_model.json
+EXPOSE 50051
+HEALTHCHECK --interval=10s --timeout=3s --start-period=5s --retries=3 \
+  CMD ["himrec", "health", "--addr", "127.0.0.1:50051"]
+ENTRYPOINT ["himrec"]
+CMD ["serve"]

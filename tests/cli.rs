@@ -1,0 +1,157 @@
+//! The `himrec` binary as a user runs it: `serve`, then `recommend` against
+//! it; refusal to start without a model; a clean stop on SIGTERM.
+
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::net::TcpListener;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn himrec() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_himrec"));
+    command.current_dir(common::root());
+    command
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// Starts `himrec serve` and waits until its log says it is serving.
+fn serve(port: u16) -> Child {
+    let mut child = himrec()
+        .args(["serve", "--addr", &format!("127.0.0.1:{port}")])
+        .env("RUST_LOG", "info")
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let mut lines = BufReader::new(stderr).lines();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        assert!(Instant::now() < deadline, "server did not start");
+        let line = lines.next().expect("server exited early").unwrap();
+        if line.contains("serving") {
+            break;
+        }
+    }
+    // Keep draining the log so the server never blocks on a full pipe.
+    std::thread::spawn(move || for _ in lines {});
+    child
+}
+
+fn terminate(child: &Child) {
+    let status = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+#[test]
+fn recommend_prints_a_table_and_json_from_a_running_server() {
+    let port = free_port();
+    let mut server = serve(port);
+    let addr = format!("127.0.0.1:{port}");
+
+    let output = himrec()
+        .args([
+            "recommend",
+            "--addr",
+            &addr,
+            "--profile",
+            "examples/profile.json",
+        ])
+        .output()
+        .unwrap();
+    let table = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(table.contains("CAREER PATHS"));
+    assert!(table.contains("Medical Records Specialists"));
+    assert!(table.contains("WORK SETTINGS"));
+    assert!(table.contains("PROGRAMS"));
+
+    let output = himrec()
+        .args([
+            "recommend",
+            "--addr",
+            &addr,
+            "--profile",
+            "examples/profile.json",
+            "--json",
+            "--max-programs",
+            "3",
+        ])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["programs"].as_array().unwrap().len(), 3);
+    assert_eq!(json["career_paths"][0]["soc_code"], "29-2072.00");
+
+    let output = himrec().args(["health", "--addr", &addr]).output().unwrap();
+    assert!(output.status.success());
+    assert_eq!(String::from_utf8_lossy(&output.stdout).trim(), "SERVING");
+
+    terminate(&server);
+    let status = server.wait().unwrap();
+    assert!(status.success(), "server exit: {status:?}");
+    let output = himrec().args(["health", "--addr", &addr]).output().unwrap();
+    assert!(!output.status.success(), "health after shutdown");
+}
+
+#[test]
+fn recommend_reports_field_violations() {
+    let port = free_port();
+    let mut server = serve(port);
+    let profile = std::env::temp_dir().join(format!("himrec-bad-{}.json", std::process::id()));
+    std::fs::write(
+        &profile,
+        r#"{"skills": {"sql_database": 0.5}, "state": "ZZ"}"#,
+    )
+    .unwrap();
+    let output = himrec()
+        .args([
+            "recommend",
+            "--addr",
+            &format!("127.0.0.1:{port}"),
+            "--profile",
+        ])
+        .arg(&profile)
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("InvalidArgument"), "{stderr}");
+    assert!(stderr.contains("profile.skills[sql_database]"), "{stderr}");
+    assert!(stderr.contains("profile.state"), "{stderr}");
+    terminate(&server);
+    assert!(server.wait().unwrap().success());
+}
+
+#[test]
+fn serve_refuses_to_start_without_a_model() {
+    let output = himrec()
+        .args([
+            "serve",
+            "--addr",
+            "127.0.0.1:0",
+            "--model",
+            "models/does-not-exist.json",
+        ])
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("cannot start"), "{stderr}");
+    assert!(stderr.contains("does-not-exist.json"), "{stderr}");
+}
