@@ -7,6 +7,17 @@ fn money(value: Option<u32>) -> String {
     value.map_or_else(|| "n/a".into(), |v| format!("${}", thousands(v)))
 }
 
+/// `text` cut to `width` characters, marking the cut.
+fn fit(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        text.to_owned()
+    } else {
+        let mut cut: String = text.chars().take(width - 1).collect();
+        cut.push('~');
+        cut
+    }
+}
+
 fn median(wages: &Option<pb::AnnualWages>) -> String {
     money(wages.as_ref().and_then(|w| w.median))
 }
@@ -28,7 +39,7 @@ pub(crate) fn render(r: &pb::RecommendResponse) -> String {
             "  {:>5.3}  {:<11} {:<56} {:>10} {:>10}\n        {}\n",
             c.score,
             c.soc_code,
-            c.title,
+            fit(&c.title, 56),
             median(&c.national_wages),
             if c.state_wages.is_some() {
                 median(&c.state_wages)
@@ -44,12 +55,12 @@ pub(crate) fn render(r: &pb::RecommendResponse) -> String {
         "score", "setting (NAICS)", "HIM employed", "median"
     ));
     for s in &r.work_settings {
-        let name = format!("{} ({})", s.name, s.naics_codes.join(","));
+        let name = fit(&format!("{} ({})", s.name, s.naics_codes.join(",")), 56);
         out.push_str(&format!(
             "  {:>5.3}  {:<56} {:>14} {:>10}\n        {}\n",
             s.score,
             name,
-            s.him_employment,
+            thousands(s.him_employment),
             median(&s.wages),
             first_reason(&s.reasons)
         ));
@@ -64,9 +75,9 @@ pub(crate) fn render(r: &pb::RecommendResponse) -> String {
         out.push_str(&format!(
             "  {:>5.3}  {:<48} {:<5} {:<38} {:>9} {:>9}\n        {}\n",
             p.score,
-            program.institution_name,
+            fit(&program.institution_name, 48),
             program.state,
-            program.credential_description,
+            fit(&program.credential_description, 38),
             money(program.median_earnings),
             money(program.median_debt),
             first_reason(&p.reasons)
