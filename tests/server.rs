@@ -351,3 +351,21 @@ async fn reflection_lists_the_services() {
         "{names:?}"
     );
 }
+
+#[tokio::test]
+async fn oversized_request_is_refused_and_the_server_keeps_serving() {
+    let server = TestServer::start().await;
+    let mut client = server.client();
+    let huge = "x".repeat(himrec::server::MAX_REQUEST_BYTES + 1);
+    let status = client
+        .recommend(request(profile(&[(huge.as_str(), 0.5)])))
+        .await
+        .unwrap_err();
+    assert_eq!(status.code(), Code::OutOfRange, "{status:?}");
+    let response = client
+        .recommend(request(coder()))
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(response.career_paths.len(), 5);
+}
