@@ -6,6 +6,7 @@
 //! serves it all on a listener until a shutdown signal.
 
 pub mod catalog;
+pub mod client;
 
 /// Code generated from `proto/himrec/v1/*.proto`.
 #[allow(missing_docs, unreachable_pub, clippy::all, clippy::pedantic)]
@@ -22,3 +23,4 @@ pub mod model;
 pub mod profile;
 pub mod rank;
 pub mod server;
+mod text;

@@ -1,12 +1,10 @@
 //! `himrec recommend`: call a running server through the generated client
 //! and print the answer as a table or as JSON.
 
-use std::collections::HashMap;
 use std::path::PathBuf;
 use std::time::Duration;
 
 use anyhow::{bail, Context};
-use serde::Deserialize;
 use tonic::transport::Endpoint;
 use tonic_types::StatusExt;
 
@@ -39,76 +37,8 @@ pub(crate) struct RecommendArgs {
     timeout: u64,
 }
 
-/// A profile file: the `Profile` message in JSON, with the education level
-/// written as a word (`"bachelor"`) or the enum name.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ProfileFile {
-    #[serde(default)]
-    skills: HashMap<String, f64>,
-    interests: Option<InterestsFile>,
-    #[serde(default)]
-    highest_education: Option<String>,
-    #[serde(default)]
-    credentials: Vec<String>,
-    #[serde(default)]
-    state: String,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct InterestsFile {
-    realistic: f64,
-    investigative: f64,
-    artistic: f64,
-    social: f64,
-    enterprising: f64,
-    conventional: f64,
-}
-
-fn education_code(word: &str) -> anyhow::Result<i32> {
-    let name = word.trim().to_ascii_uppercase().replace([' ', '-'], "_");
-    let full = if name.starts_with("EDUCATION_LEVEL_") {
-        name
-    } else {
-        format!("EDUCATION_LEVEL_{name}")
-    };
-    match pb::EducationLevel::from_str_name(&full) {
-        Some(level) => Ok(level as i32),
-        None => bail!(
-            "unknown highest_education {word:?}: use e.g. \"associate\", \"bachelor\", \"master\""
-        ),
-    }
-}
-
-fn read_profile(path: &PathBuf) -> anyhow::Result<pb::Profile> {
-    let text =
-        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-    let file: ProfileFile =
-        serde_json::from_str(&text).with_context(|| format!("parsing {}", path.display()))?;
-    Ok(pb::Profile {
-        skills: file.skills,
-        interests: file.interests.map(|i| pb::RiasecScores {
-            realistic: i.realistic,
-            investigative: i.investigative,
-            artistic: i.artistic,
-            social: i.social,
-            enterprising: i.enterprising,
-            conventional: i.conventional,
-        }),
-        highest_education: file
-            .highest_education
-            .as_deref()
-            .map(education_code)
-            .transpose()?
-            .unwrap_or(0),
-        credentials: file.credentials,
-        state: file.state,
-    })
-}
-
 pub(crate) fn run(args: RecommendArgs) -> anyhow::Result<()> {
-    let profile = read_profile(&args.profile)?;
+    let profile = himrec::client::read_profile_file(&args.profile)?;
     let runtime = tokio::runtime::Runtime::new().context("starting the runtime")?;
     let response = runtime.block_on(call(&args, profile))?;
     if args.json {

@@ -79,13 +79,13 @@ fn wages(w: &Wages) -> pb::AnnualWages {
     }
 }
 
-fn reasons(reasons: &[Reason]) -> Vec<pb::Reason> {
+fn reasons(reasons: Vec<Reason>) -> Vec<pb::Reason> {
     reasons
-        .iter()
+        .into_iter()
         .map(|r| pb::Reason {
-            factor: r.factor.clone(),
+            factor: r.factor,
             contribution: r.contribution,
-            explanation: r.explanation.clone(),
+            explanation: r.explanation,
         })
         .collect()
 }
@@ -151,7 +151,7 @@ pub(crate) fn recommend_response(
     let state = profile.state.map(|s| s.usps);
     let career_paths = ranked
         .career_paths
-        .iter()
+        .into_iter()
         .map(|c| {
             let path = &catalog.career_paths[c.path];
             let state_cell = state.and_then(|s| catalog.state_cell(c.path, s));
@@ -166,13 +166,13 @@ pub(crate) fn recommend_response(
                 national_wages: Some(wages(&path.national.wages)),
                 state_wages: state_cell.map(|cell| wages(&cell.wages)),
                 state_employment: state_cell.and_then(|cell| cell.employment),
-                reasons: reasons(&c.reasons),
+                reasons: reasons(c.reasons),
             }
         })
         .collect();
     let work_settings = ranked
         .settings
-        .iter()
+        .into_iter()
         .map(|s| {
             let setting = &catalog.settings[s.setting];
             let cell_of = |(path, i): (usize, usize)| setting.cells[path][i].as_ref();
@@ -196,17 +196,17 @@ pub(crate) fn recommend_response(
                     .filter_map(|r| cell_of(*r))
                     .map(staffing)
                     .collect(),
-                reasons: reasons(&s.reasons),
+                reasons: reasons(s.reasons),
             }
         })
         .collect();
     let programs = ranked
         .programs
-        .iter()
+        .into_iter()
         .map(|p| pb::ProgramRecommendation {
             program: Some(program(&catalog.programs[p.program])),
             score: p.score,
-            reasons: reasons(&p.reasons),
+            reasons: reasons(p.reasons),
         })
         .collect();
     pb::RecommendResponse {

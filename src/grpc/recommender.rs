@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use tonic::{Request, Response, Status};
-use tracing::{info, instrument};
+use tracing::{debug, instrument};
 
 use super::convert;
 use crate::pb;
@@ -25,19 +25,21 @@ impl RecommenderService {
 #[tonic::async_trait]
 impl pb::recommender_server::Recommender for RecommenderService {
     // The request is skipped: a profile is personal data and never logged.
-    #[instrument(name = "Recommend", skip_all)]
+    // Per-call events are at debug level: writing a log line per call
+    // would cost more than the recommendation itself.
+    #[instrument(name = "Recommend", level = "debug", skip_all)]
     async fn recommend(
         &self,
         request: Request<pb::RecommendRequest>,
     ) -> Result<Response<pb::RecommendResponse>, Status> {
         let query = convert::recommend_query(request.into_inner(), self.recommender.catalog())
             .map_err(|err| {
-                info!(outcome = "invalid_argument", %err);
+                debug!(outcome = "invalid_argument", %err);
                 Status::from(err)
             })?;
         let ranked = self.recommender.recommend(&query.profile, query.limits);
         let response = convert::recommend_response(&self.recommender, &query.profile, ranked);
-        info!(
+        debug!(
             outcome = "ok",
             career_paths = response.career_paths.len(),
             work_settings = response.work_settings.len(),
@@ -46,7 +48,7 @@ impl pb::recommender_server::Recommender for RecommenderService {
         Ok(Response::new(response))
     }
 
-    #[instrument(name = "GetModelInfo", skip_all)]
+    #[instrument(name = "GetModelInfo", level = "debug", skip_all)]
     async fn get_model_info(
         &self,
         _request: Request<pb::GetModelInfoRequest>,

@@ -8,6 +8,7 @@
 
 use crate::catalog::Skill;
 use crate::profile::{EducationLevel, Profile, INTEREST_FIELDS};
+use crate::text::fixed;
 
 /// Education thresholds, as (feature name, lowest level that sets it).
 const EDUCATION_THRESHOLDS: [(&str, EducationLevel); 4] = [
@@ -55,7 +56,7 @@ pub fn encode(profile: &Profile, fill: &[f64], out: &mut Vec<f64>) {
 /// A sentence fragment naming a feature's value, for explanations.
 pub fn describe(name: &str, value: f64) -> String {
     if let Some(area) = name.strip_prefix("interest_") {
-        format!("{area} interest {value:.2}")
+        format!("{area} interest {}", fixed(value, 2))
     } else if let Some(level) = name.strip_prefix("education_at_least_") {
         let level = level.replace('_', " ");
         if value > 0.0 {
@@ -64,6 +65,6 @@ pub fn describe(name: &str, value: f64) -> String {
             format!("education below {level}")
         }
     } else {
-        format!("{name} {value:.2}")
+        format!("{name} {}", fixed(value, 2))
     }
 }

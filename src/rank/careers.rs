@@ -6,6 +6,7 @@ use super::{top_k, CareerPathScore, Reason};
 use crate::catalog::Catalog;
 use crate::model::{features, CareerModel};
 use crate::profile::Profile;
+use crate::text::{fixed, signed};
 
 /// Reasons kept per path.
 const MAX_REASONS: usize = 5;
@@ -64,8 +65,10 @@ fn reasons(
                 (
                     format!("skill:{}", skill.id),
                     format!(
-                        "{strength} {} ({:.2}; the average profile has {:.2}{vouched})",
-                        skill.id, x[i], reference[i]
+                        "{strength} {} ({} vs {} on average{vouched})",
+                        skill.id,
+                        fixed(x[i], 2),
+                        fixed(reference[i], 2)
                     ),
                 )
             } else {
@@ -77,10 +80,7 @@ fn reasons(
             Reason {
                 factor,
                 contribution: c,
-                explanation: format!(
-                    "{what} {direction} the fit with {} ({c:+.2})",
-                    catalog.career_paths[path].title
-                ),
+                explanation: format!("{what} {direction} the fit ({})", signed(c, 2)),
             }
         })
         .collect()

@@ -45,7 +45,7 @@ pub struct SettingScore {
     pub score: f64,
     /// The cell whose wages represent the setting for this person.
     pub wages_cell: Option<CellRef>,
-    /// The cells of the returned career paths in this setting.
+    /// The cells of the career paths named in the reasons.
     pub staffing: Vec<CellRef>,
     /// Why.
     pub reasons: Vec<Reason>,
@@ -136,16 +136,19 @@ pub struct Recommender {
     catalog: Catalog,
     model: CareerModel,
     program_index: programs::ProgramIndex,
+    setting_texts: settings::SettingTexts,
 }
 
 impl Recommender {
     /// Joins a catalog and a model checked against it.
     pub fn new(catalog: Catalog, model: CareerModel) -> Self {
         let program_index = programs::ProgramIndex::new(&catalog);
+        let setting_texts = settings::texts(&catalog);
         Self {
             catalog,
             model,
             program_index,
+            setting_texts,
         }
     }
 
@@ -173,11 +176,10 @@ impl Recommender {
             &probabilities,
             limits.career_paths,
         );
-        let returned: Vec<usize> = career_paths.iter().map(|c| c.path).collect();
         let settings = settings::rank(
             &self.catalog,
+            &self.setting_texts,
             &probabilities,
-            &returned,
             limits.work_settings,
         );
         let programs =

@@ -15,9 +15,13 @@
 //!
 //! Non-credential programs (Scorecard level 99) are never recommended.
 
-use super::{thousands, top_k, ProgramScore, Reason};
+use std::cmp::Ordering;
+use std::collections::{BinaryHeap, HashMap, HashSet};
+
+use super::{thousands, ProgramScore, Reason};
 use crate::catalog::{Catalog, Program, NON_CREDENTIAL_LEVEL};
 use crate::profile::{EducationLevel, Profile};
+use crate::text::fixed;
 
 const AT_OR_BELOW_EDUCATION: f64 = 0.5;
 const NEEDS_BACHELOR_FIRST: f64 = 0.25;
@@ -42,21 +46,69 @@ pub(crate) fn onet_category(credential_level: u8) -> Option<usize> {
     }
 }
 
-/// What the ranking precomputes from the catalog alone.
+/// What the ranking precomputes from the catalog alone. A program's score
+/// is `group factor * outcome`, where the group factor depends only on its
+/// credential level and whether it is in the person's state; so each
+/// level's programs are kept sorted by outcome, overall and per state, and
+/// a request merges the heads of at most two lists per level instead of
+/// scoring the whole catalog.
 #[derive(Debug, Clone)]
 pub(crate) struct ProgramIndex {
-    /// Programs that can be recommended, with their O*NET category and
-    /// outcome factor.
+    /// Programs that can be recommended.
     candidates: Vec<Candidate>,
     /// `relevance[category - 1][path]`.
     relevance: Vec<Vec<f64>>,
+    /// `path_texts[category - 1][path]`: the factor and sentence saying that
+    /// a credential at this level leads to the path, written once.
+    path_texts: Vec<Vec<(String, String)>>,
+    /// Each candidate's outcome sentence, written once.
+    outcome_texts: Vec<String>,
+    /// `by_category[category - 1]`: candidate positions, best outcome first.
+    by_category: Vec<Vec<u32>>,
+    /// Per state, the same lists holding only that state's programs.
+    by_state: HashMap<&'static str, Vec<Vec<u32>>>,
 }
 
 #[derive(Debug, Clone, Copy)]
 struct Candidate {
     program: usize,
     category: usize,
+    state: Option<&'static str>,
     outcome: f64,
+}
+
+/// One sorted list being merged: its factor and where it has got to.
+struct Cursor<'a> {
+    list: &'a [u32],
+    next: usize,
+    factor: f64,
+    /// Programs of this state are skipped (they are in the in-state list).
+    skip_state: Option<&'static str>,
+}
+
+/// A list head in the merge heap: best score first, then lowest program.
+#[derive(PartialEq)]
+struct Head {
+    score: f64,
+    program: usize,
+    candidate: u32,
+    cursor: usize,
+}
+
+impl Eq for Head {}
+
+impl PartialOrd for Head {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Head {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.score
+            .total_cmp(&other.score)
+            .then(other.program.cmp(&self.program))
+    }
 }
 
 impl ProgramIndex {
@@ -77,7 +129,7 @@ impl ProgramIndex {
                     .collect()
             })
             .collect();
-        let candidates = catalog
+        let candidates: Vec<Candidate> = catalog
             .programs
             .iter()
             .enumerate()
@@ -86,16 +138,71 @@ impl ProgramIndex {
                 Some(Candidate {
                     program: i,
                     category: onet_category(p.credential_level)?,
+                    state: p.state,
                     outcome: outcome_factor(p),
                 })
             })
             .collect();
+        let sorted = |keep: &dyn Fn(&Candidate) -> bool| -> Vec<Vec<u32>> {
+            let mut lists = vec![Vec::new(); 12];
+            for (i, c) in candidates.iter().enumerate() {
+                if keep(c) {
+                    lists[c.category - 1].push(i as u32);
+                }
+            }
+            for list in &mut lists {
+                list.sort_by(|a, b| {
+                    let (a, b) = (&candidates[*a as usize], &candidates[*b as usize]);
+                    b.outcome
+                        .total_cmp(&a.outcome)
+                        .then(a.program.cmp(&b.program))
+                });
+            }
+            lists
+        };
+        let by_category = sorted(&|_| true);
+        let states: HashSet<&'static str> = candidates.iter().filter_map(|c| c.state).collect();
+        let by_state = states
+            .into_iter()
+            .map(|state| (state, sorted(&|c| c.state == Some(state))))
+            .collect();
+        let outcome_texts = candidates
+            .iter()
+            .map(|c| describe_outcomes(&catalog.programs[c.program]))
+            .collect();
+        let path_texts = (1..=12)
+            .map(|category| {
+                catalog
+                    .career_paths
+                    .iter()
+                    .map(|career| {
+                        let source = if career.education_from_survey {
+                            format!(
+                                "{}% of its workers need this level (O*NET)",
+                                fixed(100.0 * career.education[category - 1], 0)
+                            )
+                        } else {
+                            format!("a usual level for job zone {} (O*NET)", career.job_zone)
+                        };
+                        (
+                            format!("career_path:{}", career.soc_code),
+                            format!("Leads to {}: {source}", career.title),
+                        )
+                    })
+                    .collect()
+            })
+            .collect();
         Self {
             candidates,
+            path_texts,
+            outcome_texts,
             relevance,
+            by_category,
+            by_state,
         }
     }
 
+    /// The `limit` best programs, best first; equal scores in catalog order.
     pub(crate) fn rank(
         &self,
         catalog: &Catalog,
@@ -103,35 +210,105 @@ impl ProgramIndex {
         probabilities: &[f64],
         limit: usize,
     ) -> Vec<ProgramScore> {
-        let fit_by_category: Vec<f64> = self
-            .relevance
-            .iter()
-            .map(|r| r.iter().zip(probabilities).map(|(r, p)| r * p).sum())
-            .collect();
         let state = profile.state.map(|s| s.usps);
-        let scores: Vec<f64> = self
+        let in_state = state.and_then(|s| self.by_state.get(s));
+        let mut cursors = Vec::new();
+        for (index, list) in self.by_category.iter().enumerate() {
+            if list.is_empty() {
+                continue;
+            }
+            let fit: f64 = self.relevance[index]
+                .iter()
+                .zip(probabilities)
+                .map(|(r, p)| r * p)
+                .sum();
+            let factor = fit * education_factor(profile.education, index + 1);
+            match state {
+                None => cursors.push(Cursor {
+                    list,
+                    next: 0,
+                    factor,
+                    skip_state: None,
+                }),
+                Some(wanted) => {
+                    if let Some(local) = in_state {
+                        cursors.push(Cursor {
+                            list: &local[index],
+                            next: 0,
+                            factor: factor * state_factor(state, Some(wanted)),
+                            skip_state: None,
+                        });
+                    }
+                    cursors.push(Cursor {
+                        list,
+                        next: 0,
+                        factor: factor * OUT_OF_STATE,
+                        skip_state: Some(wanted),
+                    });
+                }
+            }
+        }
+        let mut heap = BinaryHeap::with_capacity(cursors.len());
+        for cursor in 0..cursors.len() {
+            if let Some(head) = self.advance(&mut cursors, cursor) {
+                heap.push(head);
+            }
+        }
+        let mut ranked = Vec::with_capacity(limit);
+        while ranked.len() < limit {
+            let Some(head) = heap.pop() else { break };
+            if let Some(next) = self.advance(&mut cursors, head.cursor) {
+                heap.push(next);
+            }
+            ranked.push(ProgramScore {
+                program: head.program,
+                score: head.score,
+                reasons: self.reasons(catalog, profile, probabilities, head.candidate, head.score),
+            });
+        }
+        ranked
+    }
+
+    /// The next head of list `cursor`, moving past it.
+    fn advance(&self, cursors: &mut [Cursor<'_>], cursor: usize) -> Option<Head> {
+        let c = &mut cursors[cursor];
+        while let Some(&candidate) = c.list.get(c.next) {
+            c.next += 1;
+            let program = &self.candidates[candidate as usize];
+            if c.skip_state.is_some() && program.state == c.skip_state {
+                continue;
+            }
+            return Some(Head {
+                score: (c.factor * program.outcome).clamp(0.0, 1.0),
+                program: program.program,
+                candidate,
+                cursor,
+            });
+        }
+        None
+    }
+
+    /// Every candidate's score, by brute force; the merge must agree.
+    #[cfg(test)]
+    fn brute_force(&self, profile: &Profile, probabilities: &[f64]) -> Vec<(usize, f64)> {
+        let state = profile.state.map(|s| s.usps);
+        let mut all: Vec<(usize, f64)> = self
             .candidates
             .iter()
             .map(|c| {
-                let program = &catalog.programs[c.program];
-                (fit_by_category[c.category - 1]
+                let fit: f64 = self.relevance[c.category - 1]
+                    .iter()
+                    .zip(probabilities)
+                    .map(|(r, p)| r * p)
+                    .sum();
+                let factor = fit
                     * education_factor(profile.education, c.category)
-                    * state_factor(state, program.state)
-                    * c.outcome)
-                    .clamp(0.0, 1.0)
+                    * state_factor(state, c.state);
+                (c.program, (factor * c.outcome).clamp(0.0, 1.0))
             })
             .collect();
-        top_k(&scores, limit)
-            .into_iter()
-            .map(|i| {
-                let c = self.candidates[i];
-                ProgramScore {
-                    program: c.program,
-                    score: scores[i],
-                    reasons: self.reasons(catalog, profile, probabilities, c, scores[i]),
-                }
-            })
-            .collect()
+        all.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        all
     }
 
     fn reasons(
@@ -139,9 +316,10 @@ impl ProgramIndex {
         catalog: &Catalog,
         profile: &Profile,
         probabilities: &[f64],
-        c: Candidate,
+        candidate: u32,
         score: f64,
     ) -> Vec<Reason> {
+        let c = self.candidates[candidate as usize];
         let program = &catalog.programs[c.program];
         let education = education_factor(profile.education, c.category);
         let state = profile.state.map(|s| s.usps);
@@ -157,36 +335,24 @@ impl ProgramIndex {
             .collect();
         paths.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         for &(path, fit) in paths.iter().take(REASON_PATHS).filter(|(_, f)| *f > 0.0) {
-            let career = &catalog.career_paths[path];
-            let share = career.education[c.category - 1];
-            let source = if career.education_from_survey {
-                format!(
-                    "{:.0}% of its workers need this level (O*NET)",
-                    100.0 * share
-                )
-            } else {
-                format!("a usual level for job zone {} (O*NET)", career.job_zone)
-            };
+            let (factor, explanation) = &self.path_texts[c.category - 1][path];
             reasons.push(Reason {
-                factor: format!("career_path:{}", career.soc_code),
+                factor: factor.clone(),
                 contribution: fit * rest,
-                explanation: format!(
-                    "{} leads to {} (fit {:.2}): {source}",
-                    program.credential_description, career.title, probabilities[path]
-                ),
+                explanation: explanation.clone(),
             });
         }
         if education != 1.0 {
             let level = profile.education.map_or("", EducationLevel::describe);
-            let why = if education == NEEDS_BACHELOR_FIRST {
-                "a graduate credential needs a bachelor's degree first".to_owned()
+            let explanation = if education == NEEDS_BACHELOR_FIRST {
+                "Needs a bachelor's degree first".to_owned()
             } else {
-                format!("you already hold {level}, at or above this credential")
+                format!("You already hold {level} or higher")
             };
             reasons.push(Reason {
                 factor: "education".into(),
                 contribution: score - score / education,
-                explanation: format!("Lowered: {why}"),
+                explanation,
             });
         }
         if let Some(wanted) = state {
@@ -197,7 +363,7 @@ impl ProgramIndex {
             };
             let contribution = score - score * other / here;
             let explanation = if here == 1.0 {
-                format!("In {wanted}, the state you named")
+                format!("In {wanted}")
             } else {
                 format!(
                     "Outside {wanted} (in {}), unless it is offered online",
@@ -214,7 +380,7 @@ impl ProgramIndex {
             factor: "outcomes".into(),
             contribution: score
                 - score * (OUTCOME_FLOOR + (1.0 - OUTCOME_FLOOR) * NEUTRAL_OUTCOME) / c.outcome,
-            explanation: describe_outcomes(program),
+            explanation: self.outcome_texts[candidate as usize].clone(),
         });
         reasons
     }
@@ -278,9 +444,9 @@ fn describe_outcomes(program: &Program) -> String {
     }
     match (program.median_debt, program.debt_to_earnings) {
         (Some(d), Some(r)) => parts.push(format!(
-            "median debt ${} ({:.0}% of earnings)",
+            "median debt ${} ({}% of earnings)",
             thousands(d),
-            100.0 * r
+            fixed(100.0 * r, 0)
         )),
         (Some(d), None) => parts.push(format!("median debt ${}", thousands(d))),
         _ => parts.push("debt suppressed".into()),
@@ -304,6 +470,35 @@ mod tests {
         assert_eq!(education_factor(Some(Associate), 8), NEEDS_BACHELOR_FIRST);
         assert_eq!(education_factor(Some(Associate), 6), 1.0);
         assert_eq!(education_factor(Some(Bachelor), 8), 1.0);
+    }
+
+    #[test]
+    fn the_merge_agrees_with_scoring_every_program() {
+        use crate::profile::ProfileInput;
+        use rand::{Rng, SeedableRng};
+
+        let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+        let catalog = Catalog::load(&root.join("data")).unwrap();
+        let index = ProgramIndex::new(&catalog);
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(3);
+        let n = catalog.career_paths.len();
+        for round in 0..200 {
+            let mut probabilities: Vec<f64> = (0..n).map(|_| rng.gen::<f64>()).collect();
+            let total: f64 = probabilities.iter().sum();
+            probabilities.iter_mut().for_each(|p| *p /= total);
+            let state = ["", "TX", "CA", "WY", "PR", "DC"][round % 6];
+            let profile = ProfileInput {
+                highest_education: rng.gen_range(0..=10),
+                state: state.into(),
+                ..Default::default()
+            }
+            .check(&catalog, "profile")
+            .unwrap();
+            let merged = index.rank(&catalog, &profile, &probabilities, 60);
+            let brute = index.brute_force(&profile, &probabilities);
+            let merged: Vec<(usize, f64)> = merged.iter().map(|p| (p.program, p.score)).collect();
+            assert_eq!(merged, brute[..60], "round {round}");
+        }
     }
 
     #[test]

@@ -6,14 +6,51 @@
 
 use super::{thousands, top_k, CellRef, Reason, SettingScore};
 use crate::catalog::Catalog;
+use crate::text::fixed;
 
 const MAX_REASONS: usize = 3;
 const MIN_CONTRIBUTION: f64 = 0.001;
 
+/// `texts[setting][path]`: the factor and sentence saying how many of the
+/// path's workers the setting employs. They depend on the catalog alone.
+pub(super) type SettingTexts = Vec<Vec<(String, String)>>;
+
+/// Writes every setting's sentences once.
+pub(super) fn texts(catalog: &Catalog) -> SettingTexts {
+    catalog
+        .settings
+        .iter()
+        .map(|setting| {
+            catalog
+                .career_paths
+                .iter()
+                .enumerate()
+                .map(|(path, career)| {
+                    let employed: u32 = setting.cells[path]
+                        .iter()
+                        .flatten()
+                        .filter_map(|cell| cell.employment)
+                        .sum();
+                    (
+                        format!("career_path:{}", career.soc_code),
+                        format!(
+                            "{}% of {} work here: {} of {} (BLS OEWS May 2025)",
+                            fixed(100.0 * setting.shares[path], 1),
+                            career.title,
+                            thousands(employed),
+                            thousands(career.national.employment.unwrap_or(0)),
+                        ),
+                    )
+                })
+                .collect()
+        })
+        .collect()
+}
+
 pub(super) fn rank(
     catalog: &Catalog,
+    texts: &SettingTexts,
     probabilities: &[f64],
-    returned_paths: &[usize],
     limit: usize,
 ) -> Vec<SettingScore> {
     let scores: Vec<f64> = catalog
@@ -52,9 +89,15 @@ pub(super) fn rank(
                 .iter()
                 .filter(|(_, c)| *c > 0.0)
                 .find_map(|(path, _)| largest_cell(*path));
-            let staffing = returned_paths
+            let named: Vec<(usize, f64)> = contributions
                 .iter()
-                .flat_map(|&path| {
+                .filter(|(_, c)| *c >= MIN_CONTRIBUTION)
+                .take(MAX_REASONS)
+                .copied()
+                .collect();
+            let staffing = named
+                .iter()
+                .flat_map(|&(path, _)| {
                     setting.cells[path]
                         .iter()
                         .enumerate()
@@ -62,28 +105,14 @@ pub(super) fn rank(
                         .map(move |(i, _)| (path, i))
                 })
                 .collect();
-            let reasons = contributions
+            let reasons = named
                 .iter()
-                .filter(|(_, c)| *c >= MIN_CONTRIBUTION)
-                .take(MAX_REASONS)
                 .map(|&(path, c)| {
-                    let career = &catalog.career_paths[path];
-                    let employed: u32 = setting.cells[path]
-                        .iter()
-                        .flatten()
-                        .filter_map(|cell| cell.employment)
-                        .sum();
+                    let (factor, explanation) = &texts[index][path];
                     Reason {
-                        factor: format!("career_path:{}", career.soc_code),
+                        factor: factor.clone(),
                         contribution: c,
-                        explanation: format!(
-                            "{} (fit {:.2}): {:.1}% of them work here, {} of {} nationally (BLS OEWS May 2025)",
-                            career.title,
-                            probabilities[path],
-                            100.0 * setting.shares[path],
-                            thousands(employed),
-                            thousands(career.national.employment.unwrap_or(0)),
-                        ),
+                        explanation: explanation.clone(),
                     }
                 })
                 .collect();
