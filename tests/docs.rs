@@ -2,7 +2,7 @@
 
 mod common;
 
-use himrec::model::train::evaluation_table;
+use himrec::model::eval::evaluation_table;
 use himrec::model::ModelArtifact;
 
 #[test]
@@ -11,7 +11,7 @@ fn readme_shows_the_committed_models_evaluation_and_version() {
     let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
     let artifact = ModelArtifact::load(&root.join("models/career_model.json")).unwrap();
     assert!(
-        readme.contains(evaluation_table(&artifact.evaluations).trim_end()),
+        readme.contains(evaluation_table(artifact.evaluations()).trim_end()),
         "README's evaluation table is not the committed model's; copy it from models/career_model.md"
     );
     assert!(

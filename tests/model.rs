@@ -5,7 +5,7 @@ mod common;
 
 use himrec::catalog::Catalog;
 use himrec::model::train::{train, TrainConfig};
-use himrec::model::{features, CareerModel, ModelArtifact, ModelError};
+use himrec::model::{eval, features, CareerModel, ModelArtifact, ModelError};
 use himrec::profile::ProfileInput;
 use rand::{Rng, SeedableRng};
 
@@ -104,23 +104,46 @@ fn contributions_sum_to_the_centered_logit_change_from_the_reference() {
 }
 
 #[test]
-fn the_committed_model_beats_both_baselines_on_the_held_out_split() {
+fn the_committed_model_beats_every_baseline_and_is_calibrated_on_every_slice() {
     let artifact = ModelArtifact::load(&committed_path()).unwrap();
-    let of = |method: &str| {
-        artifact
-            .evaluations
-            .iter()
-            .find(|e| e.method == method)
-            .unwrap()
-            .clone()
-    };
-    let model = of("model");
-    for baseline in ["majority_class", "nearest_profile_cosine"] {
-        let b = of(baseline);
-        assert!(model.top1_accuracy > b.top1_accuracy, "{baseline}");
-        assert!(model.ndcg_at_3 > b.ndcg_at_3, "{baseline}");
-        assert!(model.log_loss < b.log_loss, "{baseline}");
+    let slices = &artifact.evaluation.slices;
+    assert_eq!(slices.len(), 4);
+    for slice in slices {
+        let model = &slice.evaluations[0];
+        assert_eq!(model.method, "model");
+        assert!(model.ece <= 0.05, "{}: ECE {}", slice.slice, model.ece);
+        for baseline in &slice.evaluations[1..] {
+            assert!(
+                model.ndcg_at_3 > baseline.ndcg_at_3,
+                "{}: {} NDCG@3",
+                slice.slice,
+                baseline.method
+            );
+            assert!(
+                model.log_loss < baseline.log_loss,
+                "{}: {} log-loss",
+                slice.slice,
+                baseline.method
+            );
+        }
     }
+    // A change of 0.01 to one skill never moves a top-five career path more
+    // than one rank.
+    assert_eq!(artifact.evaluation.stability.max_rank_change[0], 1);
+    assert!(artifact.evaluation.stability.perturbations > 1000);
+}
+
+#[test]
+fn eval_recomputes_the_report_recorded_at_training() {
+    let catalog = catalog();
+    let artifact = ModelArtifact::load(&committed_path()).unwrap();
+    let t = artifact.training.clone();
+    let model = CareerModel::new(artifact, &catalog).unwrap();
+    let split = eval::split(&catalog, t.seed, t.rows, t.test_fraction);
+    assert_eq!(
+        eval::report(&catalog, &model, &split),
+        model.artifact().evaluation
+    );
 }
 
 #[test]

@@ -157,3 +157,44 @@ fn graduate_programs_wait_for_a_bachelors() {
     let first = &catalog.programs[r.programs[0].program];
     assert_eq!(first.credential_level, 3, "a bachelor's is the next step");
 }
+
+#[test]
+fn skill_gaps_are_ordered_by_how_much_closing_them_raises_the_score() {
+    use himrec::model::features;
+
+    let recommender = common::recommender();
+    let catalog = recommender.catalog();
+    let model = recommender.model();
+    let ids: Vec<String> = catalog.skills.iter().map(|s| s.id.clone()).collect();
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(99);
+    let mut checked = 0;
+    for _ in 0..50 {
+        let profile = random_input(&ids, &mut rng)
+            .check(catalog, "profile")
+            .unwrap();
+        let r = recommender.recommend(&profile, Limits::check([8, 0, 0]).unwrap());
+        for career in &r.career_paths {
+            let gains: Vec<f64> = career.skill_gaps.iter().map(|g| g.gain).collect();
+            assert!(gains.windows(2).all(|w| w[0] >= w[1]), "{gains:?}");
+            for gap in &career.skill_gaps {
+                let typical = catalog.career_paths[career.path].typical_skills[gap.skill];
+                assert_eq!(gap.typical, typical);
+                assert!(gap.current < gap.typical);
+                // Closing the gap for real, through the whole model.
+                let mut closed = profile.clone();
+                closed.skills[gap.skill] = typical;
+                let mut x = Vec::new();
+                features::encode(&closed, &model.artifact().reference, &mut x);
+                let after = model.probabilities(&x)[career.path];
+                assert!(
+                    (after - career.score - gap.gain).abs() < 1e-9,
+                    "{} vs {}",
+                    after - career.score,
+                    gap.gain
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 100, "only {checked} gaps checked");
+}

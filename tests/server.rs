@@ -314,7 +314,12 @@ async fn model_info_describes_the_served_model() {
     let methods: Vec<&str> = info.evaluations.iter().map(|e| e.method.as_str()).collect();
     assert_eq!(
         methods,
-        ["model", "majority_class", "nearest_profile_cosine"]
+        [
+            "model",
+            "majority_class",
+            "nearest_profile_cosine",
+            "interest_profiler_cosine"
+        ]
     );
     assert_eq!(info.data_sha256.len(), 64);
 }

@@ -1,5 +1,6 @@
 //! Command-line interface.
 
+mod eval;
 mod health;
 mod recommend;
 mod serve;
@@ -21,6 +22,8 @@ enum Command {
     Serve(serve::ServeArgs),
     /// Train the career-path model on the bundled public data.
     Train(train::TrainArgs),
+    /// Recompute and write the held-out evaluation of a model.
+    Eval(eval::EvalArgs),
     /// Ask a running server for recommendations for a profile file.
     Recommend(recommend::RecommendArgs),
     /// Check that a running server is serving (exit 0) or not (exit 1).
@@ -34,6 +37,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<()> {
             serve::run(args)
         }
         Command::Train(args) => train::run(args),
+        Command::Eval(args) => eval::run(args),
         Command::Recommend(args) => recommend::run(args),
         Command::Health(args) => health::run(args),
     }

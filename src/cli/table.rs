@@ -48,6 +48,20 @@ pub(crate) fn render(r: &pb::RecommendResponse) -> String {
             },
             first_reason(&c.reasons)
         ));
+        if !c.skill_gaps.is_empty() {
+            let gaps: Vec<String> = c
+                .skill_gaps
+                .iter()
+                .take(3)
+                .map(|g| {
+                    format!(
+                        "{} ({:.2} -> {:.2}, {:+.3})",
+                        g.skill_id, g.current, g.typical, g.score_gain
+                    )
+                })
+                .collect();
+            out.push_str(&format!("        learn next: {}\n", gaps.join(", ")));
+        }
     }
     out.push_str("\nWORK SETTINGS\n");
     out.push_str(&format!(

@@ -6,7 +6,8 @@ use std::path::PathBuf;
 use anyhow::Context;
 
 use himrec::catalog::Catalog;
-use himrec::model::train::{evaluation_table, train, TrainConfig};
+use himrec::model::eval;
+use himrec::model::train::{train, TrainConfig};
 use himrec::model::ModelArtifact;
 
 /// Arguments of `himrec train`.
@@ -43,7 +44,7 @@ pub(crate) fn run(args: TrainArgs) -> anyhow::Result<()> {
         artifact.model_version,
         args.out.display()
     );
-    println!("{}", evaluation_table(&artifact.evaluations));
+    println!("{}", eval::evaluation_table(artifact.evaluations()));
     println!("report written to {}", report.display());
     Ok(())
 }
@@ -68,7 +69,7 @@ fn report_text(catalog: &Catalog, artifact: &ModelArtifact) -> String {
         t.alpha,
         t.max_iterations,
         t.data_sha256,
-        evaluation_table(&artifact.evaluations),
+        eval::markdown(&artifact.evaluation),
     );
     out.push_str("| skill |");
     for path in &catalog.career_paths {

@@ -167,6 +167,16 @@ pub(crate) fn recommend_response(
                 state_wages: state_cell.map(|cell| wages(&cell.wages)),
                 state_employment: state_cell.and_then(|cell| cell.employment),
                 reasons: reasons(c.reasons),
+                skill_gaps: c
+                    .skill_gaps
+                    .iter()
+                    .map(|g| pb::SkillGap {
+                        skill_id: catalog.skills[g.skill].id.clone(),
+                        current: g.current,
+                        typical: g.typical,
+                        score_gain: g.gain,
+                    })
+                    .collect(),
             }
         })
         .collect();
@@ -230,7 +240,7 @@ pub(crate) fn model_info(recommender: &Recommender) -> pb::GetModelInfoResponse 
         training_rows: artifact.training.training_rows as u32,
         test_rows: artifact.training.test_rows as u32,
         evaluations: artifact
-            .evaluations
+            .evaluations()
             .iter()
             .map(|e| pb::Evaluation {
                 method: e.method.clone(),

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use linfa_logistic::MultiFittedLogisticRegression;
 use serde::{Deserialize, Serialize};
 
+use super::eval::EvalReport;
 use super::metrics::Evaluation;
 use super::ModelError;
 
@@ -26,6 +27,10 @@ pub struct DataFile {
 pub struct TrainingRecord {
     /// Seed of the sampled training set.
     pub seed: u64,
+    /// Rows sampled in all.
+    pub rows: usize,
+    /// Share of them held out.
+    pub test_fraction: f64,
     /// Rows used for fitting.
     pub training_rows: usize,
     /// Rows held out for evaluation.
@@ -63,12 +68,20 @@ pub struct ModelArtifact {
     /// How it was trained.
     pub training: TrainingRecord,
     /// Held-out evaluation of the model and the baselines.
-    pub evaluations: Vec<Evaluation>,
+    pub evaluation: EvalReport,
     /// The fitted linfa model.
     pub model: MultiFittedLogisticRegression<f64, usize>,
 }
 
 impl ModelArtifact {
+    /// The model's and the baselines' figures on full held-out profiles.
+    pub fn evaluations(&self) -> &[Evaluation] {
+        self.evaluation
+            .slices
+            .first()
+            .map_or(&[], |s| s.evaluations.as_slice())
+    }
+
     /// Writes the artifact as pretty JSON. The same artifact always gives
     /// the same bytes.
     pub fn save(&self, path: &Path) -> Result<(), ModelError> {

@@ -15,6 +15,65 @@ pub struct Evaluation {
     pub log_loss: f64,
     /// NDCG@3 with the true path as the one relevant item.
     pub ndcg_at_3: f64,
+    /// Expected calibration error of the top-1 probability over
+    /// [`RELIABILITY_BINS`] equal-width bins.
+    pub ece: f64,
+}
+
+/// Bins of the reliability table.
+pub const RELIABILITY_BINS: usize = 10;
+
+/// One bin of a reliability table: rows whose top-1 probability fell in
+/// `[lower, lower + 0.1)`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReliabilityBin {
+    /// Lower edge of the bin.
+    pub lower: f64,
+    /// Rows in the bin.
+    pub count: usize,
+    /// Mean top-1 probability in the bin.
+    pub confidence: f64,
+    /// Share of the bin's rows whose top-1 path was the true one.
+    pub accuracy: f64,
+}
+
+/// The reliability table of the top-1 probability.
+pub fn reliability(probabilities: &[Vec<f64>], truth: &[usize]) -> Vec<ReliabilityBin> {
+    let mut bins: Vec<(usize, f64, f64)> = vec![(0, 0.0, 0.0); RELIABILITY_BINS];
+    for (p, &t) in probabilities.iter().zip(truth) {
+        let (top, confidence) =
+            p.iter()
+                .copied()
+                .enumerate()
+                .fold(
+                    (0, f64::MIN),
+                    |best, (i, q)| if q > best.1 { (i, q) } else { best },
+                );
+        let bin = ((confidence * RELIABILITY_BINS as f64) as usize).min(RELIABILITY_BINS - 1);
+        bins[bin].0 += 1;
+        bins[bin].1 += confidence;
+        bins[bin].2 += if top == t { 1.0 } else { 0.0 };
+    }
+    bins.into_iter()
+        .enumerate()
+        .map(|(i, (count, conf, hits))| ReliabilityBin {
+            lower: i as f64 / RELIABILITY_BINS as f64,
+            count,
+            confidence: if count > 0 { conf / count as f64 } else { 0.0 },
+            accuracy: if count > 0 { hits / count as f64 } else { 0.0 },
+        })
+        .collect()
+}
+
+/// Expected calibration error from a reliability table.
+pub fn expected_calibration_error(bins: &[ReliabilityBin]) -> f64 {
+    let total: usize = bins.iter().map(|b| b.count).sum();
+    if total == 0 {
+        return 0.0;
+    }
+    bins.iter()
+        .map(|b| b.count as f64 / total as f64 * (b.accuracy - b.confidence).abs())
+        .sum()
 }
 
 /// Probabilities below this count as this in the log-loss.
@@ -43,6 +102,7 @@ pub fn evaluate(method: &str, probabilities: &[Vec<f64>], truth: &[usize]) -> Ev
         top3_accuracy: top3 / n,
         log_loss: log_loss / n,
         ndcg_at_3: ndcg / n,
+        ece: expected_calibration_error(&reliability(probabilities, truth)),
     }
 }
 
@@ -69,6 +129,20 @@ mod tests {
         assert!((e.ndcg_at_3 - expected_ndcg).abs() < 1e-12);
         let expected_loss = -(0.7f64.ln() + 0.3f64.ln()) / 2.0;
         assert!((e.log_loss - expected_loss).abs() < 1e-12);
+    }
+
+    #[test]
+    fn calibration_error_of_a_calibrated_and_an_overconfident_scorer() {
+        // Four rows at 0.75 confidence, three right: calibrated.
+        let p = vec![vec![0.75, 0.25]; 4];
+        let calibrated = evaluate("m", &p, &[0, 0, 0, 1]);
+        assert!(calibrated.ece.abs() < 1e-12);
+        // Same confidence, half right: off by 0.25.
+        let over = evaluate("m", &p, &[0, 0, 1, 1]);
+        assert!((over.ece - 0.25).abs() < 1e-12);
+        let bins = reliability(&p, &[0, 0, 1, 1]);
+        assert_eq!(bins[7].count, 4);
+        assert!((bins[7].accuracy - 0.5).abs() < 1e-12);
     }
 
     #[test]

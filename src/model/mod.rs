@@ -3,6 +3,7 @@
 //! explanations from its own coefficients.
 
 mod artifact;
+pub mod eval;
 pub mod features;
 pub mod metrics;
 pub mod synth;
@@ -120,6 +121,23 @@ impl CareerModel {
             .zip(&self.artifact.reference)
             .map(|((w, x), r)| w * (x - r))
             .collect()
+    }
+
+    /// Probabilities after adding `delta` to feature `feature` of a profile
+    /// whose logits are `logits` (the model is linear in its features, so
+    /// no re-encoding is needed).
+    pub fn shifted_probabilities(&self, logits: &[f64], changes: &[(usize, f64)]) -> Vec<f64> {
+        let params = self.artifact.model.params();
+        let mut z: Vec<f64> = logits.to_vec();
+        for &(feature, delta) in changes {
+            for (k, zk) in z.iter_mut().enumerate() {
+                *zk += params[[feature, k]] * delta;
+            }
+        }
+        let max = z.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let exp: Vec<f64> = z.iter().map(|v| (v - max).exp()).collect();
+        let total: f64 = exp.iter().sum();
+        exp.into_iter().map(|e| e / total).collect()
     }
 
     /// The model's logits for one feature vector.

@@ -13,7 +13,10 @@
 //! 3. interests are drawn around the path's O*NET interests (sd 0.15), or
 //!    left out with probability 0.2;
 //! 4. education is drawn from the path's O*NET education shares, or left
-//!    out with probability 0.15.
+//!    out with probability 0.15;
+//! 5. some rows are partial on purpose, as people fill in only part of a
+//!    form: 10% keep only interests (and education), 10% only skills, 5%
+//!    only education.
 
 use rand::distributions::{Distribution, WeightedIndex};
 use rand::{Rng, SeedableRng};
@@ -38,6 +41,56 @@ const SKILL_UNSTATED: f64 = 0.3;
 const INTEREST_NOISE: f64 = 0.15;
 const INTERESTS_MISSING: f64 = 0.2;
 const EDUCATION_MISSING: f64 = 0.15;
+const INTERESTS_ONLY: f64 = 0.10;
+const SKILLS_ONLY: f64 = 0.10;
+const EDUCATION_ONLY: f64 = 0.05;
+
+/// Which parts of a profile a row or an evaluation slice keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Parts {
+    /// Everything drawn.
+    All,
+    /// Interests and education, no skills.
+    InterestsOnly,
+    /// Skills, no interests or education.
+    SkillsOnly,
+    /// Education alone.
+    EducationOnly,
+}
+
+impl Parts {
+    /// The profile with only these parts kept.
+    pub fn keep(self, profile: &Profile) -> Profile {
+        let mut p = profile.clone();
+        let no_skills = |p: &mut Profile| {
+            p.skills.iter_mut().for_each(|s| *s = 0.0);
+            p.stated_skills.iter_mut().for_each(|s| *s = 0.0);
+        };
+        match self {
+            Self::All => {}
+            Self::InterestsOnly => no_skills(&mut p),
+            Self::SkillsOnly => {
+                p.interests = None;
+                p.education = None;
+            }
+            Self::EducationOnly => {
+                no_skills(&mut p);
+                p.interests = None;
+            }
+        }
+        p
+    }
+
+    /// Name in reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::All => "all held-out rows",
+            Self::InterestsOnly => "interests only",
+            Self::SkillsOnly => "skills only",
+            Self::EducationOnly => "education only",
+        }
+    }
+}
 
 /// Weight of each career path when drawing rows.
 pub fn class_weights(catalog: &Catalog) -> Vec<f64> {
@@ -88,7 +141,7 @@ pub fn sample(catalog: &Catalog, config: SynthConfig) -> (Vec<Profile>, Vec<usiz
             let shares = WeightedIndex::new(path.education).expect("education shares sum to 1");
             EducationLevel::from_onet_category(shares.sample(&mut rng) + 1)
         });
-        profiles.push(Profile {
+        let profile = Profile {
             stated_skills: skills.clone(),
             skills,
             vouched_by: vec![None; n_skills],
@@ -96,7 +149,18 @@ pub fn sample(catalog: &Catalog, config: SynthConfig) -> (Vec<Profile>, Vec<usiz
             education,
             credentials: Vec::new(),
             state: None,
-        });
+        };
+        let draw: f64 = rng.gen();
+        let parts = if draw < INTERESTS_ONLY {
+            Parts::InterestsOnly
+        } else if draw < INTERESTS_ONLY + SKILLS_ONLY {
+            Parts::SkillsOnly
+        } else if draw < INTERESTS_ONLY + SKILLS_ONLY + EDUCATION_ONLY {
+            Parts::EducationOnly
+        } else {
+            Parts::All
+        };
+        profiles.push(parts.keep(&profile));
         labels.push(class);
     }
     (profiles, labels)

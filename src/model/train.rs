@@ -9,9 +9,8 @@ use ndarray::{Array1, Array2};
 use sha2::{Digest, Sha256};
 
 use super::artifact::{DataFile, ModelArtifact, TrainingRecord, FORMAT_VERSION};
+use super::eval::{self, EvalReport};
 use super::features::{encode, feature_names};
-use super::metrics::{evaluate, Evaluation};
-use super::synth::{sample, SynthConfig};
 use super::{CareerModel, ModelError};
 use crate::catalog::{Catalog, SOURCE_FILES};
 use crate::profile::Profile;
@@ -110,22 +109,13 @@ pub fn train(
     }
     let names = feature_names(&catalog.skills);
     let n_classes = catalog.career_paths.len();
-    let (profiles, labels) = sample(
-        catalog,
-        SynthConfig {
-            rows: config.rows,
-            seed: config.seed,
-        },
-    );
-    let n_test = (config.rows as f64 * config.test_fraction).round() as usize;
-    let n_train = config.rows - n_test;
+    let split = eval::split(catalog, config.seed, config.rows, config.test_fraction);
+    let (n_train, n_test) = (split.train.len(), split.test.len());
     // Unknown interests and education are filled with the training means,
     // which also make the reference profile.
-    let reference = known_means(&matrix(&profiles[..n_train], &vec![f64::NAN; names.len()]));
-    let x_train = matrix(&profiles[..n_train], &reference);
-    let y_train = Array1::from(labels[..n_train].to_vec());
-    let x_test = matrix(&profiles[n_train..], &reference);
-    let y_test = &labels[n_train..];
+    let reference = known_means(&matrix(&split.train, &vec![f64::NAN; names.len()]));
+    let x_train = matrix(&split.train, &reference);
+    let y_train = Array1::from(split.train_labels.clone());
     for class in 0..n_classes {
         if !y_train.iter().any(|y| *y == class) {
             return Err(ModelError::Training(format!(
@@ -166,6 +156,8 @@ pub fn train(
         reference,
         training: TrainingRecord {
             seed: config.seed,
+            rows: config.rows,
+            test_fraction: config.test_fraction,
             training_rows: n_train,
             test_rows: n_test,
             alpha: config.alpha,
@@ -174,126 +166,11 @@ pub fn train(
             data_files,
             data_sha256,
         },
-        evaluations: Vec::new(),
+        evaluation: EvalReport::default(),
         model: fitted,
     };
 
     let model = CareerModel::new(artifact.clone(), catalog)?;
-    let rows =
-        |x: &Array2<f64>| -> Vec<Vec<f64>> { x.rows().into_iter().map(|r| r.to_vec()).collect() };
-    let test_rows = rows(&x_test);
-    let model_probs: Vec<Vec<f64>> = test_rows.iter().map(|r| model.probabilities(r)).collect();
-    let majority = majority_baseline(&labels[..n_train], n_classes);
-    let cosine = CosineBaseline::fit(catalog, &rows(&x_train), &labels[..n_train]);
-    artifact.evaluations = vec![
-        evaluate("model", &model_probs, y_test),
-        evaluate("majority_class", &vec![majority; test_rows.len()], y_test),
-        evaluate(
-            "nearest_profile_cosine",
-            &test_rows
-                .iter()
-                .map(|r| cosine.probabilities(r))
-                .collect::<Vec<_>>(),
-            y_test,
-        ),
-    ];
+    artifact.evaluation = eval::report(catalog, &model, &split);
     Ok(artifact)
-}
-
-/// Class frequencies of the training rows: the majority class first for
-/// every profile, with calibrated base rates.
-fn majority_baseline(labels: &[usize], n_classes: usize) -> Vec<f64> {
-    let mut counts = vec![0.0; n_classes];
-    for &label in labels {
-        counts[label] += 1.0;
-    }
-    let total: f64 = counts.iter().sum();
-    counts.iter().map(|c| c / total).collect()
-}
-
-/// Nearest-profile matching: cosine similarity between the person's skills
-/// and interests and each path's typical skills and O*NET interests, turned
-/// into probabilities by a softmax whose temperature is fitted on the
-/// training rows (so its log-loss is as fair as it can be).
-#[derive(Debug, Clone)]
-pub struct CosineBaseline {
-    targets: Vec<Vec<f64>>,
-    temperature: f64,
-}
-
-impl CosineBaseline {
-    /// The baseline's temperature is picked from a grid by training log-loss.
-    pub fn fit(catalog: &Catalog, x: &[Vec<f64>], y: &[usize]) -> Self {
-        let targets = catalog
-            .career_paths
-            .iter()
-            .map(|p| {
-                let mut v = p.typical_skills.clone();
-                v.extend_from_slice(&p.interests);
-                v
-            })
-            .collect();
-        let mut best = Self {
-            targets,
-            temperature: 1.0,
-        };
-        let mut best_loss = f64::INFINITY;
-        for temperature in [1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0] {
-            let candidate = Self {
-                temperature,
-                ..best.clone()
-            };
-            let probs: Vec<Vec<f64>> = x.iter().map(|r| candidate.probabilities(r)).collect();
-            let loss = evaluate("cosine", &probs, y).log_loss;
-            if loss < best_loss {
-                best_loss = loss;
-                best = candidate;
-            }
-        }
-        best
-    }
-
-    /// Probabilities over paths for one feature row.
-    pub fn probabilities(&self, features: &[f64]) -> Vec<f64> {
-        let len = self.targets[0].len();
-        let person = &features[..len];
-        let scores: Vec<f64> = self
-            .targets
-            .iter()
-            .map(|t| self.temperature * cosine(person, t))
-            .collect();
-        softmax(&scores)
-    }
-}
-
-fn cosine(a: &[f64], b: &[f64]) -> f64 {
-    let dot: f64 = a.iter().zip(b).map(|(x, y)| x * y).sum();
-    let na: f64 = a.iter().map(|x| x * x).sum::<f64>().sqrt();
-    let nb: f64 = b.iter().map(|x| x * x).sum::<f64>().sqrt();
-    if na == 0.0 || nb == 0.0 {
-        0.0
-    } else {
-        dot / (na * nb)
-    }
-}
-
-fn softmax(scores: &[f64]) -> Vec<f64> {
-    let max = scores.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    let exp: Vec<f64> = scores.iter().map(|s| (s - max).exp()).collect();
-    let total: f64 = exp.iter().sum();
-    exp.iter().map(|e| e / total).collect()
-}
-
-/// The evaluation as a Markdown table.
-pub fn evaluation_table(evaluations: &[Evaluation]) -> String {
-    let mut out = String::from(
-        "| method | top-1 accuracy | top-3 accuracy | NDCG@3 | log-loss |\n|---|---|---|---|---|\n",
-    );
-    for e in evaluations {
-        out.push_str(&format!(
-            "| {} | {:.3} | {:.3} | {:.3} | {:.3} |\n",
-            e.method, e.top1_accuracy, e.top3_accuracy, e.ndcg_at_3, e.log_loss
-        ));
-    }
-    out
 }

@@ -21,6 +21,19 @@ pub struct Reason {
     pub explanation: String,
 }
 
+/// A skill below a career path's typical level.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SkillGap {
+    /// Index into `Catalog::skills`.
+    pub skill: usize,
+    /// The profile's level.
+    pub current: f64,
+    /// The path's typical level.
+    pub typical: f64,
+    /// Rise of the path's score with the skill at the typical level.
+    pub gain: f64,
+}
+
 /// A ranked career path.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CareerPathScore {
@@ -30,6 +43,8 @@ pub struct CareerPathScore {
     pub score: f64,
     /// Why.
     pub reasons: Vec<Reason>,
+    /// What to learn next, most useful first.
+    pub skill_gaps: Vec<SkillGap>,
 }
 
 /// A BLS cell of a setting: (career path index, index into the setting's

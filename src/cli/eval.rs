@@ -1,0 +1,47 @@
+//! `himrec eval`: recompute the held-out report of a model artifact from
+//! its recorded training settings, print it, and write it to `models/`.
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+
+use himrec::catalog::Catalog;
+use himrec::model::{eval, CareerModel, ModelArtifact};
+
+/// Arguments of `himrec eval`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct EvalArgs {
+    /// Data folder.
+    #[arg(long, default_value = "data")]
+    data: PathBuf,
+    /// Model artifact to evaluate.
+    #[arg(long, default_value = "models/career_model.json")]
+    model: PathBuf,
+    /// Where to write the report.
+    #[arg(long, default_value = "models/career_model_eval.md")]
+    out: PathBuf,
+}
+
+pub(crate) fn run(args: EvalArgs) -> anyhow::Result<()> {
+    let catalog = Catalog::load(&args.data).context("loading the catalog")?;
+    let artifact = ModelArtifact::load(&args.model)?;
+    let t = artifact.training.clone();
+    let version = artifact.model_version.clone();
+    let model = CareerModel::new(artifact, &catalog)?;
+    let split = eval::split(&catalog, t.seed, t.rows, t.test_fraction);
+    let report = eval::report(&catalog, &model, &split);
+    let text = format!(
+        "# Held-out evaluation of {version}\n\nWritten by `himrec eval`; do not edit.\n\n{}",
+        eval::markdown(&report)
+    );
+    print!("{text}");
+    std::fs::write(&args.out, &text).with_context(|| format!("writing {}", args.out.display()))?;
+    eprintln!("report written to {}", args.out.display());
+    if report != model.artifact().evaluation {
+        eprintln!(
+            "note: the report differs from the one recorded at training \
+             (other data or code than the model was trained with)"
+        );
+    }
+    Ok(())
+}

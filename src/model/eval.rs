@@ -1,0 +1,378 @@
+//! Held-out evaluation of the career-path model beside simple baselines, on
+//! full and partial profiles, with calibration and a stability measure.
+//!
+//! Baselines:
+//! - `majority_class`: the training class frequencies for every profile;
+//! - `nearest_profile_cosine`: cosine similarity between the person's skills
+//!   and interests and each path's typical skills and O*NET interests;
+//! - `interest_profiler_cosine`: cosine on the six RIASEC scores alone, as
+//!   O*NET's Interest Profiler matches people to occupations.
+//!
+//! Cosine scores become probabilities by a softmax whose temperature is
+//! fitted on the training rows, so their log-loss is as fair as it can be.
+//! Slices evaluate the same held-out rows with parts removed.
+
+use serde::{Deserialize, Serialize};
+
+use super::features::encode;
+use super::metrics::{evaluate as score, reliability, Evaluation, ReliabilityBin};
+use super::synth::{sample, Parts, SynthConfig};
+use super::CareerModel;
+use crate::catalog::Catalog;
+use crate::profile::Profile;
+use crate::rank::{Limits, Recommender};
+
+/// The sampled rows, split into training and held-out parts.
+#[derive(Debug, Clone)]
+pub struct Split {
+    /// Training profiles.
+    pub train: Vec<Profile>,
+    /// Their career-path indexes.
+    pub train_labels: Vec<usize>,
+    /// Held-out profiles.
+    pub test: Vec<Profile>,
+    /// Their career-path indexes.
+    pub test_labels: Vec<usize>,
+}
+
+/// Samples `rows` profiles with `seed` and holds out the last
+/// `test_fraction` of them.
+pub fn split(catalog: &Catalog, seed: u64, rows: usize, test_fraction: f64) -> Split {
+    let (mut profiles, mut labels) = sample(catalog, SynthConfig { rows, seed });
+    let n_test = (rows as f64 * test_fraction).round() as usize;
+    let n_train = rows - n_test;
+    let test = profiles.split_off(n_train);
+    let test_labels = labels.split_off(n_train);
+    Split {
+        train: profiles,
+        train_labels: labels,
+        test,
+        test_labels,
+    }
+}
+
+/// The evaluation of one slice.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SliceEvaluation {
+    /// `full profile`, `interests only`, `skills only`, `education only`.
+    pub slice: String,
+    /// The model first, then the baselines.
+    pub evaluations: Vec<Evaluation>,
+}
+
+/// How far a change of 0.01 to one skill moves the top five items.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Stability {
+    /// Profiles perturbed.
+    pub profiles: usize,
+    /// Perturbations tried (each skill up and down by 0.01).
+    pub perturbations: usize,
+    /// Largest rank change of a top-five item: career paths, work
+    /// settings, programs.
+    pub max_rank_change: [usize; 3],
+    /// Perturbations that moved some top-five item more than one rank.
+    pub moved_more_than_one: [usize; 3],
+}
+
+/// The whole held-out report.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct EvalReport {
+    /// Held-out rows.
+    pub test_rows: usize,
+    /// One entry per slice, the full profile first.
+    pub slices: Vec<SliceEvaluation>,
+    /// The model's reliability table on full profiles.
+    pub reliability: Vec<ReliabilityBin>,
+    /// The stability measure.
+    pub stability: Stability,
+}
+
+/// The slices, in report order.
+pub const SLICES: [Parts; 4] = [
+    Parts::All,
+    Parts::InterestsOnly,
+    Parts::SkillsOnly,
+    Parts::EducationOnly,
+];
+
+/// Profiles perturbed for the stability measure.
+const STABILITY_PROFILES: usize = 300;
+const STABILITY_STEP: f64 = 0.01;
+
+/// Evaluates `model` on the held-out part of `split`.
+pub fn report(catalog: &Catalog, model: &CareerModel, split: &Split) -> EvalReport {
+    let n_classes = catalog.career_paths.len();
+    let majority = class_frequencies(&split.train_labels, n_classes);
+    let cosine = CosineBaseline::fit(catalog, CosineInput::SkillsAndInterests, split);
+    let interests = CosineBaseline::fit(catalog, CosineInput::Interests, split);
+    let reference = &model.artifact().reference;
+    let mut x = Vec::with_capacity(reference.len());
+    let mut full_model_probabilities = Vec::new();
+    let slices = SLICES
+        .iter()
+        .map(|parts| {
+            let profiles: Vec<Profile> = split.test.iter().map(|p| parts.keep(p)).collect();
+            let model_p: Vec<Vec<f64>> = profiles
+                .iter()
+                .map(|p| {
+                    encode(p, reference, &mut x);
+                    model.probabilities(&x)
+                })
+                .collect();
+            let truth = &split.test_labels;
+            let evaluations = vec![
+                score("model", &model_p, truth),
+                score(
+                    "majority_class",
+                    &vec![majority.clone(); profiles.len()],
+                    truth,
+                ),
+                score(
+                    "nearest_profile_cosine",
+                    &profiles
+                        .iter()
+                        .map(|p| cosine.probabilities(p))
+                        .collect::<Vec<_>>(),
+                    truth,
+                ),
+                score(
+                    "interest_profiler_cosine",
+                    &profiles
+                        .iter()
+                        .map(|p| interests.probabilities(p))
+                        .collect::<Vec<_>>(),
+                    truth,
+                ),
+            ];
+            if *parts == Parts::All {
+                full_model_probabilities = model_p;
+            }
+            SliceEvaluation {
+                slice: parts.name().to_owned(),
+                evaluations,
+            }
+        })
+        .collect();
+    EvalReport {
+        test_rows: split.test.len(),
+        slices,
+        reliability: reliability(&full_model_probabilities, &split.test_labels),
+        stability: stability(catalog, model, split),
+    }
+}
+
+fn class_frequencies(labels: &[usize], n_classes: usize) -> Vec<f64> {
+    let mut counts = vec![0.0; n_classes];
+    for &label in labels {
+        counts[label] += 1.0;
+    }
+    let total: f64 = counts.iter().sum();
+    counts.iter().map(|c| c / total).collect()
+}
+
+/// Perturbs each skill of held-out profiles by +/-0.01 and records how far
+/// the items of the top five move.
+fn stability(catalog: &Catalog, model: &CareerModel, split: &Split) -> Stability {
+    let recommender = Recommender::new(catalog.clone(), model.clone());
+    let limits = Limits {
+        career_paths: catalog.career_paths.len(),
+        work_settings: catalog.settings.len(),
+        programs: 10,
+    };
+    let orders = |p: &Profile| -> [Vec<usize>; 3] {
+        let r = recommender.recommend(p, limits);
+        [
+            r.career_paths.iter().map(|c| c.path).collect(),
+            r.settings.iter().map(|s| s.setting).collect(),
+            r.programs.iter().map(|p| p.program).collect(),
+        ]
+    };
+    let mut max_rank_change = [0; 3];
+    let mut moved_more_than_one = [0; 3];
+    let mut perturbations = 0;
+    let profiles: Vec<&Profile> = split.test.iter().take(STABILITY_PROFILES).collect();
+    for profile in &profiles {
+        let before = orders(profile);
+        for skill in 0..catalog.skills.len() {
+            for step in [STABILITY_STEP, -STABILITY_STEP] {
+                let mut changed = (*profile).clone();
+                let value = (changed.skills[skill] + step).clamp(0.0, 1.0);
+                if value == changed.skills[skill] {
+                    continue;
+                }
+                changed.skills[skill] = value;
+                changed.stated_skills[skill] = value;
+                perturbations += 1;
+                let after = orders(&changed);
+                for kind in 0..3 {
+                    let moved = before[kind]
+                        .iter()
+                        .take(5)
+                        .enumerate()
+                        .map(|(rank, item)| {
+                            let new_rank = after[kind]
+                                .iter()
+                                .position(|i| i == item)
+                                .unwrap_or(after[kind].len());
+                            rank.abs_diff(new_rank)
+                        })
+                        .max()
+                        .unwrap_or(0);
+                    max_rank_change[kind] = max_rank_change[kind].max(moved);
+                    if moved > 1 {
+                        moved_more_than_one[kind] += 1;
+                    }
+                }
+            }
+        }
+    }
+    Stability {
+        profiles: profiles.len(),
+        perturbations,
+        max_rank_change,
+        moved_more_than_one,
+    }
+}
+
+/// What a cosine baseline compares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CosineInput {
+    SkillsAndInterests,
+    Interests,
+}
+
+#[derive(Debug, Clone)]
+struct CosineBaseline {
+    input: CosineInput,
+    targets: Vec<Vec<f64>>,
+    temperature: f64,
+}
+
+impl CosineBaseline {
+    fn vector(input: CosineInput, skills: &[f64], interests: Option<&[f64; 6]>) -> Vec<f64> {
+        let interests = interests.copied().unwrap_or([0.0; 6]);
+        match input {
+            CosineInput::SkillsAndInterests => {
+                let mut v = skills.to_vec();
+                v.extend_from_slice(&interests);
+                v
+            }
+            CosineInput::Interests => interests.to_vec(),
+        }
+    }
+
+    fn fit(catalog: &Catalog, input: CosineInput, split: &Split) -> Self {
+        let targets = catalog
+            .career_paths
+            .iter()
+            .map(|p| Self::vector(input, &p.typical_skills, Some(&p.interests)))
+            .collect();
+        let mut best = Self {
+            input,
+            targets,
+            temperature: 1.0,
+        };
+        let mut best_loss = f64::INFINITY;
+        for temperature in [1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0] {
+            let candidate = Self {
+                temperature,
+                ..best.clone()
+            };
+            let probabilities: Vec<Vec<f64>> = split
+                .train
+                .iter()
+                .map(|p| candidate.probabilities(p))
+                .collect();
+            let loss = score("cosine", &probabilities, &split.train_labels).log_loss;
+            if loss < best_loss {
+                best_loss = loss;
+                best = candidate;
+            }
+        }
+        best
+    }
+
+    fn probabilities(&self, profile: &Profile) -> Vec<f64> {
+        let person = Self::vector(self.input, &profile.skills, profile.interests.as_ref());
+        let scores: Vec<f64> = self
+            .targets
+            .iter()
+            .map(|t| self.temperature * cosine(&person, t))
+            .collect();
+        softmax(&scores)
+    }
+}
+
+fn cosine(a: &[f64], b: &[f64]) -> f64 {
+    let dot: f64 = a.iter().zip(b).map(|(x, y)| x * y).sum();
+    let na: f64 = a.iter().map(|x| x * x).sum::<f64>().sqrt();
+    let nb: f64 = b.iter().map(|x| x * x).sum::<f64>().sqrt();
+    if na == 0.0 || nb == 0.0 {
+        0.0
+    } else {
+        dot / (na * nb)
+    }
+}
+
+fn softmax(scores: &[f64]) -> Vec<f64> {
+    let max = scores.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let exp: Vec<f64> = scores.iter().map(|s| (s - max).exp()).collect();
+    let total: f64 = exp.iter().sum();
+    exp.iter().map(|e| e / total).collect()
+}
+
+/// The report as Markdown.
+pub fn markdown(report: &EvalReport) -> String {
+    let mut out = format!(
+        "Held-out rows: {}. ECE is the expected calibration error of the top-1 probability (10 bins).\n\n",
+        report.test_rows
+    );
+    for slice in &report.slices {
+        out.push_str(&format!("### {}\n\n", slice.slice));
+        out.push_str(&evaluation_table(&slice.evaluations));
+        out.push('\n');
+    }
+    out.push_str(
+        "### Reliability of the model's top-1 probability (all held-out rows)\n\n\
+         | probability | rows | mean probability | accuracy |\n|---|---|---|---|\n",
+    );
+    for bin in &report.reliability {
+        out.push_str(&format!(
+            "| {:.1}-{:.1} | {} | {:.3} | {:.3} |\n",
+            bin.lower,
+            bin.lower + 0.1,
+            bin.count,
+            bin.confidence,
+            bin.accuracy
+        ));
+    }
+    let s = &report.stability;
+    out.push_str(&format!(
+        "\n### Stability\n\n{} held-out profiles, {} changes of 0.01 to one skill. Largest move of a \
+         top-five item: career paths {}, work settings {}, programs {} ranks; changes that moved a \
+         top-five item more than one rank: {}, {}, {}.\n",
+        s.profiles,
+        s.perturbations,
+        s.max_rank_change[0],
+        s.max_rank_change[1],
+        s.max_rank_change[2],
+        s.moved_more_than_one[0],
+        s.moved_more_than_one[1],
+        s.moved_more_than_one[2],
+    ));
+    out
+}
+
+/// One slice's evaluations as a Markdown table.
+pub fn evaluation_table(evaluations: &[Evaluation]) -> String {
+    let mut out = String::from(
+        "| method | top-1 accuracy | top-3 accuracy | NDCG@3 | log-loss | ECE |\n|---|---|---|---|---|---|\n",
+    );
+    for e in evaluations {
+        out.push_str(&format!(
+            "| {} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} |\n",
+            e.method, e.top1_accuracy, e.top3_accuracy, e.ndcg_at_3, e.log_loss, e.ece
+        ));
+    }
+    out
+}
