@@ -49,6 +49,7 @@ fn example_profile(catalog: &Catalog) -> Profile {
         highest_education: 4,
         credentials: vec!["CCA".into()],
         state: "TX".into(),
+        ..Default::default()
     }
     .check(catalog, "profile")
     .unwrap()
@@ -73,6 +74,7 @@ fn varied_profiles(catalog: &Catalog, n: usize) -> Vec<Profile> {
                 highest_education: (i % 11) as i32,
                 credentials: Vec::new(),
                 state: states[i % states.len()].into(),
+                ..Default::default()
             }
             .check(catalog, "profile")
             .unwrap()
@@ -115,6 +117,7 @@ fn benches(c: &mut Criterion) {
             highest_education: pb::EducationLevel::SomeCollege as i32,
             credentials: vec!["CCA".into()],
             state: "TX".into(),
+            ..Default::default()
         }),
         ..Default::default()
     };

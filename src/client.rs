@@ -18,12 +18,24 @@ struct ProfileFile {
     #[serde(default)]
     skills: HashMap<String, f64>,
     interests: Option<InterestsFile>,
+    interest_profiler: Option<InterestProfilerFile>,
     #[serde(default)]
     highest_education: Option<String>,
     #[serde(default)]
     credentials: Vec<String>,
     #[serde(default)]
     state: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct InterestProfilerFile {
+    realistic: u32,
+    investigative: u32,
+    artistic: u32,
+    social: u32,
+    enterprising: u32,
+    conventional: u32,
 }
 
 #[derive(Debug, Deserialize)]
@@ -62,6 +74,14 @@ pub fn read_profile_file(path: &Path) -> anyhow::Result<pb::Profile> {
     Ok(pb::Profile {
         skills: file.skills,
         interests: file.interests.map(|i| pb::RiasecScores {
+            realistic: i.realistic,
+            investigative: i.investigative,
+            artistic: i.artistic,
+            social: i.social,
+            enterprising: i.enterprising,
+            conventional: i.conventional,
+        }),
+        interest_profiler: file.interest_profiler.map(|i| pb::InterestProfilerScores {
             realistic: i.realistic,
             investigative: i.investigative,
             artistic: i.artistic,

@@ -92,6 +92,10 @@ impl EducationLevel {
     }
 }
 
+/// Highest area score of the O*NET Interest Profiler Short Form: ten items
+/// per area, each answered 0 (strongly dislike) to 4 (strongly like).
+pub const INTEREST_PROFILER_MAX: u32 = 40;
+
 /// The most credentials a profile may list.
 pub const MAX_CREDENTIALS: usize = 32;
 
@@ -102,6 +106,8 @@ pub struct ProfileInput {
     pub skills: Vec<(String, f64)>,
     /// RIASEC scores, if given.
     pub interests: Option<[f64; 6]>,
+    /// O*NET Interest Profiler Short Form area scores (0-40), if given.
+    pub interest_profiler: Option<[u32; 6]>,
     /// Education code; 0 means not stated.
     pub highest_education: i32,
     /// Credential codes.
@@ -179,6 +185,24 @@ impl ProfileInput {
                 }
             }
         }
+        let mut interests = self.interests;
+        if let Some(scores) = self.interest_profiler {
+            if self.interests.is_some() {
+                violations.push(FieldViolation::new(
+                    format!("{prefix}.interest_profiler"),
+                    "give interests or interest_profiler, not both",
+                ));
+            }
+            for (score, name) in scores.iter().zip(INTEREST_FIELDS) {
+                if *score > INTEREST_PROFILER_MAX {
+                    violations.push(FieldViolation::new(
+                        format!("{prefix}.interest_profiler.{name}"),
+                        format!("must be 0-{INTEREST_PROFILER_MAX}, the Short Form's range"),
+                    ));
+                }
+            }
+            interests = Some(scores.map(|s| f64::from(s) / f64::from(INTEREST_PROFILER_MAX)));
+        }
         let education = match self.highest_education {
             0 => None,
             code => {
@@ -241,7 +265,7 @@ impl ProfileInput {
             stated_skills,
             skills,
             vouched_by,
-            interests: self.interests,
+            interests,
             education,
             credentials,
             state,

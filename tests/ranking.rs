@@ -37,6 +37,7 @@ fn random_input(skill_ids: &[String], rng: &mut impl Rng) -> ProfileInput {
         highest_education: rng.gen_range(0..=10),
         credentials,
         state,
+        ..Default::default()
     }
 }
 

@@ -374,3 +374,62 @@ async fn oversized_request_is_refused_and_the_server_keeps_serving() {
         .into_inner();
     assert_eq!(response.career_paths.len(), 5);
 }
+
+fn profiler(scores: [u32; 6]) -> pb::InterestProfilerScores {
+    pb::InterestProfilerScores {
+        realistic: scores[0],
+        investigative: scores[1],
+        artistic: scores[2],
+        social: scores[3],
+        enterprising: scores[4],
+        conventional: scores[5],
+    }
+}
+
+#[tokio::test]
+async fn interest_profiler_scores_count_as_their_share_of_forty() {
+    let server = TestServer::start().await;
+    let mut client = server.client();
+    let from_profiler = pb::Profile {
+        interests: None,
+        interest_profiler: Some(profiler([8, 16, 4, 12, 8, 36])),
+        ..coder()
+    };
+    let from_scores = pb::Profile {
+        interests: Some(interests([0.2, 0.4, 0.1, 0.3, 0.2, 0.9])),
+        ..coder()
+    };
+    let a = client
+        .recommend(request(from_profiler))
+        .await
+        .unwrap()
+        .into_inner();
+    let b = client
+        .recommend(request(from_scores))
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(a, b);
+}
+
+#[tokio::test]
+async fn interest_profiler_out_of_range_or_beside_interests_is_named() {
+    let req = request(pb::Profile {
+        interest_profiler: Some(profiler([8, 16, 4, 41, 8, 36])),
+        ..coder()
+    });
+    assert_eq!(
+        violations(req).await,
+        [
+            "profile.interest_profiler",
+            "profile.interest_profiler.social"
+        ]
+    );
+    let req = request(pb::Profile {
+        interests: None,
+        interest_profiler: Some(profiler([0, 0, 0, 0, 0, 40])),
+        ..coder()
+    });
+    let server = TestServer::start().await;
+    assert!(server.client().recommend(req).await.is_ok());
+}

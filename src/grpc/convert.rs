@@ -62,6 +62,16 @@ fn profile_input(p: pb::Profile) -> ProfileInput {
                 i.conventional,
             ]
         }),
+        interest_profiler: p.interest_profiler.map(|i| {
+            [
+                i.realistic,
+                i.investigative,
+                i.artistic,
+                i.social,
+                i.enterprising,
+                i.conventional,
+            ]
+        }),
         highest_education: p.highest_education,
         credentials: p.credentials,
         state: p.state,
