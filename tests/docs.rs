@@ -19,3 +19,23 @@ fn readme_shows_the_committed_models_evaluation_and_version() {
         "README's sample output is from another model version"
     );
 }
+
+#[test]
+fn model_card_shows_the_committed_models_version_and_figures() {
+    let root = common::root();
+    let card = std::fs::read_to_string(root.join("models/MODEL_CARD.md")).unwrap();
+    let artifact = ModelArtifact::load(&root.join("models/career_model.json")).unwrap();
+    assert!(
+        card.contains(&artifact.model_version),
+        "MODEL_CARD.md names another model"
+    );
+    assert!(card.contains(evaluation_table(artifact.evaluations()).trim_end()));
+    for section in [
+        "## Intended use",
+        "## Uses it is not fit for",
+        "## Inputs",
+        "## Known limitations",
+    ] {
+        assert!(card.contains(section), "missing {section}");
+    }
+}
