@@ -4,7 +4,6 @@
 use std::time::Duration;
 
 use anyhow::{bail, Context};
-use tonic::transport::Endpoint;
 use tonic_health::pb::health_check_response::ServingStatus;
 use tonic_health::pb::health_client::HealthClient;
 use tonic_health::pb::HealthCheckRequest;
@@ -26,15 +25,7 @@ pub(crate) struct HealthArgs {
 pub(crate) fn run(args: HealthArgs) -> anyhow::Result<()> {
     let runtime = tokio::runtime::Runtime::new().context("starting the runtime")?;
     runtime.block_on(async {
-        let url = super::url(&args.addr);
-        let timeout = Duration::from_secs(args.timeout);
-        let channel = Endpoint::from_shared(url.clone())
-            .with_context(|| format!("bad address {url}"))?
-            .connect_timeout(timeout)
-            .timeout(timeout)
-            .connect()
-            .await
-            .with_context(|| format!("cannot connect to {url}"))?;
+        let channel = super::connect(&args.addr, Duration::from_secs(args.timeout)).await?;
         let status = HealthClient::new(channel)
             .check(HealthCheckRequest {
                 service: args.service.clone(),

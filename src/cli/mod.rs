@@ -54,11 +54,24 @@ fn init_tracing() {
         .init();
 }
 
-/// `host:port` or a URL, as a URL.
-fn url(addr: &str) -> String {
-    if addr.contains("://") {
+/// A channel to `addr` (`host:port` or a URL) whose connection and calls
+/// give up after `timeout`.
+async fn connect(
+    addr: &str,
+    timeout: std::time::Duration,
+) -> anyhow::Result<tonic::transport::Channel> {
+    use anyhow::Context;
+
+    let url = if addr.contains("://") {
         addr.to_owned()
     } else {
         format!("http://{addr}")
-    }
+    };
+    tonic::transport::Endpoint::from_shared(url.clone())
+        .with_context(|| format!("bad address {url}"))?
+        .connect_timeout(timeout)
+        .timeout(timeout)
+        .connect()
+        .await
+        .with_context(|| format!("cannot connect to {url}"))
 }

@@ -5,7 +5,6 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use anyhow::{bail, Context};
-use tonic::transport::Endpoint;
 use tonic_types::StatusExt;
 
 use himrec::pb;
@@ -50,15 +49,7 @@ pub(crate) fn run(args: RecommendArgs) -> anyhow::Result<()> {
 }
 
 async fn call(args: &RecommendArgs, profile: pb::Profile) -> anyhow::Result<pb::RecommendResponse> {
-    let url = super::url(&args.addr);
-    let timeout = Duration::from_secs(args.timeout);
-    let channel = Endpoint::from_shared(url.clone())
-        .with_context(|| format!("bad address {url}"))?
-        .connect_timeout(timeout)
-        .timeout(timeout)
-        .connect()
-        .await
-        .with_context(|| format!("cannot connect to {url}"))?;
+    let channel = super::connect(&args.addr, Duration::from_secs(args.timeout)).await?;
     let mut client = RecommenderClient::new(channel);
     let request = pb::RecommendRequest {
         profile: Some(profile),
