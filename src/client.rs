@@ -9,6 +9,7 @@ use anyhow::{bail, Context};
 use serde::Deserialize;
 
 use crate::pb;
+use crate::profile::EducationLevel;
 
 /// A profile file: the `Profile` message in JSON, with the education level
 /// written as a word (`"bachelor"`) or the enum name.
@@ -51,13 +52,7 @@ struct InterestsFile {
 
 /// The `EducationLevel` code of a word such as `bachelor` or an enum name.
 pub fn education_code(word: &str) -> anyhow::Result<i32> {
-    let name = word.trim().to_ascii_uppercase().replace([' ', '-'], "_");
-    let full = if name.starts_with("EDUCATION_LEVEL_") {
-        name
-    } else {
-        format!("EDUCATION_LEVEL_{name}")
-    };
-    match pb::EducationLevel::from_str_name(&full) {
+    match EducationLevel::from_name(word) {
         Some(level) => Ok(level as i32),
         None => bail!(
             "unknown highest_education {word:?}: use e.g. \"associate\", \"bachelor\", \"master\""

@@ -70,6 +70,30 @@ impl EducationLevel {
         Self::ALL.into_iter().find(|l| *l as i32 == code)
     }
 
+    /// The level named by a word such as `bachelor` or `some college`, or
+    /// by its enum name such as `EDUCATION_LEVEL_BACHELOR`, in any case.
+    pub fn from_name(name: &str) -> Option<Self> {
+        let name = name.trim().to_ascii_lowercase().replace([' ', '-'], "_");
+        let name = name.strip_prefix("education_level_").unwrap_or(&name);
+        Self::ALL.into_iter().find(|l| l.name() == name)
+    }
+
+    /// The level's name, as [`EducationLevel::from_name`] reads it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::LessThanHighSchool => "less_than_high_school",
+            Self::HighSchool => "high_school",
+            Self::PostsecondaryCertificate => "postsecondary_certificate",
+            Self::SomeCollege => "some_college",
+            Self::Associate => "associate",
+            Self::Bachelor => "bachelor",
+            Self::PostBaccalaureateCertificate => "post_baccalaureate_certificate",
+            Self::Master => "master",
+            Self::PostMastersCertificate => "post_masters_certificate",
+            Self::Doctorate => "doctorate",
+        }
+    }
+
     /// The level of an O*NET education category (1-12).
     pub fn from_onet_category(category: usize) -> Self {
         Self::ALL[category.clamp(1, 10) - 1]

@@ -3,10 +3,11 @@
 
 use std::path::PathBuf;
 
-use anyhow::Context;
+use anyhow::{bail, Context};
 
 use himrec::catalog::Catalog;
-use himrec::model::{eval, CareerModel, ModelArtifact};
+use himrec::model::train::{outcomes_split, TrainConfig};
+use himrec::model::{eval, outcomes, CareerModel, ModelArtifact};
 
 /// Arguments of `himrec eval`.
 #[derive(Debug, clap::Args)]
@@ -20,6 +21,9 @@ pub(crate) struct EvalArgs {
     /// Where to write the report.
     #[arg(long, default_value = "models/career_model_eval.md")]
     out: PathBuf,
+    /// The outcome records the model was trained on, if it was.
+    #[arg(long)]
+    outcomes: Option<PathBuf>,
 }
 
 pub(crate) fn run(args: EvalArgs) -> anyhow::Result<()> {
@@ -28,7 +32,29 @@ pub(crate) fn run(args: EvalArgs) -> anyhow::Result<()> {
     let t = artifact.training.clone();
     let version = artifact.model_version.clone();
     let model = CareerModel::new(artifact, &catalog)?;
-    let split = eval::split(&catalog, t.seed, t.rows, t.test_fraction);
+    let split = match (&t.outcomes, &args.outcomes) {
+        (None, _) => eval::split(&catalog, t.seed, t.rows, t.test_fraction),
+        (Some(record), Some(path)) => {
+            let outcomes = outcomes::read(path, &catalog)?;
+            if outcomes.sha256 != record.sha256 {
+                bail!(
+                    "{} is not the outcomes file the model was trained on",
+                    path.display()
+                );
+            }
+            outcomes_split(
+                &catalog,
+                &TrainConfig::from(&t),
+                &outcomes,
+                record.prior_weight,
+            )
+            .0
+        }
+        (Some(record), None) => bail!(
+            "the model was trained on outcome records ({}); pass them with --outcomes",
+            record.file
+        ),
+    };
     let report = eval::report(&catalog, &model, &split);
     let text = format!(
         "# Held-out evaluation of {version}\n\nWritten by `himrec eval`; do not edit.\n\n{}",

@@ -7,7 +7,8 @@ use anyhow::Context;
 
 use himrec::catalog::Catalog;
 use himrec::model::eval;
-use himrec::model::train::{train, TrainConfig};
+use himrec::model::outcomes;
+use himrec::model::train::{train, train_on_outcomes, TrainConfig};
 use himrec::model::ModelArtifact;
 
 /// Arguments of `himrec train`.
@@ -25,6 +26,14 @@ pub(crate) struct TrainArgs {
     /// Rows to sample (training plus held out).
     #[arg(long, default_value_t = TrainConfig::default().rows)]
     rows: usize,
+    /// Train on these outcome records (CSV; see README) instead of the
+    /// public data alone.
+    #[arg(long)]
+    outcomes: Option<PathBuf>,
+    /// With --outcomes: share of training rows drawn from the public-data
+    /// prior (0 to below 1).
+    #[arg(long, default_value_t = 0.5)]
+    prior_weight: f64,
 }
 
 pub(crate) fn run(args: TrainArgs) -> anyhow::Result<()> {
@@ -34,7 +43,22 @@ pub(crate) fn run(args: TrainArgs) -> anyhow::Result<()> {
         rows: args.rows,
         ..TrainConfig::default()
     };
-    let artifact = train(&catalog, &args.data, config)?;
+    let artifact = match &args.outcomes {
+        None => train(&catalog, &args.data, config)?,
+        Some(path) => {
+            let outcomes = outcomes::read(path, &catalog)?;
+            for row in &outcomes.rejected {
+                eprintln!("{}:{}: skipped: {}", path.display(), row.line, row.reason);
+            }
+            eprintln!(
+                "{}: {} of {} rows used",
+                path.display(),
+                outcomes.profiles.len(),
+                outcomes.rows_read()
+            );
+            train_on_outcomes(&catalog, &args.data, config, &outcomes, args.prior_weight)?
+        }
+    };
     artifact.save(&args.out)?;
     let report = args.out.with_extension("md");
     std::fs::write(&report, report_text(&catalog, &artifact))

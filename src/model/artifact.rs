@@ -45,6 +45,9 @@ pub struct TrainingRecord {
     pub data_files: Vec<DataFile>,
     /// SHA-256 over all input files' hashes, hex.
     pub data_sha256: String,
+    /// The operator's outcome records, when the model was trained on them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcomes: Option<super::outcomes::OutcomesRecord>,
 }
 
 /// The artifact written to `models/`.

@@ -6,6 +6,7 @@ mod artifact;
 pub mod eval;
 pub mod features;
 pub mod metrics;
+pub mod outcomes;
 pub mod synth;
 pub mod train;
 

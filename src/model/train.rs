@@ -9,8 +9,14 @@ use ndarray::{Array1, Array2};
 use sha2::{Digest, Sha256};
 
 use super::artifact::{DataFile, ModelArtifact, TrainingRecord, FORMAT_VERSION};
-use super::eval::{self, EvalReport};
+use rand::seq::SliceRandom;
+use rand::SeedableRng;
+use rand_chacha::ChaCha8Rng;
+
+use super::eval::{self, EvalReport, Split};
 use super::features::{encode, feature_names};
+use super::outcomes::{Outcomes, OutcomesRecord};
+use super::synth::{sample, SynthConfig};
 use super::{CareerModel, ModelError};
 use crate::catalog::{Catalog, SOURCE_FILES};
 use crate::profile::Profile;
@@ -38,6 +44,19 @@ impl Default for TrainConfig {
             test_fraction: 0.2,
             alpha: 1e-3,
             max_iterations: 300,
+        }
+    }
+}
+
+impl From<&TrainingRecord> for TrainConfig {
+    /// The settings a model was trained with.
+    fn from(record: &TrainingRecord) -> Self {
+        Self {
+            seed: record.seed,
+            rows: record.rows,
+            test_fraction: record.test_fraction,
+            alpha: record.alpha,
+            max_iterations: record.max_iterations,
         }
     }
 }
@@ -102,14 +121,104 @@ pub fn train(
     data_dir: &Path,
     config: TrainConfig,
 ) -> Result<ModelArtifact, ModelError> {
+    check_config(&config)?;
+    let split = eval::split(catalog, config.seed, config.rows, config.test_fraction);
+    fit(catalog, data_dir, config, &split, None)
+}
+
+fn check_config(config: &TrainConfig) -> Result<(), ModelError> {
     if !(0.05..=0.5).contains(&config.test_fraction) || config.rows < 100 {
         return Err(ModelError::Training(
             "need at least 100 rows and a test fraction between 0.05 and 0.5".into(),
         ));
     }
+    Ok(())
+}
+
+/// Trains on an operator's outcome records, holding out `test_fraction` of
+/// them for evaluation, with public-data rows mixed in so that they make
+/// `prior_weight` of the training rows (0: the records alone).
+pub fn train_on_outcomes(
+    catalog: &Catalog,
+    data_dir: &Path,
+    config: TrainConfig,
+    outcomes: &Outcomes,
+    prior_weight: f64,
+) -> Result<ModelArtifact, ModelError> {
+    check_config(&config)?;
+    if !(0.0..1.0).contains(&prior_weight) {
+        return Err(ModelError::Training(
+            "the prior weight must be at least 0 and below 1".into(),
+        ));
+    }
+    let (split, n_prior) = outcomes_split(catalog, &config, outcomes, prior_weight);
+    let record = OutcomesRecord {
+        file: outcomes.file.clone(),
+        sha256: outcomes.sha256.clone(),
+        rows_read: outcomes.rows_read(),
+        rows_used: outcomes.profiles.len(),
+        rows_rejected: outcomes.rejected.len(),
+        prior_weight,
+        prior_rows: n_prior,
+    };
+    fit(catalog, data_dir, config, &split, Some(record))
+}
+
+/// The training and held-out rows of an outcomes model, and how many
+/// public-data rows were mixed in.
+pub fn outcomes_split(
+    catalog: &Catalog,
+    config: &TrainConfig,
+    outcomes: &Outcomes,
+    prior_weight: f64,
+) -> (Split, usize) {
+    // A seeded shuffle, so the held-out records do not depend on file order
+    // patterns such as sorting by path.
+    let mut order: Vec<usize> = (0..outcomes.profiles.len()).collect();
+    order.shuffle(&mut ChaCha8Rng::seed_from_u64(config.seed));
+    let n_test = ((order.len() as f64) * config.test_fraction).round() as usize;
+    let (test, train) = order.split_at(n_test);
+    let n_prior = (prior_weight / (1.0 - prior_weight) * train.len() as f64).round() as usize;
+    let (prior, prior_labels) = if n_prior > 0 {
+        sample(
+            catalog,
+            SynthConfig {
+                rows: n_prior,
+                seed: config.seed,
+            },
+        )
+    } else {
+        (Vec::new(), Vec::new())
+    };
+    let pick = |rows: &[usize]| -> (Vec<Profile>, Vec<usize>) {
+        rows.iter()
+            .map(|&i| (outcomes.profiles[i].clone(), outcomes.labels[i]))
+            .unzip()
+    };
+    let (mut train_profiles, mut train_labels) = pick(train);
+    train_profiles.extend(prior);
+    train_labels.extend(prior_labels);
+    let (test_profiles, test_labels) = pick(test);
+    let split = Split {
+        train: train_profiles,
+        train_labels,
+        test: test_profiles,
+        test_labels,
+    };
+    (split, n_prior)
+}
+
+/// Fits the model on the split's training rows and evaluates it on the
+/// held-out rows.
+fn fit(
+    catalog: &Catalog,
+    data_dir: &Path,
+    config: TrainConfig,
+    split: &Split,
+    outcomes: Option<OutcomesRecord>,
+) -> Result<ModelArtifact, ModelError> {
     let names = feature_names(&catalog.skills);
     let n_classes = catalog.career_paths.len();
-    let split = eval::split(catalog, config.seed, config.rows, config.test_fraction);
     let (n_train, n_test) = (split.train.len(), split.test.len());
     // Unknown interests and education are filled with the training means,
     // which also make the reference profile.
@@ -119,7 +228,7 @@ pub fn train(
     for class in 0..n_classes {
         if !y_train.iter().any(|y| *y == class) {
             return Err(ModelError::Training(format!(
-                "career path {} has no training rows; sample more rows",
+                "career path {} has no training rows: sample more rows, or mix in the public prior",
                 catalog.career_paths[class].soc_code
             )));
         }
@@ -132,7 +241,17 @@ pub fn train(
         .fit(&dataset)
         .map_err(|e| ModelError::Training(e.to_string()))?;
 
-    let (data_files, data_sha256) = hash_data(data_dir)?;
+    let (mut data_files, mut data_sha256) = hash_data(data_dir)?;
+    if let Some(record) = &outcomes {
+        data_files.push(DataFile {
+            path: record.file.clone(),
+            sha256: record.sha256.clone(),
+        });
+        let mut h = Sha256::new();
+        h.update(data_sha256.as_bytes());
+        h.update(record.sha256.as_bytes());
+        data_sha256 = hex(&h.finalize());
+    }
     let version_hash = {
         let mut h = Sha256::new();
         h.update(data_sha256.as_bytes());
@@ -165,12 +284,13 @@ pub fn train(
             code_version: env!("CARGO_PKG_VERSION").into(),
             data_files,
             data_sha256,
+            outcomes,
         },
         evaluation: EvalReport::default(),
         model: fitted,
     };
 
     let model = CareerModel::new(artifact.clone(), catalog)?;
-    artifact.evaluation = eval::report(catalog, &model, &split);
+    artifact.evaluation = eval::report(catalog, &model, split);
     Ok(artifact)
 }
