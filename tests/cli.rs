@@ -155,3 +155,44 @@ fn serve_refuses_to_start_without_a_model() {
     assert!(stderr.contains("cannot start"), "{stderr}");
     assert!(stderr.contains("does-not-exist.json"), "{stderr}");
 }
+
+#[test]
+fn eval_writes_its_report_and_png_plots() {
+    let dir = std::env::temp_dir().join(format!("himrec-eval-{}", std::process::id()));
+    let report = dir.join("eval.md");
+    let output = himrec()
+        .args(["eval", "--out"])
+        .arg(&report)
+        .arg("--plots")
+        .arg(dir.join("plots"))
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let text = std::fs::read_to_string(&report).unwrap();
+    for section in [
+        "### interests only",
+        "### skills only",
+        "### education only",
+        "ECE",
+        "### Stability",
+    ] {
+        assert!(text.contains(section), "missing {section}");
+    }
+    assert!(
+        !String::from_utf8_lossy(&output.stderr).contains("differs"),
+        "eval disagrees with the report recorded at training"
+    );
+    for name in ["reliability.png", "confusion.png"] {
+        let bytes = std::fs::read(dir.join("plots").join(name)).unwrap();
+        assert!(
+            bytes.starts_with(b"\x89PNG\r\n\x1a\n"),
+            "{name} is not a PNG"
+        );
+        assert!(bytes.len() > 10_000, "{name} is nearly empty");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

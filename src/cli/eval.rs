@@ -24,6 +24,9 @@ pub(crate) struct EvalArgs {
     /// The outcome records the model was trained on, if it was.
     #[arg(long)]
     outcomes: Option<PathBuf>,
+    /// Also write PNG plots (reliability diagram, confusion) into this folder.
+    #[arg(long)]
+    plots: Option<PathBuf>,
 }
 
 pub(crate) fn run(args: EvalArgs) -> anyhow::Result<()> {
@@ -61,8 +64,16 @@ pub(crate) fn run(args: EvalArgs) -> anyhow::Result<()> {
         eval::markdown(&report)
     );
     print!("{text}");
+    if let Some(dir) = args.out.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    }
     std::fs::write(&args.out, &text).with_context(|| format!("writing {}", args.out.display()))?;
     eprintln!("report written to {}", args.out.display());
+    if let Some(dir) = &args.plots {
+        for file in super::plots::write(dir, &report, &model.artifact().classes)? {
+            eprintln!("plot written to {}", file.display());
+        }
+    }
     if report != model.artifact().evaluation {
         eprintln!(
             "note: the report differs from the one recorded at training \

@@ -2,6 +2,7 @@
 
 mod eval;
 mod health;
+mod plots;
 mod recommend;
 mod serve;
 mod table;

@@ -81,8 +81,10 @@ pub struct EvalReport {
     pub test_rows: usize,
     /// One entry per slice, the full profile first.
     pub slices: Vec<SliceEvaluation>,
-    /// The model's reliability table on full profiles.
+    /// The model's reliability table on all held-out rows.
     pub reliability: Vec<ReliabilityBin>,
+    /// `confusion[true][predicted]`: held-out rows by true and top-1 path.
+    pub confusion: Vec<Vec<usize>>,
     /// The stability measure.
     pub stability: Stability,
 }
@@ -153,10 +155,16 @@ pub fn report(catalog: &Catalog, model: &CareerModel, split: &Split) -> EvalRepo
             }
         })
         .collect();
+    let mut confusion = vec![vec![0; n_classes]; n_classes];
+    for (p, &truth) in full_model_probabilities.iter().zip(&split.test_labels) {
+        let predicted = crate::rank::top_k(p, 1)[0];
+        confusion[truth][predicted] += 1;
+    }
     EvalReport {
         test_rows: split.test.len(),
         slices,
         reliability: reliability(&full_model_probabilities, &split.test_labels),
+        confusion,
         stability: stability(catalog, model, split),
     }
 }
@@ -346,6 +354,23 @@ pub fn markdown(report: &EvalReport) -> String {
             bin.accuracy
         ));
     }
+    out.push_str(
+        "\n### Confusion between career paths (all held-out rows; rows: true path, columns: top-1 path)\n\n|  |",
+    );
+    for j in 0..report.confusion.len() {
+        out.push_str(&format!(" {} |", j + 1));
+    }
+    out.push_str("\n|---|");
+    out.push_str(&"---|".repeat(report.confusion.len()));
+    out.push('\n');
+    for (i, row) in report.confusion.iter().enumerate() {
+        out.push_str(&format!("| {} |", i + 1));
+        for count in row {
+            out.push_str(&format!(" {count} |"));
+        }
+        out.push('\n');
+    }
+    out.push_str("\nPaths are numbered in the model's class order (see `GetModelInfo`).\n");
     let s = &report.stability;
     out.push_str(&format!(
         "\n### Stability\n\n{} held-out profiles, {} changes of 0.01 to one skill. Largest move of a \
