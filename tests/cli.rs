@@ -196,3 +196,24 @@ fn eval_writes_its_report_and_png_plots() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn train_draws_no_progress_bar_when_not_on_a_terminal() {
+    let out = std::env::temp_dir().join(format!("himrec-train-{}.json", std::process::id()));
+    let output = himrec()
+        .args(["train", "--rows", "2000", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("fitting the model"), "{stderr}");
+    assert!(!stderr.contains('\u{1b}'), "escape codes in {stderr:?}");
+    assert!(String::from_utf8_lossy(&output.stdout).contains("written to"));
+    let _ = std::fs::remove_file(&out);
+    let _ = std::fs::remove_file(out.with_extension("md"));
+}

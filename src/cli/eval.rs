@@ -58,7 +58,9 @@ pub(crate) fn run(args: EvalArgs) -> anyhow::Result<()> {
             record.file
         ),
     };
-    let report = eval::report(&catalog, &model, &split);
+    let progress = super::progress::reporter();
+    let report = eval::report_with(&catalog, &model, &split, progress.as_ref());
+    progress.finish();
     let text = format!(
         "# Held-out evaluation of {version}\n\nWritten by `himrec eval`; do not edit.\n\n{}",
         eval::markdown(&report)

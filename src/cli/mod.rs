@@ -3,6 +3,7 @@
 mod eval;
 mod health;
 mod plots;
+mod progress;
 mod recommend;
 mod serve;
 mod table;

@@ -8,7 +8,7 @@ use anyhow::Context;
 use himrec::catalog::Catalog;
 use himrec::model::eval;
 use himrec::model::outcomes;
-use himrec::model::train::{train, train_on_outcomes, TrainConfig};
+use himrec::model::train::{train_on_outcomes_with, train_with, TrainConfig};
 use himrec::model::ModelArtifact;
 
 /// Arguments of `himrec train`.
@@ -43,8 +43,9 @@ pub(crate) fn run(args: TrainArgs) -> anyhow::Result<()> {
         rows: args.rows,
         ..TrainConfig::default()
     };
+    let progress = super::progress::reporter();
     let artifact = match &args.outcomes {
-        None => train(&catalog, &args.data, config)?,
+        None => train_with(&catalog, &args.data, config, progress.as_ref())?,
         Some(path) => {
             let outcomes = outcomes::read(path, &catalog)?;
             for row in &outcomes.rejected {
@@ -56,7 +57,14 @@ pub(crate) fn run(args: TrainArgs) -> anyhow::Result<()> {
                 outcomes.profiles.len(),
                 outcomes.rows_read()
             );
-            train_on_outcomes(&catalog, &args.data, config, &outcomes, args.prior_weight)?
+            train_on_outcomes_with(
+                &catalog,
+                &args.data,
+                config,
+                &outcomes,
+                args.prior_weight,
+                progress.as_ref(),
+            )?
         }
     };
     artifact.save(&args.out)?;

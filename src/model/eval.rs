@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use super::features::encode;
 use super::metrics::{evaluate as score, reliability, Evaluation, ReliabilityBin};
+use super::progress::{Progress, Silent};
 use super::synth::{sample, Parts, SynthConfig};
 use super::CareerModel;
 use crate::catalog::Catalog;
@@ -103,6 +104,17 @@ const STABILITY_STEP: f64 = 0.01;
 
 /// Evaluates `model` on the held-out part of `split`.
 pub fn report(catalog: &Catalog, model: &CareerModel, split: &Split) -> EvalReport {
+    report_with(catalog, model, split, &Silent)
+}
+
+/// [`report`], telling `progress` how it goes.
+pub fn report_with(
+    catalog: &Catalog,
+    model: &CareerModel,
+    split: &Split,
+    progress: &dyn Progress,
+) -> EvalReport {
+    progress.stage("evaluating slices", SLICES.len() as u64);
     let n_classes = catalog.career_paths.len();
     let majority = class_frequencies(&split.train_labels, n_classes);
     let cosine = CosineBaseline::fit(catalog, CosineInput::SkillsAndInterests, split);
@@ -149,6 +161,7 @@ pub fn report(catalog: &Catalog, model: &CareerModel, split: &Split) -> EvalRepo
             if *parts == Parts::All {
                 full_model_probabilities = model_p;
             }
+            progress.advance(1);
             SliceEvaluation {
                 slice: parts.name().to_owned(),
                 evaluations,
@@ -165,7 +178,7 @@ pub fn report(catalog: &Catalog, model: &CareerModel, split: &Split) -> EvalRepo
         slices,
         reliability: reliability(&full_model_probabilities, &split.test_labels),
         confusion,
-        stability: stability(catalog, model, split),
+        stability: stability(catalog, model, split, progress),
     }
 }
 
@@ -180,7 +193,12 @@ fn class_frequencies(labels: &[usize], n_classes: usize) -> Vec<f64> {
 
 /// Perturbs each skill of held-out profiles by +/-0.01 and records how far
 /// the items of the top five move.
-fn stability(catalog: &Catalog, model: &CareerModel, split: &Split) -> Stability {
+fn stability(
+    catalog: &Catalog,
+    model: &CareerModel,
+    split: &Split,
+    progress: &dyn Progress,
+) -> Stability {
     let recommender = Recommender::new(catalog.clone(), model.clone());
     let limits = Limits {
         career_paths: catalog.career_paths.len(),
@@ -199,7 +217,9 @@ fn stability(catalog: &Catalog, model: &CareerModel, split: &Split) -> Stability
     let mut moved_more_than_one = [0; 3];
     let mut perturbations = 0;
     let profiles: Vec<&Profile> = split.test.iter().take(STABILITY_PROFILES).collect();
+    progress.stage("measuring stability", profiles.len() as u64);
     for profile in &profiles {
+        progress.advance(1);
         let before = orders(profile);
         for skill in 0..catalog.skills.len() {
             for step in [STABILITY_STEP, -STABILITY_STEP] {

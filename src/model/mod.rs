@@ -7,6 +7,7 @@ pub mod eval;
 pub mod features;
 pub mod metrics;
 pub mod outcomes;
+pub mod progress;
 pub mod synth;
 pub mod train;
 

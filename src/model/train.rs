@@ -16,6 +16,7 @@ use rand_chacha::ChaCha8Rng;
 use super::eval::{self, EvalReport, Split};
 use super::features::{encode, feature_names};
 use super::outcomes::{Outcomes, OutcomesRecord};
+use super::progress::{Progress, Silent};
 use super::synth::{sample, SynthConfig};
 use super::{CareerModel, ModelError};
 use crate::catalog::{Catalog, SOURCE_FILES};
@@ -121,9 +122,20 @@ pub fn train(
     data_dir: &Path,
     config: TrainConfig,
 ) -> Result<ModelArtifact, ModelError> {
+    train_with(catalog, data_dir, config, &Silent)
+}
+
+/// [`train`], telling `progress` how it goes.
+pub fn train_with(
+    catalog: &Catalog,
+    data_dir: &Path,
+    config: TrainConfig,
+    progress: &dyn Progress,
+) -> Result<ModelArtifact, ModelError> {
     check_config(&config)?;
+    progress.stage("sampling profiles", 0);
     let split = eval::split(catalog, config.seed, config.rows, config.test_fraction);
-    fit(catalog, data_dir, config, &split, None)
+    fit(catalog, data_dir, config, &split, None, progress)
 }
 
 fn check_config(config: &TrainConfig) -> Result<(), ModelError> {
@@ -145,6 +157,18 @@ pub fn train_on_outcomes(
     outcomes: &Outcomes,
     prior_weight: f64,
 ) -> Result<ModelArtifact, ModelError> {
+    train_on_outcomes_with(catalog, data_dir, config, outcomes, prior_weight, &Silent)
+}
+
+/// [`train_on_outcomes`], telling `progress` how it goes.
+pub fn train_on_outcomes_with(
+    catalog: &Catalog,
+    data_dir: &Path,
+    config: TrainConfig,
+    outcomes: &Outcomes,
+    prior_weight: f64,
+    progress: &dyn Progress,
+) -> Result<ModelArtifact, ModelError> {
     check_config(&config)?;
     if !(0.0..1.0).contains(&prior_weight) {
         return Err(ModelError::Training(
@@ -161,7 +185,7 @@ pub fn train_on_outcomes(
         prior_weight,
         prior_rows: n_prior,
     };
-    fit(catalog, data_dir, config, &split, Some(record))
+    fit(catalog, data_dir, config, &split, Some(record), progress)
 }
 
 /// The training and held-out rows of an outcomes model, and how many
@@ -216,6 +240,7 @@ fn fit(
     config: TrainConfig,
     split: &Split,
     outcomes: Option<OutcomesRecord>,
+    progress: &dyn Progress,
 ) -> Result<ModelArtifact, ModelError> {
     let names = feature_names(&catalog.skills);
     let n_classes = catalog.career_paths.len();
@@ -234,6 +259,7 @@ fn fit(
         }
     }
 
+    progress.stage("fitting the model", 0);
     let dataset = Dataset::new(x_train.clone(), y_train.clone());
     let fitted = MultiLogisticRegression::default()
         .alpha(config.alpha)
@@ -291,6 +317,7 @@ fn fit(
     };
 
     let model = CareerModel::new(artifact.clone(), catalog)?;
-    artifact.evaluation = eval::report(catalog, &model, split);
+    artifact.evaluation = eval::report_with(catalog, &model, split, progress);
+    progress.finish();
     Ok(artifact)
 }
