@@ -5,6 +5,8 @@ WORKDIR /src
 COPY Cargo.toml Cargo.lock build.rs ./
 COPY proto proto
 COPY src src
+COPY assets assets
+COPY bench bench
 RUN cargo build --release --locked --bin himrec
 
 # Run: a small Debian image, an unprivileged user, the binary, the bundled
