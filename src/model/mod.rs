@@ -3,6 +3,7 @@
 //! explanations from its own coefficients.
 
 mod artifact;
+mod baselines;
 pub mod eval;
 pub mod features;
 pub mod metrics;

@@ -3,6 +3,7 @@
 //! education and state, and program outcomes.
 
 mod careers;
+mod program_outcomes;
 mod programs;
 mod settings;
 

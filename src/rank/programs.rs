@@ -18,17 +18,15 @@
 use std::cmp::Ordering;
 use std::collections::{BinaryHeap, HashMap, HashSet};
 
-use super::{thousands, ProgramScore, Reason};
-use crate::catalog::{Catalog, Program, NON_CREDENTIAL_LEVEL};
+use super::program_outcomes::{describe_outcomes, outcome_factor, NEUTRAL_FACTOR};
+use super::{ProgramScore, Reason};
+use crate::catalog::{Catalog, NON_CREDENTIAL_LEVEL};
 use crate::profile::{EducationLevel, Profile};
 use crate::text::fixed;
 
 const AT_OR_BELOW_EDUCATION: f64 = 0.5;
 const NEEDS_BACHELOR_FIRST: f64 = 0.25;
 const OUT_OF_STATE: f64 = 0.4;
-const OUTCOME_FLOOR: f64 = 0.6;
-const NEUTRAL_OUTCOME: f64 = 0.5;
-const EARNINGS_SCALE: f64 = 10_000.0;
 const REASON_PATHS: usize = 2;
 
 /// O*NET education category (1-12) of a Scorecard credential level.
@@ -378,8 +376,7 @@ impl ProgramIndex {
         }
         reasons.push(Reason {
             factor: "outcomes".into(),
-            contribution: score
-                - score * (OUTCOME_FLOOR + (1.0 - OUTCOME_FLOOR) * NEUTRAL_OUTCOME) / c.outcome,
+            contribution: score - score * NEUTRAL_FACTOR / c.outcome,
             explanation: self.outcome_texts[candidate as usize].clone(),
         });
         reasons
@@ -405,57 +402,6 @@ fn state_factor(wanted: Option<&str>, program: Option<&str>) -> f64 {
         Some(w) if program != Some(w) => OUT_OF_STATE,
         _ => 1.0,
     }
-}
-
-fn outcome_factor(program: &Program) -> f64 {
-    let earnings = program.median_earnings.map(f64::from);
-    let premium = match (earnings, program.state_earnings_threshold) {
-        (Some(e), Some(t)) => Some(1.0 / (1.0 + (-(e - f64::from(t)) / EARNINGS_SCALE).exp())),
-        _ => None,
-    };
-    let debt = program
-        .debt_to_earnings
-        .or_else(|| Some(f64::from(program.median_debt?) / earnings?))
-        .map(|ratio| 1.0 - ratio.clamp(0.0, 1.0));
-    let known: Vec<f64> = [premium, debt].into_iter().flatten().collect();
-    let o = if known.is_empty() {
-        NEUTRAL_OUTCOME
-    } else {
-        known.iter().sum::<f64>() / known.len() as f64
-    };
-    OUTCOME_FLOOR + (1.0 - OUTCOME_FLOOR) * o
-}
-
-fn describe_outcomes(program: &Program) -> String {
-    let mut parts = Vec::new();
-    match (program.median_earnings, program.state_earnings_threshold) {
-        (Some(e), Some(t)) => {
-            let gap = i64::from(e) - i64::from(t);
-            let side = if gap >= 0 { "above" } else { "below" };
-            parts.push(format!(
-                "median earnings ${} ({}), ${} {side} the state threshold",
-                thousands(e),
-                program.earnings_horizon.replace('_', " "),
-                thousands(gap.unsigned_abs() as u32)
-            ));
-        }
-        (Some(e), None) => parts.push(format!("median earnings ${}", thousands(e))),
-        _ => parts.push("earnings suppressed by Scorecard (small cohort)".into()),
-    }
-    match (program.median_debt, program.debt_to_earnings) {
-        (Some(d), Some(r)) => parts.push(format!(
-            "median debt ${} ({}% of earnings)",
-            thousands(d),
-            fixed(100.0 * r, 0)
-        )),
-        (Some(d), None) => parts.push(format!("median debt ${}", thousands(d))),
-        _ => parts.push("debt suppressed".into()),
-    }
-    let mut sentence = parts.join("; ");
-    if let Some(first) = sentence.get(..1) {
-        sentence = first.to_uppercase() + &sentence[1..];
-    }
-    sentence + " (College Scorecard)"
 }
 
 #[cfg(test)]
