@@ -127,10 +127,13 @@ fn the_committed_model_beats_every_baseline_and_is_calibrated_on_every_slice() {
             );
         }
     }
-    // A change of 0.01 to one skill never moves a top-five career path more
-    // than one rank.
-    assert_eq!(artifact.evaluation.stability.max_rank_change[0], 1);
-    assert!(artifact.evaluation.stability.perturbations > 1000);
+    // A change of 0.01 to one skill never moves a top-five career path or
+    // work setting more than one rank, and a top-five program rarely.
+    let stability = &artifact.evaluation.stability;
+    assert!(stability.perturbations > 1000);
+    assert!(stability.max_rank_change[0] <= 1, "{stability:?}");
+    assert!(stability.max_rank_change[1] <= 1, "{stability:?}");
+    assert!(stability.moved_more_than_one[2] * 200 < stability.perturbations, "{stability:?}");
 }
 
 #[test]

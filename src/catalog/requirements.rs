@@ -132,13 +132,17 @@ pub(crate) fn education_shares(onet: &OnetOccupation, job_zone: u8) -> ([f64; 12
 /// categories: zone 2 "usually requires a high school diploma", zone 3
 /// "training in vocational schools, related on-the-job experience, or an
 /// associate's degree", zone 4 "most require a four-year bachelor's
-/// degree", zone 5 "most require graduate school".
+/// degree", zone 5 "most require graduate school". In zone 3 the
+/// associate's degree weighs more than a certificate: it is the route to
+/// the RHIT credential that HIM employers ask for. (Equal weights also made
+/// certificate and associate programs tie exactly, so that tiny profile
+/// changes swapped whole blocks of programs.)
 pub(crate) fn job_zone_education(job_zone: u8) -> [f64; 12] {
     let mut shares = [0.0; 12];
     let spread: &[(usize, f64)] = match job_zone {
         1 => &[(1, 0.5), (2, 0.5)],
         2 => &[(2, 0.7), (3, 0.15), (4, 0.15)],
-        3 => &[(2, 0.15), (3, 0.3), (4, 0.2), (5, 0.3), (6, 0.05)],
+        3 => &[(2, 0.15), (3, 0.25), (4, 0.2), (5, 0.35), (6, 0.05)],
         4 => &[(5, 0.1), (6, 0.7), (8, 0.2)],
         _ => &[(6, 0.2), (8, 0.6), (11, 0.2)],
     };
