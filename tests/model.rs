@@ -133,7 +133,10 @@ fn the_committed_model_beats_every_baseline_and_is_calibrated_on_every_slice() {
     assert!(stability.perturbations > 1000);
     assert!(stability.max_rank_change[0] <= 1, "{stability:?}");
     assert!(stability.max_rank_change[1] <= 1, "{stability:?}");
-    assert!(stability.moved_more_than_one[2] * 200 < stability.perturbations, "{stability:?}");
+    assert!(
+        stability.moved_more_than_one[2] * 200 < stability.perturbations,
+        "{stability:?}"
+    );
 }
 
 #[test]

@@ -126,21 +126,27 @@ impl CareerModel {
             .collect()
     }
 
-    /// Probabilities after adding `delta` to feature `feature` of a profile
-    /// whose logits are `logits` (the model is linear in its features, so
-    /// no re-encoding is needed).
-    pub fn shifted_probabilities(&self, logits: &[f64], changes: &[(usize, f64)]) -> Vec<f64> {
+    /// The probability of `class` after adding each `(feature, delta)` to a
+    /// profile whose logits are `logits`: the model is linear in its
+    /// features, so neither re-encoding nor allocation is needed.
+    pub fn shifted_probability(
+        &self,
+        logits: &[f64],
+        changes: &[(usize, f64)],
+        class: usize,
+    ) -> f64 {
         let params = self.artifact.model.params();
-        let mut z: Vec<f64> = logits.to_vec();
-        for &(feature, delta) in changes {
-            for (k, zk) in z.iter_mut().enumerate() {
-                *zk += params[[feature, k]] * delta;
-            }
-        }
-        let max = z.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-        let exp: Vec<f64> = z.iter().map(|v| (v - max).exp()).collect();
-        let total: f64 = exp.iter().sum();
-        exp.into_iter().map(|e| e / total).collect()
+        let shifted = |k: usize| -> f64 {
+            logits[k]
+                + changes
+                    .iter()
+                    .map(|&(feature, delta)| params[[feature, k]] * delta)
+                    .sum::<f64>()
+        };
+        let own = shifted(class);
+        // p_c = 1 / sum_k exp(z_k - z_c), stable for any logits.
+        let total: f64 = (0..logits.len()).map(|k| (shifted(k) - own).exp()).sum();
+        1.0 / total
     }
 
     /// The model's logits for one feature vector.

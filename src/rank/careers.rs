@@ -56,9 +56,8 @@ fn skill_gaps(
             let current = profile.skills[s];
             let stated_change =
                 (features::stated_weight(typical[s]) - features::stated_weight(current)) / n as f64;
-            let shifted = model
-                .shifted_probabilities(logits, &[(s, typical[s] - current), (n, stated_change)]);
-            let gain = shifted[path] - probabilities[path];
+            let changes = [(s, typical[s] - current), (n, stated_change)];
+            let gain = model.shifted_probability(logits, &changes, path) - probabilities[path];
             (gain > 0.0).then_some(SkillGap {
                 skill: s,
                 current,
