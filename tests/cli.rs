@@ -217,3 +217,45 @@ fn train_draws_no_progress_bar_when_not_on_a_terminal() {
     let _ = std::fs::remove_file(&out);
     let _ = std::fs::remove_file(out.with_extension("md"));
 }
+
+#[test]
+fn the_server_log_holds_no_profile_contents_even_at_trace_level() {
+    let port = free_port();
+    let log = std::env::temp_dir().join(format!("himrec-log-{}.txt", std::process::id()));
+    let mut server = himrec()
+        .args(["serve", "--addr", &format!("127.0.0.1:{port}")])
+        .env("RUST_LOG", "trace")
+        .stderr(std::fs::File::create(&log).unwrap())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !std::fs::read_to_string(&log)
+        .unwrap_or_default()
+        .contains("serving")
+    {
+        assert!(Instant::now() < deadline, "server did not start");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let profile = std::env::temp_dir().join(format!("himrec-private-{}.json", std::process::id()));
+    let addr = format!("127.0.0.1:{port}");
+    // Distinctive values, valid and invalid, that must not reach the log.
+    for body in [
+        r#"{"skills": {"clinical_coding": 0.7316492, "statistics": 0.1882734}, "state": "WY", "credentials": ["CTR"]}"#,
+        r#"{"skills": {"clinical_coding": 7.316492}, "state": "QQ", "credentials": ["ZZTOP"]}"#,
+    ] {
+        std::fs::write(&profile, body).unwrap();
+        himrec()
+            .args(["recommend", "--addr", &addr, "--profile"])
+            .arg(&profile)
+            .output()
+            .unwrap();
+    }
+    terminate(&server);
+    assert!(server.wait().unwrap().success());
+    let text = std::fs::read_to_string(&log).unwrap();
+    assert!(text.contains("Recommend"), "no trace of the calls at all");
+    for secret in ["7316492", "1882734", "\"WY\"", "QQ", "ZZTOP", "CTR"] {
+        assert!(!text.contains(secret), "{secret} reached the log");
+    }
+    let _ = std::fs::remove_file(&log);
+}
