@@ -6,7 +6,10 @@ use prost::Message;
 use std::{env, fs, path::PathBuf};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let protos = ["proto/himrec/v1/recommender.proto"];
+    let protos = [
+        "proto/himrec/v1/recommender.proto",
+        "proto/himrec/v1/catalog.proto",
+    ];
     println!("cargo:rerun-if-changed=proto");
 
     let fds = protox::compile(protos, ["proto"])?;

@@ -9,4 +9,10 @@ pub enum RequestError {
     /// One or more fields are invalid; each violation names its field.
     #[error("{} invalid field(s)", .0.len())]
     InvalidArgument(Vec<FieldViolation>),
+    /// The named thing does not exist.
+    #[error("no {what}")]
+    NotFound {
+        /// What was asked for, e.g. `program with unitid 1 at level 2`.
+        what: String,
+    },
 }

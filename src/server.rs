@@ -13,9 +13,10 @@ use tonic::transport::Server;
 use tracing::info;
 
 use crate::catalog::{Catalog, CatalogError};
-use crate::grpc::RecommenderService;
+use crate::grpc::{CatalogService, RecommenderService};
 use crate::model::{CareerModel, ModelArtifact, ModelError};
 use crate::pb;
+use crate::pb::catalog_server::CatalogServer;
 use crate::pb::recommender_server::RecommenderServer;
 use crate::rank::Recommender;
 
@@ -80,6 +81,9 @@ pub async fn run(
         .register_encoded_file_descriptor_set(pb::FILE_DESCRIPTOR_SET)
         .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
         .build_v1alpha()?;
+    health.set_serving::<CatalogServer<CatalogService>>().await;
+    let catalog_service = CatalogServer::new(CatalogService::new(recommender.clone()))
+        .max_decoding_message_size(MAX_REQUEST_BYTES);
     let recommender_service = RecommenderServer::new(RecommenderService::new(recommender))
         .max_decoding_message_size(MAX_REQUEST_BYTES);
 
@@ -91,11 +95,15 @@ pub async fn run(
         .add_service(reflection_v1)
         .add_service(reflection_v1alpha)
         .add_service(recommender_service)
+        .add_service(catalog_service)
         .serve_with_incoming_shutdown(incoming(listener), async move {
             shutdown.await;
             info!("shutting down: draining calls in flight");
             reporter
                 .set_not_serving::<RecommenderServer<RecommenderService>>()
+                .await;
+            reporter
+                .set_not_serving::<CatalogServer<CatalogService>>()
                 .await;
             reporter
                 .set_service_status("", tonic_health::ServingStatus::NotServing)

@@ -287,7 +287,7 @@ async fn bad_request_does_not_disturb_others() {
 async fn health_answers_serving() {
     let server = TestServer::start().await;
     let mut health = HealthClient::new(server.channel.clone());
-    for service in ["", "himrec.v1.Recommender"] {
+    for service in ["", "himrec.v1.Recommender", "himrec.v1.Catalog"] {
         let status = health
             .check(HealthCheckRequest {
                 service: service.into(),
@@ -355,6 +355,7 @@ async fn reflection_lists_the_services() {
         names.contains(&"grpc.health.v1.Health".to_owned()),
         "{names:?}"
     );
+    assert!(names.contains(&"himrec.v1.Catalog".to_owned()), "{names:?}");
 }
 
 #[tokio::test]

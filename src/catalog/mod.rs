@@ -3,6 +3,7 @@
 //! loaded.
 
 mod definitions;
+mod filter;
 mod oews;
 mod onet;
 mod programs;
@@ -14,6 +15,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 pub use definitions::{Credential, Skill};
+pub use filter::{ProgramFilter, ProgramFilterInput};
 pub use oews::{OewsCell, Wages};
 pub use onet::RIASEC;
 pub use programs::{Accreditation, Control, Program, NON_CREDENTIAL_LEVEL};

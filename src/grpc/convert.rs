@@ -111,6 +111,48 @@ fn staffing(cell: &OewsCell) -> pb::IndustryStaffing {
     }
 }
 
+/// A skill as served.
+pub(crate) fn skill(s: &crate::catalog::Skill) -> pb::Skill {
+    pb::Skill {
+        id: s.id.clone(),
+        name: s.name.clone(),
+        description: s.description.clone(),
+        onet_elements: s.onet_elements.clone(),
+        onet_technology_categories: s.technology_categories.clone(),
+        esco_keywords: s.esco_keywords.clone(),
+    }
+}
+
+/// A career path as served.
+pub(crate) fn career_path(catalog: &Catalog, p: &crate::catalog::CareerPath) -> pb::CareerPath {
+    pb::CareerPath {
+        soc_code: p.soc_code.clone(),
+        title: p.title.clone(),
+        description: p.description.clone(),
+        job_zone: u32::from(p.job_zone),
+        bls_soc_code: p.bls_soc_code.clone(),
+        bls_title: p.national.occupation.clone(),
+        national_employment: p.national.employment,
+        national_wages: Some(wages(&p.national.wages)),
+        typical_skills: catalog
+            .skills
+            .iter()
+            .zip(&p.typical_skills)
+            .map(|(s, level)| (s.id.clone(), *level))
+            .collect(),
+    }
+}
+
+/// A work setting as served.
+pub(crate) fn work_setting(s: &crate::catalog::WorkSetting) -> pb::WorkSetting {
+    pb::WorkSetting {
+        setting_id: s.id.clone(),
+        name: s.name.clone(),
+        naics_codes: s.naics_codes.clone(),
+        him_employment: s.him_employment,
+    }
+}
+
 /// The data releases served.
 pub(crate) fn data_releases() -> Vec<pb::DataRelease> {
     DATA_RELEASES

@@ -4,6 +4,8 @@
 //! - `INVALID_ARGUMENT`: the request itself is wrong; retrying it unchanged
 //!   cannot succeed. Details carry a `google.rpc.BadRequest` with one field
 //!   violation per field at fault, so clients can point at the field.
+//! - `NOT_FOUND`: an id names nothing in the catalog; the request is well
+//!   formed, so this is not `INVALID_ARGUMENT`.
 
 use tonic::{Code, Status};
 use tonic_types::{ErrorDetails, StatusExt};
@@ -22,6 +24,7 @@ impl From<RequestError> for Status {
                 }
                 Status::with_error_details(Code::InvalidArgument, message, details)
             }
+            RequestError::NotFound { what } => Status::not_found(format!("no {what}")),
         }
     }
 }

@@ -1,0 +1,140 @@
+//! Filters over the program catalog, checked like a profile is.
+
+use sha2::{Digest, Sha256};
+
+use super::programs::{Accreditation, Control, Program, NON_CREDENTIAL_LEVEL};
+use super::states;
+use crate::profile::FieldViolation;
+
+/// Filters as received.
+#[derive(Debug, Clone, Default)]
+pub struct ProgramFilterInput {
+    /// USPS codes.
+    pub states: Vec<String>,
+    /// Scorecard credential levels.
+    pub credential_levels: Vec<u32>,
+    /// Controls; `None` for a value the caller sent that is not one.
+    pub controls: Vec<Option<Control>>,
+    /// Accreditation statuses; `None` for a value that is not one.
+    pub accreditations: Vec<Option<Accreditation>>,
+    /// Least median earnings.
+    pub min_median_earnings: Option<u32>,
+    /// Most median debt.
+    pub max_median_debt: Option<u32>,
+    /// Text the institution name must contain.
+    pub name_contains: String,
+}
+
+/// Checked filters, in a canonical order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct ProgramFilter {
+    states: Vec<&'static str>,
+    credential_levels: Vec<u8>,
+    controls: Vec<Control>,
+    accreditations: Vec<Accreditation>,
+    min_median_earnings: Option<u32>,
+    max_median_debt: Option<u32>,
+    name_contains: String,
+}
+
+/// Longest name text accepted.
+const MAX_NAME_TEXT: usize = 200;
+
+impl ProgramFilterInput {
+    /// Checks every filter.
+    pub fn check(self) -> Result<ProgramFilter, Vec<FieldViolation>> {
+        let mut violations = Vec::new();
+        let mut filter = ProgramFilter::default();
+        for (i, code) in self.states.iter().enumerate() {
+            match states::by_usps(code).filter(|_| code.len() == 2) {
+                Some(state) => filter.states.push(state.usps),
+                None => violations.push(FieldViolation::new(
+                    format!("states[{i}]"),
+                    "not a two-letter USPS state code",
+                )),
+            }
+        }
+        for (i, level) in self.credential_levels.iter().enumerate() {
+            match *level {
+                1..=8 => filter.credential_levels.push(*level as u8),
+                l if l == u32::from(NON_CREDENTIAL_LEVEL) => {
+                    filter.credential_levels.push(NON_CREDENTIAL_LEVEL)
+                }
+                _ => violations.push(FieldViolation::new(
+                    format!("credential_levels[{i}]"),
+                    "Scorecard credential levels are 1-8 and 99",
+                )),
+            }
+        }
+        for (i, control) in self.controls.iter().enumerate() {
+            match control {
+                Some(c) => filter.controls.push(*c),
+                None => violations.push(FieldViolation::new(
+                    format!("controls[{i}]"),
+                    "not a known control",
+                )),
+            }
+        }
+        for (i, status) in self.accreditations.iter().enumerate() {
+            match status {
+                Some(a) => filter.accreditations.push(*a),
+                None => violations.push(FieldViolation::new(
+                    format!("accreditations[{i}]"),
+                    "not a known accreditation status",
+                )),
+            }
+        }
+        if self.name_contains.chars().count() > MAX_NAME_TEXT {
+            violations.push(FieldViolation::new(
+                "name_contains",
+                format!("at most {MAX_NAME_TEXT} characters"),
+            ));
+        }
+        if !violations.is_empty() {
+            return Err(violations);
+        }
+        filter.states.sort_unstable();
+        filter.states.dedup();
+        filter.credential_levels.sort_unstable();
+        filter.credential_levels.dedup();
+        filter.controls.sort_unstable_by_key(|c| *c as u8);
+        filter.controls.dedup();
+        filter.accreditations.sort_unstable_by_key(|a| *a as u8);
+        filter.accreditations.dedup();
+        filter.min_median_earnings = self.min_median_earnings;
+        filter.max_median_debt = self.max_median_debt;
+        filter.name_contains = self.name_contains.trim().to_lowercase();
+        Ok(filter)
+    }
+}
+
+impl ProgramFilter {
+    /// Whether a program passes every filter.
+    pub fn matches(&self, program: &Program) -> bool {
+        (self.states.is_empty() || program.state.is_some_and(|s| self.states.contains(&s)))
+            && (self.credential_levels.is_empty()
+                || self.credential_levels.contains(&program.credential_level))
+            && (self.controls.is_empty() || self.controls.contains(&program.control))
+            && (self.accreditations.is_empty()
+                || self.accreditations.contains(&program.accreditation))
+            && self
+                .min_median_earnings
+                .is_none_or(|min| program.median_earnings.is_some_and(|e| e >= min))
+            && self
+                .max_median_debt
+                .is_none_or(|max| program.median_debt.is_some_and(|d| d <= max))
+            && (self.name_contains.is_empty()
+                || program
+                    .institution_name
+                    .to_lowercase()
+                    .contains(&self.name_contains))
+    }
+
+    /// A short digest of the filter, to bind page tokens to it.
+    pub fn digest(&self) -> [u8; 8] {
+        let hash = Sha256::digest(format!("{self:?}").as_bytes());
+        let mut out = [0; 8];
+        out.copy_from_slice(&hash[..8]);
+        out
+    }
+}
