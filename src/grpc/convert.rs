@@ -111,6 +111,26 @@ fn staffing(cell: &OewsCell) -> pb::IndustryStaffing {
     }
 }
 
+/// A refused batch item, with the same code and fields a unary call gets.
+pub(crate) fn batch_error(err: RequestError) -> pb::BatchItemError {
+    let status = tonic::Status::from(err.clone());
+    let field_violations = match err {
+        RequestError::InvalidArgument(violations) => violations
+            .into_iter()
+            .map(|v| pb::FieldViolation {
+                field: format!("request.{}", v.field),
+                description: v.description,
+            })
+            .collect(),
+        RequestError::NotFound { .. } => Vec::new(),
+    };
+    pb::BatchItemError {
+        code: status.code() as i32,
+        message: status.message().to_owned(),
+        field_violations,
+    }
+}
+
 /// A skill as served.
 pub(crate) fn skill(s: &crate::catalog::Skill) -> pb::Skill {
     pb::Skill {

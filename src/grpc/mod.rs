@@ -8,4 +8,4 @@ mod recommender;
 mod status;
 
 pub use catalog::{CatalogService, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE};
-pub use recommender::RecommenderService;
+pub use recommender::{RecommenderService, MAX_BATCH_ITEMS};

@@ -2,7 +2,10 @@
 
 use std::sync::Arc;
 
-use tonic::{Request, Response, Status};
+use std::pin::Pin;
+
+use tokio_stream::{Stream, StreamExt};
+use tonic::{Request, Response, Status, Streaming};
 use tracing::{debug, instrument};
 
 use super::convert;
@@ -22,8 +25,67 @@ impl RecommenderService {
     }
 }
 
+/// Most requests one `RecommendBatch` call may send.
+pub const MAX_BATCH_ITEMS: usize = 100_000;
+
+impl RecommenderService {
+    /// The answer to one request of a batch.
+    fn batch_item(&self, item: pb::RecommendBatchRequest) -> pb::RecommendBatchResponse {
+        let request = item.request.unwrap_or_default();
+        let result = match convert::recommend_query(request, self.recommender.catalog()) {
+            Ok(query) => {
+                let ranked = self.recommender.recommend(&query.profile, query.limits);
+                pb::recommend_batch_response::Result::Response(convert::recommend_response(
+                    &self.recommender,
+                    &query.profile,
+                    ranked,
+                ))
+            }
+            Err(err) => pb::recommend_batch_response::Result::Error(convert::batch_error(err)),
+        };
+        pb::RecommendBatchResponse {
+            correlation_id: item.correlation_id,
+            result: Some(result),
+        }
+    }
+}
+
+type BatchStream =
+    Pin<Box<dyn Stream<Item = Result<pb::RecommendBatchResponse, Status>> + Send + 'static>>;
+
 #[tonic::async_trait]
 impl pb::recommender_server::Recommender for RecommenderService {
+    type RecommendBatchStream = BatchStream;
+
+    // Each answer is computed when the client is ready for it, from the
+    // next request read off the wire: no queue grows on either side.
+    #[instrument(name = "RecommendBatch", level = "debug", skip_all)]
+    async fn recommend_batch(
+        &self,
+        request: Request<Streaming<pb::RecommendBatchRequest>>,
+    ) -> Result<Response<Self::RecommendBatchStream>, Status> {
+        let service = self.clone();
+        let mut seen = 0;
+        let mut ended = false;
+        // A call error (the cap, or a broken request stream) ends the call.
+        let answers = request.into_inner().map_while(move |item| {
+            if ended {
+                return None;
+            }
+            seen += 1;
+            let answer = if seen > MAX_BATCH_ITEMS {
+                Err(Status::resource_exhausted(format!(
+                    "at most {MAX_BATCH_ITEMS} requests per RecommendBatch call"
+                )))
+            } else {
+                item.map(|item| service.batch_item(item))
+            };
+            ended = answer.is_err();
+            Some(answer)
+        });
+        Ok(Response::new(Box::pin(answers)))
+    }
+
     // The request is skipped: a profile is personal data and never logged.
     // Per-call events are at debug level: writing a log line per call
     // would cost more than the recommendation itself.
