@@ -9,7 +9,9 @@ use std::time::Duration;
 use tokio::net::TcpListener;
 use tokio_stream::wrappers::TcpListenerStream;
 use tokio_stream::StreamExt;
+use tonic::codegen::http::{HeaderName, HeaderValue, Method};
 use tonic::transport::Server;
+use tower_http::cors::{AllowOrigin, CorsLayer};
 use tracing::info;
 
 use crate::catalog::{Catalog, CatalogError};
@@ -37,6 +39,9 @@ pub enum StartError {
     /// Reflection could not be built from the descriptors.
     #[error("reflection: {0}")]
     Reflection(#[from] tonic_reflection::server::Error),
+    /// The serving options are invalid.
+    #[error("options: {0}")]
+    Options(String),
     /// The transport failed.
     #[error("transport: {0}")]
     Transport(#[from] tonic::transport::Error),
@@ -54,6 +59,35 @@ fn incoming(
     })
 }
 
+/// CORS for gRPC-Web from the allowed origins: the headers a gRPC-Web
+/// client sends, and the gRPC status headers it must be able to read.
+fn cors_layer(origins: &[String]) -> Result<CorsLayer, StartError> {
+    let origins = origins
+        .iter()
+        .map(|o| {
+            HeaderValue::from_str(o)
+                .map_err(|_| StartError::Options(format!("bad CORS origin {o:?}")))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let header = HeaderName::from_static;
+    Ok(CorsLayer::new()
+        .allow_origin(AllowOrigin::list(origins))
+        .allow_methods([Method::POST, Method::OPTIONS])
+        .allow_headers([
+            header("content-type"),
+            header("x-grpc-web"),
+            header("x-user-agent"),
+            header("grpc-timeout"),
+            header("authorization"),
+        ])
+        .expose_headers([
+            header("grpc-status"),
+            header("grpc-message"),
+            header("grpc-status-details-bin"),
+        ])
+        .max_age(Duration::from_secs(24 * 3600)))
+}
+
 /// Loads the catalog and the model and checks that they fit each other.
 pub fn load(data_dir: &Path, model_path: &Path) -> Result<Recommender, StartError> {
     let catalog = Catalog::load(data_dir)?;
@@ -62,11 +96,32 @@ pub fn load(data_dir: &Path, model_path: &Path) -> Result<Recommender, StartErro
     Ok(Recommender::new(catalog, model))
 }
 
-/// Serves `recommender` on `listener` until `shutdown` resolves, then
-/// reports NOT_SERVING, stops accepting, and lets calls in flight finish.
+/// How the server serves, beyond what it serves.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ServeOptions {
+    /// Browser origins (e.g. `https://apply.example.edu`) allowed to call
+    /// through gRPC-Web; empty means none (same-origin pages and non-browser
+    /// clients are unaffected).
+    pub cors_origins: Vec<String>,
+}
+
+/// Serves `recommender` on `listener` with default options until
+/// `shutdown` resolves; see [`run_with`].
 pub async fn run(
     listener: TcpListener,
     recommender: Arc<Recommender>,
+    shutdown: impl Future<Output = ()> + Send,
+) -> Result<(), StartError> {
+    run_with(listener, recommender, ServeOptions::default(), shutdown).await
+}
+
+/// Serves gRPC (HTTP/2) and gRPC-Web (HTTP/1.1 or HTTP/2) on `listener`
+/// until `shutdown` resolves, then reports NOT_SERVING, stops accepting,
+/// and lets calls in flight finish.
+pub async fn run_with(
+    listener: TcpListener,
+    recommender: Arc<Recommender>,
+    options: ServeOptions,
     shutdown: impl Future<Output = ()> + Send,
 ) -> Result<(), StartError> {
     let (health, health_service) = tonic_health::server::health_reporter();
@@ -89,8 +144,12 @@ pub async fn run(
 
     info!(addr = ?listener.local_addr().ok(), "serving");
     let reporter = health.clone();
+    let cors = cors_layer(&options.cors_origins)?;
     Server::builder()
+        .accept_http1(true)
         .timeout(REQUEST_TIMEOUT)
+        .layer(cors)
+        .layer(tonic_web::GrpcWebLayer::new())
         .add_service(health_service)
         .add_service(reflection_v1)
         .add_service(reflection_v1alpha)

@@ -23,6 +23,14 @@ pub(crate) struct ServeArgs {
     /// Model artifact.
     #[arg(long, env = "HIMREC_MODEL", default_value = "models/career_model.json")]
     model: PathBuf,
+    /// A browser origin allowed to call through gRPC-Web (CORS); repeat for
+    /// several.
+    #[arg(
+        long = "cors-origin",
+        env = "HIMREC_CORS_ORIGINS",
+        value_delimiter = ','
+    )]
+    cors_origins: Vec<String>,
 }
 
 pub(crate) fn run(args: ServeArgs) -> anyhow::Result<()> {
@@ -48,7 +56,10 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     let listener = TcpListener::bind(args.addr)
         .await
         .with_context(|| format!("cannot listen on {}", args.addr))?;
-    server::run(listener, Arc::new(recommender), shutdown_signal()).await?;
+    let options = server::ServeOptions {
+        cors_origins: args.cors_origins,
+    };
+    server::run_with(listener, Arc::new(recommender), options, shutdown_signal()).await?;
     Ok(())
 }
 

@@ -34,17 +34,22 @@ pub(crate) fn recommender() -> Arc<Recommender> {
 /// A running server; dropping it stops the server.
 pub(crate) struct TestServer {
     pub(crate) channel: Channel,
+    pub(crate) addr: std::net::SocketAddr,
     stop: Option<oneshot::Sender<()>>,
     handle: Option<tokio::task::JoinHandle<()>>,
 }
 
 impl TestServer {
     pub(crate) async fn start() -> Self {
+        Self::start_with(himrec::server::ServeOptions::default()).await
+    }
+
+    pub(crate) async fn start_with(options: himrec::server::ServeOptions) -> Self {
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
         let (stop, stopped) = oneshot::channel::<()>();
         let handle = tokio::spawn(async move {
-            himrec::server::run(listener, recommender(), async {
+            himrec::server::run_with(listener, recommender(), options, async {
                 let _ = stopped.await;
             })
             .await
@@ -57,6 +62,7 @@ impl TestServer {
             .expect("connects");
         Self {
             channel,
+            addr,
             stop: Some(stop),
             handle: Some(handle),
         }
