@@ -1,0 +1,92 @@
+//! The Python client end to end: stubs generated from `proto/` with
+//! grpcio-tools, then the example script against the real server binary.
+//! The first run installs the pinned Python packages into a virtualenv
+//! under the target folder.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn venv() -> PathBuf {
+    let venv = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("python-venv");
+    let python = venv.join("bin/python");
+    let ready = Command::new(&python)
+        .args(["-c", "import grpc_tools, grpc_health"])
+        .status()
+        .is_ok_and(|s| s.success());
+    if !ready {
+        let status = Command::new("python3")
+            .args(["-m", "venv"])
+            .arg(&venv)
+            .status()
+            .expect("python3 is needed for the Python client test");
+        assert!(status.success(), "creating the virtualenv failed");
+        let status = Command::new(venv.join("bin/pip"))
+            .args(["install", "--quiet", "-r"])
+            .arg(common::root().join("clients/python/requirements.txt"))
+            .status()
+            .unwrap();
+        assert!(status.success(), "installing grpcio-tools failed");
+    }
+    venv
+}
+
+fn python(venv: &Path) -> Command {
+    Command::new(venv.join("bin/python"))
+}
+
+#[test]
+fn generated_python_stubs_call_the_real_server() {
+    let venv = venv();
+    let generated = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("python-stubs");
+    let status = python(&venv)
+        .arg(common::root().join("clients/python/generate.py"))
+        .arg(&generated)
+        .status()
+        .unwrap();
+    assert!(status.success(), "stub generation failed");
+    assert!(generated.join("himrec/v1/recommender_pb2_grpc.py").exists());
+
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let addr = format!("127.0.0.1:{port}");
+    let mut server = Command::new(env!("CARGO_BIN_EXE_himrec"))
+        .current_dir(common::root())
+        .args(["serve", "--addr", &addr])
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while std::net::TcpStream::connect(&addr).is_err() {
+        assert!(Instant::now() < deadline, "server did not start");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+
+    let output = python(&venv)
+        .arg(common::root().join("clients/python/example.py"))
+        .args(["--addr", &addr, "--state", "TX"])
+        .env("PYTHONPATH", &generated)
+        .output()
+        .unwrap();
+    let _ = server.kill();
+    let _ = server.wait();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(stdout.contains("health: SERVING"), "{stdout}");
+    assert!(stdout.contains("path: "), "{stdout}");
+    assert!(
+        stdout.contains("29-2072.00 Medical Records Specialists"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("bad request: INVALID_ARGUMENT"), "{stdout}");
+    assert!(stdout.contains("programs in TX: 222 of 222"), "{stdout}");
+}
