@@ -36,6 +36,9 @@ pub enum StartError {
     /// The model is missing, corrupt, or does not fit the catalog.
     #[error("{0}")]
     Model(#[from] ModelError),
+    /// The program overlay is invalid.
+    #[error("{0}")]
+    Overlay(#[from] crate::catalog::overlay::OverlayError),
     /// Reflection could not be built from the descriptors.
     #[error("reflection: {0}")]
     Reflection(#[from] tonic_reflection::server::Error),
@@ -90,7 +93,24 @@ fn cors_layer(origins: &[String]) -> Result<CorsLayer, StartError> {
 
 /// Loads the catalog and the model and checks that they fit each other.
 pub fn load(data_dir: &Path, model_path: &Path) -> Result<Recommender, StartError> {
-    let catalog = Catalog::load(data_dir)?;
+    load_with_overlay(data_dir, model_path, None)
+}
+
+/// [`load`], merging an operator's program overlay into the catalog first.
+pub fn load_with_overlay(
+    data_dir: &Path,
+    model_path: &Path,
+    overlay: Option<&Path>,
+) -> Result<Recommender, StartError> {
+    let mut catalog = Catalog::load(data_dir)?;
+    if let Some(path) = overlay {
+        let summary = crate::catalog::overlay::apply(&mut catalog, path)?;
+        info!(
+            merged = summary.merged,
+            added = summary.added,
+            "program overlay merged"
+        );
+    }
     let artifact = ModelArtifact::load(model_path)?;
     let model = CareerModel::new(artifact, &catalog)?;
     Ok(Recommender::new(catalog, model))

@@ -259,3 +259,22 @@ fn the_server_log_holds_no_profile_contents_even_at_trace_level() {
     }
     let _ = std::fs::remove_file(&log);
 }
+
+#[test]
+fn serve_refuses_to_start_on_a_bad_program_overlay() {
+    let output = himrec()
+        .args([
+            "serve",
+            "--addr",
+            "127.0.0.1:0",
+            "--programs-overlay",
+            "tests/fixtures/overlay_bad.csv",
+        ])
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("overlay_bad.csv refused"), "{stderr}");
+    assert!(stderr.contains("line 2:"), "{stderr}");
+    assert!(stderr.contains("line 8:"), "{stderr}");
+}

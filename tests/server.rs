@@ -161,6 +161,7 @@ async fn limits_are_honoured_and_items_sorted() {
         max_career_paths: 3,
         max_work_settings: 2,
         max_programs: 7,
+        ..Default::default()
     };
     let response = server.client().recommend(req).await.unwrap().into_inner();
     assert_eq!(response.career_paths.len(), 3);

@@ -2,7 +2,7 @@
 
 use sha2::{Digest, Sha256};
 
-use super::programs::{Accreditation, Control, Program, NON_CREDENTIAL_LEVEL};
+use super::programs::{Accreditation, Control, DeliveryMode, Program, NON_CREDENTIAL_LEVEL};
 use super::states;
 use crate::profile::FieldViolation;
 
@@ -23,6 +23,8 @@ pub struct ProgramFilterInput {
     pub max_median_debt: Option<u32>,
     /// Text the institution name must contain.
     pub name_contains: String,
+    /// Delivery modes; `None` for a value that is not one.
+    pub delivery_modes: Vec<Option<DeliveryMode>>,
 }
 
 /// Checked filters, in a canonical order.
@@ -35,6 +37,7 @@ pub struct ProgramFilter {
     min_median_earnings: Option<u32>,
     max_median_debt: Option<u32>,
     name_contains: String,
+    delivery_modes: Vec<DeliveryMode>,
 }
 
 /// Longest name text accepted.
@@ -84,6 +87,15 @@ impl ProgramFilterInput {
                 )),
             }
         }
+        for (i, mode) in self.delivery_modes.iter().enumerate() {
+            match mode {
+                Some(m) => filter.delivery_modes.push(*m),
+                None => violations.push(FieldViolation::new(
+                    format!("delivery_modes[{i}]"),
+                    "not online, hybrid or campus",
+                )),
+            }
+        }
         if self.name_contains.chars().count() > MAX_NAME_TEXT {
             violations.push(FieldViolation::new(
                 "name_contains",
@@ -101,6 +113,8 @@ impl ProgramFilterInput {
         filter.controls.dedup();
         filter.accreditations.sort_unstable_by_key(|a| *a as u8);
         filter.accreditations.dedup();
+        filter.delivery_modes.sort_unstable_by_key(|m| *m as u8);
+        filter.delivery_modes.dedup();
         filter.min_median_earnings = self.min_median_earnings;
         filter.max_median_debt = self.max_median_debt;
         filter.name_contains = self.name_contains.trim().to_lowercase();
@@ -123,6 +137,10 @@ impl ProgramFilter {
             && self
                 .max_median_debt
                 .is_none_or(|max| program.median_debt.is_some_and(|d| d <= max))
+            && (self.delivery_modes.is_empty()
+                || program
+                    .delivery
+                    .is_some_and(|d| self.delivery_modes.contains(&d)))
             && (self.name_contains.is_empty()
                 || program
                     .institution_name

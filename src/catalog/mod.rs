@@ -6,6 +6,7 @@ mod definitions;
 mod filter;
 mod oews;
 mod onet;
+pub mod overlay;
 mod programs;
 mod requirements;
 pub mod states;
@@ -18,7 +19,7 @@ pub use definitions::{Credential, Skill};
 pub use filter::{ProgramFilter, ProgramFilterInput};
 pub use oews::{OewsCell, Wages};
 pub use onet::RIASEC;
-pub use programs::{Accreditation, Control, Program, NON_CREDENTIAL_LEVEL};
+pub use programs::{Accreditation, Control, DeliveryMode, Program, NON_CREDENTIAL_LEVEL};
 
 /// The source files under the data folder that the catalog reads.
 pub const SOURCE_FILES: &[&str] = &[

@@ -77,6 +77,54 @@ pub struct Program {
     pub state_earnings_threshold: Option<u32>,
     /// Accreditation.
     pub accreditation: Accreditation,
+    /// How it is delivered; `None` when no source says.
+    pub delivery: Option<DeliveryMode>,
+    /// Yearly tuition in dollars, from the operator; `None` when unknown.
+    pub tuition: Option<u32>,
+    /// Whether it includes a practicum or internship; `None` when unknown.
+    pub practicum: Option<bool>,
+    /// Whether it offers career services; `None` when unknown.
+    pub career_services: Option<bool>,
+    /// The program's web page, from the operator.
+    pub url: Option<String>,
+    /// Added by the operator's overlay, not in the public data.
+    pub operator_only: bool,
+}
+
+/// How a program is delivered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DeliveryMode {
+    /// Fully online.
+    Online,
+    /// Partly online.
+    Hybrid,
+    /// On campus.
+    Campus,
+}
+
+impl DeliveryMode {
+    /// Reads `online`, `hybrid` or `campus`, in any case.
+    pub fn parse(raw: &str) -> Option<Self> {
+        match raw.trim().to_ascii_lowercase().as_str() {
+            "online" => Some(Self::Online),
+            "hybrid" => Some(Self::Hybrid),
+            "campus" => Some(Self::Campus),
+            _ => None,
+        }
+    }
+}
+
+impl Control {
+    /// Reads Scorecard's wording, or `public`, `private_nonprofit`,
+    /// `private_for_profit`.
+    pub fn from_name(raw: &str) -> Option<Self> {
+        Self::parse(raw).or(match raw.trim().to_ascii_lowercase().as_str() {
+            "public" => Some(Self::Public),
+            "private_nonprofit" => Some(Self::PrivateNonprofit),
+            "private_for_profit" => Some(Self::PrivateForProfit),
+            _ => None,
+        })
+    }
 }
 
 /// Reads and checks every program in the Scorecard extract, keeping the
@@ -147,6 +195,12 @@ pub(crate) fn read(path: &Path) -> Result<Vec<Program>, CatalogError> {
             debt_to_earnings,
             state_earnings_threshold: row.optional_count(threshold, "earnings_threshold_state")?,
             accreditation: Accreditation::Unknown,
+            delivery: None,
+            tuition: None,
+            practicum: None,
+            career_services: None,
+            url: None,
+            operator_only: false,
         });
     }
     if programs.is_empty() {

@@ -28,6 +28,12 @@ pub(crate) struct RecommendArgs {
     /// Programs to ask for (0: server default).
     #[arg(long, default_value_t = 0)]
     max_programs: u32,
+    /// Recommend only programs known to be accredited.
+    #[arg(long)]
+    require_accreditation: bool,
+    /// Recommend only programs known to be fully online.
+    #[arg(long)]
+    online_only: bool,
     /// Print the response as JSON instead of tables.
     #[arg(long)]
     json: bool,
@@ -56,6 +62,10 @@ async fn call(args: &RecommendArgs, profile: pb::Profile) -> anyhow::Result<pb::
         max_career_paths: args.max_career_paths,
         max_work_settings: args.max_work_settings,
         max_programs: args.max_programs,
+        program_preferences: Some(pb::ProgramPreferences {
+            require_accreditation: args.require_accreditation,
+            online_only: args.online_only,
+        }),
     };
     match client.recommend(request).await {
         Ok(response) => Ok(response.into_inner()),

@@ -23,6 +23,9 @@ pub(crate) struct ServeArgs {
     /// Model artifact.
     #[arg(long, env = "HIMREC_MODEL", default_value = "models/career_model.json")]
     model: PathBuf,
+    /// The operator's program overlay (CSV or JSON Lines; see README).
+    #[arg(long, env = "HIMREC_PROGRAMS_OVERLAY")]
+    programs_overlay: Option<PathBuf>,
     /// A browser origin allowed to call through gRPC-Web (CORS); repeat for
     /// several.
     #[arg(
@@ -39,13 +42,15 @@ pub(crate) fn run(args: ServeArgs) -> anyhow::Result<()> {
 }
 
 async fn serve(args: ServeArgs) -> anyhow::Result<()> {
-    let recommender = server::load(&args.data, &args.model).with_context(|| {
-        format!(
-            "cannot start: loading data from {} and model from {}",
-            args.data.display(),
-            args.model.display()
-        )
-    })?;
+    let recommender =
+        server::load_with_overlay(&args.data, &args.model, args.programs_overlay.as_deref())
+            .with_context(|| {
+                format!(
+                    "cannot start: loading data from {} and model from {}",
+                    args.data.display(),
+                    args.model.display()
+                )
+            })?;
     info!(
         model = recommender.model().version(),
         career_paths = recommender.catalog().career_paths.len(),

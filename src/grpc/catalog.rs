@@ -8,7 +8,7 @@ use tracing::instrument;
 
 use super::convert;
 use super::page_token::PageTokens;
-use crate::catalog::{Accreditation, Control, ProgramFilterInput};
+use crate::catalog::{Accreditation, Control, DeliveryMode, ProgramFilterInput};
 use crate::error::RequestError;
 use crate::pb;
 use crate::rank::Recommender;
@@ -50,6 +50,15 @@ fn accreditation(value: i32) -> Option<Accreditation> {
         pb::Accreditation::Accredited => Some(Accreditation::Accredited),
         pb::Accreditation::NotAccredited => Some(Accreditation::NotAccredited),
         pb::Accreditation::Unspecified => None,
+    }
+}
+
+fn delivery_mode(value: i32) -> Option<DeliveryMode> {
+    match pb::DeliveryMode::try_from(value).ok()? {
+        pb::DeliveryMode::Online => Some(DeliveryMode::Online),
+        pb::DeliveryMode::Hybrid => Some(DeliveryMode::Hybrid),
+        pb::DeliveryMode::Campus => Some(DeliveryMode::Campus),
+        pb::DeliveryMode::Unspecified => None,
     }
 }
 
@@ -118,6 +127,7 @@ impl pb::catalog_server::Catalog for CatalogService {
             min_median_earnings: r.min_median_earnings,
             max_median_debt: r.max_median_debt,
             name_contains: r.name_contains,
+            delivery_modes: r.delivery_modes.into_iter().map(delivery_mode).collect(),
         }
         .check()
         .map_err(|v| violations.extend(v))

@@ -1,17 +1,20 @@
 //! Conversions between generated protobuf types and domain types. Inbound
 //! conversions only move data; checking is the domain's.
 
-use crate::catalog::{Accreditation, Catalog, Control, OewsCell, Wages, DATA_RELEASES};
+use crate::catalog::{
+    Accreditation, Catalog, Control, DeliveryMode, OewsCell, Wages, DATA_RELEASES,
+};
 use crate::error::RequestError;
 use crate::pb;
 use crate::profile::{FieldViolation, Profile, ProfileInput};
-use crate::rank::{Limits, Reason, Recommendations, Recommender};
+use crate::rank::{Limits, ProgramPreferences, Reason, Recommendations, Recommender};
 
 /// A checked `RecommendRequest`.
 #[derive(Debug)]
 pub(crate) struct RecommendQuery {
     pub(crate) profile: Profile,
     pub(crate) limits: Limits,
+    pub(crate) preferences: ProgramPreferences,
 }
 
 /// Checks a request, collecting every violation.
@@ -20,6 +23,13 @@ pub(crate) fn recommend_query(
     catalog: &Catalog,
 ) -> Result<RecommendQuery, RequestError> {
     let mut violations = Vec::new();
+    let preferences = request
+        .program_preferences
+        .map(|p| ProgramPreferences {
+            require_accreditation: p.require_accreditation,
+            online_only: p.online_only,
+        })
+        .unwrap_or_default();
     let limits = Limits::check([
         request.max_career_paths,
         request.max_work_settings,
@@ -38,9 +48,11 @@ pub(crate) fn recommend_query(
             .ok(),
     };
     match (profile, limits) {
-        (Some(profile), Some(limits)) if violations.is_empty() => {
-            Ok(RecommendQuery { profile, limits })
-        }
+        (Some(profile), Some(limits)) if violations.is_empty() => Ok(RecommendQuery {
+            profile,
+            limits,
+            preferences,
+        }),
         _ => Err(RequestError::InvalidArgument(violations)),
     }
 }
@@ -210,6 +222,17 @@ pub(crate) fn program(p: &crate::catalog::Program) -> pb::Program {
             Accreditation::Accredited => pb::Accreditation::Accredited,
             Accreditation::NotAccredited => pb::Accreditation::NotAccredited,
         } as i32,
+        delivery_mode: match p.delivery {
+            None => pb::DeliveryMode::Unspecified,
+            Some(DeliveryMode::Online) => pb::DeliveryMode::Online,
+            Some(DeliveryMode::Hybrid) => pb::DeliveryMode::Hybrid,
+            Some(DeliveryMode::Campus) => pb::DeliveryMode::Campus,
+        } as i32,
+        tuition: p.tuition,
+        practicum: p.practicum,
+        career_services: p.career_services,
+        program_url: p.url.clone().unwrap_or_default(),
+        operator_only: p.operator_only,
     }
 }
 

@@ -34,7 +34,11 @@ impl RecommenderService {
         let request = item.request.unwrap_or_default();
         let result = match convert::recommend_query(request, self.recommender.catalog()) {
             Ok(query) => {
-                let ranked = self.recommender.recommend(&query.profile, query.limits);
+                let ranked = self.recommender.recommend_with(
+                    &query.profile,
+                    query.limits,
+                    query.preferences,
+                );
                 pb::recommend_batch_response::Result::Response(convert::recommend_response(
                     &self.recommender,
                     &query.profile,
@@ -99,7 +103,9 @@ impl pb::recommender_server::Recommender for RecommenderService {
                 debug!(outcome = "invalid_argument", %err);
                 Status::from(err)
             })?;
-        let ranked = self.recommender.recommend(&query.profile, query.limits);
+        let ranked =
+            self.recommender
+                .recommend_with(&query.profile, query.limits, query.preferences);
         let response = convert::recommend_response(&self.recommender, &query.profile, ranked);
         debug!(
             outcome = "ok",

@@ -89,6 +89,24 @@ pub struct Recommendations {
     pub programs: Vec<ProgramScore>,
 }
 
+/// Hard requirements on recommended programs; unknown counts as not met.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ProgramPreferences {
+    /// Only programs known to be accredited.
+    pub require_accreditation: bool,
+    /// Only programs known to be fully online.
+    pub online_only: bool,
+}
+
+impl ProgramPreferences {
+    /// Whether a program meets them.
+    pub fn allow(&self, program: &crate::catalog::Program) -> bool {
+        (!self.require_accreditation
+            || program.accreditation == crate::catalog::Accreditation::Accredited)
+            && (!self.online_only || program.delivery == Some(crate::catalog::DeliveryMode::Online))
+    }
+}
+
 /// How many items of each kind to return.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
@@ -180,6 +198,17 @@ impl Recommender {
 
     /// Ranks everything for one profile.
     pub fn recommend(&self, profile: &Profile, limits: Limits) -> Recommendations {
+        self.recommend_with(profile, limits, ProgramPreferences::default())
+    }
+
+    /// Ranks everything for one profile, programs only among those that
+    /// meet `preferences`.
+    pub fn recommend_with(
+        &self,
+        profile: &Profile,
+        limits: Limits,
+        preferences: ProgramPreferences,
+    ) -> Recommendations {
         let reference = &self.model.artifact().reference;
         let mut x = Vec::with_capacity(reference.len());
         features::encode(profile, reference, &mut x);
@@ -198,9 +227,13 @@ impl Recommender {
             &probabilities,
             limits.work_settings,
         );
-        let programs =
-            self.program_index
-                .rank(&self.catalog, profile, &probabilities, limits.programs);
+        let programs = self.program_index.rank(
+            &self.catalog,
+            profile,
+            &probabilities,
+            limits.programs,
+            preferences,
+        );
         Recommendations {
             career_paths,
             settings,

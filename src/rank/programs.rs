@@ -19,8 +19,8 @@ use std::cmp::Ordering;
 use std::collections::{BinaryHeap, HashMap, HashSet};
 
 use super::program_outcomes::{describe_outcomes, outcome_factor, NEUTRAL_FACTOR};
-use super::{ProgramScore, Reason};
-use crate::catalog::{Catalog, NON_CREDENTIAL_LEVEL};
+use super::{ProgramPreferences, ProgramScore, Reason};
+use crate::catalog::{Accreditation, Catalog, DeliveryMode, NON_CREDENTIAL_LEVEL};
 use crate::profile::{EducationLevel, Profile};
 use crate::text::fixed;
 
@@ -61,7 +61,9 @@ pub(crate) struct ProgramIndex {
     path_texts: Vec<Vec<(String, String)>>,
     /// Each candidate's outcome sentence, written once.
     outcome_texts: Vec<String>,
-    /// `by_category[category - 1]`: candidate positions, best outcome first.
+    /// `anywhere[category - 1]`: online programs, best outcome first.
+    anywhere: Vec<Vec<u32>>,
+    /// `by_category[category - 1]`: the other programs, best outcome first.
     by_category: Vec<Vec<u32>>,
     /// Per state, the same lists holding only that state's programs.
     by_state: HashMap<&'static str, Vec<Vec<u32>>>,
@@ -73,6 +75,26 @@ struct Candidate {
     category: usize,
     state: Option<&'static str>,
     outcome: f64,
+    /// Known to be delivered fully online: open from any state.
+    online: bool,
+    /// Known to be accredited.
+    accredited: bool,
+}
+
+impl Candidate {
+    fn allowed(&self, preferences: ProgramPreferences) -> bool {
+        (!preferences.require_accreditation || self.accredited)
+            && (!preferences.online_only || self.online)
+    }
+
+    /// The state factor: 1 in the wanted state, online, or with no state.
+    fn state_factor(&self, wanted: Option<&str>) -> f64 {
+        if self.online {
+            1.0
+        } else {
+            state_factor(wanted, self.state)
+        }
+    }
 }
 
 /// One sorted list being merged: its factor and where it has got to.
@@ -138,6 +160,8 @@ impl ProgramIndex {
                     category: onet_category(p.credential_level)?,
                     state: p.state,
                     outcome: outcome_factor(p),
+                    online: p.delivery == Some(DeliveryMode::Online),
+                    accredited: p.accreditation == Accreditation::Accredited,
                 })
             })
             .collect();
@@ -158,11 +182,14 @@ impl ProgramIndex {
             }
             lists
         };
-        let by_category = sorted(&|_| true);
+        // Online programs score the same from every state: they get lists of
+        // their own, and the state lists hold the rest.
+        let anywhere = sorted(&|c| c.online);
+        let by_category = sorted(&|c| !c.online);
         let states: HashSet<&'static str> = candidates.iter().filter_map(|c| c.state).collect();
         let by_state = states
             .into_iter()
-            .map(|state| (state, sorted(&|c| c.state == Some(state))))
+            .map(|state| (state, sorted(&|c| !c.online && c.state == Some(state))))
             .collect();
         let outcome_texts = candidates
             .iter()
@@ -195,6 +222,7 @@ impl ProgramIndex {
             path_texts,
             outcome_texts,
             relevance,
+            anywhere,
             by_category,
             by_state,
         }
@@ -207,12 +235,14 @@ impl ProgramIndex {
         profile: &Profile,
         probabilities: &[f64],
         limit: usize,
+        preferences: ProgramPreferences,
     ) -> Vec<ProgramScore> {
         let state = profile.state.map(|s| s.usps);
         let in_state = state.and_then(|s| self.by_state.get(s));
         let mut cursors = Vec::new();
         for (index, list) in self.by_category.iter().enumerate() {
-            if list.is_empty() {
+            let online = &self.anywhere[index];
+            if list.is_empty() && online.is_empty() {
                 continue;
             }
             let fit: f64 = self.relevance[index]
@@ -221,6 +251,12 @@ impl ProgramIndex {
                 .map(|(r, p)| r * p)
                 .sum();
             let factor = fit * education_factor(profile.education, index + 1);
+            cursors.push(Cursor {
+                list: online,
+                next: 0,
+                factor,
+                skip_state: None,
+            });
             match state {
                 None => cursors.push(Cursor {
                     list,
@@ -248,14 +284,14 @@ impl ProgramIndex {
         }
         let mut heap = BinaryHeap::with_capacity(cursors.len());
         for cursor in 0..cursors.len() {
-            if let Some(head) = self.advance(&mut cursors, cursor) {
+            if let Some(head) = self.advance(&mut cursors, cursor, preferences) {
                 heap.push(head);
             }
         }
         let mut ranked = Vec::with_capacity(limit);
         while ranked.len() < limit {
             let Some(head) = heap.pop() else { break };
-            if let Some(next) = self.advance(&mut cursors, head.cursor) {
+            if let Some(next) = self.advance(&mut cursors, head.cursor, preferences) {
                 heap.push(next);
             }
             ranked.push(ProgramScore {
@@ -268,12 +304,20 @@ impl ProgramIndex {
     }
 
     /// The next head of list `cursor`, moving past it.
-    fn advance(&self, cursors: &mut [Cursor<'_>], cursor: usize) -> Option<Head> {
+    fn advance(
+        &self,
+        cursors: &mut [Cursor<'_>],
+        cursor: usize,
+        preferences: ProgramPreferences,
+    ) -> Option<Head> {
         let c = &mut cursors[cursor];
         while let Some(&candidate) = c.list.get(c.next) {
             c.next += 1;
             let program = &self.candidates[candidate as usize];
             if c.skip_state.is_some() && program.state == c.skip_state {
+                continue;
+            }
+            if !program.allowed(preferences) {
                 continue;
             }
             return Some(Head {
@@ -288,20 +332,25 @@ impl ProgramIndex {
 
     /// Every candidate's score, by brute force; the merge must agree.
     #[cfg(test)]
-    fn brute_force(&self, profile: &Profile, probabilities: &[f64]) -> Vec<(usize, f64)> {
+    fn brute_force(
+        &self,
+        profile: &Profile,
+        probabilities: &[f64],
+        preferences: ProgramPreferences,
+    ) -> Vec<(usize, f64)> {
         let state = profile.state.map(|s| s.usps);
         let mut all: Vec<(usize, f64)> = self
             .candidates
             .iter()
+            .filter(|c| c.allowed(preferences))
             .map(|c| {
                 let fit: f64 = self.relevance[c.category - 1]
                     .iter()
                     .zip(probabilities)
                     .map(|(r, p)| r * p)
                     .sum();
-                let factor = fit
-                    * education_factor(profile.education, c.category)
-                    * state_factor(state, c.state);
+                let factor =
+                    fit * education_factor(profile.education, c.category) * c.state_factor(state);
                 (c.program, (factor * c.outcome).clamp(0.0, 1.0))
             })
             .collect();
@@ -321,7 +370,7 @@ impl ProgramIndex {
         let program = &catalog.programs[c.program];
         let education = education_factor(profile.education, c.category);
         let state = profile.state.map(|s| s.usps);
-        let rest = education * state_factor(state, program.state) * c.outcome;
+        let rest = education * c.state_factor(state) * c.outcome;
         let mut reasons = Vec::new();
 
         let relevance = &self.relevance[c.category - 1];
@@ -354,13 +403,15 @@ impl ProgramIndex {
             });
         }
         if let Some(wanted) = state {
-            let (here, other) = if program.state == Some(wanted) {
+            let (here, other) = if c.state_factor(state) == 1.0 {
                 (1.0, OUT_OF_STATE)
             } else {
                 (OUT_OF_STATE, 1.0)
             };
             let contribution = score - score * other / here;
-            let explanation = if here == 1.0 {
+            let explanation = if c.online {
+                format!("Online, so open from {wanted}")
+            } else if here == 1.0 {
                 format!("In {wanted}")
             } else {
                 format!(
@@ -424,7 +475,10 @@ mod tests {
         use rand::{Rng, SeedableRng};
 
         let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-        let catalog = Catalog::load(&root.join("data")).unwrap();
+        let mut catalog = Catalog::load(&root.join("data")).unwrap();
+        // With overlay facts, so online lists and preferences are exercised.
+        crate::catalog::overlay::apply(&mut catalog, &root.join("tests/fixtures/overlay.csv"))
+            .unwrap();
         let index = ProgramIndex::new(&catalog);
         let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(3);
         let n = catalog.career_paths.len();
@@ -440,10 +494,14 @@ mod tests {
             }
             .check(&catalog, "profile")
             .unwrap();
-            let merged = index.rank(&catalog, &profile, &probabilities, 60);
-            let brute = index.brute_force(&profile, &probabilities);
+            let preferences = ProgramPreferences {
+                require_accreditation: round % 7 == 3,
+                online_only: round % 11 == 5,
+            };
+            let merged = index.rank(&catalog, &profile, &probabilities, 60, preferences);
+            let brute = index.brute_force(&profile, &probabilities, preferences);
             let merged: Vec<(usize, f64)> = merged.iter().map(|p| (p.program, p.score)).collect();
-            assert_eq!(merged, brute[..60], "round {round}");
+            assert_eq!(merged, brute[..brute.len().min(60)], "round {round}");
         }
     }
 

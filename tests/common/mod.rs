@@ -45,11 +45,18 @@ impl TestServer {
     }
 
     pub(crate) async fn start_with(options: himrec::server::ServeOptions) -> Self {
+        Self::serve(recommender(), options).await
+    }
+
+    pub(crate) async fn serve(
+        recommender: Arc<Recommender>,
+        options: himrec::server::ServeOptions,
+    ) -> Self {
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
         let (stop, stopped) = oneshot::channel::<()>();
         let handle = tokio::spawn(async move {
-            himrec::server::run_with(listener, recommender(), options, async {
+            himrec::server::run_with(listener, recommender, options, async {
                 let _ = stopped.await;
             })
             .await

@@ -1,0 +1,200 @@
+//! The operator's program overlay: merged facts, operator-only programs,
+//! refusal of a bad file with line numbers, and the facts at work in
+//! responses, filters and ranking.
+
+mod common;
+
+use std::sync::Arc;
+
+use common::{profile, TestServer};
+use himrec::catalog::overlay;
+use himrec::catalog::{Accreditation, Catalog, DeliveryMode};
+use himrec::pb;
+use himrec::pb::catalog_client::CatalogClient;
+use himrec::server::ServeOptions;
+
+fn fixture(name: &str) -> std::path::PathBuf {
+    common::root().join("tests/fixtures").join(name)
+}
+
+fn program(catalog: &Catalog, unitid: u32, level: u8) -> &himrec::catalog::Program {
+    catalog
+        .programs
+        .iter()
+        .find(|p| p.unitid == unitid && p.credential_level == level)
+        .unwrap()
+}
+
+#[test]
+fn facts_merge_by_unitid_and_level_and_unknown_stays_unknown() {
+    let mut catalog = Catalog::load(&common::root().join("data")).unwrap();
+    let summary = overlay::apply(&mut catalog, &fixture("overlay.csv")).unwrap();
+    assert_eq!((summary.merged, summary.added), (3, 1));
+    assert_eq!(catalog.programs.len(), 3753);
+
+    let charter = program(&catalog, 102845, 3);
+    assert_eq!(charter.accreditation, Accreditation::Accredited);
+    assert_eq!(charter.delivery, Some(DeliveryMode::Online));
+    assert_eq!(charter.tuition, Some(15_000));
+    assert_eq!(
+        (charter.practicum, charter.career_services),
+        (Some(true), Some(true))
+    );
+    assert_eq!(charter.median_earnings, Some(46_986), "public figures kept");
+    assert!(!charter.operator_only);
+
+    let not_accredited = program(&catalog, 103501, 1);
+    assert_eq!(not_accredited.accreditation, Accreditation::NotAccredited);
+    let hybrid = program(&catalog, 102845, 2);
+    assert_eq!(
+        hybrid.accreditation,
+        Accreditation::Unknown,
+        "not given, still unknown"
+    );
+    assert_eq!(hybrid.practicum, None);
+
+    let own = program(&catalog, 999001, 2);
+    assert!(own.operator_only);
+    assert_eq!(own.state, Some("TX"));
+    assert_eq!(own.median_earnings, None);
+}
+
+#[test]
+fn json_lines_overlays_work_too() {
+    let mut catalog = Catalog::load(&common::root().join("data")).unwrap();
+    let summary = overlay::apply(&mut catalog, &fixture("overlay.jsonl")).unwrap();
+    assert_eq!((summary.merged, summary.added), (1, 1));
+    assert_eq!(program(&catalog, 999002, 1).practicum, Some(false));
+}
+
+#[test]
+fn a_bad_overlay_is_refused_whole_with_line_numbers() {
+    let mut catalog = Catalog::load(&common::root().join("data")).unwrap();
+    let before = catalog.programs.clone();
+    let err = overlay::apply(&mut catalog, &fixture("overlay_bad.csv")).unwrap_err();
+    let lines: Vec<u64> = err.problems.iter().map(|(line, _)| *line).collect();
+    assert_eq!(lines, [2, 3, 4, 6, 7, 8]);
+    let reason = |line: u64| &err.problems.iter().find(|p| p.0 == line).unwrap().1;
+    assert!(
+        reason(2).contains("no program with unitid 888888"),
+        "{}",
+        reason(2)
+    );
+    assert!(reason(3).contains("not true or false"), "{}", reason(3));
+    assert!(reason(4).contains("by-mail"), "{}", reason(4));
+    assert!(reason(6).contains("given twice"), "{}", reason(6));
+    assert!(reason(7).contains("http(s)"), "{}", reason(7));
+    assert!(reason(8).contains("not 1-8 or 99"), "{}", reason(8));
+    assert_eq!(
+        catalog.programs, before,
+        "nothing of a refused overlay is applied"
+    );
+}
+
+async fn overlay_server() -> TestServer {
+    let root = common::root();
+    let recommender = himrec::server::load_with_overlay(
+        &root.join("data"),
+        &root.join("models/career_model.json"),
+        Some(&fixture("overlay.csv")),
+    )
+    .unwrap();
+    TestServer::serve(Arc::new(recommender), ServeOptions::default()).await
+}
+
+#[tokio::test]
+async fn overlay_facts_reach_responses_filters_and_ranking() {
+    let server = overlay_server().await;
+    let mut catalog = CatalogClient::new(server.channel.clone());
+    let charter = catalog
+        .get_program(pb::GetProgramRequest {
+            unitid: 102845,
+            credential_level: 3,
+        })
+        .await
+        .unwrap()
+        .into_inner()
+        .program
+        .unwrap();
+    assert_eq!(charter.accreditation, pb::Accreditation::Accredited as i32);
+    assert_eq!(charter.delivery_mode, pb::DeliveryMode::Online as i32);
+    assert_eq!(charter.tuition, Some(15_000));
+    assert_eq!(charter.program_url, "https://www.chartercollege.edu/him");
+
+    let online = catalog
+        .list_programs(pb::ListProgramsRequest {
+            delivery_modes: vec![pb::DeliveryMode::Online as i32],
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    let ids: Vec<u32> = online.programs.iter().map(|p| p.unitid).collect();
+    assert_eq!(ids, [102845, 999001]);
+
+    let mut recommender = server.client();
+    for (preferences, expect) in [
+        (
+            pb::ProgramPreferences {
+                require_accreditation: true,
+                online_only: false,
+            },
+            vec![(102845, 3), (999001, 2)],
+        ),
+        (
+            pb::ProgramPreferences {
+                require_accreditation: false,
+                online_only: true,
+            },
+            vec![(102845, 3), (999001, 2)],
+        ),
+    ] {
+        let response = recommender
+            .recommend(pb::RecommendRequest {
+                profile: Some(profile(&[
+                    ("clinical_coding", 0.9),
+                    ("medical_terminology", 0.9),
+                ])),
+                program_preferences: Some(preferences),
+                ..Default::default()
+            })
+            .await
+            .unwrap()
+            .into_inner();
+        let mut got: Vec<(u32, u32)> = response
+            .programs
+            .iter()
+            .map(|p| p.program.as_ref().unwrap())
+            .map(|p| (p.unitid, p.credential_level))
+            .collect();
+        got.sort_unstable();
+        assert_eq!(got, expect, "{preferences:?}");
+    }
+
+    // Online programs are open from any state: an Ohio applicant sees the
+    // Texas-based online program without the out-of-state penalty.
+    let response = recommender
+        .recommend(pb::RecommendRequest {
+            profile: Some(pb::Profile {
+                state: "OH".into(),
+                ..profile(&[("clinical_coding", 0.9)])
+            }),
+            program_preferences: Some(pb::ProgramPreferences {
+                require_accreditation: false,
+                online_only: true,
+            }),
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    let own = response
+        .programs
+        .iter()
+        .find(|p| p.program.as_ref().unwrap().unitid == 999001)
+        .unwrap();
+    assert!(own
+        .reasons
+        .iter()
+        .any(|r| r.explanation == "Online, so open from OH"));
+}
