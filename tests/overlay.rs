@@ -55,6 +55,7 @@ fn facts_merge_by_unitid_and_level_and_unknown_stays_unknown() {
 
     let own = program(&catalog, 999001, 2);
     assert!(own.operator_only);
+    assert_eq!(own.credential_description, "Associate's Degree");
     assert_eq!(own.state, Some("TX"));
     assert_eq!(own.median_earnings, None);
 }

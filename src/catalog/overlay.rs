@@ -214,7 +214,13 @@ pub fn apply(catalog: &mut Catalog, path: &Path) -> Result<OverlaySummary, Overl
                         cip_code: "5107".into(),
                         cip_title: "Health and Medical Administrative Services".into(),
                         credential_level: level,
-                        credential_description: String::new(),
+                        // Scorecard's own wording for the level.
+                        credential_description: catalog
+                            .programs
+                            .iter()
+                            .find(|p| p.credential_level == level)
+                            .map(|p| p.credential_description.clone())
+                            .unwrap_or_default(),
                         completers: None,
                         median_earnings: None,
                         earnings_horizon: String::new(),
