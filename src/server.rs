@@ -6,12 +6,18 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use tokio::net::TcpListener;
 use tokio_stream::wrappers::TcpListenerStream;
 use tokio_stream::StreamExt;
 use tonic::codegen::http::{HeaderName, HeaderValue, Method};
 use tonic::transport::Server;
+
+use tonic::codegen::http;
 use tower_http::cors::{AllowOrigin, CorsLayer};
+use tower_http::request_id::{
+    MakeRequestId, PropagateRequestIdLayer, RequestId, SetRequestIdLayer,
+};
 use tracing::info;
 
 use crate::catalog::{Catalog, CatalogError};
@@ -60,6 +66,32 @@ fn incoming(
         stream.set_nodelay(true)?;
         Ok(stream)
     })
+}
+
+/// Makes request ids: a random prefix per process and a counter.
+#[derive(Debug, Clone)]
+struct RequestIds {
+    prefix: Arc<str>,
+    next: Arc<AtomicU64>,
+}
+
+impl RequestIds {
+    fn new() -> Self {
+        let prefix = format!("hr-{:08x}", rand::random::<u32>());
+        Self {
+            prefix: prefix.into(),
+            next: Arc::new(AtomicU64::new(1)),
+        }
+    }
+}
+
+impl MakeRequestId for RequestIds {
+    fn make_request_id<B>(&mut self, _request: &http::Request<B>) -> Option<RequestId> {
+        let n = self.next.fetch_add(1, Ordering::Relaxed);
+        HeaderValue::from_str(&format!("{}-{n}", self.prefix))
+            .ok()
+            .map(RequestId::new)
+    }
 }
 
 /// CORS for gRPC-Web from the allowed origins: the headers a gRPC-Web
@@ -168,6 +200,18 @@ pub async fn run_with(
     Server::builder()
         .accept_http1(true)
         .timeout(REQUEST_TIMEOUT)
+        // Every call carries an id: the caller's `x-request-id`, or one made
+        // here; it is sent back in the response and names the call's span.
+        .layer(SetRequestIdLayer::x_request_id(RequestIds::new()))
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .trace_fn(|request| {
+            let id = request
+                .headers()
+                .get("x-request-id")
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("");
+            tracing::debug_span!("call", path = %request.uri().path(), request_id = %id)
+        })
         .layer(cors)
         .layer(tonic_web::GrpcWebLayer::new())
         .add_service(health_service)

@@ -435,3 +435,38 @@ async fn interest_profiler_out_of_range_or_beside_interests_is_named() {
     let server = TestServer::start().await;
     assert!(server.client().recommend(req).await.is_ok());
 }
+
+#[tokio::test]
+async fn every_call_carries_a_request_id_back() {
+    let server = TestServer::start().await;
+    let mut client = server.client();
+    let mut given = tonic::Request::new(request(coder()));
+    given
+        .metadata_mut()
+        .insert("x-request-id", "admissions-42".parse().unwrap());
+    let response = client.recommend(given).await.unwrap();
+    assert_eq!(
+        response.metadata().get("x-request-id").unwrap(),
+        "admissions-42"
+    );
+
+    let first = client.recommend(request(coder())).await.unwrap();
+    let second = client.recommend(request(coder())).await.unwrap();
+    let id = |r: &tonic::Response<pb::RecommendResponse>| {
+        r.metadata()
+            .get("x-request-id")
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_owned()
+    };
+    assert!(id(&first).starts_with("hr-"), "{}", id(&first));
+    assert_ne!(id(&first), id(&second));
+
+    // Errors carry it too.
+    let status = client
+        .recommend(pb::RecommendRequest::default())
+        .await
+        .unwrap_err();
+    assert!(status.metadata().get("x-request-id").is_some());
+}
