@@ -10,7 +10,6 @@ use himrec::pb;
 use himrec::pb::catalog_client::CatalogClient;
 use tonic::transport::Channel;
 use tonic::Code;
-use tonic_types::StatusExt;
 
 fn client(server: &TestServer) -> CatalogClient<Channel> {
     CatalogClient::new(server.channel.clone())
@@ -91,13 +90,7 @@ async fn forged_or_misused_page_tokens_are_refused() {
             .await
             .unwrap_err();
         assert_eq!(status.code(), Code::InvalidArgument);
-        let fields: Vec<String> = status
-            .get_details_bad_request()
-            .unwrap()
-            .field_violations
-            .into_iter()
-            .map(|v| v.field)
-            .collect();
+        let fields = common::violated_fields(&status);
         assert_eq!(fields, ["page_token"]);
     }
     // A token from another server process is refused too.
@@ -216,13 +209,7 @@ async fn bad_filters_are_named() {
         .await
         .unwrap_err();
     assert_eq!(status.code(), Code::InvalidArgument);
-    let fields: Vec<String> = status
-        .get_details_bad_request()
-        .unwrap()
-        .field_violations
-        .into_iter()
-        .map(|v| v.field)
-        .collect();
+    let fields = common::violated_fields(&status);
     assert_eq!(
         fields,
         [

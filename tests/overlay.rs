@@ -34,10 +34,10 @@ fn facts_merge_by_unitid_and_level_and_unknown_stays_unknown() {
 
     let charter = program(&catalog, 102845, 3);
     assert_eq!(charter.accreditation, Accreditation::Accredited);
-    assert_eq!(charter.delivery, Some(DeliveryMode::Online));
-    assert_eq!(charter.tuition, Some(15_000));
+    assert_eq!(charter.facts.delivery, Some(DeliveryMode::Online));
+    assert_eq!(charter.facts.tuition, Some(15_000));
     assert_eq!(
-        (charter.practicum, charter.career_services),
+        (charter.facts.practicum, charter.facts.career_services),
         (Some(true), Some(true))
     );
     assert_eq!(charter.median_earnings, Some(46_986), "public figures kept");
@@ -51,7 +51,7 @@ fn facts_merge_by_unitid_and_level_and_unknown_stays_unknown() {
         Accreditation::Unknown,
         "not given, still unknown"
     );
-    assert_eq!(hybrid.practicum, None);
+    assert_eq!(hybrid.facts.practicum, None);
 
     let own = program(&catalog, 999001, 2);
     assert!(own.operator_only);
@@ -65,7 +65,7 @@ fn json_lines_overlays_work_too() {
     let mut catalog = Catalog::load(&common::root().join("data")).unwrap();
     let summary = overlay::apply(&mut catalog, &fixture("overlay.jsonl")).unwrap();
     assert_eq!((summary.merged, summary.added), (1, 1));
-    assert_eq!(program(&catalog, 999002, 1).practicum, Some(false));
+    assert_eq!(program(&catalog, 999002, 1).facts.practicum, Some(false));
 }
 
 #[test]

@@ -9,7 +9,6 @@ use tonic::Code;
 use tonic_health::pb::health_check_response::ServingStatus;
 use tonic_health::pb::health_client::HealthClient;
 use tonic_health::pb::HealthCheckRequest;
-use tonic_types::StatusExt;
 
 fn coder() -> pb::Profile {
     pb::Profile {
@@ -183,10 +182,7 @@ async fn violations(req: pb::RecommendRequest) -> Vec<String> {
     let server = TestServer::start().await;
     let status = server.client().recommend(req).await.unwrap_err();
     assert_eq!(status.code(), Code::InvalidArgument, "{status:?}");
-    let bad = status
-        .get_details_bad_request()
-        .expect("BadRequest details");
-    bad.field_violations.into_iter().map(|v| v.field).collect()
+    common::violated_fields(&status)
 }
 
 #[tokio::test]

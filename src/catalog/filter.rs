@@ -139,6 +139,7 @@ impl ProgramFilter {
                 .is_none_or(|max| program.median_debt.is_some_and(|d| d <= max))
             && (self.delivery_modes.is_empty()
                 || program
+                    .facts
                     .delivery
                     .is_some_and(|d| self.delivery_modes.contains(&d)))
             && (self.name_contains.is_empty()

@@ -19,7 +19,9 @@ pub use definitions::{Credential, Skill};
 pub use filter::{ProgramFilter, ProgramFilterInput};
 pub use oews::{OewsCell, Wages};
 pub use onet::RIASEC;
-pub use programs::{Accreditation, Control, DeliveryMode, Program, NON_CREDENTIAL_LEVEL};
+pub use programs::{
+    Accreditation, Control, DeliveryMode, OperatorFacts, Program, NON_CREDENTIAL_LEVEL,
+};
 
 /// The source files under the data folder that the catalog reads.
 pub const SOURCE_FILES: &[&str] = &[

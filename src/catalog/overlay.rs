@@ -20,7 +20,9 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use super::programs::{Accreditation, Control, DeliveryMode, Program, NON_CREDENTIAL_LEVEL};
+use super::programs::{
+    Accreditation, Control, DeliveryMode, OperatorFacts, Program, NON_CREDENTIAL_LEVEL,
+};
 use super::states;
 use super::Catalog;
 
@@ -228,11 +230,7 @@ pub fn apply(catalog: &mut Catalog, path: &Path) -> Result<OverlaySummary, Overl
                         debt_to_earnings: None,
                         state_earnings_threshold: None,
                         accreditation: Accreditation::Unknown,
-                        delivery: None,
-                        tuition: None,
-                        practicum: None,
-                        career_services: None,
-                        url: None,
+                        facts: OperatorFacts::default(),
                         operator_only: true,
                     }
                 }
@@ -244,11 +242,12 @@ pub fn apply(catalog: &mut Catalog, path: &Path) -> Result<OverlaySummary, Overl
                     Accreditation::NotAccredited
                 };
             }
-            program.delivery = delivery.or(program.delivery);
-            program.tuition = number(fields, "tuition")?.or(program.tuition);
-            program.practicum = flag(fields, "practicum")?.or(program.practicum);
-            program.career_services = flag(fields, "career_services")?.or(program.career_services);
-            program.url = url.or(program.url);
+            let facts = &mut program.facts;
+            facts.delivery = delivery.or(facts.delivery);
+            facts.tuition = number(fields, "tuition")?.or(facts.tuition);
+            facts.practicum = flag(fields, "practicum")?.or(facts.practicum);
+            facts.career_services = flag(fields, "career_services")?.or(facts.career_services);
+            facts.url = url.or(facts.url.take());
             match index.get(&(unitid, level)) {
                 Some(&i) => updates.push((i, program)),
                 None => added.push(program),

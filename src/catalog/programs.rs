@@ -77,18 +77,26 @@ pub struct Program {
     pub state_earnings_threshold: Option<u32>,
     /// Accreditation.
     pub accreditation: Accreditation,
-    /// How it is delivered; `None` when no source says.
-    pub delivery: Option<DeliveryMode>,
-    /// Yearly tuition in dollars, from the operator; `None` when unknown.
-    pub tuition: Option<u32>,
-    /// Whether it includes a practicum or internship; `None` when unknown.
-    pub practicum: Option<bool>,
-    /// Whether it offers career services; `None` when unknown.
-    pub career_services: Option<bool>,
-    /// The program's web page, from the operator.
-    pub url: Option<String>,
+    /// Facts only the operator's overlay gives; all unknown otherwise.
+    pub facts: OperatorFacts,
     /// Added by the operator's overlay, not in the public data.
     pub operator_only: bool,
+}
+
+/// What an operator knows of a program that public data does not say;
+/// `None` is unknown, which is not the same as no.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OperatorFacts {
+    /// How it is delivered.
+    pub delivery: Option<DeliveryMode>,
+    /// Yearly tuition in dollars.
+    pub tuition: Option<u32>,
+    /// Whether it includes a practicum or internship.
+    pub practicum: Option<bool>,
+    /// Whether it offers career services.
+    pub career_services: Option<bool>,
+    /// The program's web page.
+    pub url: Option<String>,
 }
 
 /// How a program is delivered.
@@ -195,11 +203,7 @@ pub(crate) fn read(path: &Path) -> Result<Vec<Program>, CatalogError> {
             debt_to_earnings,
             state_earnings_threshold: row.optional_count(threshold, "earnings_threshold_state")?,
             accreditation: Accreditation::Unknown,
-            delivery: None,
-            tuition: None,
-            practicum: None,
-            career_services: None,
-            url: None,
+            facts: OperatorFacts::default(),
             operator_only: false,
         });
     }

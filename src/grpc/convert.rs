@@ -222,16 +222,16 @@ pub(crate) fn program(p: &crate::catalog::Program) -> pb::Program {
             Accreditation::Accredited => pb::Accreditation::Accredited,
             Accreditation::NotAccredited => pb::Accreditation::NotAccredited,
         } as i32,
-        delivery_mode: match p.delivery {
+        delivery_mode: match p.facts.delivery {
             None => pb::DeliveryMode::Unspecified,
             Some(DeliveryMode::Online) => pb::DeliveryMode::Online,
             Some(DeliveryMode::Hybrid) => pb::DeliveryMode::Hybrid,
             Some(DeliveryMode::Campus) => pb::DeliveryMode::Campus,
         } as i32,
-        tuition: p.tuition,
-        practicum: p.practicum,
-        career_services: p.career_services,
-        program_url: p.url.clone().unwrap_or_default(),
+        tuition: p.facts.tuition,
+        practicum: p.facts.practicum,
+        career_services: p.facts.career_services,
+        program_url: p.facts.url.clone().unwrap_or_default(),
         operator_only: p.operator_only,
     }
 }

@@ -98,15 +98,6 @@ pub struct ProgramPreferences {
     pub online_only: bool,
 }
 
-impl ProgramPreferences {
-    /// Whether a program meets them.
-    pub fn allow(&self, program: &crate::catalog::Program) -> bool {
-        (!self.require_accreditation
-            || program.accreditation == crate::catalog::Accreditation::Accredited)
-            && (!self.online_only || program.delivery == Some(crate::catalog::DeliveryMode::Online))
-    }
-}
-
 /// How many items of each kind to return.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {

@@ -160,7 +160,7 @@ impl ProgramIndex {
                     category: onet_category(p.credential_level)?,
                     state: p.state,
                     outcome: outcome_factor(p),
-                    online: p.delivery == Some(DeliveryMode::Online),
+                    online: p.facts.delivery == Some(DeliveryMode::Online),
                     accredited: p.accreditation == Accreditation::Accredited,
                 })
             })

@@ -117,3 +117,15 @@ pub(crate) fn interests(scores: [f64; 6]) -> pb::RiasecScores {
         conventional: scores[5],
     }
 }
+
+/// The field paths of a status's `google.rpc.BadRequest`, in order.
+pub(crate) fn violated_fields(status: &tonic::Status) -> Vec<String> {
+    use tonic_types::StatusExt;
+    status
+        .get_details_bad_request()
+        .expect("BadRequest details")
+        .field_violations
+        .into_iter()
+        .map(|v| v.field)
+        .collect()
+}
