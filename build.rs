@@ -9,6 +9,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let protos = [
         "proto/himrec/v1/recommender.proto",
         "proto/himrec/v1/catalog.proto",
+        "proto/himrec/v1/admin.proto",
     ];
     println!("cargo:rerun-if-changed=proto");
 
@@ -21,6 +22,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .build_server(true)
         // Lets `himrec recommend --json` print responses as they are.
         .type_attribute(".himrec.v1", "#[derive(serde::Serialize)]")
+        .field_attribute(
+            ".himrec.v1.GetModelInfoResponse.loaded_at",
+            "#[serde(skip)]",
+        )
+        .field_attribute(".himrec.v1.ReloadResponse.loaded_at", "#[serde(skip)]")
         .compile_fds(fds)?;
     Ok(())
 }

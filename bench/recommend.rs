@@ -122,7 +122,12 @@ fn benches(c: &mut Criterion) {
         ..Default::default()
     };
     let body = request.encode_to_vec();
-    let service = RecommenderService::new(Arc::new(self::recommender()));
+    let config = himrec::config::Limits::default();
+    let service = RecommenderService::new(
+        himrec::server::Live::fixed(Arc::new(self::recommender())),
+        config.max_skills,
+        config.max_batch_items,
+    );
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .unwrap();

@@ -7,6 +7,7 @@
 
 pub mod catalog;
 pub mod client;
+pub mod config;
 
 /// Code generated from `proto/himrec/v1/*.proto`.
 #[allow(missing_docs, unreachable_pub, clippy::all, clippy::pedantic)]

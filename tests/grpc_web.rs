@@ -86,6 +86,7 @@ async fn recommend_over_grpc_web_on_http1() {
 async fn cors_answers_configured_origins_only() {
     let server = TestServer::start_with(ServeOptions {
         cors_origins: vec!["https://apply.example.edu".into()],
+        ..ServeOptions::default()
     })
     .await;
     let preflight = |origin: &str| {

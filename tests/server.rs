@@ -359,7 +359,7 @@ async fn reflection_lists_the_services() {
 async fn oversized_request_is_refused_and_the_server_keeps_serving() {
     let server = TestServer::start().await;
     let mut client = server.client();
-    let huge = "x".repeat(himrec::server::MAX_REQUEST_BYTES + 1);
+    let huge = "x".repeat(himrec::config::Limits::default().max_request_bytes + 1);
     let status = client
         .recommend(request(profile(&[(huge.as_str(), 0.5)])))
         .await

@@ -1,5 +1,6 @@
 //! Command-line interface.
 
+mod config;
 mod eval;
 mod health;
 mod plots;
@@ -30,30 +31,41 @@ enum Command {
     Recommend(recommend::RecommendArgs),
     /// Check that a running server is serving (exit 0) or not (exit 1).
     Health(health::HealthArgs),
+    /// Check or show the server configuration; make API keys.
+    Config(config::ConfigCommand),
 }
 
 pub(crate) fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
-        Command::Serve(args) => {
-            init_tracing();
-            serve::run(args)
-        }
+        Command::Serve(args) => serve::run(args),
         Command::Train(args) => train::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Recommend(args) => recommend::run(args),
         Command::Health(args) => health::run(args),
+        Command::Config(command) => config::run(command),
     }
 }
 
-/// Logs to stderr, filtered by `RUST_LOG` (default `info`).
-fn init_tracing() {
+/// Logs to stderr, filtered by `RUST_LOG` or else `log.level`; as text on
+/// a terminal and JSON lines otherwise, unless `log.format` says which.
+fn init_tracing(log: &himrec::config::Log) {
+    use himrec::config::LogFormat;
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    tracing_subscriber::fmt()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(&log.level));
+    let terminal = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let json = match log.format {
+        LogFormat::Json => true,
+        LogFormat::Text => false,
+        LogFormat::Auto => !terminal,
+    };
+    let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
-        .with_writer(std::io::stderr)
-        .init();
+        .with_writer(std::io::stderr);
+    if json {
+        builder.json().with_current_span(true).init();
+    } else {
+        builder.with_ansi(terminal).init();
+    }
 }
 
 /// A channel to `addr` (`host:port` or a URL) whose connection and calls

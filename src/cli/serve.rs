@@ -1,71 +1,100 @@
-//! `himrec serve`: load the catalog and the model, then serve until SIGINT
-//! or SIGTERM.
-
-use std::net::SocketAddr;
-use std::path::PathBuf;
-use std::sync::Arc;
+//! `himrec serve`: load the configuration, the catalog and the model, then
+//! serve until SIGINT or SIGTERM; reload on SIGHUP.
 
 use anyhow::Context;
 use tokio::net::TcpListener;
-use tracing::info;
+use tracing::{info, warn};
 
-use himrec::server;
+use himrec::config::Config;
+use himrec::server::{self, Live, ServeOptions, Sources};
+
+use super::config::ConfigArgs;
 
 /// Arguments of `himrec serve`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct ServeArgs {
-    /// Address to listen on.
-    #[arg(long, env = "HIMREC_ADDR", default_value = "127.0.0.1:50051")]
-    addr: SocketAddr,
-    /// Data folder.
-    #[arg(long, env = "HIMREC_DATA", default_value = "data")]
-    data: PathBuf,
-    /// Model artifact.
-    #[arg(long, env = "HIMREC_MODEL", default_value = "models/career_model.json")]
-    model: PathBuf,
-    /// The operator's program overlay (CSV or JSON Lines; see README).
-    #[arg(long, env = "HIMREC_PROGRAMS_OVERLAY")]
-    programs_overlay: Option<PathBuf>,
-    /// A browser origin allowed to call through gRPC-Web (CORS); repeat for
-    /// several.
-    #[arg(
-        long = "cors-origin",
-        env = "HIMREC_CORS_ORIGINS",
-        value_delimiter = ','
-    )]
-    cors_origins: Vec<String>,
+    #[command(flatten)]
+    config: ConfigArgs,
 }
 
 pub(crate) fn run(args: ServeArgs) -> anyhow::Result<()> {
+    let config = args.config.load()?;
+    super::init_tracing(&config.log);
     let runtime = tokio::runtime::Runtime::new().context("starting the runtime")?;
-    runtime.block_on(serve(args))
+    runtime.block_on(serve(config))
 }
 
-async fn serve(args: ServeArgs) -> anyhow::Result<()> {
-    let recommender =
-        server::load_with_overlay(&args.data, &args.model, args.programs_overlay.as_deref())
-            .with_context(|| {
-                format!(
-                    "cannot start: loading data from {} and model from {}",
-                    args.data.display(),
-                    args.model.display()
-                )
-            })?;
+/// The files the configuration names.
+pub(crate) fn sources(config: &Config) -> Sources {
+    Sources {
+        data: config.data.clone(),
+        model: config.model.clone(),
+        overlay: config.programs_overlay().map(Into::into),
+    }
+}
+
+async fn serve(config: Config) -> anyhow::Result<()> {
+    let live = Live::load(sources(&config)).with_context(|| {
+        format!(
+            "cannot start: loading data from {} and model from {}",
+            config.data.display(),
+            config.model.display()
+        )
+    })?;
+    let snapshot = live.current();
     info!(
-        model = recommender.model().version(),
-        career_paths = recommender.catalog().career_paths.len(),
-        work_settings = recommender.catalog().settings.len(),
-        programs = recommender.catalog().programs.len(),
+        model = snapshot.recommender.model().version(),
+        career_paths = snapshot.recommender.catalog().career_paths.len(),
+        work_settings = snapshot.recommender.catalog().settings.len(),
+        programs = snapshot.recommender.catalog().programs.len(),
         "loaded"
     );
-    let listener = TcpListener::bind(args.addr)
+    let listener = TcpListener::bind(config.addr)
         .await
-        .with_context(|| format!("cannot listen on {}", args.addr))?;
-    let options = server::ServeOptions {
-        cors_origins: args.cors_origins,
-    };
-    server::run_with(listener, Arc::new(recommender), options, shutdown_signal()).await?;
+        .with_context(|| format!("cannot listen on {}", config.addr))?;
+    if let Some(addr) = config.metrics.socket_addr() {
+        let metrics_listener = TcpListener::bind(addr)
+            .await
+            .with_context(|| format!("cannot listen on {addr} (metrics.addr)"))?;
+        info!(addr = ?metrics_listener.local_addr().ok(), "metrics at /metrics");
+        let metrics = live.metrics().clone();
+        tokio::spawn(async move {
+            if let Err(err) =
+                server::serve_metrics(metrics_listener, metrics, std::future::pending()).await
+            {
+                warn!(error = %err, "metrics endpoint stopped");
+            }
+        });
+    }
+    reload_on_hangup(live.clone());
+    server::run_with(
+        listener,
+        live,
+        ServeOptions::from(&config),
+        shutdown_signal(),
+    )
+    .await?;
     Ok(())
+}
+
+/// Reloads the model and catalog on each SIGHUP; a failed reload is logged
+/// and counted, and the previous version keeps serving.
+fn reload_on_hangup(live: Live) {
+    #[cfg(unix)]
+    tokio::spawn(async move {
+        use tokio::signal::unix::{signal, SignalKind};
+        let Ok(mut hangups) = signal(SignalKind::hangup()) else {
+            warn!("cannot listen for SIGHUP; reload through the Admin service");
+            return;
+        };
+        while hangups.recv().await.is_some() {
+            info!("received SIGHUP: reloading");
+            // The outcome is logged and counted by `reload` itself.
+            let _ = live.reload().await;
+        }
+    });
+    #[cfg(not(unix))]
+    let _ = live;
 }
 
 /// Resolves on Ctrl-C or SIGTERM (what container runtimes send).

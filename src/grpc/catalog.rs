@@ -1,8 +1,6 @@
 //! The `himrec.v1.Catalog` service: browsing skills, career paths, work
 //! settings and programs.
 
-use std::sync::Arc;
-
 use tonic::{Request, Response, Status};
 use tracing::instrument;
 
@@ -11,27 +9,30 @@ use super::page_token::PageTokens;
 use crate::catalog::{Accreditation, Control, DeliveryMode, ProgramFilterInput};
 use crate::error::RequestError;
 use crate::pb;
-use crate::rank::Recommender;
+use crate::server::Live;
 
 /// Page size when the request gives none.
 pub const DEFAULT_PAGE_SIZE: u32 = 50;
 /// Largest page.
 pub const MAX_PAGE_SIZE: u32 = 500;
 
-/// Serves the catalog of one recommender.
+/// Serves the catalog of the live snapshot.
 #[derive(Debug, Clone)]
 pub struct CatalogService {
-    recommender: Arc<Recommender>,
+    live: Live,
     tokens: PageTokens,
 }
 
 impl CatalogService {
-    /// A service over a loaded recommender's catalog.
-    pub fn new(recommender: Arc<Recommender>) -> Self {
-        Self {
-            recommender,
-            tokens: PageTokens::new(),
-        }
+    /// A service over the serving catalog; page tokens are signed with
+    /// `token_secret`, or with a random per-process key when it is empty.
+    pub fn new(live: Live, token_secret: &str) -> Self {
+        let tokens = if token_secret.is_empty() {
+            PageTokens::new()
+        } else {
+            PageTokens::with_secret(token_secret.as_bytes())
+        };
+        Self { live, tokens }
     }
 }
 
@@ -69,7 +70,8 @@ impl pb::catalog_server::Catalog for CatalogService {
         &self,
         _request: Request<pb::ListSkillsRequest>,
     ) -> Result<Response<pb::ListSkillsResponse>, Status> {
-        let catalog = self.recommender.catalog();
+        let snapshot = self.live.current();
+        let catalog = snapshot.recommender.catalog();
         Ok(Response::new(pb::ListSkillsResponse {
             skills: catalog.skills.iter().map(convert::skill).collect(),
         }))
@@ -80,7 +82,8 @@ impl pb::catalog_server::Catalog for CatalogService {
         &self,
         _request: Request<pb::ListCareerPathsRequest>,
     ) -> Result<Response<pb::ListCareerPathsResponse>, Status> {
-        let catalog = self.recommender.catalog();
+        let snapshot = self.live.current();
+        let catalog = snapshot.recommender.catalog();
         Ok(Response::new(pb::ListCareerPathsResponse {
             career_paths: catalog
                 .career_paths
@@ -95,7 +98,8 @@ impl pb::catalog_server::Catalog for CatalogService {
         &self,
         _request: Request<pb::ListWorkSettingsRequest>,
     ) -> Result<Response<pb::ListWorkSettingsResponse>, Status> {
-        let catalog = self.recommender.catalog();
+        let snapshot = self.live.current();
+        let catalog = snapshot.recommender.catalog();
         Ok(Response::new(pb::ListWorkSettingsResponse {
             work_settings: catalog.settings.iter().map(convert::work_setting).collect(),
         }))
@@ -144,7 +148,8 @@ impl pb::catalog_server::Catalog for CatalogService {
                 .map_err(|v| Status::from(RequestError::InvalidArgument(vec![v])))?
         } as usize;
 
-        let catalog = self.recommender.catalog();
+        let snapshot = self.live.current();
+        let catalog = snapshot.recommender.catalog();
         let matching: Vec<usize> = catalog
             .programs
             .iter()
@@ -183,7 +188,8 @@ impl pb::catalog_server::Catalog for CatalogService {
         request: Request<pb::GetProgramRequest>,
     ) -> Result<Response<pb::GetProgramResponse>, Status> {
         let r = request.into_inner();
-        let catalog = self.recommender.catalog();
+        let snapshot = self.live.current();
+        let catalog = snapshot.recommender.catalog();
         let program = catalog
             .programs
             .iter()

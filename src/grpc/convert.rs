@@ -8,6 +8,7 @@ use crate::error::RequestError;
 use crate::pb;
 use crate::profile::{FieldViolation, Profile, ProfileInput};
 use crate::rank::{Limits, ProgramPreferences, Reason, Recommendations, Recommender};
+use crate::server::Snapshot;
 
 /// A checked `RecommendRequest`.
 #[derive(Debug)]
@@ -324,8 +325,8 @@ pub(crate) fn recommend_response(
 }
 
 /// The model description.
-pub(crate) fn model_info(recommender: &Recommender) -> pb::GetModelInfoResponse {
-    let artifact = recommender.model().artifact();
+pub(crate) fn model_info(snapshot: &Snapshot) -> pb::GetModelInfoResponse {
+    let artifact = snapshot.recommender.model().artifact();
     pb::GetModelInfoResponse {
         model_version: artifact.model_version.clone(),
         algorithm: artifact.algorithm.clone(),
@@ -347,5 +348,26 @@ pub(crate) fn model_info(recommender: &Recommender) -> pb::GetModelInfoResponse 
             .collect(),
         data_releases: data_releases(),
         data_sha256: artifact.training.data_sha256.clone(),
+        loaded_at: Some(timestamp(snapshot.loaded_at)),
+        generation: snapshot.generation,
+    }
+}
+
+/// A protobuf timestamp of a system time (before 1970 reads as 1970).
+pub(crate) fn timestamp(at: std::time::SystemTime) -> prost_types::Timestamp {
+    let since = at.duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+    prost_types::Timestamp {
+        seconds: since.as_secs() as i64,
+        nanos: since.subsec_nanos() as i32,
+    }
+}
+
+/// What a reload put in place.
+pub(crate) fn reloaded(snapshot: &Snapshot) -> pb::ReloadResponse {
+    pb::ReloadResponse {
+        model_version: snapshot.recommender.model().version().to_owned(),
+        loaded_at: Some(timestamp(snapshot.loaded_at)),
+        generation: snapshot.generation,
+        programs: snapshot.recommender.catalog().programs.len() as u32,
     }
 }

@@ -1,11 +1,13 @@
 //! The gRPC edge: converts and checks requests, calls the domain, converts
 //! answers back. Nothing here decides a ranking.
 
+mod admin;
 mod catalog;
 mod convert;
 mod page_token;
 mod recommender;
 mod status;
 
+pub use admin::AdminService;
 pub use catalog::{CatalogService, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE};
-pub use recommender::{RecommenderService, MAX_BATCH_ITEMS};
+pub use recommender::RecommenderService;

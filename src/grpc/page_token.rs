@@ -1,8 +1,9 @@
 //! AIP-158 page tokens: opaque to clients, tamper-evident, and bound to the
 //! filters they were issued for. A token is the hex of the next offset and
 //! a digest of the filters, signed with HMAC-SHA256 under a key drawn when
-//! the server starts; so tokens stay valid for the life of the process, and
-//! a forged, altered or stale token is refused.
+//! the server starts (or derived from `paging.token_secret`, shared by
+//! replicas); so tokens stay valid for the life of the key, and a forged,
+//! altered or stale token is refused.
 
 use hmac::{Hmac, Mac};
 use rand::RngCore;
@@ -34,6 +35,15 @@ impl PageTokens {
         let mut key = [0; 32];
         rand::thread_rng().fill_bytes(&mut key);
         Self { key }
+    }
+
+    /// Tokens signed with a key derived from a configured secret, so every
+    /// replica sharing the secret honours the others' tokens.
+    pub(crate) fn with_secret(secret: &[u8]) -> Self {
+        use sha2::Digest;
+        Self {
+            key: Sha256::digest(secret).into(),
+        }
     }
 
     fn mac(&self) -> HmacSha256 {

@@ -1,7 +1,5 @@
 //! The `himrec.v1.Recommender` service.
 
-use std::sync::Arc;
-
 use std::pin::Pin;
 
 use tokio_stream::{Stream, StreamExt};
@@ -9,42 +7,72 @@ use tonic::{Request, Response, Status, Streaming};
 use tracing::{debug, instrument};
 
 use super::convert;
+use crate::error::RequestError;
 use crate::pb;
+use crate::profile::FieldViolation;
 use crate::rank::Recommender;
+use crate::server::Live;
 
-/// Serves `Recommend` and `GetModelInfo` from one recommender.
+/// Serves `Recommend`, `RecommendBatch` and `GetModelInfo` from the live
+/// snapshot: each call takes the snapshot once, so a reload never changes
+/// a call's answer halfway.
 #[derive(Debug, Clone)]
 pub struct RecommenderService {
-    recommender: Arc<Recommender>,
+    live: Live,
+    max_skills: usize,
+    max_batch_items: usize,
 }
 
 impl RecommenderService {
-    /// A service over a loaded recommender.
-    pub fn new(recommender: Arc<Recommender>) -> Self {
-        Self { recommender }
+    /// A service over the serving snapshot, with the request limits.
+    pub fn new(live: Live, max_skills: usize, max_batch_items: usize) -> Self {
+        Self {
+            live,
+            max_skills,
+            max_batch_items,
+        }
     }
-}
 
-/// Most requests one `RecommendBatch` call may send.
-pub const MAX_BATCH_ITEMS: usize = 100_000;
+    /// Checks the limits a request's size must keep, then converts it.
+    fn query(
+        &self,
+        request: pb::RecommendRequest,
+        recommender: &Recommender,
+    ) -> Result<convert::RecommendQuery, RequestError> {
+        let skills = request.profile.as_ref().map_or(0, |p| p.skills.len());
+        if skills > self.max_skills {
+            return Err(RequestError::InvalidArgument(vec![FieldViolation::new(
+                "profile.skills",
+                format!("at most {} skills per profile", self.max_skills),
+            )]));
+        }
+        convert::recommend_query(request, recommender.catalog())
+    }
 
-impl RecommenderService {
+    /// The answer to one request.
+    fn answer(
+        &self,
+        request: pb::RecommendRequest,
+        recommender: &Recommender,
+    ) -> Result<pb::RecommendResponse, RequestError> {
+        let query = self.query(request, recommender)?;
+        let ranked = recommender.recommend_with(&query.profile, query.limits, query.preferences);
+        Ok(convert::recommend_response(
+            recommender,
+            &query.profile,
+            ranked,
+        ))
+    }
+
     /// The answer to one request of a batch.
-    fn batch_item(&self, item: pb::RecommendBatchRequest) -> pb::RecommendBatchResponse {
+    fn batch_item(
+        &self,
+        item: pb::RecommendBatchRequest,
+        recommender: &Recommender,
+    ) -> pb::RecommendBatchResponse {
         let request = item.request.unwrap_or_default();
-        let result = match convert::recommend_query(request, self.recommender.catalog()) {
-            Ok(query) => {
-                let ranked = self.recommender.recommend_with(
-                    &query.profile,
-                    query.limits,
-                    query.preferences,
-                );
-                pb::recommend_batch_response::Result::Response(convert::recommend_response(
-                    &self.recommender,
-                    &query.profile,
-                    ranked,
-                ))
-            }
+        let result = match self.answer(request, recommender) {
+            Ok(response) => pb::recommend_batch_response::Result::Response(response),
             Err(err) => pb::recommend_batch_response::Result::Error(convert::batch_error(err)),
         };
         pb::RecommendBatchResponse {
@@ -69,6 +97,9 @@ impl pb::recommender_server::Recommender for RecommenderService {
         request: Request<Streaming<pb::RecommendBatchRequest>>,
     ) -> Result<Response<Self::RecommendBatchStream>, Status> {
         let service = self.clone();
+        // The whole stream is answered by the snapshot serving at its start.
+        let recommender = self.live.current().recommender.clone();
+        let max_items = self.max_batch_items;
         let mut seen = 0;
         let mut ended = false;
         // A call error (the cap, or a broken request stream) ends the call.
@@ -77,12 +108,12 @@ impl pb::recommender_server::Recommender for RecommenderService {
                 return None;
             }
             seen += 1;
-            let answer = if seen > MAX_BATCH_ITEMS {
+            let answer = if seen > max_items {
                 Err(Status::resource_exhausted(format!(
-                    "at most {MAX_BATCH_ITEMS} requests per RecommendBatch call"
+                    "at most {max_items} requests per RecommendBatch call"
                 )))
             } else {
-                item.map(|item| service.batch_item(item))
+                item.map(|item| service.batch_item(item, &recommender))
             };
             ended = answer.is_err();
             Some(answer)
@@ -98,15 +129,13 @@ impl pb::recommender_server::Recommender for RecommenderService {
         &self,
         request: Request<pb::RecommendRequest>,
     ) -> Result<Response<pb::RecommendResponse>, Status> {
-        let query = convert::recommend_query(request.into_inner(), self.recommender.catalog())
+        let snapshot = self.live.current();
+        let response = self
+            .answer(request.into_inner(), &snapshot.recommender)
             .map_err(|err| {
                 debug!(outcome = "invalid_argument", %err);
                 Status::from(err)
             })?;
-        let ranked =
-            self.recommender
-                .recommend_with(&query.profile, query.limits, query.preferences);
-        let response = convert::recommend_response(&self.recommender, &query.profile, ranked);
         debug!(
             outcome = "ok",
             career_paths = response.career_paths.len(),
@@ -121,6 +150,6 @@ impl pb::recommender_server::Recommender for RecommenderService {
         &self,
         _request: Request<pb::GetModelInfoRequest>,
     ) -> Result<Response<pb::GetModelInfoResponse>, Status> {
-        Ok(Response::new(convert::model_info(&self.recommender)))
+        Ok(Response::new(convert::model_info(&self.live.current())))
     }
 }

@@ -6,11 +6,20 @@
 //!   violation per field at fault, so clients can point at the field.
 //! - `NOT_FOUND`: an id names nothing in the catalog; the request is well
 //!   formed, so this is not `INVALID_ARGUMENT`.
+//! - `UNAUTHENTICATED`: no API key, or one that matches none configured.
+//! - `PERMISSION_DENIED`: a valid key that may not call the method.
+//! - `RESOURCE_EXHAUSTED`: the server is at its concurrency limit (retry
+//!   with backoff), or a batch sent more requests than one call may.
+//! - `DEADLINE_EXCEEDED`: the call's deadline (the client's `grpc-timeout`,
+//!   or the server's default) passed before it finished.
+//! - `FAILED_PRECONDITION`: a reload found the new files unusable; the
+//!   version serving before stays.
 
 use tonic::{Code, Status};
 use tonic_types::{ErrorDetails, StatusExt};
 
 use crate::error::RequestError;
+use crate::server::{AccessError, Refusal, ReloadError};
 
 impl From<RequestError> for Status {
     fn from(err: RequestError) -> Self {
@@ -26,5 +35,25 @@ impl From<RequestError> for Status {
             }
             RequestError::NotFound { what } => Status::not_found(format!("no {what}")),
         }
+    }
+}
+
+impl From<Refusal> for Status {
+    fn from(refusal: Refusal) -> Self {
+        let message = refusal.to_string();
+        match refusal {
+            Refusal::Access(AccessError::Unauthenticated(_)) => Status::unauthenticated(message),
+            Refusal::Access(AccessError::PermissionDenied(_)) => Status::permission_denied(message),
+            Refusal::Overloaded { .. } => Status::resource_exhausted(message),
+            Refusal::DeadlineExceeded(_) => Status::deadline_exceeded(message),
+        }
+    }
+}
+
+impl From<ReloadError> for Status {
+    fn from(err: ReloadError) -> Self {
+        Status::failed_precondition(format!(
+            "reload failed, the previous version keeps serving: {err}"
+        ))
     }
 }

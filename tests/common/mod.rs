@@ -56,7 +56,8 @@ impl TestServer {
         let addr = listener.local_addr().unwrap();
         let (stop, stopped) = oneshot::channel::<()>();
         let handle = tokio::spawn(async move {
-            himrec::server::run_with(listener, recommender, options, async {
+            let live = himrec::server::Live::fixed(recommender);
+            himrec::server::run_with(listener, live, options, async {
                 let _ = stopped.await;
             })
             .await

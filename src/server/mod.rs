@@ -1,37 +1,43 @@
-//! Serving: the recommender, health and reflection on one listener until a
-//! shutdown future resolves. `main` and the tests run this same function.
+//! Serving: the Recommender, Catalog, Admin, health and reflection services
+//! on one listener until a shutdown future resolves. `main` and the tests
+//! run this same function.
+//!
+//! Layers, outermost first: request ids, CORS, gRPC-Web, then the guard
+//! (API keys, concurrency limit, deadlines, metrics), then the services.
+
+mod auth;
+mod cors;
+mod guard;
+mod live;
+mod metrics;
+mod request_id;
+mod tls;
 
 use std::future::Future;
 use std::path::Path;
 use std::sync::Arc;
-use std::time::Duration;
 
-use std::sync::atomic::{AtomicU64, Ordering};
 use tokio::net::TcpListener;
 use tokio_stream::wrappers::TcpListenerStream;
 use tokio_stream::StreamExt;
-use tonic::codegen::http::{HeaderName, HeaderValue, Method};
 use tonic::transport::Server;
+use tower_http::request_id::{PropagateRequestIdLayer, SetRequestIdLayer};
+use tracing::{info, warn};
 
-use tonic::codegen::http;
-use tower_http::cors::{AllowOrigin, CorsLayer};
-use tower_http::request_id::{
-    MakeRequestId, PropagateRequestIdLayer, RequestId, SetRequestIdLayer,
-};
-use tracing::info;
+pub use auth::{new_token, token_sha256, AccessError};
+pub use guard::Refusal;
+pub use live::{Live, ReloadError, Snapshot, Sources};
+pub use metrics::{serve_metrics, Metrics};
 
 use crate::catalog::{Catalog, CatalogError};
-use crate::grpc::{CatalogService, RecommenderService};
+use crate::config::{ApiKey, Config, Limits, Tls};
+use crate::grpc::{AdminService, CatalogService, RecommenderService};
 use crate::model::{CareerModel, ModelArtifact, ModelError};
 use crate::pb;
+use crate::pb::admin_server::AdminServer;
 use crate::pb::catalog_server::CatalogServer;
 use crate::pb::recommender_server::RecommenderServer;
 use crate::rank::Recommender;
-
-/// Largest request the server decodes. A full profile is well under 4 KiB.
-pub const MAX_REQUEST_BYTES: usize = 64 * 1024;
-/// Longest a request may run on the server.
-pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Why the server could not start.
 #[derive(Debug, thiserror::Error)]
@@ -68,61 +74,6 @@ fn incoming(
     })
 }
 
-/// Makes request ids: a random prefix per process and a counter.
-#[derive(Debug, Clone)]
-struct RequestIds {
-    prefix: Arc<str>,
-    next: Arc<AtomicU64>,
-}
-
-impl RequestIds {
-    fn new() -> Self {
-        let prefix = format!("hr-{:08x}", rand::random::<u32>());
-        Self {
-            prefix: prefix.into(),
-            next: Arc::new(AtomicU64::new(1)),
-        }
-    }
-}
-
-impl MakeRequestId for RequestIds {
-    fn make_request_id<B>(&mut self, _request: &http::Request<B>) -> Option<RequestId> {
-        let n = self.next.fetch_add(1, Ordering::Relaxed);
-        HeaderValue::from_str(&format!("{}-{n}", self.prefix))
-            .ok()
-            .map(RequestId::new)
-    }
-}
-
-/// CORS for gRPC-Web from the allowed origins: the headers a gRPC-Web
-/// client sends, and the gRPC status headers it must be able to read.
-fn cors_layer(origins: &[String]) -> Result<CorsLayer, StartError> {
-    let origins = origins
-        .iter()
-        .map(|o| {
-            HeaderValue::from_str(o)
-                .map_err(|_| StartError::Options(format!("bad CORS origin {o:?}")))
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    let header = HeaderName::from_static;
-    Ok(CorsLayer::new()
-        .allow_origin(AllowOrigin::list(origins))
-        .allow_methods([Method::POST, Method::OPTIONS])
-        .allow_headers([
-            header("content-type"),
-            header("x-grpc-web"),
-            header("x-user-agent"),
-            header("grpc-timeout"),
-            header("authorization"),
-        ])
-        .expose_headers([
-            header("grpc-status"),
-            header("grpc-message"),
-            header("grpc-status-details-bin"),
-        ])
-        .max_age(Duration::from_secs(24 * 3600)))
-}
-
 /// Loads the catalog and the model and checks that they fit each other.
 pub fn load(data_dir: &Path, model_path: &Path) -> Result<Recommender, StartError> {
     load_with_overlay(data_dir, model_path, None)
@@ -148,13 +99,49 @@ pub fn load_with_overlay(
     Ok(Recommender::new(catalog, model))
 }
 
-/// How the server serves, beyond what it serves.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// Loads everything `config` names (data, model, overlay, TLS files)
+/// without serving: what `himrec config check` runs.
+pub fn check(config: &Config) -> Result<Recommender, StartError> {
+    if let Some(tls) = tls::server_config(&config.tls)? {
+        Server::builder().tls_config(tls)?;
+    }
+    load_with_overlay(&config.data, &config.model, config.programs_overlay())
+}
+
+/// How the server serves, beyond what it serves; the defaults are the
+/// configuration's.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ServeOptions {
     /// Browser origins (e.g. `https://apply.example.edu`) allowed to call
     /// through gRPC-Web; empty means none (same-origin pages and non-browser
     /// clients are unaffected).
     pub cors_origins: Vec<String>,
+    /// Request, concurrency and connection limits.
+    pub limits: Limits,
+    /// TLS certificate files; none means plain TCP.
+    pub tls: Tls,
+    /// API keys; none means client methods are open and admin methods shut.
+    pub api_keys: Vec<ApiKey>,
+    /// Secret that signs page tokens; empty for a random one.
+    pub page_token_secret: String,
+}
+
+impl Default for ServeOptions {
+    fn default() -> Self {
+        Self::from(&Config::default())
+    }
+}
+
+impl From<&Config> for ServeOptions {
+    fn from(config: &Config) -> Self {
+        Self {
+            cors_origins: config.cors_origins.clone(),
+            limits: config.limits.clone(),
+            tls: config.tls.clone(),
+            api_keys: config.auth.keys.clone(),
+            page_token_secret: config.paging.token_secret.clone(),
+        }
+    }
 }
 
 /// Serves `recommender` on `listener` with default options until
@@ -164,22 +151,27 @@ pub async fn run(
     recommender: Arc<Recommender>,
     shutdown: impl Future<Output = ()> + Send,
 ) -> Result<(), StartError> {
-    run_with(listener, recommender, ServeOptions::default(), shutdown).await
+    run_with(
+        listener,
+        Live::fixed(recommender),
+        ServeOptions::default(),
+        shutdown,
+    )
+    .await
 }
 
 /// Serves gRPC (HTTP/2) and gRPC-Web (HTTP/1.1 or HTTP/2) on `listener`
-/// until `shutdown` resolves, then reports NOT_SERVING, stops accepting,
-/// and lets calls in flight finish.
+/// until `shutdown` resolves; then reports NOT_SERVING, stops accepting
+/// connections, and gives calls in flight up to the shutdown grace period
+/// to finish before returning.
 pub async fn run_with(
     listener: TcpListener,
-    recommender: Arc<Recommender>,
+    live: Live,
     options: ServeOptions,
     shutdown: impl Future<Output = ()> + Send,
 ) -> Result<(), StartError> {
+    let limits = options.limits.clone();
     let (health, health_service) = tonic_health::server::health_reporter();
-    health
-        .set_serving::<RecommenderServer<RecommenderService>>()
-        .await;
     let reflection_v1 = tonic_reflection::server::Builder::configure()
         .register_encoded_file_descriptor_set(pb::FILE_DESCRIPTOR_SET)
         .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
@@ -188,21 +180,52 @@ pub async fn run_with(
         .register_encoded_file_descriptor_set(pb::FILE_DESCRIPTOR_SET)
         .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
         .build_v1alpha()?;
+    let catalog_service = CatalogServer::new(CatalogService::new(
+        live.clone(),
+        &options.page_token_secret,
+    ))
+    .max_decoding_message_size(limits.max_request_bytes);
+    let recommender_service = RecommenderServer::new(RecommenderService::new(
+        live.clone(),
+        limits.max_skills,
+        limits.max_batch_items,
+    ))
+    .max_decoding_message_size(limits.max_request_bytes);
+    let admin_service = AdminServer::new(AdminService::new(live.clone()))
+        .max_decoding_message_size(limits.max_request_bytes);
+    health
+        .set_serving::<RecommenderServer<RecommenderService>>()
+        .await;
     health.set_serving::<CatalogServer<CatalogService>>().await;
-    let catalog_service = CatalogServer::new(CatalogService::new(recommender.clone()))
-        .max_decoding_message_size(MAX_REQUEST_BYTES);
-    let recommender_service = RecommenderServer::new(RecommenderService::new(recommender))
-        .max_decoding_message_size(MAX_REQUEST_BYTES);
 
-    info!(addr = ?listener.local_addr().ok(), "serving");
+    let cors = cors::cors_layer(&options.cors_origins)?;
+    let guard = guard::GuardLayer::new(
+        auth::Keys::new(&options.api_keys),
+        limits.clone(),
+        live.metrics().clone(),
+    );
+    let mut builder = Server::builder();
+    if let Some(tls) = tls::server_config(&options.tls)? {
+        builder = builder.tls_config(tls)?;
+    }
+    info!(
+        addr = ?listener.local_addr().ok(),
+        tls = options.tls.enabled(),
+        mutual_tls = !options.tls.client_ca.as_os_str().is_empty(),
+        api_keys = options.api_keys.len(),
+        "serving"
+    );
     let reporter = health.clone();
-    let cors = cors_layer(&options.cors_origins)?;
-    Server::builder()
+    let (grace_tx, grace_rx) = tokio::sync::oneshot::channel::<()>();
+    let serve = builder
         .accept_http1(true)
-        .timeout(REQUEST_TIMEOUT)
+        .http2_keepalive_interval(limits.keepalive_interval())
+        .http2_keepalive_timeout(Some(limits.keepalive_timeout()))
         // Every call carries an id: the caller's `x-request-id`, or one made
         // here; it is sent back in the response and names the call's span.
-        .layer(SetRequestIdLayer::x_request_id(RequestIds::new()))
+        .layer(SetRequestIdLayer::x_request_id(
+            request_id::RequestIds::new(),
+        ))
         .layer(PropagateRequestIdLayer::x_request_id())
         .trace_fn(|request| {
             let id = request
@@ -214,14 +237,16 @@ pub async fn run_with(
         })
         .layer(cors)
         .layer(tonic_web::GrpcWebLayer::new())
+        .layer(guard)
         .add_service(health_service)
         .add_service(reflection_v1)
         .add_service(reflection_v1alpha)
         .add_service(recommender_service)
         .add_service(catalog_service)
+        .add_service(admin_service)
         .serve_with_incoming_shutdown(incoming(listener), async move {
             shutdown.await;
-            info!("shutting down: draining calls in flight");
+            info!("shutting down: refusing new connections, draining calls in flight");
             reporter
                 .set_not_serving::<RecommenderServer<RecommenderService>>()
                 .await;
@@ -231,8 +256,23 @@ pub async fn run_with(
             reporter
                 .set_service_status("", tonic_health::ServingStatus::NotServing)
                 .await;
-        })
-        .await?;
+            let _ = grace_tx.send(());
+        });
+    let grace = limits.shutdown_grace();
+    let grace_over = async move {
+        if grace_rx.await.is_ok() {
+            tokio::time::sleep(grace).await;
+        } else {
+            std::future::pending::<()>().await;
+        }
+    };
+    tokio::select! {
+        served = serve => served?,
+        () = grace_over => {
+            let left = live.metrics().in_flight();
+            warn!(calls_cut = left, grace_secs = grace.as_secs(), "grace period over; closing the calls still in flight");
+        }
+    }
     info!("stopped");
     Ok(())
 }

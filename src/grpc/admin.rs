@@ -1,0 +1,34 @@
+//! The `himrec.v1.Admin` service: operator actions. Who may call it is
+//! decided before a call gets here (`server::guard`).
+
+use tonic::{Request, Response, Status};
+use tracing::instrument;
+
+use super::convert;
+use crate::pb;
+use crate::server::Live;
+
+/// Serves `Reload` over the live snapshot.
+#[derive(Debug, Clone)]
+pub struct AdminService {
+    live: Live,
+}
+
+impl AdminService {
+    /// A service that reloads `live`.
+    pub fn new(live: Live) -> Self {
+        Self { live }
+    }
+}
+
+#[tonic::async_trait]
+impl pb::admin_server::Admin for AdminService {
+    #[instrument(name = "Reload", level = "debug", skip_all)]
+    async fn reload(
+        &self,
+        _request: Request<pb::ReloadRequest>,
+    ) -> Result<Response<pb::ReloadResponse>, Status> {
+        let snapshot = self.live.reload().await?;
+        Ok(Response::new(convert::reloaded(&snapshot)))
+    }
+}

@@ -1,0 +1,280 @@
+//! Prometheus metrics, and the HTTP endpoint that serves them on their own
+//! port. Labels are method names and status codes from fixed lists, never
+//! anything a caller sent.
+
+use std::future::Future;
+use std::sync::Arc;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use prometheus_client::encoding::EncodeLabelSet;
+use prometheus_client::metrics::counter::Counter;
+use prometheus_client::metrics::family::Family;
+use prometheus_client::metrics::gauge::Gauge;
+use prometheus_client::metrics::histogram::{exponential_buckets, Histogram};
+use prometheus_client::registry::Registry;
+use std::sync::atomic::AtomicU64;
+use tokio::net::TcpListener;
+
+/// The methods the server answers, as metric labels; anything else is
+/// counted as `other`.
+const METHODS: &[&str] = &[
+    "himrec.v1.Recommender/Recommend",
+    "himrec.v1.Recommender/RecommendBatch",
+    "himrec.v1.Recommender/GetModelInfo",
+    "himrec.v1.Catalog/ListSkills",
+    "himrec.v1.Catalog/ListCareerPaths",
+    "himrec.v1.Catalog/ListWorkSettings",
+    "himrec.v1.Catalog/ListPrograms",
+    "himrec.v1.Catalog/GetProgram",
+    "himrec.v1.Admin/Reload",
+    "grpc.health.v1.Health/Check",
+    "grpc.health.v1.Health/Watch",
+    "grpc.reflection.v1.ServerReflection/ServerReflectionInfo",
+    "grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo",
+];
+
+/// The label for a request path such as `/himrec.v1.Catalog/ListSkills`.
+pub(crate) fn method_label(path: &str) -> &'static str {
+    let name = path.strip_prefix('/').unwrap_or(path);
+    METHODS
+        .iter()
+        .find(|m| **m == name)
+        .copied()
+        .unwrap_or("other")
+}
+
+/// The name of a gRPC status code, as a metric label.
+pub(crate) fn code_label(code: tonic::Code) -> &'static str {
+    use tonic::Code::*;
+    match code {
+        Ok => "OK",
+        Cancelled => "CANCELLED",
+        Unknown => "UNKNOWN",
+        InvalidArgument => "INVALID_ARGUMENT",
+        DeadlineExceeded => "DEADLINE_EXCEEDED",
+        NotFound => "NOT_FOUND",
+        AlreadyExists => "ALREADY_EXISTS",
+        PermissionDenied => "PERMISSION_DENIED",
+        ResourceExhausted => "RESOURCE_EXHAUSTED",
+        FailedPrecondition => "FAILED_PRECONDITION",
+        Aborted => "ABORTED",
+        OutOfRange => "OUT_OF_RANGE",
+        Unimplemented => "UNIMPLEMENTED",
+        Internal => "INTERNAL",
+        Unavailable => "UNAVAILABLE",
+        DataLoss => "DATA_LOSS",
+        Unauthenticated => "UNAUTHENTICATED",
+    }
+}
+
+#[derive(Debug, Clone, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct CallLabels {
+    method: &'static str,
+    code: &'static str,
+}
+
+#[derive(Debug, Clone, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct MethodLabels {
+    method: &'static str,
+}
+
+#[derive(Debug, Clone, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct OutcomeLabels {
+    outcome: &'static str,
+}
+
+#[derive(Debug, Clone, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct VersionLabels {
+    version: String,
+}
+
+/// The server's metrics; cheap to clone.
+#[derive(Debug, Clone)]
+pub struct Metrics {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    registry: Registry,
+    calls: Family<CallLabels, Counter>,
+    durations: Family<MethodLabels, Histogram>,
+    in_flight: Gauge,
+    shed: Family<MethodLabels, Counter>,
+    reloads: Family<OutcomeLabels, Counter>,
+    model: Family<VersionLabels, Gauge>,
+    loaded_at: Gauge<f64, AtomicU64>,
+}
+
+fn duration_histogram() -> Histogram {
+    // 50 us to about 1.6 s.
+    Histogram::new(exponential_buckets(0.000_05, 2.0, 16))
+}
+
+impl Metrics {
+    /// Fresh metrics, all zero.
+    pub fn new() -> Self {
+        let calls = Family::<CallLabels, Counter>::default();
+        let durations = Family::<MethodLabels, Histogram>::new_with_constructor(
+            duration_histogram as fn() -> Histogram,
+        );
+        let in_flight = Gauge::default();
+        let shed = Family::<MethodLabels, Counter>::default();
+        let reloads = Family::<OutcomeLabels, Counter>::default();
+        let model = Family::<VersionLabels, Gauge>::default();
+        let loaded_at = Gauge::<f64, AtomicU64>::default();
+        let mut registry = Registry::with_prefix("himrec");
+        registry.register(
+            "calls",
+            "Calls answered, by method and gRPC status code",
+            calls.clone(),
+        );
+        registry.register(
+            "call_duration_seconds",
+            "Time from a call's arrival to its last byte, by method",
+            durations.clone(),
+        );
+        registry.register(
+            "calls_in_flight",
+            "Calls being served now",
+            in_flight.clone(),
+        );
+        registry.register(
+            "calls_shed",
+            "Calls refused with RESOURCE_EXHAUSTED because the server was at its concurrency limit",
+            shed.clone(),
+        );
+        registry.register(
+            "reloads",
+            "Reloads of the model and catalog, by outcome",
+            reloads.clone(),
+        );
+        registry.register(
+            "model_info",
+            "The model version serving (value 1)",
+            model.clone(),
+        );
+        registry.register(
+            "model_loaded_timestamp_seconds",
+            "When the serving model and catalog were loaded, Unix time",
+            loaded_at.clone(),
+        );
+        Self {
+            inner: Arc::new(Inner {
+                registry,
+                calls,
+                durations,
+                in_flight,
+                shed,
+                reloads,
+                model,
+                loaded_at,
+            }),
+        }
+    }
+
+    /// A call began; the returned guard ends it.
+    pub(crate) fn call_started(&self) -> InFlight {
+        self.inner.in_flight.inc();
+        InFlight(self.inner.in_flight.clone())
+    }
+
+    /// A call ended with `code` after `elapsed`.
+    pub(crate) fn call_finished(&self, method: &'static str, code: tonic::Code, elapsed: Duration) {
+        self.inner
+            .calls
+            .get_or_create(&CallLabels {
+                method,
+                code: code_label(code),
+            })
+            .inc();
+        self.inner
+            .durations
+            .get_or_create(&MethodLabels { method })
+            .observe(elapsed.as_secs_f64());
+    }
+
+    /// Calls in flight now.
+    pub fn in_flight(&self) -> i64 {
+        self.inner.in_flight.get()
+    }
+
+    /// A call was refused at the concurrency limit.
+    pub(crate) fn call_shed(&self, method: &'static str) {
+        self.inner
+            .shed
+            .get_or_create(&MethodLabels { method })
+            .inc();
+    }
+
+    pub(crate) fn reloaded(&self, ok: bool) {
+        let outcome = if ok { "success" } else { "failure" };
+        self.inner
+            .reloads
+            .get_or_create(&OutcomeLabels { outcome })
+            .inc();
+    }
+
+    pub(crate) fn model_loaded(&self, version: &str, at: SystemTime) {
+        self.inner.model.clear();
+        self.inner
+            .model
+            .get_or_create(&VersionLabels {
+                version: version.to_owned(),
+            })
+            .set(1);
+        let unix = at.duration_since(UNIX_EPOCH).unwrap_or_default();
+        self.inner.loaded_at.set(unix.as_secs_f64());
+    }
+
+    /// The metrics in the OpenMetrics text format.
+    pub fn encode(&self) -> String {
+        let mut text = String::new();
+        prometheus_client::encoding::text::encode(&mut text, &self.inner.registry)
+            .expect("writing to a String does not fail");
+        text
+    }
+}
+
+impl Default for Metrics {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Counts a call in flight until dropped.
+#[derive(Debug)]
+pub(crate) struct InFlight(Gauge);
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        self.0.dec();
+    }
+}
+
+/// Serves `GET /metrics` on `listener` until `shutdown` resolves.
+pub async fn serve_metrics(
+    listener: TcpListener,
+    metrics: Metrics,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    use axum::http::header::CONTENT_TYPE;
+    let app = axum::Router::new().route(
+        "/metrics",
+        axum::routing::get(move || {
+            let metrics = metrics.clone();
+            async move {
+                (
+                    [(
+                        CONTENT_TYPE,
+                        "application/openmetrics-text; version=1.0.0; charset=utf-8",
+                    )],
+                    metrics.encode(),
+                )
+            }
+        }),
+    );
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown)
+        .await
+}
