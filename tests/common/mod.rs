@@ -52,22 +52,45 @@ impl TestServer {
         recommender: Arc<Recommender>,
         options: himrec::server::ServeOptions,
     ) -> Self {
+        Self::serve_live(himrec::server::Live::fixed(recommender), options).await
+    }
+
+    /// Serves `live` on plain TCP (`options.tls` must be off).
+    pub(crate) async fn serve_live(
+        live: himrec::server::Live,
+        options: himrec::server::ServeOptions,
+    ) -> Self {
+        Self::serve_with_channel(live, options, |addr| async move {
+            Channel::from_shared(format!("http://{addr}"))
+                .unwrap()
+                .connect()
+                .await
+                .expect("connects")
+        })
+        .await
+    }
+
+    /// Serves `live`, reached through the channel `connect` makes.
+    pub(crate) async fn serve_with_channel<F, Fut>(
+        live: himrec::server::Live,
+        options: himrec::server::ServeOptions,
+        connect: F,
+    ) -> Self
+    where
+        F: FnOnce(std::net::SocketAddr) -> Fut,
+        Fut: std::future::Future<Output = Channel>,
+    {
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
         let (stop, stopped) = oneshot::channel::<()>();
         let handle = tokio::spawn(async move {
-            let live = himrec::server::Live::fixed(recommender);
             himrec::server::run_with(listener, live, options, async {
                 let _ = stopped.await;
             })
             .await
             .expect("server runs");
         });
-        let channel = Channel::from_shared(format!("http://{addr}"))
-            .unwrap()
-            .connect()
-            .await
-            .expect("connects");
+        let channel = connect(addr).await;
         Self {
             channel,
             addr,
@@ -129,4 +152,33 @@ pub(crate) fn violated_fields(status: &tonic::Status) -> Vec<String> {
         .into_iter()
         .map(|v| v.field)
         .collect()
+}
+
+/// `message` with `authorization: Bearer <token>`.
+pub(crate) fn with_key<T>(message: T, token: &str) -> tonic::Request<T> {
+    let mut request = tonic::Request::new(message);
+    request.metadata_mut().insert(
+        "authorization",
+        format!("Bearer {token}").parse().expect("ASCII token"),
+    );
+    request
+}
+
+/// A fresh folder under the target directory for one test.
+pub(crate) fn scratch(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!(
+        "{name}-{}-{:x}",
+        std::process::id(),
+        rand_suffix()
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn rand_suffix() -> u64 {
+    use std::time::{SystemTime, UNIX_EPOCH};
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_nanos() as u64
 }
