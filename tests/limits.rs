@@ -132,7 +132,10 @@ async fn calls_beyond_the_concurrency_limit_are_shed_at_once() {
         .await
         .unwrap_err();
     assert_eq!(err.code(), Code::ResourceExhausted, "{err:?}");
-    assert!(started.elapsed() < Duration::from_secs(5), "answered, not queued");
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "answered, not queued"
+    );
     // Probes are not shed.
     let health = HealthClient::new(server.channel.clone())
         .check(HealthCheckRequest::default())
@@ -196,7 +199,10 @@ async fn the_clients_deadline_is_honoured_up_to_the_maximum() {
     let (_held, mut answers) = open_batch(&server, Some(Duration::from_secs(60))).await;
     let err = answers.message().await.unwrap_err();
     assert_eq!(err.code(), Code::DeadlineExceeded, "{err:?}");
-    assert!(started.elapsed() < Duration::from_secs(30), "cut to the maximum");
+    assert!(
+        started.elapsed() < Duration::from_secs(30),
+        "cut to the maximum"
+    );
     server.stop().await;
 }
 

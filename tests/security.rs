@@ -30,7 +30,10 @@ fn authority(name: &str) -> (Issuer<'static, KeyPair>, String) {
     let mut params = CertificateParams::new(Vec::<String>::new()).unwrap();
     params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
     params.distinguished_name.push(DnType::CommonName, name);
-    params.key_usages = vec![KeyUsagePurpose::KeyCertSign, KeyUsagePurpose::DigitalSignature];
+    params.key_usages = vec![
+        KeyUsagePurpose::KeyCertSign,
+        KeyUsagePurpose::DigitalSignature,
+    ];
     let key = KeyPair::generate().unwrap();
     let cert = params.self_signed(&key).unwrap();
     (Issuer::new(params, key), cert.pem())
@@ -61,7 +64,11 @@ struct Pki {
 fn pki(dir: &Path) -> Pki {
     let (ca, ca_pem) = authority("himrec test CA");
     let server = leaf(&ca, "localhost", ExtendedKeyUsagePurpose::ServerAuth);
-    let client = leaf(&ca, "admissions-backend", ExtendedKeyUsagePurpose::ClientAuth);
+    let client = leaf(
+        &ca,
+        "admissions-backend",
+        ExtendedKeyUsagePurpose::ClientAuth,
+    );
     let write = |name: &str, text: &str| {
         let path = dir.join(name);
         std::fs::write(&path, text).unwrap();
@@ -154,14 +161,13 @@ async fn mutual_tls_needs_a_client_certificate_from_the_configured_ca() {
         cert: pki.client.cert.clone(),
         key: pki.client.key.clone(),
     };
-    let server = TestServer::serve_with_channel(Live::fixed(recommender()), options, |addr| {
-        async move {
+    let server =
+        TestServer::serve_with_channel(Live::fixed(recommender()), options, |addr| async move {
             tls_channel(addr, &ca, Some(&client))
                 .await
                 .expect("mutual TLS connects")
-        }
-    })
-    .await;
+        })
+        .await;
     assert!(server.client().recommend(request()).await.is_ok());
 
     let refused = |channel: Result<Channel, tonic::transport::Error>| async move {
@@ -178,7 +184,11 @@ async fn mutual_tls_needs_a_client_certificate_from_the_configured_ca() {
         "no client certificate"
     );
     let (stranger_ca, _) = authority("some other CA");
-    let stranger = leaf(&stranger_ca, "intruder", ExtendedKeyUsagePurpose::ClientAuth);
+    let stranger = leaf(
+        &stranger_ca,
+        "intruder",
+        ExtendedKeyUsagePurpose::ClientAuth,
+    );
     assert!(
         refused(tls_channel(server.addr, &pki.ca, Some(&stranger)).await).await,
         "a certificate from another CA"
@@ -207,7 +217,11 @@ async fn api_keys_admit_their_holders_and_health_stays_open() {
     let mut client = server.client();
     let none = client.recommend(request()).await.unwrap_err();
     assert_eq!(none.code(), Code::Unauthenticated);
-    assert!(none.message().contains("authorization"), "{}", none.message());
+    assert!(
+        none.message().contains("authorization"),
+        "{}",
+        none.message()
+    );
     let wrong = client
         .recommend(with_key(request(), "hr_guess"))
         .await

@@ -1,0 +1,388 @@
+//! The binary as an operator runs it: configuration checks, reload on
+//! SIGHUP, the metrics endpoint, and SIGTERM during load.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use common::{profile, root, scratch};
+use himrec::pb;
+use himrec::pb::recommender_client::RecommenderClient;
+use tokio::sync::mpsc;
+use tokio_stream::wrappers::ReceiverStream;
+use tonic::transport::Channel;
+use tonic::Code;
+
+fn himrec() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_himrec"));
+    command.current_dir(root());
+    command
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// Starts `himrec serve --config FILE` and waits until it serves.
+fn serve(config: &Path) -> Child {
+    let mut child = himrec()
+        .args(["serve", "--config"])
+        .arg(config)
+        .env("RUST_LOG", "info")
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        assert!(Instant::now() < deadline, "server did not start");
+        let line = lines.next().expect("server exited early").unwrap();
+        if line.contains("\"serving\"") {
+            break;
+        }
+    }
+    std::thread::spawn(move || for _ in lines {});
+    child
+}
+
+fn signal(child: &Child, name: &str) {
+    let status = Command::new("kill")
+        .args([&format!("-{name}"), &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+/// Waits up to `limit` for the child to exit.
+fn wait_exit(child: &mut Child, limit: Duration) -> std::process::ExitStatus {
+    let deadline = Instant::now() + limit;
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("the server did not exit within {limit:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// `GET /metrics` over plain HTTP/1.1.
+fn scrape(port: u16) -> String {
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(
+        stream,
+        "GET /metrics HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut text = String::new();
+    stream.read_to_string(&mut text).unwrap();
+    assert!(text.starts_with("HTTP/1.1 200"), "{text}");
+    text
+}
+
+async fn channel(port: u16) -> Channel {
+    Channel::from_shared(format!("http://127.0.0.1:{port}"))
+        .unwrap()
+        .connect()
+        .await
+        .unwrap()
+}
+
+fn request() -> pb::RecommendRequest {
+    pb::RecommendRequest {
+        profile: Some(profile(&[("clinical_coding", 0.8), ("leadership", 0.3)])),
+        ..Default::default()
+    }
+}
+
+#[test]
+fn config_check_names_the_bad_key_and_show_redacts_secrets() {
+    let dir = scratch("config");
+    let bad = dir.join("bad.toml");
+    std::fs::write(&bad, "[limits]\nmax_concurrent_calls = 0\n").unwrap();
+    let output = himrec()
+        .args(["config", "check"])
+        .arg(&bad)
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("limits.max_concurrent_calls"), "{stderr}");
+
+    std::fs::write(&bad, "[limits]\nmax_skils = 3\n").unwrap();
+    let output = himrec()
+        .args(["config", "check"])
+        .arg(&bad)
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("max_skils"));
+
+    let output = himrec()
+        .args(["config", "new-key", "operator", "--role", "admin"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let new_key = String::from_utf8(output.stdout).unwrap();
+    let token = new_key
+        .lines()
+        .find_map(|l| l.trim_start_matches('#').trim().strip_prefix("hr_"))
+        .map(|rest| format!("hr_{rest}"))
+        .expect("a token");
+    let keys: String = new_key
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert!(keys.contains(&himrec::server::token_sha256(&token)));
+
+    let good = dir.join("good.toml");
+    std::fs::write(
+        &good,
+        format!("[paging]\ntoken_secret = \"a-shared-secret-of-some-length\"\n\n{keys}"),
+    )
+    .unwrap();
+    let output = himrec()
+        .args(["config", "check"])
+        .arg(&good)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(String::from_utf8_lossy(&output.stdout).contains(": ok"));
+
+    let output = himrec()
+        .args(["config", "show", "--config"])
+        .arg(&good)
+        .args(["--set", "limits.max_batch_items=77"])
+        .env("HIMREC_LIMITS_MAX_SKILLS", "9")
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let shown = String::from_utf8(output.stdout).unwrap();
+    assert!(shown.contains("max_skills = 9"), "{shown}");
+    assert!(shown.contains("max_batch_items = 77"), "{shown}");
+    assert!(shown.contains("name = \"operator\""), "{shown}");
+    assert!(!shown.contains("a-shared-secret-of-some-length"), "{shown}");
+    assert!(
+        !shown.contains(&himrec::server::token_sha256(&token)),
+        "{shown}"
+    );
+
+    let output = himrec()
+        .args(["config", "show"])
+        .env("HIMREC_LIMITS_MAX_SKILS", "9")
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("HIMREC_LIMITS_MAX_SKILS"));
+}
+
+#[tokio::test]
+async fn sighup_reloads_and_metrics_report_calls_and_reloads() {
+    let dir = scratch("sighup");
+    let model = dir.join("model.json");
+    std::fs::copy(root().join("models/career_model.json"), &model).unwrap();
+    let (port, metrics_port) = (free_port(), free_port());
+    let config = dir.join("himrec.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "addr = \"127.0.0.1:{port}\"\nmodel = {model:?}\n[metrics]\naddr = \"127.0.0.1:{metrics_port}\"\n"
+        ),
+    )
+    .unwrap();
+    let mut server = serve(&config);
+    let mut client = RecommenderClient::new(channel(port).await);
+    let info = |c: &mut RecommenderClient<Channel>| {
+        let mut c = c.clone();
+        async move {
+            c.get_model_info(pb::GetModelInfoRequest {})
+                .await
+                .unwrap()
+                .into_inner()
+        }
+    };
+    assert_eq!(info(&mut client).await.generation, 1);
+    client.recommend(request()).await.unwrap();
+    let bad = client.recommend(pb::RecommendRequest::default()).await;
+    assert_eq!(bad.unwrap_err().code(), Code::InvalidArgument);
+
+    signal(&server, "HUP");
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while info(&mut client).await.generation != 2 {
+        assert!(Instant::now() < deadline, "SIGHUP did not reload");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+
+    std::fs::write(&model, "{ not a model").unwrap();
+    signal(&server, "HUP");
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !scrape(metrics_port).contains("himrec_reloads_total{outcome=\"failure\"} 1") {
+        assert!(
+            Instant::now() < deadline,
+            "the failed reload was not counted"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(
+        info(&mut client).await.generation,
+        2,
+        "the old version serves"
+    );
+    assert!(client.recommend(request()).await.is_ok());
+
+    let metrics = scrape(metrics_port);
+    for line in [
+        "himrec_calls_total{method=\"himrec.v1.Recommender/Recommend\",code=\"OK\"} 2",
+        "himrec_calls_total{method=\"himrec.v1.Recommender/Recommend\",code=\"INVALID_ARGUMENT\"} 1",
+        "himrec_reloads_total{outcome=\"success\"} 1",
+        "himrec_call_duration_seconds_count{method=\"himrec.v1.Recommender/Recommend\"} 3",
+        "himrec_calls_in_flight 0",
+        "himrec_model_info{version=\"",
+        "himrec_model_loaded_timestamp_seconds ",
+    ] {
+        assert!(metrics.contains(line), "{line} missing from\n{metrics}");
+    }
+    signal(&server, "TERM");
+    assert!(wait_exit(&mut server, Duration::from_secs(30)).success());
+}
+
+/// Calls Recommend on its own connection until one fails; returns the
+/// number of successes and the failure.
+async fn hammer(port: u16) -> (usize, Option<tonic::Status>) {
+    let Ok(channel) = Channel::from_shared(format!("http://127.0.0.1:{port}"))
+        .unwrap()
+        .connect()
+        .await
+    else {
+        return (0, None);
+    };
+    let mut client = RecommenderClient::new(channel);
+    let mut ok = 0;
+    loop {
+        match client.recommend(request()).await {
+            Ok(_) => ok += 1,
+            Err(status) => return (ok, Some(status)),
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigterm_under_load_lets_every_accepted_call_finish() {
+    let dir = scratch("sigterm");
+    let port = free_port();
+    let config = dir.join("himrec.toml");
+    std::fs::write(
+        &config,
+        format!("addr = \"127.0.0.1:{port}\"\n[limits]\nshutdown_grace_secs = 10\n"),
+    )
+    .unwrap();
+    let mut server = serve(&config);
+
+    // Streams opened before the signal, which go on sending after it.
+    let mut streams = Vec::new();
+    for _ in 0..2 {
+        let (send, receive) = mpsc::channel(1);
+        let mut client = RecommenderClient::new(channel(port).await);
+        let answers = client
+            .recommend_batch(ReceiverStream::new(receive))
+            .await
+            .unwrap()
+            .into_inner();
+        streams.push((send, answers));
+    }
+    let hammers: Vec<_> = (0..6).map(|_| tokio::spawn(hammer(port))).collect();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    signal(&server, "TERM");
+    tokio::time::sleep(Duration::from_millis(300)).await;
+
+    // New connections are refused while the streams drain.
+    assert!(
+        std::net::TcpStream::connect(("127.0.0.1", port)).is_err(),
+        "a new connection was accepted after SIGTERM"
+    );
+    let total = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    for (send, mut answers) in streams {
+        for i in 0..20 {
+            send.send(pb::RecommendBatchRequest {
+                correlation_id: i.to_string(),
+                request: Some(request()),
+            })
+            .await
+            .unwrap();
+            let answer = answers
+                .message()
+                .await
+                .expect("the stream goes on after SIGTERM")
+                .expect("an answer");
+            assert_eq!(answer.correlation_id, i.to_string());
+            total.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+        drop(send);
+        assert!(answers.message().await.expect("ends cleanly").is_none());
+    }
+    assert_eq!(total.load(std::sync::atomic::Ordering::Relaxed), 40);
+
+    let mut served = 0;
+    for hammer in hammers {
+        let (ok, failure) = hammer.await.unwrap();
+        served += ok;
+        // A call the server did not take fails as UNAVAILABLE (refused
+        // connection or stream), or as CANCELLED by the client's own HTTP
+        // layer when the connection closed before the call was written
+        // (hyper's `Canceled`: never sent). Either may be retried
+        // elsewhere; no call the server took may fail.
+        if let Some(status) = failure {
+            let not_sent = status.code() == Code::Unavailable
+                || (status.code() == Code::Cancelled
+                    && format!("{status:?}").contains("hyper::Error(Canceled"));
+            assert!(not_sent, "{status:?}");
+        }
+    }
+    assert!(served > 0);
+    assert!(wait_exit(&mut server, Duration::from_secs(30)).success());
+}
+
+#[tokio::test]
+async fn the_grace_period_bounds_how_long_shutdown_waits() {
+    let dir = scratch("grace");
+    let port = free_port();
+    let config = dir.join("himrec.toml");
+    std::fs::write(
+        &config,
+        format!("addr = \"127.0.0.1:{port}\"\n[limits]\nshutdown_grace_secs = 1\n"),
+    )
+    .unwrap();
+    let mut server = serve(&config);
+    let (send, receive) = mpsc::channel(1);
+    let mut client = RecommenderClient::new(channel(port).await);
+    let _answers = client
+        .recommend_batch(ReceiverStream::new(receive))
+        .await
+        .unwrap();
+    let started = Instant::now();
+    signal(&server, "TERM");
+    // The stream is never closed; the server stops waiting after a second.
+    let status = wait_exit(&mut server, Duration::from_secs(20));
+    assert!(status.success());
+    assert!(started.elapsed() >= Duration::from_secs(1));
+    drop(send);
+}
