@@ -20,8 +20,9 @@ COPY models models
 USER himrec
 ENV HIMREC_ADDR=0.0.0.0:50051 \
     HIMREC_DATA=/app/data \
-    HIMREC_MODEL=/app/models/career_model.json
-EXPOSE 50051
+    HIMREC_MODEL=/app/models/career_model.json \
+    HIMREC_METRICS_ADDR=0.0.0.0:9090
+EXPOSE 50051 9090
 HEALTHCHECK --interval=10s --timeout=3s --start-period=5s --retries=3 \
   CMD ["himrec", "health", "--addr", "127.0.0.1:50051"]
 ENTRYPOINT ["himrec"]

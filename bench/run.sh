@@ -40,7 +40,10 @@ LOADGEN=target/release/examples/loadgen
 
 # Start the server on core 0 and time it from exec to SERVING.
 start_ns=$(date +%s%N)
-taskset -c 0 target/release/himrec serve --addr "$ADDR" 2>"$WORK/server.log" &
+# 50x10 keeps 500 calls in flight: above the default concurrency limit,
+# which would shed some of them.
+taskset -c 0 target/release/himrec serve --addr "$ADDR" \
+  --set limits.max_concurrent_calls=1024 2>"$WORK/server.log" &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 startup_ms=$(taskset -c 1 "$LOADGEN" wait-serving --addr "$ADDR" --since-ns "$start_ns")
