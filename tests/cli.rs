@@ -244,11 +244,16 @@ fn the_server_log_holds_no_profile_contents_even_at_trace_level() {
         r#"{"skills": {"clinical_coding": 7.316492}, "state": "QQ", "credentials": ["ZZTOP"]}"#,
     ] {
         std::fs::write(&profile, body).unwrap();
-        himrec()
+        let output = himrec()
             .args(["recommend", "--addr", &addr, "--profile"])
             .arg(&profile)
             .output()
             .unwrap();
+        // Error messages name fields, never their values.
+        let errors = String::from_utf8_lossy(&output.stderr);
+        for secret in ["7316492", "QQ", "ZZTOP"] {
+            assert!(!errors.contains(secret), "{secret} in {errors}");
+        }
     }
     terminate(&server);
     assert!(server.wait().unwrap().success());
