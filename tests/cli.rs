@@ -219,11 +219,12 @@ fn train_draws_no_progress_bar_when_not_on_a_terminal() {
 }
 
 #[test]
-fn the_server_log_holds_no_profile_contents_even_at_trace_level() {
-    let port = free_port();
+fn the_server_log_and_metrics_hold_no_profile_contents_even_at_trace_level() {
+    let (port, metrics_port) = (free_port(), free_port());
     let log = std::env::temp_dir().join(format!("himrec-log-{}.txt", std::process::id()));
     let mut server = himrec()
         .args(["serve", "--addr", &format!("127.0.0.1:{port}")])
+        .args(["--metrics-addr", &format!("127.0.0.1:{metrics_port}")])
         .env("RUST_LOG", "trace")
         .stderr(std::fs::File::create(&log).unwrap())
         .spawn()
@@ -255,12 +256,28 @@ fn the_server_log_holds_no_profile_contents_even_at_trace_level() {
             assert!(!errors.contains(secret), "{secret} in {errors}");
         }
     }
+    let mut metrics = String::new();
+    let mut scrape = std::net::TcpStream::connect(("127.0.0.1", metrics_port)).unwrap();
+    std::io::Write::write_all(
+        &mut scrape,
+        b"GET /metrics HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+    )
+    .unwrap();
+    std::io::Read::read_to_string(&mut scrape, &mut metrics).unwrap();
+    assert!(metrics.contains("INVALID_ARGUMENT"), "{metrics}");
     terminate(&server);
     assert!(server.wait().unwrap().success());
     let text = std::fs::read_to_string(&log).unwrap();
     assert!(text.contains("Recommend"), "no trace of the calls at all");
+    assert!(text.contains("request_id"), "calls' spans carry their ids");
     for secret in ["7316492", "1882734", "\"WY\"", "QQ", "ZZTOP", "CTR"] {
         assert!(!text.contains(secret), "{secret} reached the log");
+        assert!(!metrics.contains(secret), "{secret} reached the metrics");
+    }
+    // Not a terminal: one JSON object per line.
+    for line in text.lines() {
+        let parsed: serde_json::Value = serde_json::from_str(line).expect("a JSON log line");
+        assert!(parsed.get("level").is_some(), "{line}");
     }
     let _ = std::fs::remove_file(&log);
 }
