@@ -3,54 +3,18 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader};
-use std::net::TcpListener;
-use std::process::{Child, Command, Stdio};
+use std::process::Child;
 use std::time::{Duration, Instant};
 
-fn himrec() -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_himrec"));
-    command.current_dir(common::root());
-    command
-}
+use common::binary::{free_port, himrec};
 
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-/// Starts `himrec serve` and waits until its log says it is serving.
+/// Starts `himrec serve` on `port`.
 fn serve(port: u16) -> Child {
-    let mut child = himrec()
-        .args(["serve", "--addr", &format!("127.0.0.1:{port}")])
-        .env("RUST_LOG", "info")
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let stderr = child.stderr.take().unwrap();
-    let mut lines = BufReader::new(stderr).lines();
-    let deadline = Instant::now() + Duration::from_secs(60);
-    loop {
-        assert!(Instant::now() < deadline, "server did not start");
-        let line = lines.next().expect("server exited early").unwrap();
-        if line.contains("serving") {
-            break;
-        }
-    }
-    // Keep draining the log so the server never blocks on a full pipe.
-    std::thread::spawn(move || for _ in lines {});
-    child
+    common::binary::serve(&["--addr", &format!("127.0.0.1:{port}")])
 }
 
 fn terminate(child: &Child) {
-    let status = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
+    common::binary::signal(child, "TERM");
 }
 
 #[test]

@@ -132,8 +132,8 @@ fn check(answer: Result<tonic::Response<pb::RecommendResponse>, tonic::Status>) 
     }
 }
 
-#[test]
-fn arbitrary_requests_get_an_answer_or_field_violations() {
+/// The service with the default limits, and a runtime to call it on.
+fn in_process() -> (RecommenderService, tokio::runtime::Runtime) {
     let limits = himrec::config::Limits::default();
     let service = RecommenderService::new(
         Live::fixed(recommender()),
@@ -143,11 +143,21 @@ fn arbitrary_requests_get_an_answer_or_field_violations() {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .unwrap();
-    let mut runner = TestRunner::new(Config {
-        cases: 1_000,
+    (service, runtime)
+}
+
+fn runner(cases: u32) -> TestRunner {
+    TestRunner::new(Config {
+        cases,
         failure_persistence: None,
         ..Config::default()
-    });
+    })
+}
+
+#[test]
+fn arbitrary_requests_get_an_answer_or_field_violations() {
+    let (service, runtime) = in_process();
+    let mut runner = runner(1_000);
     let answered = std::cell::Cell::new([0usize; 2]);
     runner
         .run(&request(), |request| {
@@ -165,20 +175,8 @@ fn arbitrary_requests_get_an_answer_or_field_violations() {
 #[test]
 fn arbitrary_bytes_decoded_as_requests_get_an_answer_or_field_violations() {
     use prost::Message;
-    let limits = himrec::config::Limits::default();
-    let service = RecommenderService::new(
-        Live::fixed(recommender()),
-        limits.max_skills,
-        limits.max_batch_items,
-    );
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .build()
-        .unwrap();
-    let mut runner = TestRunner::new(Config {
-        cases: 2_000,
-        failure_persistence: None,
-        ..Config::default()
-    });
+    let (service, runtime) = in_process();
+    let mut runner = runner(2_000);
     runner
         .run(&proptest::collection::vec(any::<u8>(), 0..256), |bytes| {
             if let Ok(request) = pb::RecommendRequest::decode(bytes.as_slice()) {

@@ -3,12 +3,13 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::Child;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use common::binary::{self, free_port, himrec, signal};
 use common::{profile, root, scratch};
 use himrec::pb;
 use himrec::pb::recommender_client::RecommenderClient;
@@ -17,48 +18,21 @@ use tokio_stream::wrappers::ReceiverStream;
 use tonic::transport::Channel;
 use tonic::Code;
 
-fn himrec() -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_himrec"));
-    command.current_dir(root());
-    command
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-/// Starts `himrec serve --config FILE` and waits until it serves.
+/// Starts `himrec serve --config FILE`.
 fn serve(config: &Path) -> Child {
-    let mut child = himrec()
-        .args(["serve", "--config"])
-        .arg(config)
-        .env("RUST_LOG", "info")
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
-    let deadline = Instant::now() + Duration::from_secs(60);
-    loop {
-        assert!(Instant::now() < deadline, "server did not start");
-        let line = lines.next().expect("server exited early").unwrap();
-        if line.contains("\"serving\"") {
-            break;
-        }
-    }
-    std::thread::spawn(move || for _ in lines {});
-    child
+    binary::serve(&["--config", config.to_str().unwrap()])
 }
 
-fn signal(child: &Child, name: &str) {
-    let status = Command::new("kill")
-        .args([&format!("-{name}"), &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
+/// Serves on a free port with `shutdown_grace_secs`; returns the port.
+fn serve_with_grace(name: &str, grace_secs: u64) -> (u16, Child) {
+    let port = free_port();
+    let config = scratch(name).join("himrec.toml");
+    std::fs::write(
+        &config,
+        format!("addr = \"127.0.0.1:{port}\"\n[limits]\nshutdown_grace_secs = {grace_secs}\n"),
+    )
+    .unwrap();
+    (port, serve(&config))
 }
 
 /// Waits up to `limit` for the child to exit.
@@ -105,26 +79,26 @@ fn request() -> pb::RecommendRequest {
     }
 }
 
+fn config_check(file: &Path) -> std::process::Output {
+    himrec()
+        .args(["config", "check"])
+        .arg(file)
+        .output()
+        .unwrap()
+}
+
 #[test]
 fn config_check_names_the_bad_key_and_show_redacts_secrets() {
     let dir = scratch("config");
     let bad = dir.join("bad.toml");
     std::fs::write(&bad, "[limits]\nmax_concurrent_calls = 0\n").unwrap();
-    let output = himrec()
-        .args(["config", "check"])
-        .arg(&bad)
-        .output()
-        .unwrap();
+    let output = config_check(&bad);
     assert!(!output.status.success());
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("limits.max_concurrent_calls"), "{stderr}");
 
     std::fs::write(&bad, "[limits]\nmax_skils = 3\n").unwrap();
-    let output = himrec()
-        .args(["config", "check"])
-        .arg(&bad)
-        .output()
-        .unwrap();
+    let output = config_check(&bad);
     assert!(!output.status.success());
     assert!(String::from_utf8_lossy(&output.stderr).contains("max_skils"));
 
@@ -152,11 +126,7 @@ fn config_check_names_the_bad_key_and_show_redacts_secrets() {
         format!("[paging]\ntoken_secret = \"a-shared-secret-of-some-length\"\n\n{keys}"),
     )
     .unwrap();
-    let output = himrec()
-        .args(["config", "check"])
-        .arg(&good)
-        .output()
-        .unwrap();
+    let output = config_check(&good);
     assert!(
         output.status.success(),
         "{}",
@@ -291,15 +261,7 @@ async fn hammer(port: u16) -> (usize, Option<tonic::Status>) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sigterm_under_load_lets_every_accepted_call_finish() {
-    let dir = scratch("sigterm");
-    let port = free_port();
-    let config = dir.join("himrec.toml");
-    std::fs::write(
-        &config,
-        format!("addr = \"127.0.0.1:{port}\"\n[limits]\nshutdown_grace_secs = 10\n"),
-    )
-    .unwrap();
-    let mut server = serve(&config);
+    let (port, mut server) = serve_with_grace("sigterm", 10);
 
     // Streams opened before the signal, which go on sending after it.
     let mut streams = Vec::new();
@@ -367,15 +329,7 @@ async fn sigterm_under_load_lets_every_accepted_call_finish() {
 
 #[tokio::test]
 async fn the_grace_period_bounds_how_long_shutdown_waits() {
-    let dir = scratch("grace");
-    let port = free_port();
-    let config = dir.join("himrec.toml");
-    std::fs::write(
-        &config,
-        format!("addr = \"127.0.0.1:{port}\"\n[limits]\nshutdown_grace_secs = 1\n"),
-    )
-    .unwrap();
-    let mut server = serve(&config);
+    let (port, mut server) = serve_with_grace("grace", 1);
     let (send, receive) = mpsc::channel(1);
     let mut client = RecommenderClient::new(channel(port).await);
     let _answers = client

@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub(crate) mod binary;
+
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
