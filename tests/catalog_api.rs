@@ -281,3 +281,26 @@ async fn skills_paths_and_settings_are_listed() {
         .iter()
         .any(|s| s.setting_id == "hospitals" && s.naics_codes == ["622000"]));
 }
+
+#[tokio::test]
+async fn replicas_sharing_a_token_secret_honour_each_others_page_tokens() {
+    let shared = himrec::server::ServeOptions {
+        page_token_secret: "one-secret-for-every-replica".into(),
+        ..Default::default()
+    };
+    let a = TestServer::start_with(shared.clone()).await;
+    let b = TestServer::start_with(shared).await;
+    let request = pb::ListProgramsRequest {
+        page_size: 10,
+        states: vec!["TX".into()],
+        ..Default::default()
+    };
+    let first = client(&a).list_programs(request.clone()).await.unwrap();
+    let next = pb::ListProgramsRequest {
+        page_token: first.into_inner().next_page_token,
+        ..request
+    };
+    let from_a = client(&a).list_programs(next.clone()).await.unwrap();
+    let from_b = client(&b).list_programs(next).await.unwrap();
+    assert_eq!(from_a.into_inner(), from_b.into_inner());
+}

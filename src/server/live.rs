@@ -82,12 +82,13 @@ impl Live {
 
     fn new(recommender: Arc<Recommender>, sources: Option<Sources>) -> Self {
         let metrics = Metrics::new();
-        metrics.model_loaded(recommender.model().version(), SystemTime::now());
+        let loaded_at = SystemTime::now();
+        metrics.model_loaded(recommender.model().version(), loaded_at);
         Self {
             inner: Arc::new(Inner {
                 current: ArcSwap::from_pointee(Snapshot {
                     recommender,
-                    loaded_at: SystemTime::now(),
+                    loaded_at,
                     generation: 1,
                 }),
                 sources,
