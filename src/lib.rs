@@ -20,6 +20,7 @@ pub mod pb {
 }
 pub mod error;
 pub mod grpc;
+mod hex;
 pub mod model;
 pub mod profile;
 pub mod rank;

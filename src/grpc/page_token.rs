@@ -58,7 +58,7 @@ impl PageTokens {
         let mut mac = self.mac();
         mac.update(&payload);
         payload.extend_from_slice(&mac.finalize().into_bytes()[..MAC_BYTES]);
-        payload.iter().map(|b| format!("{b:02x}")).collect()
+        crate::hex::encode(&payload)
     }
 
     /// The offset a token stands for, if this server issued it for `filter`.
@@ -69,14 +69,9 @@ impl PageTokens {
                 "not a page token this server issued for these filters; start again without one",
             )
         };
-        if token.len() != 2 * (PAYLOAD_BYTES + MAC_BYTES) || !token.is_ascii() {
-            return Err(invalid());
-        }
-        let bytes: Vec<u8> = (0..token.len())
-            .step_by(2)
-            .map(|i| u8::from_str_radix(&token[i..i + 2], 16))
-            .collect::<Result<_, _>>()
-            .map_err(|_| invalid())?;
+        let bytes = crate::hex::decode(token)
+            .filter(|b| b.len() == PAYLOAD_BYTES + MAC_BYTES)
+            .ok_or_else(invalid)?;
         let (payload, signature) = bytes.split_at(PAYLOAD_BYTES);
         let mut mac = self.mac();
         mac.update(payload);

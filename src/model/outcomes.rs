@@ -87,10 +87,7 @@ pub fn read(path: &Path, catalog: &Catalog) -> Result<Outcomes, ModelError> {
         path: path.to_path_buf(),
         source,
     })?;
-    let sha256: String = Sha256::digest(&bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let sha256 = crate::hex::encode(&Sha256::digest(&bytes));
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .from_reader(bytes.as_slice());

@@ -101,7 +101,7 @@ pub fn hash_data(data_dir: &Path) -> Result<(Vec<DataFile>, String), ModelError>
     for name in SOURCE_FILES {
         let path = data_dir.join(name);
         let bytes = std::fs::read(&path).map_err(|source| ModelError::Io { path, source })?;
-        let sha256 = hex(&Sha256::digest(&bytes));
+        let sha256 = crate::hex::encode(&Sha256::digest(&bytes));
         all.update(name.as_bytes());
         all.update(sha256.as_bytes());
         files.push(DataFile {
@@ -109,11 +109,7 @@ pub fn hash_data(data_dir: &Path) -> Result<(Vec<DataFile>, String), ModelError>
             sha256,
         });
     }
-    Ok((files, hex(&all.finalize())))
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    Ok((files, crate::hex::encode(&all.finalize())))
 }
 
 /// Trains on the catalog's public data and evaluates on a held-out split.
@@ -276,7 +272,7 @@ fn fit(
         let mut h = Sha256::new();
         h.update(data_sha256.as_bytes());
         h.update(record.sha256.as_bytes());
-        data_sha256 = hex(&h.finalize());
+        data_sha256 = crate::hex::encode(&h.finalize());
     }
     let version_hash = {
         let mut h = Sha256::new();
@@ -286,7 +282,7 @@ fn fit(
         let fitted_json =
             serde_json::to_vec(&fitted).map_err(|e| ModelError::Training(e.to_string()))?;
         h.update(&fitted_json);
-        hex(&h.finalize())
+        crate::hex::encode(&h.finalize())
     };
     let mut artifact = ModelArtifact {
         format_version: FORMAT_VERSION,

@@ -64,17 +64,6 @@ impl std::fmt::Debug for Keys {
     }
 }
 
-fn from_hex(hex: &str) -> Option<[u8; 32]> {
-    let mut out = [0; 32];
-    if hex.len() != 64 {
-        return None;
-    }
-    for (i, byte) in out.iter_mut().enumerate() {
-        *byte = u8::from_str_radix(hex.get(2 * i..2 * i + 2)?, 16).ok()?;
-    }
-    Some(out)
-}
-
 /// Equality that takes the same time wherever the inputs differ.
 fn same(a: &[u8; 32], b: &[u8; 32]) -> bool {
     a.iter().zip(b).fold(0, |acc, (x, y)| acc | (x ^ y)) == 0
@@ -89,7 +78,7 @@ impl Keys {
                 .filter_map(|k| {
                     Some(Key {
                         name: k.name.as_str().into(),
-                        sha256: from_hex(&k.sha256)?,
+                        sha256: crate::hex::decode(&k.sha256)?.try_into().ok()?,
                         role: k.role,
                     })
                 })
@@ -145,18 +134,14 @@ impl Keys {
 pub fn new_token() -> (String, String) {
     let mut bytes = [0u8; 32];
     rand::thread_rng().fill_bytes(&mut bytes);
-    let token = format!("hr_{}", hex(&bytes));
+    let token = format!("hr_{}", crate::hex::encode(&bytes));
     let hash = token_sha256(&token);
     (token, hash)
 }
 
 /// The SHA-256 of `token`, lowercase hex, as the configuration stores it.
 pub fn token_sha256(token: &str) -> String {
-    hex(&Sha256::digest(token.as_bytes()))
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    crate::hex::encode(&Sha256::digest(token.as_bytes()))
 }
 
 #[cfg(test)]
