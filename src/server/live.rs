@@ -51,6 +51,9 @@ pub enum ReloadError {
     /// The new files did not load.
     #[error("{0}")]
     Load(#[from] StartError),
+    /// Loading stopped with a bug (a panic); nothing was swapped in.
+    #[error("loading failed unexpectedly: {0}")]
+    Crashed(String),
 }
 
 /// The serving snapshot, shared by every service; cheap to clone.
@@ -114,10 +117,10 @@ impl Live {
         let _one_at_a_time = self.inner.reloading.lock().await;
         let result = match self.inner.sources.clone() {
             None => Err(ReloadError::NoSources),
-            Some(sources) => tokio::task::spawn_blocking(move || sources.load())
-                .await
-                .expect("loading does not panic")
-                .map_err(ReloadError::from),
+            Some(sources) => match tokio::task::spawn_blocking(move || sources.load()).await {
+                Ok(loaded) => loaded.map_err(ReloadError::from),
+                Err(join) => Err(ReloadError::Crashed(join.to_string())),
+            },
         };
         match result {
             Ok(recommender) => {
