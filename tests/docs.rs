@@ -2,7 +2,7 @@
 
 mod common;
 
-use himrec::model::eval::evaluation_table;
+use himrec::model::eval::{evaluation_table, stability_summary};
 use himrec::model::ModelArtifact;
 
 #[test]
@@ -18,6 +18,10 @@ fn readme_shows_the_committed_models_evaluation_and_version() {
         readme.contains(&artifact.model_version),
         "README's sample output is from another model version"
     );
+    assert!(
+        readme.contains(&stability_summary(&artifact.evaluation.stability)),
+        "README's stability figures are not the committed model's"
+    );
 }
 
 #[test]
@@ -30,6 +34,7 @@ fn model_card_shows_the_committed_models_version_and_figures() {
         "MODEL_CARD.md names another model"
     );
     assert!(card.contains(evaluation_table(artifact.evaluations()).trim_end()));
+    assert!(card.contains(&stability_summary(&artifact.evaluation.stability)));
     for section in [
         "## Intended use",
         "## Uses it is not fit for",

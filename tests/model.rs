@@ -127,16 +127,18 @@ fn the_committed_model_beats_every_baseline_and_is_calibrated_on_every_slice() {
             );
         }
     }
-    // A change of 0.01 to one skill never moves a top-five career path or
-    // work setting more than one rank, and a top-five program rarely.
+    // A change of 0.01 to one skill moves a top-five item of any list more
+    // than one rank in under one change in a thousand, and never far.
     let stability = &artifact.evaluation.stability;
-    assert!(stability.perturbations > 1000);
-    assert!(stability.max_rank_change[0] <= 1, "{stability:?}");
-    assert!(stability.max_rank_change[1] <= 1, "{stability:?}");
-    assert!(
-        stability.moved_more_than_one[2] * 200 < stability.perturbations,
-        "{stability:?}"
-    );
+    assert_eq!(stability.profiles, artifact.training.test_rows);
+    assert!(stability.perturbations > 100_000, "{stability:?}");
+    for kind in 0..3 {
+        assert!(stability.max_rank_change[kind] <= 3, "{stability:?}");
+        assert!(
+            stability.moved_more_than_one[kind] * 1000 < stability.perturbations,
+            "{stability:?}"
+        );
+    }
 }
 
 #[test]

@@ -99,9 +99,10 @@ pub const SLICES: [Parts; 4] = [
     Parts::EducationOnly,
 ];
 
-/// Profiles perturbed for the stability measure.
-const STABILITY_PROFILES: usize = 300;
+/// The change made to one skill for the stability measure.
 const STABILITY_STEP: f64 = 0.01;
+/// The top of each list whose items the stability measure follows.
+pub const STABILITY_TOP: usize = 5;
 
 /// Evaluates `model` on the held-out part of `split`.
 pub fn report(catalog: &Catalog, model: &CareerModel, split: &Split) -> EvalReport {
@@ -183,8 +184,23 @@ pub fn report_with(
     }
 }
 
-/// Perturbs each skill of held-out profiles by +/-0.01 and records how far
-/// the items of the top five move.
+/// How many ranks the furthest-moving of the first `top` items of `before`
+/// moved in `after`; an item that left `after` counts as moved to its end.
+pub fn largest_move(before: &[usize], after: &[usize], top: usize) -> usize {
+    before
+        .iter()
+        .take(top)
+        .enumerate()
+        .map(|(rank, item)| {
+            let new_rank = after.iter().position(|i| i == item).unwrap_or(after.len());
+            rank.abs_diff(new_rank)
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// Perturbs each skill of every held-out profile by +/-0.01 and records how
+/// far the items of the top five move.
 fn stability(
     catalog: &Catalog,
     model: &CareerModel,
@@ -208,7 +224,7 @@ fn stability(
     let mut max_rank_change = [0; 3];
     let mut moved_more_than_one = [0; 3];
     let mut perturbations = 0;
-    let profiles: Vec<&Profile> = split.test.iter().take(STABILITY_PROFILES).collect();
+    let profiles: Vec<&Profile> = split.test.iter().collect();
     progress.stage("measuring stability", profiles.len() as u64);
     for profile in &profiles {
         progress.advance(1);
@@ -225,19 +241,7 @@ fn stability(
                 perturbations += 1;
                 let after = orders(&changed);
                 for kind in 0..3 {
-                    let moved = before[kind]
-                        .iter()
-                        .take(5)
-                        .enumerate()
-                        .map(|(rank, item)| {
-                            let new_rank = after[kind]
-                                .iter()
-                                .position(|i| i == item)
-                                .unwrap_or(after[kind].len());
-                            rank.abs_diff(new_rank)
-                        })
-                        .max()
-                        .unwrap_or(0);
+                    let moved = largest_move(&before[kind], &after[kind], STABILITY_TOP);
                     max_rank_change[kind] = max_rank_change[kind].max(moved);
                     if moved > 1 {
                         moved_more_than_one[kind] += 1;
@@ -296,21 +300,27 @@ pub fn markdown(report: &EvalReport) -> String {
         out.push('\n');
     }
     out.push_str("\nPaths are numbered in the model's class order (see `GetModelInfo`).\n");
-    let s = &report.stability;
-    out.push_str(&format!(
-        "\n### Stability\n\n{} held-out profiles, {} changes of 0.01 to one skill. Largest move of a \
-         top-five item: career paths {}, work settings {}, programs {} ranks; changes that moved a \
-         top-five item more than one rank: {}, {}, {}.\n",
+    out.push_str("\n### Stability\n\n");
+    out.push_str(&stability_summary(&report.stability));
+    out.push('\n');
+    out
+}
+
+/// The stability figures in one paragraph.
+pub fn stability_summary(s: &Stability) -> String {
+    format!(
+        "{} held-out profiles, {} changes of 0.01 to one skill. Changes that moved a top-five item \
+         more than one rank: career paths {}, work settings {}, programs {}; the largest move: {}, {} \
+         and {} ranks.",
         s.profiles,
         s.perturbations,
-        s.max_rank_change[0],
-        s.max_rank_change[1],
-        s.max_rank_change[2],
         s.moved_more_than_one[0],
         s.moved_more_than_one[1],
         s.moved_more_than_one[2],
-    ));
-    out
+        s.max_rank_change[0],
+        s.max_rank_change[1],
+        s.max_rank_change[2],
+    )
 }
 
 /// One slice's evaluations as a Markdown table.

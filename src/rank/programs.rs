@@ -11,7 +11,16 @@
 //! - **outcomes** `0.6 + 0.4 * o`, where `o` is the mean of the known parts
 //!   of: `sigmoid((earnings - state threshold) / $10,000)` and
 //!   `1 - min(debt / earnings, 1)`; `o = 0.5` when Scorecard suppressed
-//!   both, so unknown outcomes neither help nor sink a program.
+//!   both, so unknown outcomes neither help nor sink a program;
+//! - **variety** `1 / k` for the k-th program of its credential level in the
+//!   list, the level's programs taken best first by state x outcomes.
+//!
+//! Variety lets every level that fits the person into the list in
+//! proportion to its fit. It also keeps the list stable: the first two
+//! factors are shared by all programs of a level, so without it a small
+//! change in the profile could pass one program over a long run of another
+//! level's programs with close outcomes; with it, the k-th and (k+1)-th
+//! programs of a level score at least a factor `(k + 1) / k` apart.
 //!
 //! Non-credential programs (Scorecard level 99) are never recommended.
 
@@ -22,7 +31,7 @@ use super::program_outcomes::{describe_outcomes, outcome_factor, NEUTRAL_FACTOR}
 use super::{ProgramPreferences, ProgramScore, Reason};
 use crate::catalog::{Accreditation, Catalog, DeliveryMode, NON_CREDENTIAL_LEVEL};
 use crate::profile::{EducationLevel, Profile};
-use crate::text::fixed;
+use crate::text::{fixed, ordinal};
 
 const AT_OR_BELOW_EDUCATION: f64 = 0.5;
 const NEEDS_BACHELOR_FIRST: f64 = 0.25;
@@ -45,11 +54,12 @@ pub(crate) fn onet_category(credential_level: u8) -> Option<usize> {
 }
 
 /// What the ranking precomputes from the catalog alone. A program's score
-/// is `group factor * outcome`, where the group factor depends only on its
-/// credential level and whether it is in the person's state; so each
-/// level's programs are kept sorted by outcome, overall and per state, and
-/// a request merges the heads of at most two lists per level instead of
-/// scoring the whole catalog.
+/// is `level weight * state factor * outcome / k`; within a level, the
+/// order of `state factor * outcome` depends only on the person's state.
+/// So each level's programs are kept sorted by outcome (online ones apart,
+/// overall and per state); a request reads each level in order by merging
+/// the heads of at most three lists, and merges the levels' scores in a
+/// heap instead of scoring the whole catalog.
 #[derive(Debug, Clone)]
 pub(crate) struct ProgramIndex {
     /// Programs that can be recommended.
@@ -97,22 +107,108 @@ impl Candidate {
     }
 }
 
-/// One sorted list being merged: its factor and where it has got to.
+/// One sorted list being read: its factor and where it has got to.
 struct Cursor<'a> {
     list: &'a [u32],
     next: usize,
+    /// The state factor of its programs.
     factor: f64,
     /// Programs of this state are skipped (they are in the in-state list).
     skip_state: Option<&'static str>,
 }
 
-/// A list head in the merge heap: best score first, then lowest program.
-#[derive(PartialEq)]
+impl<'a> Cursor<'a> {
+    fn new(list: &'a [u32], factor: f64, skip_state: Option<&'static str>) -> Self {
+        Self {
+            list,
+            next: 0,
+            factor,
+            skip_state,
+        }
+    }
+
+    /// The list's next program that may be offered, with its value (state
+    /// factor x outcome), without moving past it.
+    fn peek(&mut self, candidates: &[Candidate], preferences: ProgramPreferences) -> Option<Item> {
+        while let Some(&candidate) = self.list.get(self.next) {
+            let c = &candidates[candidate as usize];
+            let skipped = self.skip_state.is_some() && c.state == self.skip_state;
+            if skipped || !c.allowed(preferences) {
+                self.next += 1;
+                continue;
+            }
+            return Some(Item {
+                candidate,
+                program: c.program,
+                value: self.factor * c.outcome,
+            });
+        }
+        None
+    }
+}
+
+/// A program and its value within its credential level.
+#[derive(Debug, Clone, Copy)]
+struct Item {
+    candidate: u32,
+    program: usize,
+    value: f64,
+}
+
+impl Item {
+    /// The order within a level: higher value first, then lower program.
+    fn precedes(&self, other: &Item) -> bool {
+        self.value
+            .total_cmp(&other.value)
+            .then(other.program.cmp(&self.program))
+            .is_gt()
+    }
+}
+
+/// One credential level's programs in the person's order, merged lazily
+/// from its online, in-state and other lists.
+struct Level<'a> {
+    category: usize,
+    /// Path fit x education factor.
+    weight: f64,
+    cursors: Vec<Cursor<'a>>,
+    /// Programs of this level ranked so far.
+    taken: usize,
+}
+
+impl Level<'_> {
+    fn next(&mut self, candidates: &[Candidate], preferences: ProgramPreferences) -> Option<Item> {
+        let mut best: Option<(usize, Item)> = None;
+        for (i, cursor) in self.cursors.iter_mut().enumerate() {
+            if let Some(item) = cursor.peek(candidates, preferences) {
+                if best.is_none_or(|(_, b)| item.precedes(&b)) {
+                    best = Some((i, item));
+                }
+            }
+        }
+        let (i, item) = best?;
+        self.cursors[i].next += 1;
+        Some(item)
+    }
+}
+
+/// A level's next program in the merge heap: best score first, then the
+/// lower credential category (one head per level, so no two are equal).
+#[derive(Debug)]
 struct Head {
     score: f64,
-    program: usize,
+    category: usize,
     candidate: u32,
-    cursor: usize,
+    program: usize,
+    /// How many programs of its level come before it.
+    place: usize,
+    level: usize,
+}
+
+impl PartialEq for Head {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other).is_eq()
+    }
 }
 
 impl Eq for Head {}
@@ -127,8 +223,14 @@ impl Ord for Head {
     fn cmp(&self, other: &Self) -> Ordering {
         self.score
             .total_cmp(&other.score)
-            .then(other.program.cmp(&self.program))
+            .then(other.category.cmp(&self.category))
     }
+}
+
+/// The score of the program at `place` (0-based) among its level's
+/// programs: each further program of one level counts less.
+fn diversified(weight: f64, value: f64, place: usize) -> f64 {
+    (weight * value / (place + 1) as f64).clamp(0.0, 1.0)
 }
 
 impl ProgramIndex {
@@ -228,7 +330,8 @@ impl ProgramIndex {
         }
     }
 
-    /// The `limit` best programs, best first; equal scores in catalog order.
+    /// The `limit` best programs, best first; equal scores by credential
+    /// category, then by place within the level.
     pub(crate) fn rank(
         &self,
         catalog: &Catalog,
@@ -237,97 +340,88 @@ impl ProgramIndex {
         limit: usize,
         preferences: ProgramPreferences,
     ) -> Vec<ProgramScore> {
-        let state = profile.state.map(|s| s.usps);
-        let in_state = state.and_then(|s| self.by_state.get(s));
-        let mut cursors = Vec::new();
-        for (index, list) in self.by_category.iter().enumerate() {
-            let online = &self.anywhere[index];
-            if list.is_empty() && online.is_empty() {
-                continue;
-            }
-            let fit: f64 = self.relevance[index]
-                .iter()
-                .zip(probabilities)
-                .map(|(r, p)| r * p)
-                .sum();
-            let factor = fit * education_factor(profile.education, index + 1);
-            cursors.push(Cursor {
-                list: online,
-                next: 0,
-                factor,
-                skip_state: None,
-            });
-            match state {
-                None => cursors.push(Cursor {
-                    list,
-                    next: 0,
-                    factor,
-                    skip_state: None,
-                }),
-                Some(wanted) => {
-                    if let Some(local) = in_state {
-                        cursors.push(Cursor {
-                            list: &local[index],
-                            next: 0,
-                            factor: factor * state_factor(state, Some(wanted)),
-                            skip_state: None,
-                        });
-                    }
-                    cursors.push(Cursor {
-                        list,
-                        next: 0,
-                        factor: factor * OUT_OF_STATE,
-                        skip_state: Some(wanted),
-                    });
-                }
-            }
-        }
-        let mut heap = BinaryHeap::with_capacity(cursors.len());
-        for cursor in 0..cursors.len() {
-            if let Some(head) = self.advance(&mut cursors, cursor, preferences) {
+        let mut levels = self.levels(profile, probabilities);
+        let mut heap = BinaryHeap::with_capacity(levels.len());
+        for level in 0..levels.len() {
+            if let Some(head) = self.head(&mut levels, level, preferences) {
                 heap.push(head);
             }
         }
         let mut ranked = Vec::with_capacity(limit);
         while ranked.len() < limit {
             let Some(head) = heap.pop() else { break };
-            if let Some(next) = self.advance(&mut cursors, head.cursor, preferences) {
+            if let Some(next) = self.head(&mut levels, head.level, preferences) {
                 heap.push(next);
             }
             ranked.push(ProgramScore {
                 program: head.program,
                 score: head.score,
-                reasons: self.reasons(catalog, profile, probabilities, head.candidate, head.score),
+                reasons: self.reasons(catalog, profile, probabilities, &head),
             });
         }
         ranked
     }
 
-    /// The next head of list `cursor`, moving past it.
-    fn advance(
-        &self,
-        cursors: &mut [Cursor<'_>],
-        cursor: usize,
-        preferences: ProgramPreferences,
-    ) -> Option<Head> {
-        let c = &mut cursors[cursor];
-        while let Some(&candidate) = c.list.get(c.next) {
-            c.next += 1;
-            let program = &self.candidates[candidate as usize];
-            if c.skip_state.is_some() && program.state == c.skip_state {
+    /// Path fit x education factor of a credential category.
+    fn weight(&self, profile: &Profile, probabilities: &[f64], category: usize) -> f64 {
+        let fit: f64 = self.relevance[category - 1]
+            .iter()
+            .zip(probabilities)
+            .map(|(r, p)| r * p)
+            .sum();
+        fit * education_factor(profile.education, category)
+    }
+
+    /// Every level with programs, each reading its lists in the order
+    /// the person's state gives them.
+    fn levels(&self, profile: &Profile, probabilities: &[f64]) -> Vec<Level<'_>> {
+        let state = profile.state.map(|s| s.usps);
+        let in_state = state.and_then(|s| self.by_state.get(s));
+        let mut levels = Vec::new();
+        for (index, list) in self.by_category.iter().enumerate() {
+            let online = &self.anywhere[index];
+            if list.is_empty() && online.is_empty() {
                 continue;
             }
-            if !program.allowed(preferences) {
-                continue;
+            let mut cursors = vec![Cursor::new(online, 1.0, None)];
+            match (state, in_state) {
+                (None, _) => cursors.push(Cursor::new(list, 1.0, None)),
+                (Some(wanted), local) => {
+                    if let Some(local) = local {
+                        cursors.push(Cursor::new(&local[index], 1.0, None));
+                    }
+                    cursors.push(Cursor::new(list, OUT_OF_STATE, Some(wanted)));
+                }
             }
-            return Some(Head {
-                score: (c.factor * program.outcome).clamp(0.0, 1.0),
-                program: program.program,
-                candidate,
-                cursor,
+            levels.push(Level {
+                category: index + 1,
+                weight: self.weight(profile, probabilities, index + 1),
+                cursors,
+                taken: 0,
             });
         }
-        None
+        levels
+    }
+
+    /// The next head of `level`, moving past it.
+    fn head(
+        &self,
+        levels: &mut [Level<'_>],
+        level: usize,
+        preferences: ProgramPreferences,
+    ) -> Option<Head> {
+        let l = &mut levels[level];
+        let item = l.next(&self.candidates, preferences)?;
+        let place = l.taken;
+        l.taken += 1;
+        Some(Head {
+            score: diversified(l.weight, item.value, place),
+            category: l.category,
+            candidate: item.candidate,
+            program: item.program,
+            place,
+            level,
+        })
     }
 
     /// Every candidate's score, by brute force; the merge must agree.
@@ -339,23 +433,30 @@ impl ProgramIndex {
         preferences: ProgramPreferences,
     ) -> Vec<(usize, f64)> {
         let state = profile.state.map(|s| s.usps);
-        let mut all: Vec<(usize, f64)> = self
-            .candidates
-            .iter()
-            .filter(|c| c.allowed(preferences))
-            .map(|c| {
-                let fit: f64 = self.relevance[c.category - 1]
-                    .iter()
-                    .zip(probabilities)
-                    .map(|(r, p)| r * p)
-                    .sum();
-                let factor =
-                    fit * education_factor(profile.education, c.category) * c.state_factor(state);
-                (c.program, (factor * c.outcome).clamp(0.0, 1.0))
-            })
-            .collect();
-        all.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        all
+        let mut all = Vec::new();
+        for category in 1..=12 {
+            let weight = self.weight(profile, probabilities, category);
+            let mut level: Vec<Item> = self
+                .candidates
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.category == category && c.allowed(preferences))
+                .map(|(i, c)| Item {
+                    candidate: i as u32,
+                    program: c.program,
+                    value: c.state_factor(state) * c.outcome,
+                })
+                .collect();
+            level.sort_by(|a, b| b.value.total_cmp(&a.value).then(a.program.cmp(&b.program)));
+            for (place, item) in level.iter().enumerate() {
+                let score = diversified(weight, item.value, place);
+                all.push((score, category, place, item.program));
+            }
+        }
+        all.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+        all.into_iter()
+            .map(|(score, _, _, program)| (program, score))
+            .collect()
     }
 
     fn reasons(
@@ -363,14 +464,15 @@ impl ProgramIndex {
         catalog: &Catalog,
         profile: &Profile,
         probabilities: &[f64],
-        candidate: u32,
-        score: f64,
+        head: &Head,
     ) -> Vec<Reason> {
+        let (candidate, score) = (head.candidate, head.score);
         let c = self.candidates[candidate as usize];
         let program = &catalog.programs[c.program];
         let education = education_factor(profile.education, c.category);
         let state = profile.state.map(|s| s.usps);
-        let rest = education * c.state_factor(state) * c.outcome;
+        let share = 1.0 / (head.place + 1) as f64;
+        let rest = education * c.state_factor(state) * c.outcome * share;
         let mut reasons = Vec::new();
 
         let relevance = &self.relevance[c.category - 1];
@@ -430,6 +532,19 @@ impl ProgramIndex {
             contribution: score - score * NEUTRAL_FACTOR / c.outcome,
             explanation: self.outcome_texts[candidate as usize].clone(),
         });
+        if head.place > 0 {
+            reasons.push(Reason {
+                factor: "variety".into(),
+                contribution: score - score / share,
+                explanation: format!(
+                    "The {} {} program in this list: each further program of one credential level \
+                     counts less (this one 1/{}), so every level that fits you gets a place",
+                    ordinal(head.place + 1),
+                    program.credential_description.to_lowercase(),
+                    head.place + 1
+                ),
+            });
+        }
         reasons
     }
 }
