@@ -257,3 +257,50 @@ fn a_small_skill_change_moves_top_five_items_at_most_one_rank_almost_always() {
         "{report}"
     );
 }
+
+/// The k-th program of one credential level counts 1/k, says so in a
+/// `variety` reason, and a level's programs keep their own order.
+#[test]
+fn each_further_program_of_a_level_counts_less_and_says_so() {
+    let recommender = common::recommender();
+    let catalog = recommender.catalog();
+    let ids: Vec<String> = catalog.skills.iter().map(|s| s.id.clone()).collect();
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(11);
+    let mut mixed = 0;
+    for _ in 0..100 {
+        let profile = random_input(&ids, &mut rng)
+            .check(catalog, "profile")
+            .unwrap();
+        let r = recommender.recommend(&profile, Limits::check([0, 0, 30]).unwrap());
+        let mut seen: Vec<(u8, f64)> = Vec::new();
+        for p in &r.programs {
+            let level = catalog.programs[p.program].credential_level;
+            let before: Vec<f64> = seen
+                .iter()
+                .filter(|(l, _)| *l == level)
+                .map(|(_, undiluted)| *undiluted)
+                .collect();
+            let k = before.len() + 1;
+            let undiluted = p.score * k as f64;
+            assert!(before.last().is_none_or(|&last| last >= undiluted - 1e-12));
+            let variety = p.reasons.iter().find(|r| r.factor == "variety");
+            match variety {
+                None => assert_eq!(k, 1),
+                Some(reason) => {
+                    assert!(k > 1);
+                    assert!((reason.contribution - (p.score - undiluted)).abs() < 1e-12);
+                    assert!(
+                        reason.explanation.contains(&format!("counted 1/{k} ")),
+                        "{}",
+                        reason.explanation
+                    );
+                }
+            }
+            seen.push((level, undiluted));
+        }
+        let levels: HashSet<u8> = seen.iter().map(|(l, _)| *l).collect();
+        mixed += usize::from(levels.len() > 1);
+    }
+    // Most lists of 30 show more than one credential level.
+    assert!(mixed > 90, "{mixed}");
+}

@@ -71,6 +71,8 @@ pub(crate) struct ProgramIndex {
     path_texts: Vec<Vec<(String, String)>>,
     /// Each candidate's outcome sentence, written once.
     outcome_texts: Vec<String>,
+    /// `level_names[category - 1]`: the credential level in lower case.
+    level_names: Vec<String>,
     /// `anywhere[category - 1]`: online programs, best outcome first.
     anywhere: Vec<Vec<u32>>,
     /// `by_category[category - 1]`: the other programs, best outcome first.
@@ -293,6 +295,15 @@ impl ProgramIndex {
             .into_iter()
             .map(|state| (state, sorted(&|c| !c.online && c.state == Some(state))))
             .collect();
+        let mut level_names = vec![String::new(); 12];
+        for c in &candidates {
+            let name = &mut level_names[c.category - 1];
+            if name.is_empty() {
+                *name = catalog.programs[c.program]
+                    .credential_description
+                    .to_lowercase();
+            }
+        }
         let outcome_texts = candidates
             .iter()
             .map(|c| describe_outcomes(&catalog.programs[c.program]))
@@ -322,6 +333,7 @@ impl ProgramIndex {
         Self {
             candidates,
             path_texts,
+            level_names,
             outcome_texts,
             relevance,
             anywhere,
@@ -473,7 +485,7 @@ impl ProgramIndex {
         let state = profile.state.map(|s| s.usps);
         let share = 1.0 / (head.place + 1) as f64;
         let rest = education * c.state_factor(state) * c.outcome * share;
-        let mut reasons = Vec::new();
+        let mut reasons = Vec::with_capacity(REASON_PATHS + 4);
 
         let relevance = &self.relevance[c.category - 1];
         let mut paths: Vec<(usize, f64)> = relevance
@@ -537,10 +549,9 @@ impl ProgramIndex {
                 factor: "variety".into(),
                 contribution: score - score / share,
                 explanation: format!(
-                    "The {} {} program in this list: each further program of one credential level \
-                     counts less (this one 1/{}), so every level that fits you gets a place",
+                    "{} {} program in the list, counted 1/{} so other levels get a place",
                     ordinal(head.place + 1),
-                    program.credential_description.to_lowercase(),
+                    self.level_names[c.category - 1],
                     head.place + 1
                 ),
             });
