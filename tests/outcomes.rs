@@ -4,7 +4,7 @@
 mod common;
 
 use himrec::catalog::Catalog;
-use himrec::model::outcomes::{self, RejectedRow};
+use himrec::model::outcomes::{self, RejectedRow, Taken};
 use himrec::model::train::{outcomes_split, train_on_outcomes, TrainConfig};
 use himrec::model::{eval, CareerModel, ModelError};
 
@@ -104,7 +104,7 @@ fn training_on_outcomes_records_its_provenance_and_evaluates_on_held_out_records
 
     // The held-out records are the operator's own, and eval rebuilds them.
     let model = CareerModel::new(artifact.clone(), &catalog).unwrap();
-    let (split, _) = outcomes_split(&catalog, &config(), &outcomes, 0.5);
+    let (split, _) = outcomes_split(&catalog, &config(), &outcomes, 0.5).unwrap();
     assert_eq!(split.test.len(), 24);
     assert_eq!(eval::report(&catalog, &model, &split), artifact.evaluation);
     let first = &artifact.evaluations()[0];
@@ -127,4 +127,158 @@ fn a_prior_weight_outside_zero_to_one_is_refused() {
         let err = train_on_outcomes(&catalog, &data, config(), &outcomes, weight);
         assert!(matches!(err, Err(ModelError::Training(_))), "{weight}");
     }
+}
+
+/// The fixture with a `work_setting` column: every third usable row keeps
+/// only the setting where its path is most often employed, and two rows
+/// are bad (an unknown setting; neither a path nor a setting).
+fn with_settings(catalog: &Catalog) -> std::path::PathBuf {
+    let text = std::fs::read_to_string(fixture("outcomes.csv")).unwrap();
+    let mut lines = text.lines();
+    let mut out = format!("{},work_setting\n", lines.next().unwrap());
+    for (i, line) in lines.enumerate() {
+        let (path, rest) = line.split_once(',').unwrap();
+        let setting = catalog
+            .career_paths
+            .iter()
+            .position(|p| p.soc_code == path)
+            .map(|c| {
+                let best = (0..catalog.settings.len())
+                    .max_by(|a, b| {
+                        catalog.settings[*a].shares[c].total_cmp(&catalog.settings[*b].shares[c])
+                    })
+                    .unwrap();
+                catalog.settings[best].id.as_str()
+            });
+        match setting {
+            Some(setting) if i % 3 == 0 => out.push_str(&format!(",{rest},{setting}\n")),
+            _ => out.push_str(&format!("{line},\n")),
+        }
+    }
+    let first = text.lines().nth(1).unwrap().split_once(',').unwrap().1;
+    out.push_str(&format!(",{first},moon_base\n"));
+    out.push_str(&format!(",{first},\n"));
+    let file = common::scratch("outcomes-settings").join("outcomes.csv");
+    std::fs::write(&file, out).unwrap();
+    file
+}
+
+#[test]
+fn rows_naming_only_a_work_setting_are_read_and_bad_ones_reported() {
+    let catalog = catalog();
+    let file = with_settings(&catalog);
+    let outcomes = outcomes::read(&file, &catalog).unwrap();
+    // The fixture's 126 rows and the two new bad ones; a rejected row of the
+    // fixture stays rejected whether or not it lost its path.
+    assert_eq!(outcomes.rows_read(), 128);
+    assert_eq!(outcomes.profiles.len(), 120);
+    let settings = outcomes
+        .labels
+        .iter()
+        .filter(|t| matches!(t, Taken::Setting(_)))
+        .count();
+    assert_eq!(outcomes.path_rows() + settings, 120);
+    assert!(settings >= 35, "{settings}");
+    let reasons: Vec<&str> = outcomes
+        .rejected
+        .iter()
+        .map(|r| r.reason.as_str())
+        .collect();
+    assert!(
+        reasons.contains(&"work_setting \"moon_base\" is not one of the catalog's settings"),
+        "{reasons:?}"
+    );
+    assert!(
+        reasons.contains(&"neither career_path nor work_setting given"),
+        "{reasons:?}"
+    );
+    assert_eq!(outcomes.rejected.last().unwrap().line, 129);
+}
+
+#[test]
+fn setting_only_rows_train_with_an_inferred_path_and_are_never_held_out() {
+    let catalog = catalog();
+    let data = common::root().join("data");
+    let file = with_settings(&catalog);
+    let outcomes = outcomes::read(&file, &catalog).unwrap();
+    let paths = outcomes.path_rows();
+    let artifact = train_on_outcomes(&catalog, &data, config(), &outcomes, 0.5).unwrap();
+    let record = artifact.training.outcomes.as_ref().unwrap();
+    assert_eq!(record.setting_only_rows, 120 - paths);
+
+    // Held out: 20% of the rows that name a path, and nothing else.
+    let (split, prior_rows) = outcomes_split(&catalog, &config(), &outcomes, 0.5).unwrap();
+    let held_out = (paths as f64 * 0.2).round() as usize;
+    assert_eq!(split.test.len(), held_out);
+    assert_eq!(artifact.training.test_rows, held_out);
+    assert_eq!(split.train.len(), 120 - held_out + prior_rows);
+    let held: Vec<_> = split.test.iter().collect();
+    for (profile, taken) in outcomes.profiles.iter().zip(&outcomes.labels) {
+        if matches!(taken, Taken::Setting(_)) {
+            assert!(!held.contains(&profile));
+        }
+    }
+    // The inferred paths work in the row's setting, and the whole of it is
+    // reproducible: eval rebuilds the same split and figures.
+    for (profile, taken) in outcomes.profiles.iter().zip(&outcomes.labels) {
+        let Taken::Setting(setting) = *taken else {
+            continue;
+        };
+        let at = split.train.iter().position(|p| p == profile).unwrap();
+        let path = split.train_labels[at];
+        assert!(catalog.settings[setting].shares[path] > 0.0);
+    }
+    let model = CareerModel::new(artifact.clone(), &catalog).unwrap();
+    assert_eq!(eval::report(&catalog, &model, &split), artifact.evaluation);
+    let again = train_on_outcomes(&catalog, &data, config(), &outcomes, 0.5).unwrap();
+    assert_eq!(again.model_version, artifact.model_version);
+
+    // Without them the model is another one.
+    let paths_only = outcomes::Outcomes {
+        profiles: outcomes
+            .profiles
+            .iter()
+            .zip(&outcomes.labels)
+            .filter(|(_, t)| matches!(t, Taken::Path(_)))
+            .map(|(p, _)| p.clone())
+            .collect(),
+        labels: outcomes
+            .labels
+            .iter()
+            .copied()
+            .filter(|t| matches!(t, Taken::Path(_)))
+            .collect(),
+        ..outcomes.clone()
+    };
+    let without = train_on_outcomes(&catalog, &data, config(), &paths_only, 0.5).unwrap();
+    assert_ne!(without.model, artifact.model);
+}
+
+#[test]
+fn a_file_with_too_few_career_paths_to_hold_out_is_refused() {
+    let catalog = catalog();
+    let text = std::fs::read_to_string(fixture("outcomes.csv")).unwrap();
+    let mut out = String::from("work_setting,");
+    let mut lines = text.lines();
+    out.push_str(lines.next().unwrap());
+    out.push('\n');
+    for (i, line) in lines.enumerate() {
+        // Five rows keep their path; the rest name only hospitals.
+        let setting = if i < 5 { "" } else { "hospitals" };
+        let line = if i < 5 {
+            line.to_owned()
+        } else {
+            line.split_once(',')
+                .map(|(_, rest)| format!(",{rest}"))
+                .unwrap()
+        };
+        out.push_str(&format!("{setting},{line}\n"));
+    }
+    let file = common::scratch("outcomes-few").join("outcomes.csv");
+    std::fs::write(&file, out).unwrap();
+    let err = outcomes::read(&file, &catalog).unwrap_err().to_string();
+    assert!(
+        err.contains("usable rows name a career path; at least 10 must"),
+        "{err}"
+    );
 }

@@ -50,7 +50,7 @@ pub(crate) fn run(args: EvalArgs) -> anyhow::Result<()> {
                 &TrainConfig::from(&t),
                 &outcomes,
                 record.prior_weight,
-            )
+            )?
             .0
         }
         (Some(record), None) => bail!(

@@ -51,11 +51,13 @@ pub(crate) fn run(args: TrainArgs) -> anyhow::Result<()> {
             for row in &outcomes.rejected {
                 eprintln!("{}:{}: skipped: {}", path.display(), row.line, row.reason);
             }
+            let setting_only = outcomes.profiles.len() - outcomes.path_rows();
             eprintln!(
-                "{}: {} of {} rows used",
+                "{}: {} of {} rows used ({} name only a work setting: their career path is inferred)",
                 path.display(),
                 outcomes.profiles.len(),
-                outcomes.rows_read()
+                outcomes.rows_read(),
+                setting_only
             );
             train_on_outcomes_with(
                 &catalog,

@@ -1,11 +1,14 @@
 //! An operator's own outcome records: profiles with the career path each
-//! person actually took, read from CSV with every bad row reported.
+//! person actually took, or only the work setting, read from CSV with every
+//! bad row reported.
 //!
-//! Columns (header required; all but `career_path` optional):
+//! Columns (header required; `career_path` or `work_setting` or both, the
+//! rest optional):
 //!
 //! | column | value |
 //! |---|---|
 //! | `career_path` | O*NET-SOC code of the path taken, e.g. `29-2072.00` |
+//! | `work_setting` | id of the setting, e.g. `hospitals`; used when `career_path` is empty |
 //! | a skill id, e.g. `clinical_coding` | proficiency in [0, 1]; empty = not stated |
 //! | `interest_realistic` ... `interest_conventional` | [0, 1]; all six or none |
 //! | `highest_education` | a word (`associate`, `bachelor`, ...) or code 1-10; empty = not stated |
@@ -25,6 +28,19 @@ use crate::profile::{EducationLevel, Profile, ProfileInput, INTEREST_FIELDS};
 pub const MIN_USABLE_ROWS: usize = 30;
 /// Least share of rows that must be usable.
 pub const MIN_USABLE_SHARE: f64 = 0.5;
+/// Fewest usable rows that must name a career path: only they can be held
+/// out to evaluate the model.
+pub const MIN_PATH_ROWS: usize = 10;
+
+/// What a person took.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Taken {
+    /// A career path (index into the catalog's paths).
+    Path(usize),
+    /// Only a work setting (index into the catalog's settings); training
+    /// infers the path.
+    Setting(usize),
+}
 
 /// A row that could not be used, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -40,8 +56,8 @@ pub struct RejectedRow {
 pub struct Outcomes {
     /// Usable profiles.
     pub profiles: Vec<Profile>,
-    /// The career path each took (index into the catalog).
-    pub labels: Vec<usize>,
+    /// What each took.
+    pub labels: Vec<Taken>,
     /// Rows that were not used.
     pub rejected: Vec<RejectedRow>,
     /// SHA-256 of the file, hex.
@@ -63,6 +79,9 @@ pub struct OutcomesRecord {
     pub rows_used: usize,
     /// Rows rejected.
     pub rows_rejected: usize,
+    /// Rows used that named only a work setting (their path was inferred).
+    #[serde(default)]
+    pub setting_only_rows: usize,
     /// Share of the training rows drawn from the public-data prior.
     pub prior_weight: f64,
     /// Public-data rows mixed in.
@@ -73,6 +92,14 @@ impl Outcomes {
     /// Rows read, used or not.
     pub fn rows_read(&self) -> usize {
         self.profiles.len() + self.rejected.len()
+    }
+
+    /// Usable rows that name a career path.
+    pub fn path_rows(&self) -> usize {
+        self.labels
+            .iter()
+            .filter(|t| matches!(t, Taken::Path(_)))
+            .count()
     }
 }
 
@@ -102,7 +129,7 @@ pub fn read(path: &Path, catalog: &Catalog) -> Result<Outcomes, ModelError> {
         .map(|f| format!("interest_{f}"))
         .collect();
     for column in &header {
-        let known = column == "career_path"
+        let known = LABEL_COLUMNS.contains(&column.as_str())
             || column == "highest_education"
             || column == "credentials"
             || column == "state"
@@ -112,9 +139,13 @@ pub fn read(path: &Path, catalog: &Catalog) -> Result<Outcomes, ModelError> {
             return Err(invalid(path, format!("unknown column `{column}`")));
         }
     }
-    let Some(label_column) = header.iter().position(|h| h == "career_path") else {
-        return Err(invalid(path, "no `career_path` column".into()));
-    };
+    let labels = LABEL_COLUMNS.map(|name| header.iter().position(|h| h == name));
+    if labels.iter().all(Option::is_none) {
+        return Err(invalid(
+            path,
+            "no `career_path` or `work_setting` column".into(),
+        ));
+    }
 
     let mut outcomes = Outcomes {
         profiles: Vec::new(),
@@ -129,7 +160,7 @@ pub fn read(path: &Path, catalog: &Catalog) -> Result<Outcomes, ModelError> {
         let line = i as u64 + 2;
         let result = record
             .map_err(|e| e.to_string())
-            .and_then(|r| row(&header, &r, label_column, &interest_columns, catalog));
+            .and_then(|r| row(&header, &r, labels, &interest_columns, catalog));
         match result {
             Ok((profile, label)) => {
                 outcomes.profiles.push(profile);
@@ -157,17 +188,30 @@ pub fn read(path: &Path, catalog: &Catalog) -> Result<Outcomes, ModelError> {
             ),
         ));
     }
+    let path_rows = outcomes.path_rows();
+    if path_rows < MIN_PATH_ROWS {
+        return Err(invalid(
+            path,
+            format!(
+                "only {path_rows} usable rows name a career path; at least {MIN_PATH_ROWS} must, \
+                 to hold out for evaluating the model"
+            ),
+        ));
+    }
     Ok(outcomes)
 }
+
+/// The columns saying what a person took, in the order [`row`] reads them.
+const LABEL_COLUMNS: [&str; 2] = ["career_path", "work_setting"];
 
 /// One data row as a checked profile and a label, or why not.
 fn row(
     header: &[String],
     record: &csv::StringRecord,
-    label_column: usize,
+    labels: [Option<usize>; 2],
     interest_columns: &[String],
     catalog: &Catalog,
-) -> Result<(Profile, usize), String> {
+) -> Result<(Profile, Taken), String> {
     if record.len() != header.len() {
         return Err(format!(
             "{} fields where the header has {}",
@@ -175,18 +219,46 @@ fn row(
             header.len()
         ));
     }
-    let label_raw = record[label_column].trim();
-    let label = catalog
-        .career_paths
-        .iter()
-        .position(|p| p.soc_code == label_raw)
-        .ok_or_else(|| format!("career_path {label_raw:?} is not one of the catalog's paths"))?;
+    let [career_path, work_setting] =
+        labels.map(|column| column.map(|c| record[c].trim()).filter(|v| !v.is_empty()));
+    let setting = work_setting
+        .map(|raw| {
+            let index = catalog
+                .settings
+                .iter()
+                .position(|s| s.id == raw)
+                .ok_or_else(|| {
+                    format!("work_setting {raw:?} is not one of the catalog's settings")
+                })?;
+            if catalog.settings[index]
+                .shares
+                .iter()
+                .all(|share| *share <= 0.0)
+            {
+                return Err(format!(
+                    "work_setting {raw:?} employs none of the catalog's career paths"
+                ));
+            }
+            Ok(index)
+        })
+        .transpose()?;
+    let label = match (career_path, setting) {
+        (Some(raw), _) => Taken::Path(
+            catalog
+                .career_paths
+                .iter()
+                .position(|p| p.soc_code == raw)
+                .ok_or_else(|| format!("career_path {raw:?} is not one of the catalog's paths"))?,
+        ),
+        (None, Some(setting)) => Taken::Setting(setting),
+        (None, None) => return Err("neither career_path nor work_setting given".into()),
+    };
 
     let mut input = ProfileInput::default();
     let mut interests = [None; 6];
     for (column, raw) in header.iter().zip(record.iter()) {
         let raw = raw.trim();
-        if raw.is_empty() || column == "career_path" {
+        if raw.is_empty() || LABEL_COLUMNS.contains(&column.as_str()) {
             continue;
         }
         let number = || -> Result<f64, String> {

@@ -4,18 +4,18 @@
 use std::path::Path;
 
 use linfa::prelude::*;
-use linfa_logistic::MultiLogisticRegression;
+use linfa_logistic::{MultiFittedLogisticRegression, MultiLogisticRegression};
 use ndarray::{Array1, Array2};
 use sha2::{Digest, Sha256};
 
 use super::artifact::{DataFile, ModelArtifact, TrainingRecord, FORMAT_VERSION};
 use rand::seq::SliceRandom;
-use rand::SeedableRng;
+use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 use super::eval::{self, EvalReport, Split};
 use super::features::{encode, feature_names};
-use super::outcomes::{Outcomes, OutcomesRecord};
+use super::outcomes::{Outcomes, OutcomesRecord, Taken};
 use super::progress::{Progress, Silent};
 use super::synth::{sample, SynthConfig};
 use super::{CareerModel, ModelError};
@@ -171,13 +171,15 @@ pub fn train_on_outcomes_with(
             "the prior weight must be at least 0 and below 1".into(),
         ));
     }
-    let (split, n_prior) = outcomes_split(catalog, &config, outcomes, prior_weight);
+    progress.stage("preparing the outcome records", 0);
+    let (split, n_prior) = outcomes_split(catalog, &config, outcomes, prior_weight)?;
     let record = OutcomesRecord {
         file: outcomes.file.clone(),
         sha256: outcomes.sha256.clone(),
         rows_read: outcomes.rows_read(),
         rows_used: outcomes.profiles.len(),
         rows_rejected: outcomes.rejected.len(),
+        setting_only_rows: outcomes.profiles.len() - outcomes.path_rows(),
         prior_weight,
         prior_rows: n_prior,
     };
@@ -186,18 +188,35 @@ pub fn train_on_outcomes_with(
 
 /// The training and held-out rows of an outcomes model, and how many
 /// public-data rows were mixed in.
+///
+/// Only rows naming a career path are held out. A training row naming only
+/// a work setting gets a path drawn from `P(path | profile, setting)`,
+/// proportional to `P(path | profile) * share(setting | path)`: the first
+/// factor from a model fitted on the other training rows (the path rows and
+/// the prior), the second the BLS staffing share. All seeded by
+/// `config.seed`.
 pub fn outcomes_split(
     catalog: &Catalog,
     config: &TrainConfig,
     outcomes: &Outcomes,
     prior_weight: f64,
-) -> (Split, usize) {
+) -> Result<(Split, usize), ModelError> {
     // A seeded shuffle, so the held-out records do not depend on file order
     // patterns such as sorting by path.
     let mut order: Vec<usize> = (0..outcomes.profiles.len()).collect();
     order.shuffle(&mut ChaCha8Rng::seed_from_u64(config.seed));
-    let n_test = ((order.len() as f64) * config.test_fraction).round() as usize;
-    let (test, train) = order.split_at(n_test);
+    let path_rows: Vec<usize> = order
+        .iter()
+        .copied()
+        .filter(|&i| matches!(outcomes.labels[i], Taken::Path(_)))
+        .collect();
+    let n_test = ((path_rows.len() as f64) * config.test_fraction).round() as usize;
+    let test = &path_rows[..n_test];
+    let train: Vec<usize> = order
+        .iter()
+        .copied()
+        .filter(|i| !test.contains(i))
+        .collect();
     let n_prior = (prior_weight / (1.0 - prior_weight) * train.len() as f64).round() as usize;
     let (prior, prior_labels) = if n_prior > 0 {
         sample(
@@ -210,22 +229,115 @@ pub fn outcomes_split(
     } else {
         (Vec::new(), Vec::new())
     };
-    let pick = |rows: &[usize]| -> (Vec<Profile>, Vec<usize>) {
-        rows.iter()
-            .map(|&i| (outcomes.profiles[i].clone(), outcomes.labels[i]))
-            .unzip()
+    let path_of = |i: usize| match outcomes.labels[i] {
+        Taken::Path(path) => Some(path),
+        Taken::Setting(_) => None,
     };
-    let (mut train_profiles, mut train_labels) = pick(train);
+    let mut train_labels: Vec<Option<usize>> = train.iter().map(|&i| path_of(i)).collect();
+    let settings_only: Vec<usize> = train
+        .iter()
+        .enumerate()
+        .filter(|(_, &i)| path_of(i).is_none())
+        .map(|(at, _)| at)
+        .collect();
+    if !settings_only.is_empty() {
+        // The first model: the training rows that name a path, and the prior.
+        let (known, known_labels): (Vec<Profile>, Vec<usize>) = train
+            .iter()
+            .filter_map(|&i| Some((outcomes.profiles[i].clone(), path_of(i)?)))
+            .chain(prior.iter().cloned().zip(prior_labels.iter().copied()))
+            .unzip();
+        let (fitted, reference) = fit_logistic(catalog, config, &known, &known_labels)?;
+        let rows: Vec<Profile> = settings_only
+            .iter()
+            .map(|&at| outcomes.profiles[train[at]].clone())
+            .collect();
+        let probabilities = fitted.predict_probabilities(&matrix(&rows, &reference));
+        let mut rng = ChaCha8Rng::seed_from_u64(config.seed ^ INFERENCE_SEED);
+        for (&at, p) in settings_only.iter().zip(probabilities.rows()) {
+            let Taken::Setting(setting) = outcomes.labels[train[at]] else {
+                unreachable!("rows without a path name a setting")
+            };
+            let weights: Vec<f64> = p
+                .iter()
+                .zip(&catalog.settings[setting].shares)
+                .map(|(p, share)| p * share)
+                .collect();
+            train_labels[at] = Some(draw(&weights, &mut rng));
+        }
+    }
+    let (mut train_profiles, mut train_labels): (Vec<Profile>, Vec<usize>) = train
+        .iter()
+        .zip(train_labels)
+        .map(|(&i, label)| {
+            (
+                outcomes.profiles[i].clone(),
+                label.expect("every row labelled"),
+            )
+        })
+        .unzip();
     train_profiles.extend(prior);
     train_labels.extend(prior_labels);
-    let (test_profiles, test_labels) = pick(test);
+    let (test_profiles, test_labels) = test
+        .iter()
+        .map(|&i| {
+            (
+                outcomes.profiles[i].clone(),
+                path_of(i).expect("held-out rows name a path"),
+            )
+        })
+        .unzip();
     let split = Split {
         train: train_profiles,
         train_labels,
         test: test_profiles,
         test_labels,
     };
-    (split, n_prior)
+    Ok((split, n_prior))
+}
+
+/// Mixed into the seed of the draws of inferred career paths.
+const INFERENCE_SEED: u64 = 0x5e77_1265;
+
+/// An index drawn with probability proportional to `weights` (not all 0).
+fn draw(weights: &[f64], rng: &mut impl Rng) -> usize {
+    let total: f64 = weights.iter().sum();
+    let mut left = rng.gen::<f64>() * total;
+    for (i, w) in weights.iter().enumerate() {
+        if left < *w {
+            return i;
+        }
+        left -= w;
+    }
+    // Rounding can leave a sliver past the last weight.
+    weights.iter().rposition(|w| *w > 0.0).unwrap_or(0)
+}
+
+/// Fits the logistic regression on `rows`, and gives the reference profile:
+/// the training means, which also fill unknown interests and education.
+fn fit_logistic(
+    catalog: &Catalog,
+    config: &TrainConfig,
+    rows: &[Profile],
+    labels: &[usize],
+) -> Result<(MultiFittedLogisticRegression<f64, usize>, Vec<f64>), ModelError> {
+    let n_features = feature_names(&catalog.skills).len();
+    let reference = known_means(&matrix(rows, &vec![f64::NAN; n_features]));
+    for (class, path) in catalog.career_paths.iter().enumerate() {
+        if !labels.contains(&class) {
+            return Err(ModelError::Training(format!(
+                "career path {} has no training rows: sample more rows, or mix in the public prior",
+                path.soc_code
+            )));
+        }
+    }
+    let dataset = Dataset::new(matrix(rows, &reference), Array1::from(labels.to_vec()));
+    let fitted = MultiLogisticRegression::default()
+        .alpha(config.alpha)
+        .max_iterations(config.max_iterations)
+        .fit(&dataset)
+        .map_err(|e| ModelError::Training(e.to_string()))?;
+    Ok((fitted, reference))
 }
 
 /// Fits the model on the split's training rows and evaluates it on the
@@ -239,29 +351,9 @@ fn fit(
     progress: &dyn Progress,
 ) -> Result<ModelArtifact, ModelError> {
     let names = feature_names(&catalog.skills);
-    let n_classes = catalog.career_paths.len();
     let (n_train, n_test) = (split.train.len(), split.test.len());
-    // Unknown interests and education are filled with the training means,
-    // which also make the reference profile.
-    let reference = known_means(&matrix(&split.train, &vec![f64::NAN; names.len()]));
-    let x_train = matrix(&split.train, &reference);
-    let y_train = Array1::from(split.train_labels.clone());
-    for class in 0..n_classes {
-        if !y_train.iter().any(|y| *y == class) {
-            return Err(ModelError::Training(format!(
-                "career path {} has no training rows: sample more rows, or mix in the public prior",
-                catalog.career_paths[class].soc_code
-            )));
-        }
-    }
-
     progress.stage("fitting the model", 0);
-    let dataset = Dataset::new(x_train.clone(), y_train.clone());
-    let fitted = MultiLogisticRegression::default()
-        .alpha(config.alpha)
-        .max_iterations(config.max_iterations)
-        .fit(&dataset)
-        .map_err(|e| ModelError::Training(e.to_string()))?;
+    let (fitted, reference) = fit_logistic(catalog, &config, &split.train, &split.train_labels)?;
 
     let (mut data_files, mut data_sha256) = hash_data(data_dir)?;
     if let Some(record) = &outcomes {
@@ -316,4 +408,30 @@ fn fit(
     artifact.evaluation = eval::report_with(catalog, &model, split, progress);
     progress.finish();
     Ok(artifact)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn draws_follow_the_weights_and_never_pick_a_zero() {
+        let weights = [0.0, 0.5, 0.0, 0.3, 0.2];
+        let mut rng = ChaCha8Rng::seed_from_u64(1);
+        let mut counts = [0usize; 5];
+        let n = 100_000;
+        for _ in 0..n {
+            counts[draw(&weights, &mut rng)] += 1;
+        }
+        assert_eq!((counts[0], counts[2]), (0, 0));
+        for (count, weight) in counts.iter().zip(weights) {
+            // Within five standard deviations of the expected count.
+            let expected = weight * n as f64;
+            let sd = (n as f64 * weight * (1.0 - weight)).sqrt();
+            assert!(
+                (*count as f64 - expected).abs() <= 5.0 * sd + 1e-9,
+                "{counts:?}"
+            );
+        }
+    }
 }
