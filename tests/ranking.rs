@@ -6,9 +6,10 @@ mod common;
 use std::collections::HashSet;
 
 use himrec::catalog::states::STATES;
+use himrec::catalog::Catalog;
 use himrec::catalog::NON_CREDENTIAL_LEVEL;
 use himrec::model::eval::{largest_move, STABILITY_TOP};
-use himrec::profile::ProfileInput;
+use himrec::profile::{Profile, ProfileInput};
 use himrec::rank::Limits;
 use rand::{Rng, SeedableRng};
 
@@ -40,6 +41,19 @@ fn random_input(skill_ids: &[String], rng: &mut impl Rng) -> ProfileInput {
         state,
         ..Default::default()
     }
+}
+
+/// `n` checked random profiles, seeded.
+fn random_profiles(catalog: &Catalog, seed: u64, n: usize) -> Vec<Profile> {
+    let ids: Vec<String> = catalog.skills.iter().map(|s| s.id.clone()).collect();
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(seed);
+    (0..n)
+        .map(|_| {
+            random_input(&ids, &mut rng)
+                .check(catalog, "profile")
+                .unwrap()
+        })
+        .collect()
 }
 
 fn sorted_in_unit_interval(scores: &[f64]) -> bool {
@@ -167,13 +181,8 @@ fn skill_gaps_are_ordered_by_how_much_closing_them_raises_the_score() {
     let recommender = common::recommender();
     let catalog = recommender.catalog();
     let model = recommender.model();
-    let ids: Vec<String> = catalog.skills.iter().map(|s| s.id.clone()).collect();
-    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(99);
     let mut checked = 0;
-    for _ in 0..50 {
-        let profile = random_input(&ids, &mut rng)
-            .check(catalog, "profile")
-            .unwrap();
+    for profile in random_profiles(catalog, 99, 50) {
         let r = recommender.recommend(&profile, Limits::check([8, 0, 0]).unwrap());
         for career in &r.career_paths {
             let gains: Vec<f64> = career.skill_gaps.iter().map(|g| g.gain).collect();
@@ -264,13 +273,8 @@ fn a_small_skill_change_moves_top_five_items_at_most_one_rank_almost_always() {
 fn each_further_program_of_a_level_counts_less_and_says_so() {
     let recommender = common::recommender();
     let catalog = recommender.catalog();
-    let ids: Vec<String> = catalog.skills.iter().map(|s| s.id.clone()).collect();
-    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(11);
     let mut mixed = 0;
-    for _ in 0..100 {
-        let profile = random_input(&ids, &mut rng)
-            .check(catalog, "profile")
-            .unwrap();
+    for profile in random_profiles(catalog, 11, 100) {
         let r = recommender.recommend(&profile, Limits::check([0, 0, 30]).unwrap());
         let mut seen: Vec<(u8, f64)> = Vec::new();
         for p in &r.programs {

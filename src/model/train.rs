@@ -212,11 +212,9 @@ pub fn outcomes_split(
         .collect();
     let n_test = ((path_rows.len() as f64) * config.test_fraction).round() as usize;
     let test = &path_rows[..n_test];
-    let train: Vec<usize> = order
-        .iter()
-        .copied()
-        .filter(|i| !test.contains(i))
-        .collect();
+    let mut held_out = vec![false; order.len()];
+    test.iter().for_each(|&i| held_out[i] = true);
+    let train: Vec<usize> = order.iter().copied().filter(|&i| !held_out[i]).collect();
     let n_prior = (prior_weight / (1.0 - prior_weight) * train.len() as f64).round() as usize;
     let (prior, prior_labels) = if n_prior > 0 {
         sample(
