@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use himrec::catalog::states::STATES;
 use himrec::catalog::Catalog;
 use himrec::catalog::NON_CREDENTIAL_LEVEL;
-use himrec::model::eval::{largest_move, STABILITY_TOP};
+use himrec::model::eval::{largest_move, ranked_items, STABILITY_TOP};
 use himrec::profile::{Profile, ProfileInput};
 use himrec::rank::Limits;
 use rand::{Rng, SeedableRng};
@@ -223,14 +223,9 @@ fn a_small_skill_change_moves_top_five_items_at_most_one_rank_almost_always() {
     let ids: Vec<String> = catalog.skills.iter().map(|s| s.id.clone()).collect();
     let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(7);
     let limits = Limits::check([8, 12, 10]).unwrap();
-    let orders = |input: ProfileInput| -> [Vec<usize>; 3] {
+    let orders = |input: ProfileInput| {
         let profile = input.check(catalog, "profile").unwrap();
-        let r = recommender.recommend(&profile, limits);
-        [
-            r.career_paths.iter().map(|c| c.path).collect(),
-            r.settings.iter().map(|s| s.setting).collect(),
-            r.programs.iter().map(|p| p.program).collect(),
-        ]
+        ranked_items(&recommender.recommend(&profile, limits))
     };
     let mut changes = 0;
     let mut largest = [0; 3];

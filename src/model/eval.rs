@@ -22,7 +22,7 @@ use super::synth::{sample, Parts, SynthConfig};
 use super::CareerModel;
 use crate::catalog::Catalog;
 use crate::profile::Profile;
-use crate::rank::{Limits, Recommender};
+use crate::rank::{Limits, Recommendations, Recommender};
 
 /// The sampled rows, split into training and held-out parts.
 #[derive(Debug, Clone)]
@@ -184,6 +184,16 @@ pub fn report_with(
     }
 }
 
+/// The items of each list in rank order: career paths, work settings,
+/// programs.
+pub fn ranked_items(r: &Recommendations) -> [Vec<usize>; 3] {
+    [
+        r.career_paths.iter().map(|c| c.path).collect(),
+        r.settings.iter().map(|s| s.setting).collect(),
+        r.programs.iter().map(|p| p.program).collect(),
+    ]
+}
+
 /// How many ranks the furthest-moving of the first `top` items of `before`
 /// moved in `after`; an item that left `after` counts as moved to its end.
 pub fn largest_move(before: &[usize], after: &[usize], top: usize) -> usize {
@@ -213,14 +223,7 @@ fn stability(
         work_settings: catalog.settings.len(),
         programs: 10,
     };
-    let orders = |p: &Profile| -> [Vec<usize>; 3] {
-        let r = recommender.recommend(p, limits);
-        [
-            r.career_paths.iter().map(|c| c.path).collect(),
-            r.settings.iter().map(|s| s.setting).collect(),
-            r.programs.iter().map(|p| p.program).collect(),
-        ]
-    };
+    let orders = |p: &Profile| ranked_items(&recommender.recommend(p, limits));
     let mut max_rank_change = [0; 3];
     let mut moved_more_than_one = [0; 3];
     let mut perturbations = 0;
