@@ -10,6 +10,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "proto/himrec/v1/recommender.proto",
         "proto/himrec/v1/catalog.proto",
         "proto/himrec/v1/admin.proto",
+        "proto/himrec/v1/types.proto",
     ];
     println!("cargo:rerun-if-changed=proto");
 
