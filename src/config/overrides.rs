@@ -53,7 +53,7 @@ impl Override {
     pub fn parse_set(text: &str) -> Result<Self, ConfigError> {
         let (key, value) = text
             .split_once('=')
-            .ok_or_else(|| ConfigError(format!("--set {text:?}: expected KEY=VALUE")))?;
+            .ok_or_else(|| ConfigError::one(format!("--set {text:?}: expected KEY=VALUE")))?;
         Ok(Self::flag("--set", key.trim(), value))
     }
 
@@ -73,7 +73,7 @@ impl Override {
                 .find(|(key, _)| env_name(key) == name)
                 .map(|(key, _)| key.clone())
                 .ok_or_else(|| {
-                    ConfigError(format!("{name}: not a setting (see `himrec config show`)"))
+                    ConfigError::one(format!("{name}: not a setting (see `himrec config show`)"))
                 })?;
             found.push(Self {
                 key,
@@ -121,9 +121,9 @@ pub(super) fn apply(table: &mut toml::Table, o: &Override) -> Result<(), ConfigE
     let (_, default) = keys
         .iter()
         .find(|(key, _)| *key == o.key)
-        .ok_or_else(|| ConfigError(format!("{}: no setting {:?}", o.source, o.key)))?;
+        .ok_or_else(|| ConfigError::one(format!("{}: no setting {:?}", o.source, o.key)))?;
     let wrong = |what: &str| {
-        ConfigError(format!(
+        ConfigError::one(format!(
             "{} ({}): expected {what}, got {:?}",
             o.source, o.key, o.value
         ))
@@ -156,7 +156,7 @@ pub(super) fn apply(table: &mut toml::Table, o: &Override) -> Result<(), ConfigE
             .entry(part)
             .or_insert_with(|| toml::Value::Table(toml::Table::new()))
             .as_table_mut()
-            .ok_or_else(|| ConfigError(format!("{}: {part} is not a table", o.source)))?;
+            .ok_or_else(|| ConfigError::one(format!("{}: {part} is not a table", o.source)))?;
     }
     at.insert(last.to_owned(), value);
     Ok(())
@@ -201,13 +201,13 @@ mod tests {
     #[test]
     fn bad_overrides_name_the_variable_and_key() {
         let err = Override::from_env(env(&[("HIMREC_LIMITS_MAX_SKILS", "6")])).unwrap_err();
-        assert!(err.0.contains("HIMREC_LIMITS_MAX_SKILS"), "{err}");
+        assert!(err.to_string().contains("HIMREC_LIMITS_MAX_SKILS"), "{err}");
         let o = Override::from_env(env(&[("HIMREC_LIMITS_MAX_SKILLS", "six")])).unwrap();
-        let err = Config::from_toml("", "t", &o).unwrap_err();
-        assert!(err.0.contains("HIMREC_LIMITS_MAX_SKILLS") && err.0.contains("limits.max_skills"));
+        let err = Config::from_toml("", "t", &o).unwrap_err().to_string();
+        assert!(err.contains("HIMREC_LIMITS_MAX_SKILLS") && err.contains("limits.max_skills"));
         let err =
             Config::from_toml("", "t", &[Override::parse_set("nope=1").unwrap()]).unwrap_err();
-        assert!(err.0.contains("nope"), "{err}");
+        assert!(err.to_string().contains("nope"), "{err}");
     }
 
     #[test]

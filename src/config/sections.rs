@@ -1,0 +1,187 @@
+//! The sections of the configuration file, one struct per `[table]`.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+/// Limits that keep one client or one burst from taking the server down.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Limits {
+    /// Largest request message the server decodes, in bytes.
+    pub max_request_bytes: usize,
+    /// Most skills one profile may state.
+    pub max_skills: usize,
+    /// Most requests one `RecommendBatch` call may send.
+    pub max_batch_items: usize,
+    /// Calls served at once; a call beyond this is refused at once with
+    /// `RESOURCE_EXHAUSTED` rather than queued. Health checks do not count.
+    pub max_concurrent_calls: usize,
+    /// Deadline of a call whose client sets none, in milliseconds.
+    pub default_deadline_ms: u64,
+    /// Longest deadline a client may ask for, in milliseconds; a longer
+    /// `grpc-timeout` is cut to this.
+    pub max_deadline_ms: u64,
+    /// Seconds between HTTP/2 keepalive pings on a connection; 0 for none.
+    pub keepalive_interval_secs: u64,
+    /// Seconds to wait for a ping's answer before closing the connection.
+    pub keepalive_timeout_secs: u64,
+    /// Seconds calls in flight may take to finish after a shutdown signal.
+    pub shutdown_grace_secs: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            max_request_bytes: 64 * 1024,
+            max_skills: 64,
+            max_batch_items: 100_000,
+            max_concurrent_calls: 256,
+            default_deadline_ms: 10_000,
+            max_deadline_ms: 60_000,
+            keepalive_interval_secs: 30,
+            keepalive_timeout_secs: 10,
+            shutdown_grace_secs: 20,
+        }
+    }
+}
+
+impl Limits {
+    /// [`Self::default_deadline_ms`] as a duration.
+    pub fn default_deadline(&self) -> Duration {
+        Duration::from_millis(self.default_deadline_ms)
+    }
+
+    /// [`Self::max_deadline_ms`] as a duration.
+    pub fn max_deadline(&self) -> Duration {
+        Duration::from_millis(self.max_deadline_ms)
+    }
+
+    /// [`Self::keepalive_interval_secs`] as a duration, if pings are on.
+    pub fn keepalive_interval(&self) -> Option<Duration> {
+        (self.keepalive_interval_secs > 0)
+            .then(|| Duration::from_secs(self.keepalive_interval_secs))
+    }
+
+    /// [`Self::keepalive_timeout_secs`] as a duration.
+    pub fn keepalive_timeout(&self) -> Duration {
+        Duration::from_secs(self.keepalive_timeout_secs)
+    }
+
+    /// [`Self::shutdown_grace_secs`] as a duration.
+    pub fn shutdown_grace(&self) -> Duration {
+        Duration::from_secs(self.shutdown_grace_secs)
+    }
+}
+
+/// TLS from PEM files; all empty means plain TCP.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Tls {
+    /// The server's certificate chain.
+    pub cert: PathBuf,
+    /// The server's private key.
+    pub key: PathBuf,
+    /// CA certificates that sign client certificates; when set, every
+    /// client must present one (mutual TLS).
+    pub client_ca: PathBuf,
+}
+
+impl Tls {
+    /// Whether TLS is on.
+    pub fn enabled(&self) -> bool {
+        !self.cert.as_os_str().is_empty()
+    }
+}
+
+/// API keys; none means every caller may use the client RPCs and nobody
+/// may use the admin RPCs.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Auth {
+    /// The keys, each stored as the SHA-256 of its token.
+    pub keys: Vec<ApiKey>,
+}
+
+/// One named API key.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ApiKey {
+    /// Who holds the key, e.g. `admissions-backend`; appears in logs.
+    pub name: String,
+    /// Lowercase hex SHA-256 of the token (`himrec config new-key` makes both).
+    pub sha256: String,
+    /// What the key may do.
+    #[serde(default)]
+    pub role: Role,
+}
+
+/// What a key may call.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// Recommender, Catalog and reflection.
+    #[default]
+    Client,
+    /// Everything a client may, and the Admin service.
+    Admin,
+}
+
+/// The Prometheus endpoint.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Metrics {
+    /// Address of the HTTP endpoint serving `/metrics`; empty for none.
+    pub addr: String,
+}
+
+impl Metrics {
+    /// The endpoint's address, if one is configured (checked by
+    /// [`Config::validate`](super::Config::validate)).
+    pub fn socket_addr(&self) -> Option<SocketAddr> {
+        self.addr.parse().ok()
+    }
+}
+
+/// Log output.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Log {
+    /// `auto` (text on a terminal, JSON otherwise), `json` or `text`.
+    pub format: LogFormat,
+    /// Filter in `RUST_LOG` syntax; `RUST_LOG` itself wins when set.
+    pub level: String,
+}
+
+impl Default for Log {
+    fn default() -> Self {
+        Self {
+            format: LogFormat::Auto,
+            level: "info".to_owned(),
+        }
+    }
+}
+
+/// How log lines are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    /// Text on a terminal, JSON otherwise.
+    Auto,
+    /// One JSON object per line.
+    Json,
+    /// Human-readable text.
+    Text,
+}
+
+/// Catalog paging.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Paging {
+    /// Secret that signs page tokens. Replicas behind one address must share
+    /// it so a token from one is honoured by another; empty draws a random
+    /// secret per process.
+    pub token_secret: String,
+}

@@ -1,0 +1,228 @@
+//! Checks of the settings that their types alone cannot make, and the error
+//! that reports every problem found, each naming its key.
+
+use std::collections::HashSet;
+use std::fmt;
+use std::path::PathBuf;
+
+use super::Config;
+
+/// A configuration that cannot be used: every problem found, each naming
+/// its key (`"{key}: {why}"`). Displayed as the problems joined by `"; "`,
+/// so an error with one problem reads as that problem alone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    /// The problems, in the order the settings are checked; never empty.
+    pub problems: Vec<String>,
+}
+
+impl ConfigError {
+    /// An error of one problem, e.g. a file that cannot be read or parsed.
+    pub fn one(problem: impl Into<String>) -> Self {
+        Self {
+            problems: vec![problem.into()],
+        }
+    }
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.problems.join("; "))
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+/// One problem, naming the key at fault.
+fn bad(key: &str, why: impl fmt::Display) -> String {
+    format!("{key}: {why}")
+}
+
+impl Config {
+    /// Checks the settings that a type alone cannot, reporting every problem
+    /// at once rather than only the first.
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        let mut problems = Vec::new();
+        self.check_limits(&mut problems);
+        self.check_tls(&mut problems);
+        self.check_auth(&mut problems);
+        self.check_metrics(&mut problems);
+        if let Err(e) = tracing_subscriber::EnvFilter::try_new(&self.log.level) {
+            problems.push(bad("log.level", e));
+        }
+        for origin in &self.cors_origins {
+            if origin.parse::<tonic::codegen::http::HeaderValue>().is_err() || origin.is_empty() {
+                problems.push(bad("cors_origins", format!("bad origin {origin:?}")));
+            }
+        }
+        if !self.paging.token_secret.is_empty() && self.paging.token_secret.len() < 16 {
+            problems.push(bad("paging.token_secret", "must be at least 16 characters"));
+        }
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(ConfigError { problems })
+        }
+    }
+
+    /// `limits.*`.
+    fn check_limits(&self, problems: &mut Vec<String>) {
+        let l = &self.limits;
+        let at_least_one = [
+            ("limits.max_request_bytes", l.max_request_bytes),
+            ("limits.max_skills", l.max_skills),
+            ("limits.max_batch_items", l.max_batch_items),
+            ("limits.max_concurrent_calls", l.max_concurrent_calls),
+            ("limits.default_deadline_ms", l.default_deadline_ms as usize),
+            ("limits.max_deadline_ms", l.max_deadline_ms as usize),
+        ];
+        for (key, value) in at_least_one {
+            if value == 0 {
+                problems.push(bad(key, "must be at least 1"));
+            }
+        }
+        if l.max_request_bytes > 16 * 1024 * 1024 {
+            problems.push(bad("limits.max_request_bytes", "must be at most 16 MiB"));
+        }
+        // A zero maximum is reported above; comparing against it adds nothing.
+        if l.max_deadline_ms > 0 && l.default_deadline_ms > l.max_deadline_ms {
+            problems.push(bad(
+                "limits.default_deadline_ms",
+                "must not exceed limits.max_deadline_ms",
+            ));
+        }
+        if l.keepalive_interval_secs > 0 && l.keepalive_timeout_secs == 0 {
+            problems.push(bad(
+                "limits.keepalive_timeout_secs",
+                "must be at least 1 when keepalive pings are on",
+            ));
+        }
+    }
+
+    /// `tls.*`: the files are looked for only once the settings agree with
+    /// each other, as a missing partner says more than a missing file.
+    fn check_tls(&self, problems: &mut Vec<String>) {
+        let tls = &self.tls;
+        let set = |p: &PathBuf| !p.as_os_str().is_empty();
+        let before = problems.len();
+        match (set(&tls.cert), set(&tls.key)) {
+            (true, false) => problems.push(bad("tls.key", "required when tls.cert is set")),
+            (false, true) => problems.push(bad("tls.cert", "required when tls.key is set")),
+            _ => {}
+        }
+        if set(&tls.client_ca) && !set(&tls.cert) {
+            problems.push(bad(
+                "tls.client_ca",
+                "mutual TLS needs tls.cert and tls.key",
+            ));
+        }
+        if problems.len() > before {
+            return;
+        }
+        for (key, path) in [
+            ("tls.cert", &tls.cert),
+            ("tls.key", &tls.key),
+            ("tls.client_ca", &tls.client_ca),
+        ] {
+            if set(path) && !path.is_file() {
+                problems.push(bad(key, format!("no file {}", path.display())));
+            }
+        }
+    }
+
+    /// `auth.keys`: every key named, once, with a well-formed hash.
+    fn check_auth(&self, problems: &mut Vec<String>) {
+        let mut names = HashSet::new();
+        for (i, key) in self.auth.keys.iter().enumerate() {
+            let at = format!("auth.keys[{i}]");
+            if key.name.trim().is_empty() {
+                problems.push(bad(&format!("{at}.name"), "must not be empty"));
+            } else if !names.insert(key.name.as_str()) {
+                problems.push(bad(
+                    &format!("{at}.name"),
+                    format!("{:?} is used twice", key.name),
+                ));
+            }
+            let hex = key.sha256.len() == 64
+                && key
+                    .sha256
+                    .bytes()
+                    .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+            if !hex {
+                problems.push(bad(
+                    &format!("{at}.sha256"),
+                    "must be 64 lowercase hex digits (the SHA-256 of the token)",
+                ));
+            }
+        }
+    }
+
+    /// `metrics.addr`: empty, or a socket address other than `addr`.
+    fn check_metrics(&self, problems: &mut Vec<String>) {
+        if self.metrics.addr.is_empty() {
+            return;
+        }
+        match self.metrics.socket_addr() {
+            None => problems.push(bad("metrics.addr", "not a HOST:PORT socket address")),
+            Some(metrics) if metrics == self.addr && metrics.port() != 0 => {
+                problems.push(bad("metrics.addr", "must differ from addr"));
+            }
+            Some(_) => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(text: &str) -> ConfigError {
+        Config::from_toml(text, "t", &[]).unwrap_err()
+    }
+
+    #[test]
+    fn errors_name_the_key() {
+        let msg = |text: &str| err(text).to_string();
+        assert!(msg("[limits]\nmax_concurrent_calls = 0\n").contains("limits.max_concurrent_calls"));
+        assert!(msg("[tls]\ncert = \"a.pem\"\n").contains("tls.key"));
+        assert!(msg("[metrics]\naddr = \"nowhere\"\n").contains("metrics.addr"));
+        assert!(
+            msg("[[auth.keys]]\nname = \"a\"\nsha256 = \"xyz\"\n").contains("auth.keys[0].sha256")
+        );
+    }
+
+    #[test]
+    fn one_problem_reads_as_that_problem_alone() {
+        let e = err("[limits]\nmax_concurrent_calls = 0\n");
+        assert_eq!(
+            e.problems,
+            ["limits.max_concurrent_calls: must be at least 1"]
+        );
+        assert_eq!(
+            e.to_string(),
+            "limits.max_concurrent_calls: must be at least 1"
+        );
+    }
+
+    #[test]
+    fn every_bad_key_is_reported_at_once() {
+        let mut config = Config::default();
+        config.limits.max_skills = 0;
+        config.tls.key = PathBuf::from("server.key");
+        config.metrics.addr = "nope".to_owned();
+        let e = config.validate().unwrap_err();
+        assert_eq!(
+            e.problems,
+            [
+                "limits.max_skills: must be at least 1",
+                "tls.cert: required when tls.key is set",
+                "metrics.addr: not a HOST:PORT socket address",
+            ]
+        );
+        let shown = e.to_string();
+        for key in ["limits.max_skills", "tls.cert", "metrics.addr"] {
+            assert!(shown.contains(key), "{key} in {shown}");
+        }
+        assert_eq!(shown.matches("; ").count(), 2, "{shown}");
+    }
+}
