@@ -10,11 +10,11 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use himrec::catalog::Catalog;
 use himrec::grpc::RecommenderService;
 use himrec::model::features;
-use himrec::model::train::{train, TrainConfig};
 use himrec::pb;
 use himrec::pb::recommender_server::Recommender as _;
 use himrec::profile::{Profile, ProfileInput};
 use himrec::rank::{Limits, Recommender};
+use himrec::training::train::{train, TrainConfig};
 use prost::Message;
 
 // The same allocator as the `himrec` binary.
@@ -26,7 +26,7 @@ fn root() -> PathBuf {
 }
 
 fn recommender() -> Recommender {
-    himrec::server::load(
+    himrec::live::load(
         &root().join("data"),
         &root().join("models/career_model.json"),
     )
@@ -124,7 +124,7 @@ fn benches(c: &mut Criterion) {
     let body = request.encode_to_vec();
     let config = himrec::config::Limits::default();
     let service = RecommenderService::new(
-        himrec::server::Live::fixed(Arc::new(self::recommender())),
+        himrec::live::Live::fixed(Arc::new(self::recommender())),
         config.max_skills,
         config.max_batch_items,
     );

@@ -1,14 +1,30 @@
 //! himrec: recommends Health Information Management career paths, work
 //! settings and programs from a person's skills and interests.
 //!
-//! The domain ([`catalog`], [`profile`], [`model`], [`rank`]) knows nothing of
-//! gRPC; [`grpc`] validates and converts at the edge, and [`server::run`]
-//! serves it all on a listener until a shutdown signal.
+//! Layers, lowest first; each imports only from layers below it:
+//!
+//! - [`error`], [`text`], [`config`], [`pb`]: shared errors, number
+//!   formatting, settings, generated protobuf types;
+//! - [`catalog`] (the public data), then [`profile`] (a person, checked
+//!   against the catalog);
+//! - [`model`]: the trained model as it serves;
+//! - [`rank`]: requests checked into queries, and everything ranked;
+//! - [`training`]: sampling, training and evaluating the model (never
+//!   imported while serving);
+//! - [`metrics`], then [`live`]: the serving snapshot and its reload;
+//! - [`grpc`]: the edge that converts and validates, and maps errors to
+//!   statuses; [`server`]: the listener, guard and services, started by
+//!   [`server::run`]. [`client`] helps callers build requests.
 
 pub mod catalog;
 pub mod client;
 pub mod config;
-
+pub mod error;
+pub mod grpc;
+mod hex;
+pub mod live;
+pub mod metrics;
+pub mod model;
 /// Code generated from `proto/himrec/v1/*.proto`.
 #[allow(missing_docs, unreachable_pub, clippy::all, clippy::pedantic)]
 pub mod pb {
@@ -18,11 +34,9 @@ pub mod pb {
     pub const FILE_DESCRIPTOR_SET: &[u8] =
         include_bytes!(concat!(env!("OUT_DIR"), "/himrec_descriptor.bin"));
 }
-pub mod error;
-pub mod grpc;
-mod hex;
-pub mod model;
 pub mod profile;
 pub mod rank;
 pub mod server;
-mod text;
+pub mod text;
+mod top_k;
+pub mod training;

@@ -3,15 +3,17 @@
 //! atomic pointer store. A call takes the current snapshot once at its
 //! start, so it finishes on the version it started with.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::SystemTime;
 
 use arc_swap::ArcSwap;
 use tracing::{info, warn};
 
-use super::metrics::Metrics;
-use super::{load_with_overlay, StartError};
+use crate::catalog::overlay::OverlayError;
+use crate::catalog::{Catalog, CatalogError};
+use crate::metrics::Metrics;
+use crate::model::{CareerModel, ModelArtifact, ModelError};
 use crate::rank::Recommender;
 
 /// One loaded version of the catalog and model.
@@ -36,8 +38,47 @@ pub struct Sources {
     pub overlay: Option<PathBuf>,
 }
 
+/// Why the files did not load.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The catalog is missing or invalid.
+    #[error("catalog: {0}")]
+    Catalog(#[from] CatalogError),
+    /// The model is missing, corrupt, or does not fit the catalog.
+    #[error("{0}")]
+    Model(#[from] ModelError),
+    /// The program overlay is invalid.
+    #[error("{0}")]
+    Overlay(#[from] OverlayError),
+}
+
+/// Loads the catalog and the model and checks that they fit each other.
+pub fn load(data_dir: &Path, model_path: &Path) -> Result<Recommender, LoadError> {
+    load_with_overlay(data_dir, model_path, None)
+}
+
+/// [`load`], merging an operator's program overlay into the catalog first.
+pub fn load_with_overlay(
+    data_dir: &Path,
+    model_path: &Path,
+    overlay: Option<&Path>,
+) -> Result<Recommender, LoadError> {
+    let mut catalog = Catalog::load(data_dir)?;
+    if let Some(path) = overlay {
+        let summary = crate::catalog::overlay::apply(&mut catalog, path)?;
+        info!(
+            merged = summary.merged,
+            added = summary.added,
+            "program overlay merged"
+        );
+    }
+    let artifact = ModelArtifact::load(model_path)?;
+    let model = CareerModel::new(artifact, &catalog)?;
+    Ok(Recommender::new(catalog, model))
+}
+
 impl Sources {
-    fn load(&self) -> Result<Recommender, StartError> {
+    fn load(&self) -> Result<Recommender, LoadError> {
         load_with_overlay(&self.data, &self.model, self.overlay.as_deref())
     }
 }
@@ -50,7 +91,7 @@ pub enum ReloadError {
     NoSources,
     /// The new files did not load.
     #[error("{0}")]
-    Load(#[from] StartError),
+    Load(#[from] LoadError),
     /// Loading stopped with a bug (a panic); nothing was swapped in.
     #[error("loading failed unexpectedly: {0}")]
     Crashed(String),
@@ -78,7 +119,7 @@ impl Live {
     }
 
     /// Loads from `sources`, which a reload reads again.
-    pub fn load(sources: Sources) -> Result<Self, StartError> {
+    pub fn load(sources: Sources) -> Result<Self, LoadError> {
         let recommender = sources.load()?;
         Ok(Self::new(Arc::new(recommender), Some(sources)))
     }

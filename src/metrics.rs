@@ -1,8 +1,7 @@
-//! Prometheus metrics, and the HTTP endpoint that serves them on their own
-//! port. Labels are method names and status codes from fixed lists, never
-//! anything a caller sent.
+//! Prometheus metrics of the calls served and the versions loaded. Labels
+//! are method names and status codes from fixed lists, never anything a
+//! caller sent. The HTTP endpoint that serves them is the server's.
 
-use std::future::Future;
 use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -13,7 +12,6 @@ use prometheus_client::metrics::gauge::Gauge;
 use prometheus_client::metrics::histogram::{exponential_buckets, Histogram};
 use prometheus_client::registry::Registry;
 use std::sync::atomic::AtomicU64;
-use tokio::net::TcpListener;
 
 /// The methods the server answers, as metric labels; anything else is
 /// counted as `other`.
@@ -250,31 +248,4 @@ impl Drop for InFlight {
     fn drop(&mut self) {
         self.0.dec();
     }
-}
-
-/// Serves `GET /metrics` on `listener` until `shutdown` resolves.
-pub async fn serve_metrics(
-    listener: TcpListener,
-    metrics: Metrics,
-    shutdown: impl Future<Output = ()> + Send + 'static,
-) -> std::io::Result<()> {
-    use axum::http::header::CONTENT_TYPE;
-    let app = axum::Router::new().route(
-        "/metrics",
-        axum::routing::get(move || {
-            let metrics = metrics.clone();
-            async move {
-                (
-                    [(
-                        CONTENT_TYPE,
-                        "application/openmetrics-text; version=1.0.0; charset=utf-8",
-                    )],
-                    metrics.encode(),
-                )
-            }
-        }),
-    );
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown)
-        .await
 }

@@ -4,25 +4,7 @@
 
 use crate::catalog::states::{self, State};
 use crate::catalog::Catalog;
-
-/// One field at fault and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FieldViolation {
-    /// Path of the field, e.g. `profile.skills[sql_databases]`.
-    pub field: String,
-    /// What is wrong, without echoing the value.
-    pub description: String,
-}
-
-impl FieldViolation {
-    /// A violation of `field`.
-    pub fn new(field: impl Into<String>, description: impl Into<String>) -> Self {
-        Self {
-            field: field.into(),
-            description: description.into(),
-        }
-    }
-}
+use crate::error::FieldViolation;
 
 /// Highest education completed, on O*NET's education categories 1-9, with
 /// 10-12 (first professional, doctoral, post-doctoral) as one.

@@ -1,4 +1,4 @@
-//! Cheap number formatting for explanation sentences. Formatting floats
+//! Cheap number formatting for explanation sentences and tables. Formatting floats
 //! with a precision is among the costliest steps of a recommendation, so
 //! fixed-point numbers are written through integers instead.
 
@@ -79,9 +79,30 @@ impl fmt::Display for Fixed {
     }
 }
 
+/// A count with thousands separators: `55530` -> `55,530`.
+pub fn thousands(n: u32) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn thousands_separators() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(55530), "55,530");
+        assert_eq!(thousands(1234567), "1,234,567");
+    }
 
     #[test]
     fn matches_standard_formatting() {

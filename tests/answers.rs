@@ -13,9 +13,10 @@ mod common;
 
 use std::fmt::Write as _;
 
+use himrec::live::{Live, Sources};
 use himrec::pb;
 use himrec::pb::catalog_client::CatalogClient;
-use himrec::server::{Live, ServeOptions, Sources};
+use himrec::server::ServeOptions;
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 use sha2::{Digest, Sha256};
@@ -173,6 +174,17 @@ fn catalog_requests() -> Vec<pb::ListProgramsRequest> {
 /// SHA-256 of an answer's canonical JSON (keys sorted, floats exact).
 fn digest<T: serde::Serialize>(answer: &T) -> String {
     let value = serde_json::to_value(answer).unwrap();
+    if let Some(dir) = std::env::var_os("HIMREC_ANSWERS_DUMP") {
+        // One file per answer, numbered in call order, to diff two runs.
+        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let text = serde_json::to_string_pretty(&value).unwrap();
+        std::fs::write(
+            std::path::Path::new(&dir).join(format!("{n:03}.json")),
+            text,
+        )
+        .unwrap();
+    }
     let hash = Sha256::digest(value.to_string().as_bytes());
     hash.iter().fold(String::new(), |mut out, b| {
         let _ = write!(out, "{b:02x}");

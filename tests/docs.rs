@@ -2,7 +2,7 @@
 
 mod common;
 
-use himrec::model::eval::{evaluation_table, stability_summary};
+use himrec::training::markdown::{evaluation_table, stability_summary};
 use himrec::model::ModelArtifact;
 
 #[test]

@@ -8,9 +8,9 @@ use std::collections::HashMap;
 
 use common::{recommender, TestServer};
 use himrec::grpc::RecommenderService;
+use himrec::live::Live;
 use himrec::pb;
 use himrec::pb::recommender_server::Recommender as _;
-use himrec::server::Live;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use tonic::codec::{Codec, DecodeBuf, Decoder, EncodeBuf, Encoder};

@@ -8,8 +8,9 @@ use std::time::{Duration, Instant};
 
 use common::{profile, recommender, violated_fields, TestServer};
 use himrec::config::Limits;
+use himrec::live::Live;
 use himrec::pb;
-use himrec::server::{Live, ServeOptions};
+use himrec::server::ServeOptions;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::sync::mpsc;
 use tokio_stream::wrappers::ReceiverStream;

@@ -4,9 +4,10 @@
 mod common;
 
 use himrec::catalog::Catalog;
-use himrec::model::train::{train, TrainConfig};
-use himrec::model::{eval, features, CareerModel, ModelArtifact, ModelError};
-use himrec::profile::ProfileInput;
+use himrec::model::{features, CareerModel, ModelArtifact, ModelError};
+use himrec::profile::{Profile, ProfileInput};
+use himrec::training::train::{train, TrainConfig};
+use himrec::training::{eval, split};
 use rand::{Rng, SeedableRng};
 
 fn catalog() -> Catalog {
@@ -23,7 +24,7 @@ fn temp_file(name: &str) -> std::path::PathBuf {
     dir.join(name)
 }
 
-fn random_features(catalog: &Catalog, model: &CareerModel, rng: &mut impl Rng) -> Vec<f64> {
+fn random_profile(catalog: &Catalog, rng: &mut impl Rng) -> Profile {
     let mut skills = Vec::new();
     for skill in &catalog.skills {
         if rng.gen_bool(0.6) {
@@ -33,14 +34,18 @@ fn random_features(catalog: &Catalog, model: &CareerModel, rng: &mut impl Rng) -
     let interests = rng
         .gen_bool(0.7)
         .then(|| [0; 6].map(|_| rng.gen_range(0.0..=1.0)));
-    let profile = ProfileInput {
+    ProfileInput {
         skills,
         interests,
         highest_education: rng.gen_range(0..=10),
         ..Default::default()
     }
     .check(catalog, "profile")
-    .unwrap();
+    .unwrap()
+}
+
+fn random_features(catalog: &Catalog, model: &CareerModel, rng: &mut impl Rng) -> Vec<f64> {
+    let profile = random_profile(catalog, rng);
     let mut x = Vec::new();
     features::encode(&profile, &model.artifact().reference, &mut x);
     x
@@ -85,22 +90,43 @@ fn save_and_load_give_identical_predictions() {
 }
 
 #[test]
-fn contributions_sum_to_the_centered_logit_change_from_the_reference() {
+fn an_assessment_explains_each_path_by_contributions_that_sum_to_its_logit_change() {
     let catalog = catalog();
     let model =
         CareerModel::new(ModelArtifact::load(&committed_path()).unwrap(), &catalog).unwrap();
     let reference = model.artifact().reference.clone();
     let centered = |z: Vec<f64>, c: usize| z[c] - z.iter().sum::<f64>() / z.len() as f64;
+    let n = catalog.career_paths.len();
     let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(11);
     for _ in 0..50 {
-        let x = random_features(&catalog, &model, &mut rng);
-        for class in 0..catalog.career_paths.len() {
-            let sum: f64 = model.contributions(class, &x).iter().sum();
-            let expected =
-                centered(model.logits(&x), class) - centered(model.logits(&reference), class);
+        let profile = random_profile(&catalog, &mut rng);
+        let assessment = model.assess(&profile, n);
+        // The one scoring call agrees with the model's own probabilities to
+        // the last bit, and explains every path, most likely first.
+        assert_eq!(
+            assessment.probabilities,
+            model.probabilities(&assessment.features)
+        );
+        let order: Vec<f64> = assessment
+            .explained
+            .iter()
+            .map(|e| assessment.probabilities[e.class])
+            .collect();
+        assert_eq!(order.len(), n);
+        assert!(order.windows(2).all(|w| w[0] >= w[1]));
+        for explanation in &assessment.explained {
+            let class = explanation.class;
+            let sum: f64 = explanation.contributions.iter().sum();
+            let expected = centered(model.logits(&assessment.features), class)
+                - centered(model.logits(&reference), class);
             assert!((sum - expected).abs() < 1e-9, "{sum} vs {expected}");
+            for gap in &explanation.gaps {
+                assert!(gap.gain > 0.0 && gap.typical - gap.current >= himrec::model::MIN_GAP);
+            }
         }
     }
+    let profile = random_profile(&catalog, &mut rng);
+    assert_eq!(model.assess(&profile, 2).explained.len(), 2);
 }
 
 #[test]
@@ -147,7 +173,7 @@ fn eval_recomputes_the_report_recorded_at_training() {
     let artifact = ModelArtifact::load(&committed_path()).unwrap();
     let t = artifact.training.clone();
     let model = CareerModel::new(artifact, &catalog).unwrap();
-    let split = eval::split(&catalog, t.seed, t.rows, t.test_fraction);
+    let split = split::split(&catalog, t.seed, t.rows, t.test_fraction);
     assert_eq!(
         eval::report(&catalog, &model, &split),
         model.artifact().evaluation
@@ -181,14 +207,36 @@ fn missing_corrupt_and_mismatched_models_are_refused() {
     std::fs::write(&truncated, &text[..text.len() / 2]).unwrap();
     assert!(matches!(
         ModelArtifact::load(&truncated),
-        Err(ModelError::Corrupt { .. })
+        Err(ModelError::Json { .. })
     ));
 
     let mut artifact = ModelArtifact::load(&committed_path()).unwrap();
     artifact.classes.swap(0, 1);
+    let swapped = artifact.classes.clone();
+    match CareerModel::new(artifact, &catalog) {
+        Err(ModelError::Mismatch {
+            what,
+            expected,
+            found,
+        }) => {
+            assert_eq!(what, "classes");
+            assert_eq!(found, swapped);
+            assert_eq!((&expected[0], &expected[1]), (&found[1], &found[0]));
+        }
+        other => panic!("expected a class mismatch, got {other:?}"),
+    }
+
+    let mut artifact = ModelArtifact::load(&committed_path()).unwrap();
+    artifact.format_version += 1;
+    let future = temp_file("future.json");
+    artifact.save(&future).unwrap();
     assert!(matches!(
-        CareerModel::new(artifact, &catalog),
-        Err(ModelError::Inconsistent(_))
+        ModelArtifact::load(&future),
+        Err(ModelError::Format {
+            expected: 1,
+            found: 2,
+            ..
+        })
     ));
 
     let mut artifact = ModelArtifact::load(&committed_path()).unwrap();

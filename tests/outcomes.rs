@@ -4,9 +4,11 @@
 mod common;
 
 use himrec::catalog::Catalog;
-use himrec::model::outcomes::{self, RejectedRow, Taken};
-use himrec::model::train::{outcomes_split, train_on_outcomes, TrainConfig};
-use himrec::model::{eval, CareerModel, ModelError};
+use himrec::model::CareerModel;
+use himrec::training::outcome_split::outcomes_split;
+use himrec::training::outcomes::{self, RejectedRow, Taken};
+use himrec::training::train::{train_on_outcomes, TrainConfig};
+use himrec::training::{eval, TrainingError};
 
 fn catalog() -> Catalog {
     Catalog::load(&common::root().join("data")).unwrap()
@@ -125,7 +127,10 @@ fn a_prior_weight_outside_zero_to_one_is_refused() {
     let outcomes = outcomes::read(&fixture("outcomes.csv"), &catalog).unwrap();
     for weight in [-0.1, 1.0, 2.0] {
         let err = train_on_outcomes(&catalog, &data, config(), &outcomes, weight);
-        assert!(matches!(err, Err(ModelError::Training(_))), "{weight}");
+        assert!(
+            matches!(err, Err(TrainingError::Settings { .. })),
+            "{weight}"
+        );
     }
 }
 

@@ -94,7 +94,7 @@ fn a_bad_overlay_is_refused_whole_with_line_numbers() {
 
 async fn overlay_server() -> TestServer {
     let root = common::root();
-    let recommender = himrec::server::load_with_overlay(
+    let recommender = himrec::live::load_with_overlay(
         &root.join("data"),
         &root.join("models/career_model.json"),
         Some(&fixture("overlay.csv")),

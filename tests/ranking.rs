@@ -8,9 +8,9 @@ use std::collections::HashSet;
 use himrec::catalog::states::STATES;
 use himrec::catalog::Catalog;
 use himrec::catalog::NON_CREDENTIAL_LEVEL;
-use himrec::model::eval::{largest_move, ranked_items, STABILITY_TOP};
 use himrec::profile::{Profile, ProfileInput};
 use himrec::rank::Limits;
+use himrec::training::stability::{largest_move, ranked_items, STABILITY_TOP};
 use rand::{Rng, SeedableRng};
 
 fn random_input(skill_ids: &[String], rng: &mut impl Rng) -> ProfileInput {

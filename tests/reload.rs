@@ -10,11 +10,12 @@ use std::time::Duration;
 
 use common::{interests, profile, root, scratch, with_key, TestServer};
 use himrec::config::{ApiKey, Role};
-use himrec::model::train::{train, TrainConfig};
+use himrec::live::{Live, Sources};
 use himrec::pb;
 use himrec::pb::admin_client::AdminClient;
 use himrec::pb::recommender_server::Recommender as _;
-use himrec::server::{token_sha256, Live, ServeOptions, Sources};
+use himrec::server::{token_sha256, ServeOptions};
+use himrec::training::train::{train, TrainConfig};
 use tonic::Code;
 
 const CLIENT_TOKEN: &str = "hr_client_token_for_tests";

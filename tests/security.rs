@@ -7,10 +7,11 @@ use std::path::{Path, PathBuf};
 
 use common::{profile, recommender, scratch, with_key, TestServer};
 use himrec::config::{ApiKey, Role, Tls};
+use himrec::live::Live;
 use himrec::pb;
 use himrec::pb::catalog_client::CatalogClient;
 use himrec::pb::recommender_client::RecommenderClient;
-use himrec::server::{token_sha256, Live, ServeOptions};
+use himrec::server::{token_sha256, ServeOptions};
 use rcgen::{
     BasicConstraints, CertificateParams, DnType, ExtendedKeyUsagePurpose, IsCa, Issuer, KeyPair,
     KeyUsagePurpose,

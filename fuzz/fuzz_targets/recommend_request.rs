@@ -1,6 +1,6 @@
 //! Any bytes, decoded as a `RecommendRequest` and passed through the
 //! request checks and ranking: the answer is OK with finite scores, or
-//! INVALID_ARGUMENT; a panic is a bug. See README "Fuzzing".
+//! INVALID_ARGUMENT; a panic is a bug. See docs/operations.md, "Fuzzing".
 
 #![no_main]
 
@@ -10,7 +10,7 @@ use std::sync::{Arc, OnceLock};
 use himrec::grpc::RecommenderService;
 use himrec::pb;
 use himrec::pb::recommender_server::Recommender as _;
-use himrec::server::Live;
+use himrec::live::Live;
 use libfuzzer_sys::fuzz_target;
 use prost::Message;
 
@@ -23,7 +23,7 @@ fn target() -> &'static Target {
     static TARGET: OnceLock<Target> = OnceLock::new();
     TARGET.get_or_init(|| {
         let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
-        let recommender = himrec::server::load(
+        let recommender = himrec::live::load(
             &root.join("data"),
             &root.join("models/career_model.json"),
         )

@@ -4,7 +4,7 @@ use sha2::{Digest, Sha256};
 
 use super::programs::{Accreditation, Control, DeliveryMode, Program, NON_CREDENTIAL_LEVEL};
 use super::states;
-use crate::profile::FieldViolation;
+use crate::error::FieldViolation;
 
 /// Filters as received.
 #[derive(Debug, Clone, Default)]

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use super::table::Table;
-use super::CatalogError;
+use super::{CatalogError, EDUCATION_CATEGORIES};
 
 /// The RIASEC areas in O*NET's order (element ids 1.B.1.a to 1.B.1.f).
 pub const RIASEC: [&str; 6] = [
@@ -28,7 +28,7 @@ pub(crate) struct OnetOccupation {
     pub(crate) elements: HashMap<String, f64>,
     /// Required level of education: share (percent) of respondents naming
     /// each of O*NET's 12 categories.
-    pub(crate) education: Option<[f64; 12]>,
+    pub(crate) education: Option<[f64; EDUCATION_CATEGORIES]>,
     /// Task statements, with whether each is a core task.
     pub(crate) tasks: Vec<(String, bool)>,
     /// Technology skills: (commodity title, example).
@@ -116,7 +116,7 @@ pub(crate) fn read(dir: &Path) -> Result<HashMap<String, OnetOccupation>, Catalo
             continue;
         }
         let category = row.count(category, "Category")? as usize;
-        if !(1..=12).contains(&category) {
+        if !(1..=EDUCATION_CATEGORIES).contains(&category) {
             return Err(row.error("education category is not 1-12"));
         }
         let share = row
@@ -124,7 +124,7 @@ pub(crate) fn read(dir: &Path) -> Result<HashMap<String, OnetOccupation>, Catalo
             .filter(|v| (0.0..=100.0).contains(v))
             .ok_or_else(|| row.error("education share is not a percentage"))?;
         let entry = known(&mut occupations, row.get(code), &row)?;
-        entry.education.get_or_insert([0.0; 12])[category - 1] = share;
+        entry.education.get_or_insert([0.0; EDUCATION_CATEGORIES])[category - 1] = share;
     }
 
     let table = Table::tsv(&dir.join("Task Statements.txt"))?;

@@ -14,6 +14,7 @@
 
 use super::definitions::Skill;
 use super::onet::{EscoOccupation, OnetOccupation};
+use super::EDUCATION_CATEGORIES;
 
 const ELEMENT_WEIGHT: f64 = 0.35;
 const TASK_WEIGHT: f64 = 0.35;
@@ -118,7 +119,10 @@ fn esco_evidence(skill: &Skill, esco: &[&EscoOccupation]) -> Option<f64> {
 /// O*NET's "required level of education" survey where it has one; where it
 /// has none (29-2072.00, 29-9021.00, 13-1041.00 in this release), from the
 /// occupation's job zone by the rule in [`job_zone_education`].
-pub(crate) fn education_shares(onet: &OnetOccupation, job_zone: u8) -> ([f64; 12], bool) {
+pub(crate) fn education_shares(
+    onet: &OnetOccupation,
+    job_zone: u8,
+) -> ([f64; EDUCATION_CATEGORIES], bool) {
     match onet.education {
         Some(shares) if shares.iter().sum::<f64>() > 0.0 => {
             let total: f64 = shares.iter().sum();
@@ -137,8 +141,8 @@ pub(crate) fn education_shares(onet: &OnetOccupation, job_zone: u8) -> ([f64; 12
 /// the RHIT credential that HIM employers ask for. (Equal weights also made
 /// certificate and associate programs tie exactly, so that tiny profile
 /// changes swapped whole blocks of programs.)
-pub(crate) fn job_zone_education(job_zone: u8) -> [f64; 12] {
-    let mut shares = [0.0; 12];
+pub(crate) fn job_zone_education(job_zone: u8) -> [f64; EDUCATION_CATEGORIES] {
+    let mut shares = [0.0; EDUCATION_CATEGORIES];
     let spread: &[(usize, f64)] = match job_zone {
         1 => &[(1, 0.5), (2, 0.5)],
         2 => &[(2, 0.7), (3, 0.15), (4, 0.15)],

@@ -13,7 +13,7 @@ use himrec::server;
 /// variables, then these flags.
 #[derive(Debug, Clone, clap::Args)]
 pub(crate) struct ConfigArgs {
-    /// Configuration file (TOML); see README "Operations".
+    /// Configuration file (TOML); see docs/operations.md.
     #[arg(long, env = "HIMREC_CONFIG")]
     config: Option<PathBuf>,
     /// Address to listen on (`addr`).

@@ -6,8 +6,10 @@ use std::path::PathBuf;
 use anyhow::{bail, Context};
 
 use himrec::catalog::Catalog;
-use himrec::model::train::{outcomes_split, TrainConfig};
-use himrec::model::{eval, outcomes, CareerModel, ModelArtifact};
+use himrec::model::{CareerModel, ModelArtifact};
+use himrec::training::outcome_split::outcomes_split;
+use himrec::training::train::TrainConfig;
+use himrec::training::{eval, markdown, outcomes, split};
 
 /// Arguments of `himrec eval`.
 #[derive(Debug, clap::Args)]
@@ -36,7 +38,7 @@ pub(crate) fn run(args: EvalArgs) -> anyhow::Result<()> {
     let version = artifact.model_version.clone();
     let model = CareerModel::new(artifact, &catalog)?;
     let split = match (&t.outcomes, &args.outcomes) {
-        (None, _) => eval::split(&catalog, t.seed, t.rows, t.test_fraction),
+        (None, _) => split::split(&catalog, t.seed, t.rows, t.test_fraction),
         (Some(record), Some(path)) => {
             let outcomes = outcomes::read(path, &catalog)?;
             if outcomes.sha256 != record.sha256 {
@@ -63,7 +65,7 @@ pub(crate) fn run(args: EvalArgs) -> anyhow::Result<()> {
     progress.finish();
     let text = format!(
         "# Held-out evaluation of {version}\n\nWritten by `himrec eval`; do not edit.\n\n{}",
-        eval::markdown(&report)
+        markdown::markdown(&report)
     );
     print!("{text}");
     if let Some(dir) = args.out.parent().filter(|d| !d.as_os_str().is_empty()) {

@@ -9,7 +9,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::FontStyle;
 
-use himrec::model::eval::EvalReport;
+use himrec::model::report::EvalReport;
 
 const FONT: &str = "sans-serif";
 

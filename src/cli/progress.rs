@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use himrec::model::progress::{Progress, Silent};
+use himrec::training::progress::{Progress, Silent};
 
 /// The progress reporter for this process.
 pub(crate) fn reporter() -> Box<dyn Progress> {

@@ -6,7 +6,8 @@ use tokio::net::TcpListener;
 use tracing::{info, warn};
 
 use himrec::config::Config;
-use himrec::server::{self, Live, ServeOptions, Sources};
+use himrec::live::{Live, Sources};
+use himrec::server::{self, ServeOptions};
 
 use super::config::ConfigArgs;
 

@@ -1,7 +1,7 @@
 //! Plain-text tables of a `RecommendResponse`.
 
 use himrec::pb;
-use himrec::rank::thousands;
+use himrec::text::thousands;
 
 fn money(value: Option<u32>) -> String {
     value.map_or_else(|| "n/a".into(), |v| format!("${}", thousands(v)))

@@ -6,10 +6,10 @@ use std::path::PathBuf;
 use anyhow::Context;
 
 use himrec::catalog::Catalog;
-use himrec::model::eval;
-use himrec::model::outcomes;
-use himrec::model::train::{train_on_outcomes_with, train_with, TrainConfig};
 use himrec::model::ModelArtifact;
+use himrec::training::markdown;
+use himrec::training::outcomes;
+use himrec::training::train::{train_on_outcomes_with, train_with, TrainConfig};
 
 /// Arguments of `himrec train`.
 #[derive(Debug, clap::Args)]
@@ -26,7 +26,7 @@ pub(crate) struct TrainArgs {
     /// Rows to sample (training plus held out).
     #[arg(long, default_value_t = TrainConfig::default().rows)]
     rows: usize,
-    /// Train on these outcome records (CSV; see README) instead of the
+    /// Train on these outcome records (CSV; see docs/model.md) instead of the
     /// public data alone.
     #[arg(long)]
     outcomes: Option<PathBuf>,
@@ -78,7 +78,7 @@ pub(crate) fn run(args: TrainArgs) -> anyhow::Result<()> {
         artifact.model_version,
         args.out.display()
     );
-    println!("{}", eval::evaluation_table(artifact.evaluations()));
+    println!("{}", markdown::evaluation_table(artifact.evaluations()));
     println!("report written to {}", report.display());
     Ok(())
 }
@@ -103,7 +103,7 @@ fn report_text(catalog: &Catalog, artifact: &ModelArtifact) -> String {
         t.alpha,
         t.max_iterations,
         t.data_sha256,
-        eval::markdown(&artifact.evaluation),
+        markdown::markdown(&artifact.evaluation),
     );
     out.push_str("| skill |");
     for path in &catalog.career_paths {

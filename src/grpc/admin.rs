@@ -4,9 +4,9 @@
 use tonic::{Request, Response, Status};
 use tracing::instrument;
 
-use super::convert;
+use super::convert::response::reloaded;
+use crate::live::Live;
 use crate::pb;
-use crate::server::Live;
 
 /// Serves `Reload` over the live snapshot.
 #[derive(Debug, Clone)]
@@ -29,6 +29,6 @@ impl pb::admin_server::Admin for AdminService {
         _request: Request<pb::ReloadRequest>,
     ) -> Result<Response<pb::ReloadResponse>, Status> {
         let snapshot = self.live.reload().await?;
-        Ok(Response::new(convert::reloaded(&snapshot)))
+        Ok(Response::new(reloaded(&snapshot)))
     }
 }

@@ -4,17 +4,12 @@
 use tonic::{Request, Response, Status};
 use tracing::instrument;
 
-use super::convert;
+use super::convert::response::career_path;
 use super::page_token::PageTokens;
-use crate::catalog::{Accreditation, Control, DeliveryMode, ProgramFilterInput};
-use crate::error::RequestError;
+use crate::catalog::ListingInput;
+use crate::error::{FieldViolation, RequestError};
+use crate::live::Live;
 use crate::pb;
-use crate::server::Live;
-
-/// Page size when the request gives none.
-pub const DEFAULT_PAGE_SIZE: u32 = 50;
-/// Largest page.
-pub const MAX_PAGE_SIZE: u32 = 500;
 
 /// Serves the catalog of the live snapshot.
 #[derive(Debug, Clone)]
@@ -36,33 +31,6 @@ impl CatalogService {
     }
 }
 
-fn control(value: i32) -> Option<Control> {
-    match pb::Control::try_from(value).ok()? {
-        pb::Control::Public => Some(Control::Public),
-        pb::Control::PrivateNonprofit => Some(Control::PrivateNonprofit),
-        pb::Control::PrivateForProfit => Some(Control::PrivateForProfit),
-        pb::Control::Unspecified => None,
-    }
-}
-
-fn accreditation(value: i32) -> Option<Accreditation> {
-    match pb::Accreditation::try_from(value).ok()? {
-        pb::Accreditation::Unknown => Some(Accreditation::Unknown),
-        pb::Accreditation::Accredited => Some(Accreditation::Accredited),
-        pb::Accreditation::NotAccredited => Some(Accreditation::NotAccredited),
-        pb::Accreditation::Unspecified => None,
-    }
-}
-
-fn delivery_mode(value: i32) -> Option<DeliveryMode> {
-    match pb::DeliveryMode::try_from(value).ok()? {
-        pb::DeliveryMode::Online => Some(DeliveryMode::Online),
-        pb::DeliveryMode::Hybrid => Some(DeliveryMode::Hybrid),
-        pb::DeliveryMode::Campus => Some(DeliveryMode::Campus),
-        pb::DeliveryMode::Unspecified => None,
-    }
-}
-
 #[tonic::async_trait]
 impl pb::catalog_server::Catalog for CatalogService {
     #[instrument(name = "ListSkills", level = "debug", skip_all)]
@@ -73,7 +41,7 @@ impl pb::catalog_server::Catalog for CatalogService {
         let snapshot = self.live.current();
         let catalog = snapshot.recommender.catalog();
         Ok(Response::new(pb::ListSkillsResponse {
-            skills: catalog.skills.iter().map(convert::skill).collect(),
+            skills: catalog.skills.iter().map(Into::into).collect(),
         }))
     }
 
@@ -88,7 +56,7 @@ impl pb::catalog_server::Catalog for CatalogService {
             career_paths: catalog
                 .career_paths
                 .iter()
-                .map(|p| convert::career_path(catalog, p))
+                .map(|p| career_path(catalog, p))
                 .collect(),
         }))
     }
@@ -101,7 +69,7 @@ impl pb::catalog_server::Catalog for CatalogService {
         let snapshot = self.live.current();
         let catalog = snapshot.recommender.catalog();
         Ok(Response::new(pb::ListWorkSettingsResponse {
-            work_settings: catalog.settings.iter().map(convert::work_setting).collect(),
+            work_settings: catalog.settings.iter().map(Into::into).collect(),
         }))
     }
 
@@ -110,61 +78,30 @@ impl pb::catalog_server::Catalog for CatalogService {
         &self,
         request: Request<pb::ListProgramsRequest>,
     ) -> Result<Response<pb::ListProgramsResponse>, Status> {
-        let r = request.into_inner();
-        let mut violations = Vec::new();
-        let page_size = match r.page_size {
-            0 => DEFAULT_PAGE_SIZE,
-            n if n > MAX_PAGE_SIZE => {
-                violations.push(crate::profile::FieldViolation::new(
-                    "page_size",
-                    format!("at most {MAX_PAGE_SIZE}"),
-                ));
-                0
-            }
-            n => n,
-        };
-        let filter = ProgramFilterInput {
-            states: r.states,
-            credential_levels: r.credential_levels,
-            controls: r.controls.into_iter().map(control).collect(),
-            accreditations: r.accreditations.into_iter().map(accreditation).collect(),
-            min_median_earnings: r.min_median_earnings,
-            max_median_debt: r.max_median_debt,
-            name_contains: r.name_contains,
-            delivery_modes: r.delivery_modes.into_iter().map(delivery_mode).collect(),
-        }
-        .check()
-        .map_err(|v| violations.extend(v))
-        .ok();
-        let (Some(filter), true) = (filter, violations.is_empty()) else {
-            return Err(RequestError::InvalidArgument(violations).into());
-        };
+        let mut r = request.into_inner();
+        let page_token = std::mem::take(&mut r.page_token);
+        let listing = ListingInput::from(r)
+            .check()
+            .map_err(RequestError::InvalidArgument)?;
+        let (filter, page_size) = (listing.filter, listing.page_size);
         let digest = filter.digest();
-        let offset = if r.page_token.is_empty() {
+        let offset = if page_token.is_empty() {
             0
         } else {
             self.tokens
-                .read(&r.page_token, digest)
+                .read(&page_token, digest)
                 .map_err(|v| Status::from(RequestError::InvalidArgument(vec![v])))?
         } as usize;
 
         let snapshot = self.live.current();
         let catalog = snapshot.recommender.catalog();
-        let matching: Vec<usize> = catalog
-            .programs
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| filter.matches(p))
-            .map(|(i, _)| i)
-            .collect();
+        let matching = catalog.matching_programs(&filter);
         if offset > matching.len() {
-            return Err(
-                RequestError::InvalidArgument(vec![crate::profile::FieldViolation::new(
-                    "page_token",
-                    "points past the end of the results",
-                )])
-                .into(),
-            );
+            return Err(RequestError::InvalidArgument(vec![FieldViolation::new(
+                "page_token",
+                "points past the end of the results",
+            )])
+            .into());
         }
         let end = (offset + page_size as usize).min(matching.len());
         let next_page_token = if end < matching.len() {
@@ -175,7 +112,7 @@ impl pb::catalog_server::Catalog for CatalogService {
         Ok(Response::new(pb::ListProgramsResponse {
             programs: matching[offset..end]
                 .iter()
-                .map(|&i| convert::program(&catalog.programs[i]))
+                .map(|&i| (&catalog.programs[i]).into())
                 .collect(),
             next_page_token,
             total_size: matching.len() as u32,
@@ -191,9 +128,7 @@ impl pb::catalog_server::Catalog for CatalogService {
         let snapshot = self.live.current();
         let catalog = snapshot.recommender.catalog();
         let program = catalog
-            .programs
-            .iter()
-            .find(|p| p.unitid == r.unitid && u32::from(p.credential_level) == r.credential_level)
+            .program(r.unitid, r.credential_level)
             .ok_or_else(|| RequestError::NotFound {
                 what: format!(
                     "program with unitid {} at credential level {}",
@@ -201,7 +136,7 @@ impl pb::catalog_server::Catalog for CatalogService {
                 ),
             })?;
         Ok(Response::new(pb::GetProgramResponse {
-            program: Some(convert::program(program)),
+            program: Some(program.into()),
         }))
     }
 }

@@ -9,5 +9,5 @@ mod recommender;
 mod status;
 
 pub use admin::AdminService;
-pub use catalog::{CatalogService, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE};
+pub use catalog::CatalogService;
 pub use recommender::RecommenderService;

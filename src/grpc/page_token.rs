@@ -9,7 +9,7 @@ use hmac::{Hmac, Mac};
 use rand::RngCore;
 use sha2::Sha256;
 
-use crate::profile::FieldViolation;
+use crate::error::FieldViolation;
 
 type HmacSha256 = Hmac<Sha256>;
 

@@ -6,12 +6,11 @@ use tokio_stream::{Stream, StreamExt};
 use tonic::{Request, Response, Status, Streaming};
 use tracing::{debug, instrument};
 
-use super::convert;
+use super::convert::response::{model_info, recommend_response};
 use crate::error::RequestError;
+use crate::live::Live;
 use crate::pb;
-use crate::profile::FieldViolation;
-use crate::rank::Recommender;
-use crate::server::Live;
+use crate::rank::{QueryInput, Recommender};
 
 /// Serves `Recommend`, `RecommendBatch` and `GetModelInfo` from the live
 /// snapshot: each call takes the snapshot once, so a reload never changes
@@ -33,35 +32,15 @@ impl RecommenderService {
         }
     }
 
-    /// Checks the limits a request's size must keep, then converts it.
-    fn query(
-        &self,
-        request: pb::RecommendRequest,
-        recommender: &Recommender,
-    ) -> Result<convert::RecommendQuery, RequestError> {
-        let skills = request.profile.as_ref().map_or(0, |p| p.skills.len());
-        if skills > self.max_skills {
-            return Err(RequestError::InvalidArgument(vec![FieldViolation::new(
-                "profile.skills",
-                format!("at most {} skills per profile", self.max_skills),
-            )]));
-        }
-        convert::recommend_query(request, recommender.catalog())
-    }
-
     /// The answer to one request.
     fn answer(
         &self,
         request: pb::RecommendRequest,
         recommender: &Recommender,
     ) -> Result<pb::RecommendResponse, RequestError> {
-        let query = self.query(request, recommender)?;
-        let ranked = recommender.recommend_with(&query.profile, query.limits, query.preferences);
-        Ok(convert::recommend_response(
-            recommender,
-            &query.profile,
-            ranked,
-        ))
+        let query = QueryInput::from(request).check(recommender.catalog(), self.max_skills)?;
+        let ranked = recommender.answer(&query);
+        Ok(recommend_response(recommender, ranked))
     }
 
     /// The answer to one request of a batch.
@@ -73,7 +52,7 @@ impl RecommenderService {
         let request = item.request.unwrap_or_default();
         let result = match self.answer(request, recommender) {
             Ok(response) => pb::recommend_batch_response::Result::Response(response),
-            Err(err) => pb::recommend_batch_response::Result::Error(convert::batch_error(err)),
+            Err(err) => pb::recommend_batch_response::Result::Error(err.into()),
         };
         pb::RecommendBatchResponse {
             correlation_id: item.correlation_id,
@@ -150,6 +129,6 @@ impl pb::recommender_server::Recommender for RecommenderService {
         &self,
         _request: Request<pb::GetModelInfoRequest>,
     ) -> Result<Response<pb::GetModelInfoResponse>, Status> {
-        Ok(Response::new(convert::model_info(&self.live.current())))
+        Ok(Response::new(model_info(&self.live.current())))
     }
 }

@@ -18,8 +18,8 @@
 use tonic::{Code, Status};
 use tonic_types::{ErrorDetails, StatusExt};
 
-use crate::error::RequestError;
-use crate::server::{AccessError, Refusal, ReloadError};
+use crate::error::{AccessError, Refusal, RequestError};
+use crate::live::ReloadError;
 
 impl From<RequestError> for Status {
     fn from(err: RequestError) -> Self {

@@ -6,8 +6,7 @@ use std::path::{Path, PathBuf};
 use linfa_logistic::MultiFittedLogisticRegression;
 use serde::{Deserialize, Serialize};
 
-use super::eval::EvalReport;
-use super::metrics::Evaluation;
+use super::report::{EvalReport, Evaluation, OutcomesRecord};
 use super::ModelError;
 
 /// Format of the artifact file; bumped when its layout changes.
@@ -47,7 +46,7 @@ pub struct TrainingRecord {
     pub data_sha256: String,
     /// The operator's outcome records, when the model was trained on them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub outcomes: Option<super::outcomes::OutcomesRecord>,
+    pub outcomes: Option<OutcomesRecord>,
 }
 
 /// The artifact written to `models/`.
@@ -88,9 +87,9 @@ impl ModelArtifact {
     /// Writes the artifact as pretty JSON. The same artifact always gives
     /// the same bytes.
     pub fn save(&self, path: &Path) -> Result<(), ModelError> {
-        let text = serde_json::to_string_pretty(self).map_err(|e| ModelError::Corrupt {
+        let text = serde_json::to_string_pretty(self).map_err(|source| ModelError::Json {
             path: path.to_path_buf(),
-            reason: e.to_string(),
+            source,
         })?;
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|source| io(path, source))?;
@@ -101,19 +100,20 @@ impl ModelArtifact {
     /// Reads an artifact and checks its own consistency.
     pub fn load(path: &Path) -> Result<Self, ModelError> {
         let text = std::fs::read_to_string(path).map_err(|source| io(path, source))?;
-        let artifact: Self = serde_json::from_str(&text).map_err(|e| ModelError::Corrupt {
+        let artifact: Self = serde_json::from_str(&text).map_err(|source| ModelError::Json {
             path: path.to_path_buf(),
-            reason: e.to_string(),
+            source,
         })?;
         let corrupt = |reason: String| ModelError::Corrupt {
             path: path.to_path_buf(),
             reason,
         };
         if artifact.format_version != FORMAT_VERSION {
-            return Err(corrupt(format!(
-                "format version {} is not {FORMAT_VERSION}",
-                artifact.format_version
-            )));
+            return Err(ModelError::Format {
+                path: path.to_path_buf(),
+                expected: FORMAT_VERSION,
+                found: artifact.format_version,
+            });
         }
         let (rows, cols) = artifact.model.params().dim();
         if rows != artifact.features.len()

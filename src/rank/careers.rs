@@ -2,70 +2,51 @@
 //! contribution to the path's centered log-odds against the reference
 //! profile (the mean training profile).
 
-use super::{top_k, CareerPathScore, Reason, SkillGap};
+use super::answer::{CareerPathScore, Reason, SkillGap};
 use crate::catalog::Catalog;
-use crate::model::{features, CareerModel};
+use crate::model::{features, Assessment, CareerModel, Explanation};
 use crate::profile::Profile;
 use crate::text::{fixed, signed};
 
 /// Skill gaps kept per path.
 const MAX_GAPS: usize = 5;
-/// Gaps smaller than this are not gaps.
-const MIN_GAP: f64 = 0.05;
 
 /// Reasons kept per path.
 const MAX_REASONS: usize = 5;
 /// Contributions smaller than this are not worth a sentence.
 const MIN_CONTRIBUTION: f64 = 0.01;
 
+/// The explained paths of `assessment`, in its order, with the state wages
+/// to show where BLS publishes them for the person's state.
 pub(super) fn rank(
     catalog: &Catalog,
     model: &CareerModel,
     profile: &Profile,
-    x: &[f64],
-    probabilities: &[f64],
-    limit: usize,
+    assessment: Assessment,
 ) -> Vec<CareerPathScore> {
-    let logits = model.logits(x);
-    top_k(probabilities, limit)
+    let state = profile.state.map(|s| s.usps);
+    let Assessment {
+        features: x,
+        probabilities,
+        explained,
+    } = assessment;
+    explained
         .into_iter()
-        .map(|path| CareerPathScore {
-            path,
-            score: probabilities[path].clamp(0.0, 1.0),
-            reasons: reasons(catalog, model, profile, x, path),
-            skill_gaps: skill_gaps(catalog, model, profile, &logits, probabilities, path),
+        .map(|explanation| {
+            let path = explanation.class;
+            CareerPathScore {
+                path,
+                score: probabilities[path].clamp(0.0, 1.0),
+                wages_state: state.filter(|s| catalog.state_cell(path, s).is_some()),
+                reasons: reasons(catalog, model, profile, &x, &explanation),
+                skill_gaps: skill_gaps(explanation.gaps),
+            }
         })
         .collect()
 }
 
-/// For each skill below the path's typical level, how much the path's
-/// probability would rise were the skill at that level; largest first.
-fn skill_gaps(
-    catalog: &Catalog,
-    model: &CareerModel,
-    profile: &Profile,
-    logits: &[f64],
-    probabilities: &[f64],
-    path: usize,
-) -> Vec<SkillGap> {
-    let n = catalog.skills.len();
-    let typical = &catalog.career_paths[path].typical_skills;
-    let mut gaps: Vec<SkillGap> = (0..n)
-        .filter(|&s| typical[s] - profile.skills[s] >= MIN_GAP)
-        .filter_map(|s| {
-            let current = profile.skills[s];
-            let stated_change =
-                (features::stated_weight(typical[s]) - features::stated_weight(current)) / n as f64;
-            let changes = [(s, typical[s] - current), (n, stated_change)];
-            let gain = model.shifted_probability(logits, &changes, path) - probabilities[path];
-            (gain > 0.0).then_some(SkillGap {
-                skill: s,
-                current,
-                typical: typical[s],
-                gain,
-            })
-        })
-        .collect();
+/// The gaps whose closing raises the path most, largest first.
+fn skill_gaps(mut gaps: Vec<SkillGap>) -> Vec<SkillGap> {
     gaps.sort_by(|a, b| b.gain.total_cmp(&a.gain).then(a.skill.cmp(&b.skill)));
     gaps.truncate(MAX_GAPS);
     gaps
@@ -76,9 +57,9 @@ fn reasons(
     model: &CareerModel,
     profile: &Profile,
     x: &[f64],
-    path: usize,
+    explanation: &Explanation,
 ) -> Vec<Reason> {
-    let contributions = model.contributions(path, x);
+    let contributions = &explanation.contributions;
     let names = &model.artifact().features;
     let reference = &model.artifact().reference;
     let mut order: Vec<usize> = (0..contributions.len())

@@ -4,9 +4,11 @@
 //! over its national employment (the staffing pattern). BLS publishes no
 //! industry figures by state, so the state does not move settings.
 
-use super::{thousands, top_k, CellRef, Reason, SettingScore};
+use super::answer::{CellRef, Reason, SettingScore};
 use crate::catalog::Catalog;
 use crate::text::fixed;
+use crate::text::thousands;
+use crate::top_k::top_k;
 
 const MAX_REASONS: usize = 3;
 const MIN_CONTRIBUTION: f64 = 0.001;

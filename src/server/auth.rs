@@ -10,6 +10,7 @@ use sha2::{Digest, Sha256};
 use tonic::codegen::http::HeaderMap;
 
 use crate::config::{ApiKey, Role};
+use crate::error::AccessError;
 
 /// What a method needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,17 +34,6 @@ impl Access {
             Self::Client
         }
     }
-}
-
-/// Why a call was not let in.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum AccessError {
-    /// No token, a malformed one, or one that matches no key.
-    #[error("{0}")]
-    Unauthenticated(&'static str),
-    /// A valid key that may not call this method, or no admin key at all.
-    #[error("{0}")]
-    PermissionDenied(String),
 }
 
 struct Key {

@@ -21,25 +21,9 @@ use tonic::Status;
 use tower::{Layer, Service};
 
 use super::auth::{Access, Keys};
-use super::metrics::{method_label, InFlight, Metrics};
 use crate::config::Limits;
-
-/// Why a call was refused before it reached a service.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum Refusal {
-    /// The API key check failed.
-    #[error(transparent)]
-    Access(#[from] super::auth::AccessError),
-    /// The server is serving as many calls as it may.
-    #[error("server busy: {limit} calls in flight; retry with backoff")]
-    Overloaded {
-        /// The configured limit.
-        limit: usize,
-    },
-    /// The call's deadline passed.
-    #[error("deadline of {0:?} exceeded")]
-    DeadlineExceeded(Duration),
-}
+use crate::error::Refusal;
+use crate::metrics::{method_label, InFlight, Metrics};
 
 /// Wraps the services in [`Guard`].
 #[derive(Debug, Clone)]

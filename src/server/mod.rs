@@ -8,13 +8,11 @@
 mod auth;
 mod cors;
 mod guard;
-mod live;
-mod metrics;
+mod metrics_endpoint;
 mod request_id;
 mod tls;
 
 use std::future::Future;
-use std::path::Path;
 use std::sync::Arc;
 
 use tokio::net::TcpListener;
@@ -24,15 +22,12 @@ use tonic::transport::Server;
 use tower_http::request_id::{PropagateRequestIdLayer, SetRequestIdLayer};
 use tracing::{info, warn};
 
-pub use auth::{new_token, token_sha256, AccessError};
-pub use guard::Refusal;
-pub use live::{Live, ReloadError, Snapshot, Sources};
-pub use metrics::{serve_metrics, Metrics};
+pub use auth::{new_token, token_sha256};
+pub use metrics_endpoint::serve_metrics;
 
-use crate::catalog::{Catalog, CatalogError};
 use crate::config::{ApiKey, Config, Limits, Tls};
 use crate::grpc::{AdminService, CatalogService, RecommenderService};
-use crate::model::{CareerModel, ModelArtifact, ModelError};
+use crate::live::{load_with_overlay, Live, LoadError};
 use crate::pb;
 use crate::pb::admin_server::AdminServer;
 use crate::pb::catalog_server::CatalogServer;
@@ -42,15 +37,9 @@ use crate::rank::Recommender;
 /// Why the server could not start.
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {
-    /// The catalog is missing or invalid.
-    #[error("catalog: {0}")]
-    Catalog(#[from] CatalogError),
-    /// The model is missing, corrupt, or does not fit the catalog.
-    #[error("{0}")]
-    Model(#[from] ModelError),
-    /// The program overlay is invalid.
-    #[error("{0}")]
-    Overlay(#[from] crate::catalog::overlay::OverlayError),
+    /// The data, model or overlay did not load.
+    #[error(transparent)]
+    Load(#[from] LoadError),
     /// Reflection could not be built from the descriptors.
     #[error("reflection: {0}")]
     Reflection(#[from] tonic_reflection::server::Error),
@@ -74,38 +63,17 @@ fn incoming(
     })
 }
 
-/// Loads the catalog and the model and checks that they fit each other.
-pub fn load(data_dir: &Path, model_path: &Path) -> Result<Recommender, StartError> {
-    load_with_overlay(data_dir, model_path, None)
-}
-
-/// [`load`], merging an operator's program overlay into the catalog first.
-pub fn load_with_overlay(
-    data_dir: &Path,
-    model_path: &Path,
-    overlay: Option<&Path>,
-) -> Result<Recommender, StartError> {
-    let mut catalog = Catalog::load(data_dir)?;
-    if let Some(path) = overlay {
-        let summary = crate::catalog::overlay::apply(&mut catalog, path)?;
-        info!(
-            merged = summary.merged,
-            added = summary.added,
-            "program overlay merged"
-        );
-    }
-    let artifact = ModelArtifact::load(model_path)?;
-    let model = CareerModel::new(artifact, &catalog)?;
-    Ok(Recommender::new(catalog, model))
-}
-
 /// Loads everything `config` names (data, model, overlay, TLS files)
 /// without serving: what `himrec config check` runs.
 pub fn check(config: &Config) -> Result<Recommender, StartError> {
     if let Some(tls) = tls::server_config(&config.tls)? {
         Server::builder().tls_config(tls)?;
     }
-    load_with_overlay(&config.data, &config.model, config.programs_overlay())
+    Ok(load_with_overlay(
+        &config.data,
+        &config.model,
+        config.programs_overlay(),
+    )?)
 }
 
 /// How the server serves, beyond what it serves; the defaults are the

@@ -2,8 +2,8 @@
 //! matching of a profile against each path's typical profile (skills and
 //! interests, or interests alone as O*NET's Interest Profiler matches).
 
-use super::eval::Split;
 use super::metrics::evaluate as score;
+use super::split::Split;
 use crate::catalog::Catalog;
 use crate::profile::Profile;
 

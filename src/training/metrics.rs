@@ -1,41 +1,6 @@
 //! Held-out metrics for probabilistic rankers of career paths.
 
-use serde::{Deserialize, Serialize};
-
-/// How one method did on the held-out split.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Evaluation {
-    /// `model`, `majority_class` or `nearest_profile_cosine`.
-    pub method: String,
-    /// Share whose true path ranked first.
-    pub top1_accuracy: f64,
-    /// Share whose true path ranked in the first three.
-    pub top3_accuracy: f64,
-    /// Mean negative log-likelihood of the true path (natural log).
-    pub log_loss: f64,
-    /// NDCG@3 with the true path as the one relevant item.
-    pub ndcg_at_3: f64,
-    /// Expected calibration error of the top-1 probability over
-    /// [`RELIABILITY_BINS`] equal-width bins.
-    pub ece: f64,
-}
-
-/// Bins of the reliability table.
-pub const RELIABILITY_BINS: usize = 10;
-
-/// One bin of a reliability table: rows whose top-1 probability fell in
-/// `[lower, lower + 0.1)`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ReliabilityBin {
-    /// Lower edge of the bin.
-    pub lower: f64,
-    /// Rows in the bin.
-    pub count: usize,
-    /// Mean top-1 probability in the bin.
-    pub confidence: f64,
-    /// Share of the bin's rows whose top-1 path was the true one.
-    pub accuracy: f64,
-}
+use crate::model::report::{Evaluation, ReliabilityBin, RELIABILITY_BINS};
 
 /// The reliability table of the top-1 probability.
 pub fn reliability(probabilities: &[Vec<f64>], truth: &[usize]) -> Vec<ReliabilityBin> {

@@ -20,7 +20,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::ModelError;
+use super::TrainingError;
 use crate::catalog::Catalog;
 use crate::profile::{EducationLevel, Profile, ProfileInput, INTEREST_FIELDS};
 
@@ -66,28 +66,6 @@ pub struct Outcomes {
     pub file: String,
 }
 
-/// Where a model's outcome rows came from, kept in the artifact.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct OutcomesRecord {
-    /// File name.
-    pub file: String,
-    /// SHA-256 of the file, hex.
-    pub sha256: String,
-    /// Data rows read.
-    pub rows_read: usize,
-    /// Rows used.
-    pub rows_used: usize,
-    /// Rows rejected.
-    pub rows_rejected: usize,
-    /// Rows used that named only a work setting (their path was inferred).
-    #[serde(default)]
-    pub setting_only_rows: usize,
-    /// Share of the training rows drawn from the public-data prior.
-    pub prior_weight: f64,
-    /// Public-data rows mixed in.
-    pub prior_rows: usize,
-}
-
 impl Outcomes {
     /// Rows read, used or not.
     pub fn rows_read(&self) -> usize {
@@ -103,14 +81,17 @@ impl Outcomes {
     }
 }
 
-fn invalid(path: &Path, reason: String) -> ModelError {
-    ModelError::Training(format!("{}: {reason}", path.display()))
+fn invalid(path: &Path, reason: String) -> TrainingError {
+    TrainingError::Outcomes {
+        path: path.to_path_buf(),
+        reason,
+    }
 }
 
 /// Reads an outcomes file. Fails as a whole on a bad header, or when too
 /// little of it is usable; otherwise lists each rejected row.
-pub fn read(path: &Path, catalog: &Catalog) -> Result<Outcomes, ModelError> {
-    let bytes = std::fs::read(path).map_err(|source| ModelError::Io {
+pub fn read(path: &Path, catalog: &Catalog) -> Result<Outcomes, TrainingError> {
+    let bytes = std::fs::read(path).map_err(|source| TrainingError::Io {
         path: path.to_path_buf(),
         source,
     })?;

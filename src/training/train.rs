@@ -8,18 +8,16 @@ use linfa_logistic::{MultiFittedLogisticRegression, MultiLogisticRegression};
 use ndarray::{Array1, Array2};
 use sha2::{Digest, Sha256};
 
-use super::artifact::{DataFile, ModelArtifact, TrainingRecord, FORMAT_VERSION};
-use rand::seq::SliceRandom;
-use rand::{Rng, SeedableRng};
-use rand_chacha::ChaCha8Rng;
-
-use super::eval::{self, EvalReport, Split};
-use super::features::{encode, feature_names};
-use super::outcomes::{Outcomes, OutcomesRecord, Taken};
+use super::eval;
+use super::outcome_split::outcomes_split;
+use super::outcomes::Outcomes;
 use super::progress::{Progress, Silent};
-use super::synth::{sample, SynthConfig};
-use super::{CareerModel, ModelError};
+use super::split::{split, Split};
+use super::TrainingError;
 use crate::catalog::{Catalog, SOURCE_FILES};
+use crate::model::features::{encode, feature_names};
+use crate::model::report::{EvalReport, OutcomesRecord};
+use crate::model::{CareerModel, DataFile, ModelArtifact, TrainingRecord, FORMAT_VERSION};
 use crate::profile::Profile;
 
 /// Training settings. The defaults produce the committed model.
@@ -65,7 +63,7 @@ impl From<&TrainingRecord> for TrainConfig {
 /// The algorithm name recorded in artifacts.
 pub const ALGORITHM: &str = "linfa-logistic multinomial logistic regression (L-BFGS, L2)";
 
-fn matrix(profiles: &[Profile], fill: &[f64]) -> Array2<f64> {
+pub(super) fn matrix(profiles: &[Profile], fill: &[f64]) -> Array2<f64> {
     let n_features = fill.len();
     let mut data = Vec::with_capacity(profiles.len() * n_features);
     let mut row = Vec::with_capacity(n_features);
@@ -95,12 +93,12 @@ fn known_means(x: &Array2<f64>) -> Vec<f64> {
 }
 
 /// Hashes every catalog source file under `data_dir`.
-pub fn hash_data(data_dir: &Path) -> Result<(Vec<DataFile>, String), ModelError> {
+pub fn hash_data(data_dir: &Path) -> Result<(Vec<DataFile>, String), TrainingError> {
     let mut files = Vec::new();
     let mut all = Sha256::new();
     for name in SOURCE_FILES {
         let path = data_dir.join(name);
-        let bytes = std::fs::read(&path).map_err(|source| ModelError::Io { path, source })?;
+        let bytes = std::fs::read(&path).map_err(|source| TrainingError::Io { path, source })?;
         let sha256 = crate::hex::encode(&Sha256::digest(&bytes));
         all.update(name.as_bytes());
         all.update(sha256.as_bytes());
@@ -117,7 +115,7 @@ pub fn train(
     catalog: &Catalog,
     data_dir: &Path,
     config: TrainConfig,
-) -> Result<ModelArtifact, ModelError> {
+) -> Result<ModelArtifact, TrainingError> {
     train_with(catalog, data_dir, config, &Silent)
 }
 
@@ -127,18 +125,18 @@ pub fn train_with(
     data_dir: &Path,
     config: TrainConfig,
     progress: &dyn Progress,
-) -> Result<ModelArtifact, ModelError> {
+) -> Result<ModelArtifact, TrainingError> {
     check_config(&config)?;
     progress.stage("sampling profiles", 0);
-    let split = eval::split(catalog, config.seed, config.rows, config.test_fraction);
+    let split = split(catalog, config.seed, config.rows, config.test_fraction);
     fit(catalog, data_dir, config, &split, None, progress)
 }
 
-fn check_config(config: &TrainConfig) -> Result<(), ModelError> {
+fn check_config(config: &TrainConfig) -> Result<(), TrainingError> {
     if !(0.05..=0.5).contains(&config.test_fraction) || config.rows < 100 {
-        return Err(ModelError::Training(
-            "need at least 100 rows and a test fraction between 0.05 and 0.5".into(),
-        ));
+        return Err(TrainingError::Settings {
+            reason: "need at least 100 rows and a test fraction between 0.05 and 0.5",
+        });
     }
     Ok(())
 }
@@ -152,7 +150,7 @@ pub fn train_on_outcomes(
     config: TrainConfig,
     outcomes: &Outcomes,
     prior_weight: f64,
-) -> Result<ModelArtifact, ModelError> {
+) -> Result<ModelArtifact, TrainingError> {
     train_on_outcomes_with(catalog, data_dir, config, outcomes, prior_weight, &Silent)
 }
 
@@ -164,12 +162,12 @@ pub fn train_on_outcomes_with(
     outcomes: &Outcomes,
     prior_weight: f64,
     progress: &dyn Progress,
-) -> Result<ModelArtifact, ModelError> {
+) -> Result<ModelArtifact, TrainingError> {
     check_config(&config)?;
     if !(0.0..1.0).contains(&prior_weight) {
-        return Err(ModelError::Training(
-            "the prior weight must be at least 0 and below 1".into(),
-        ));
+        return Err(TrainingError::Settings {
+            reason: "the prior weight must be at least 0 and below 1",
+        });
     }
     progress.stage("preparing the outcome records", 0);
     let (split, n_prior) = outcomes_split(catalog, &config, outcomes, prior_weight)?;
@@ -186,155 +184,28 @@ pub fn train_on_outcomes_with(
     fit(catalog, data_dir, config, &split, Some(record), progress)
 }
 
-/// The training and held-out rows of an outcomes model, and how many
-/// public-data rows were mixed in.
-///
-/// Only rows naming a career path are held out. A training row naming only
-/// a work setting gets a path drawn from `P(path | profile, setting)`,
-/// proportional to `P(path | profile) * share(setting | path)`: the first
-/// factor from a model fitted on the other training rows (the path rows and
-/// the prior), the second the BLS staffing share. All seeded by
-/// `config.seed`.
-pub fn outcomes_split(
-    catalog: &Catalog,
-    config: &TrainConfig,
-    outcomes: &Outcomes,
-    prior_weight: f64,
-) -> Result<(Split, usize), ModelError> {
-    // A seeded shuffle, so the held-out records do not depend on file order
-    // patterns such as sorting by path.
-    let mut order: Vec<usize> = (0..outcomes.profiles.len()).collect();
-    order.shuffle(&mut ChaCha8Rng::seed_from_u64(config.seed));
-    let path_rows: Vec<usize> = order
-        .iter()
-        .copied()
-        .filter(|&i| matches!(outcomes.labels[i], Taken::Path(_)))
-        .collect();
-    let n_test = ((path_rows.len() as f64) * config.test_fraction).round() as usize;
-    let test = &path_rows[..n_test];
-    let mut held_out = vec![false; order.len()];
-    test.iter().for_each(|&i| held_out[i] = true);
-    let train: Vec<usize> = order.iter().copied().filter(|&i| !held_out[i]).collect();
-    let n_prior = (prior_weight / (1.0 - prior_weight) * train.len() as f64).round() as usize;
-    let (prior, prior_labels) = if n_prior > 0 {
-        sample(
-            catalog,
-            SynthConfig {
-                rows: n_prior,
-                seed: config.seed,
-            },
-        )
-    } else {
-        (Vec::new(), Vec::new())
-    };
-    let path_of = |i: usize| match outcomes.labels[i] {
-        Taken::Path(path) => Some(path),
-        Taken::Setting(_) => None,
-    };
-    let mut train_labels: Vec<Option<usize>> = train.iter().map(|&i| path_of(i)).collect();
-    let settings_only: Vec<usize> = train
-        .iter()
-        .enumerate()
-        .filter(|(_, &i)| path_of(i).is_none())
-        .map(|(at, _)| at)
-        .collect();
-    if !settings_only.is_empty() {
-        // The first model: the training rows that name a path, and the prior.
-        let (known, known_labels): (Vec<Profile>, Vec<usize>) = train
-            .iter()
-            .filter_map(|&i| Some((outcomes.profiles[i].clone(), path_of(i)?)))
-            .chain(prior.iter().cloned().zip(prior_labels.iter().copied()))
-            .unzip();
-        let (fitted, reference) = fit_logistic(catalog, config, &known, &known_labels)?;
-        let rows: Vec<Profile> = settings_only
-            .iter()
-            .map(|&at| outcomes.profiles[train[at]].clone())
-            .collect();
-        let probabilities = fitted.predict_probabilities(&matrix(&rows, &reference));
-        let mut rng = ChaCha8Rng::seed_from_u64(config.seed ^ INFERENCE_SEED);
-        for (&at, p) in settings_only.iter().zip(probabilities.rows()) {
-            let Taken::Setting(setting) = outcomes.labels[train[at]] else {
-                unreachable!("rows without a path name a setting")
-            };
-            let weights: Vec<f64> = p
-                .iter()
-                .zip(&catalog.settings[setting].shares)
-                .map(|(p, share)| p * share)
-                .collect();
-            train_labels[at] = Some(draw(&weights, &mut rng));
-        }
-    }
-    let (mut train_profiles, mut train_labels): (Vec<Profile>, Vec<usize>) = train
-        .iter()
-        .zip(train_labels)
-        .map(|(&i, label)| {
-            (
-                outcomes.profiles[i].clone(),
-                label.expect("every row labelled"),
-            )
-        })
-        .unzip();
-    train_profiles.extend(prior);
-    train_labels.extend(prior_labels);
-    let (test_profiles, test_labels) = test
-        .iter()
-        .map(|&i| {
-            (
-                outcomes.profiles[i].clone(),
-                path_of(i).expect("held-out rows name a path"),
-            )
-        })
-        .unzip();
-    let split = Split {
-        train: train_profiles,
-        train_labels,
-        test: test_profiles,
-        test_labels,
-    };
-    Ok((split, n_prior))
-}
-
-/// Mixed into the seed of the draws of inferred career paths.
-const INFERENCE_SEED: u64 = 0x5e77_1265;
-
-/// An index drawn with probability proportional to `weights` (not all 0).
-fn draw(weights: &[f64], rng: &mut impl Rng) -> usize {
-    let total: f64 = weights.iter().sum();
-    let mut left = rng.gen::<f64>() * total;
-    for (i, w) in weights.iter().enumerate() {
-        if left < *w {
-            return i;
-        }
-        left -= w;
-    }
-    // Rounding can leave a sliver past the last weight.
-    weights.iter().rposition(|w| *w > 0.0).unwrap_or(0)
-}
-
 /// Fits the logistic regression on `rows`, and gives the reference profile:
 /// the training means, which also fill unknown interests and education.
-fn fit_logistic(
+pub(super) fn fit_logistic(
     catalog: &Catalog,
     config: &TrainConfig,
     rows: &[Profile],
     labels: &[usize],
-) -> Result<(MultiFittedLogisticRegression<f64, usize>, Vec<f64>), ModelError> {
+) -> Result<(MultiFittedLogisticRegression<f64, usize>, Vec<f64>), TrainingError> {
     let n_features = feature_names(&catalog.skills).len();
     let reference = known_means(&matrix(rows, &vec![f64::NAN; n_features]));
     for (class, path) in catalog.career_paths.iter().enumerate() {
         if !labels.contains(&class) {
-            return Err(ModelError::Training(format!(
-                "career path {} has no training rows: sample more rows, or mix in the public prior",
-                path.soc_code
-            )));
+            return Err(TrainingError::NoRows {
+                soc_code: path.soc_code.clone(),
+            });
         }
     }
     let dataset = Dataset::new(matrix(rows, &reference), Array1::from(labels.to_vec()));
     let fitted = MultiLogisticRegression::default()
         .alpha(config.alpha)
         .max_iterations(config.max_iterations)
-        .fit(&dataset)
-        .map_err(|e| ModelError::Training(e.to_string()))?;
+        .fit(&dataset)?;
     Ok((fitted, reference))
 }
 
@@ -347,7 +218,7 @@ fn fit(
     split: &Split,
     outcomes: Option<OutcomesRecord>,
     progress: &dyn Progress,
-) -> Result<ModelArtifact, ModelError> {
+) -> Result<ModelArtifact, TrainingError> {
     let names = feature_names(&catalog.skills);
     let (n_train, n_test) = (split.train.len(), split.test.len());
     progress.stage("fitting the model", 0);
@@ -369,8 +240,7 @@ fn fit(
         h.update(data_sha256.as_bytes());
         h.update(format!("{config:?}").as_bytes());
         h.update(env!("CARGO_PKG_VERSION").as_bytes());
-        let fitted_json =
-            serde_json::to_vec(&fitted).map_err(|e| ModelError::Training(e.to_string()))?;
+        let fitted_json = serde_json::to_vec(&fitted)?;
         h.update(&fitted_json);
         crate::hex::encode(&h.finalize())
     };
@@ -406,30 +276,4 @@ fn fit(
     artifact.evaluation = eval::report_with(catalog, &model, split, progress);
     progress.finish();
     Ok(artifact)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn draws_follow_the_weights_and_never_pick_a_zero() {
-        let weights = [0.0, 0.5, 0.0, 0.3, 0.2];
-        let mut rng = ChaCha8Rng::seed_from_u64(1);
-        let mut counts = [0usize; 5];
-        let n = 100_000;
-        for _ in 0..n {
-            counts[draw(&weights, &mut rng)] += 1;
-        }
-        assert_eq!((counts[0], counts[2]), (0, 0));
-        for (count, weight) in counts.iter().zip(weights) {
-            // Within five standard deviations of the expected count.
-            let expected = weight * n as f64;
-            let sd = (n as f64 * weight * (1.0 - weight)).sqrt();
-            assert!(
-                (*count as f64 - expected).abs() <= 5.0 * sd + 1e-9,
-                "{counts:?}"
-            );
-        }
-    }
 }

@@ -26,7 +26,7 @@ pub(crate) fn recommender() -> Arc<Recommender> {
         .get_or_init(|| {
             let root = root();
             Arc::new(
-                himrec::server::load(&root.join("data"), &root.join("models/career_model.json"))
+                himrec::live::load(&root.join("data"), &root.join("models/career_model.json"))
                     .expect("bundled data and model load"),
             )
         })
@@ -54,12 +54,12 @@ impl TestServer {
         recommender: Arc<Recommender>,
         options: himrec::server::ServeOptions,
     ) -> Self {
-        Self::serve_live(himrec::server::Live::fixed(recommender), options).await
+        Self::serve_live(himrec::live::Live::fixed(recommender), options).await
     }
 
     /// Serves `live` on plain TCP (`options.tls` must be off).
     pub(crate) async fn serve_live(
-        live: himrec::server::Live,
+        live: himrec::live::Live,
         options: himrec::server::ServeOptions,
     ) -> Self {
         Self::serve_with_channel(live, options, |addr| async move {
@@ -74,7 +74,7 @@ impl TestServer {
 
     /// Serves `live`, reached through the channel `connect` makes.
     pub(crate) async fn serve_with_channel<F, Fut>(
-        live: himrec::server::Live,
+        live: himrec::live::Live,
         options: himrec::server::ServeOptions,
         connect: F,
     ) -> Self

@@ -3,9 +3,9 @@
 //! `sigmoid((earnings - state threshold) / $10,000)` and
 //! `1 - min(debt / earnings, 1)`, and 0.5 when both are suppressed.
 
-use super::thousands;
 use crate::catalog::Program;
 use crate::text::fixed;
+use crate::text::thousands;
 
 const OUTCOME_FLOOR: f64 = 0.6;
 const NEUTRAL_OUTCOME: f64 = 0.5;

@@ -1,0 +1,129 @@
+//! Career paths: the O*NET occupations the catalog defines as paths, each
+//! with its BLS figures and what it typically asks of a person.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use super::definitions::{CareerPathDefinition, Skill};
+use super::error::CatalogError;
+use super::oews::OewsCell;
+use super::onet::{EscoOccupation, OnetOccupation, RIASEC};
+use super::requirements;
+use super::sources::{ALL_INDUSTRIES, HEALTH_CARE_SECTOR};
+
+/// The number of O*NET's education categories (its "required level of
+/// education" scale, categories 1 to 12).
+pub const EDUCATION_CATEGORIES: usize = 12;
+
+/// A career path: an O*NET occupation with its BLS figures and what it
+/// typically asks of a person.
+#[derive(Debug, Clone)]
+pub struct CareerPath {
+    /// O*NET-SOC code, e.g. `29-2072.00`.
+    pub soc_code: String,
+    /// O*NET title.
+    pub title: String,
+    /// O*NET description.
+    pub description: String,
+    /// O*NET job zone (1-5).
+    pub job_zone: u8,
+    /// The BLS occupation its figures come from, e.g. `29-2072`.
+    pub bls_soc_code: String,
+    /// Whether it is one of the core HIM occupations counted in a work
+    /// setting's HIM employment.
+    pub core_him: bool,
+    /// The BLS all-industries national cell.
+    pub national: OewsCell,
+    /// Employment in the Health Care and Social Assistance sector.
+    pub health_care_employment: Option<u32>,
+    /// O*NET interests scaled from 1-7 to [0, 1], RIASEC order.
+    pub interests: [f64; 6],
+    /// Shares over O*NET's 12 education categories, summing to 1.
+    pub education: [f64; EDUCATION_CATEGORIES],
+    /// Whether `education` is O*NET survey data (else the job-zone rule).
+    pub education_from_survey: bool,
+    /// Typical level of each vocabulary skill, in [0, 1].
+    pub typical_skills: Vec<f64>,
+}
+
+/// Builds the career paths, in definition order, from their definitions
+/// (read from `path`, which errors name), the O*NET and ESCO occupations and
+/// the BLS national-by-industry cells. Fails on a duplicate or unknown
+/// occupation, missing O*NET or BLS figures, or fewer than two paths.
+pub(super) fn build_career_paths(
+    path: &Path,
+    defs: &[CareerPathDefinition],
+    skills: &[Skill],
+    onet: &HashMap<String, OnetOccupation>,
+    esco: &HashMap<String, EscoOccupation>,
+    national: &HashMap<(String, String), OewsCell>,
+) -> Result<Vec<CareerPath>, CatalogError> {
+    let mut career_paths = Vec::new();
+    for def in defs {
+        let invalid = |reason: String| CatalogError::at(path, 0, reason);
+        if career_paths
+            .iter()
+            .any(|p: &CareerPath| p.soc_code == def.soc_code)
+        {
+            return Err(invalid(format!("duplicate career path {}", def.soc_code)));
+        }
+        let occupation = onet
+            .get(&def.soc_code)
+            .ok_or_else(|| invalid(format!("{} is not in the O*NET extract", def.soc_code)))?;
+        let job_zone = occupation
+            .job_zone
+            .ok_or_else(|| invalid(format!("{} has no O*NET job zone", def.soc_code)))?;
+        let mut interests = [0.0; 6];
+        for (area, score) in occupation.interests.iter().enumerate() {
+            let score = score.ok_or_else(|| {
+                invalid(format!("{} has no {} interest", def.soc_code, RIASEC[area]))
+            })?;
+            interests[area] = (score - 1.0) / 6.0;
+        }
+        let esco_occupations = def
+            .esco_occupations
+            .iter()
+            .map(|name| {
+                esco.get(name)
+                    .ok_or_else(|| invalid(format!("ESCO occupation {name:?} not found")))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let national_cell = national
+            .get(&(def.bls_soc_code.clone(), ALL_INDUSTRIES.to_owned()))
+            .filter(|c| c.employment.is_some())
+            .ok_or_else(|| {
+                invalid(format!(
+                    "BLS has no national employment for {}",
+                    def.bls_soc_code
+                ))
+            })?
+            .clone();
+        let health_care_employment = national
+            .get(&(def.bls_soc_code.clone(), HEALTH_CARE_SECTOR.to_owned()))
+            .and_then(|c| c.employment);
+        let (education, education_from_survey) =
+            requirements::education_shares(occupation, job_zone);
+        career_paths.push(CareerPath {
+            soc_code: def.soc_code.clone(),
+            title: occupation.title.clone(),
+            description: occupation.description.clone(),
+            job_zone,
+            bls_soc_code: def.bls_soc_code.clone(),
+            core_him: def.core_him,
+            national: national_cell,
+            health_care_employment,
+            interests,
+            education,
+            education_from_survey,
+            typical_skills: requirements::typical_skills(skills, occupation, &esco_occupations),
+        });
+    }
+    if career_paths.len() < 2 {
+        return Err(CatalogError::at(
+            path,
+            0,
+            "fewer than two career paths".into(),
+        ));
+    }
+    Ok(career_paths)
+}

@@ -1,0 +1,109 @@
+//! Requests into the domain's unchecked inputs. Enum values the caller
+//! sent that name nothing known become `None`, for the check to report.
+
+use crate::catalog::{ListingInput, ProgramFilterInput};
+use crate::pb;
+use crate::profile::ProfileInput;
+use crate::rank::{ProgramPreferences, QueryInput};
+
+impl From<pb::RiasecScores> for [f64; 6] {
+    fn from(i: pb::RiasecScores) -> Self {
+        [
+            i.realistic,
+            i.investigative,
+            i.artistic,
+            i.social,
+            i.enterprising,
+            i.conventional,
+        ]
+    }
+}
+
+impl From<pb::InterestProfilerScores> for [u32; 6] {
+    fn from(i: pb::InterestProfilerScores) -> Self {
+        [
+            i.realistic,
+            i.investigative,
+            i.artistic,
+            i.social,
+            i.enterprising,
+            i.conventional,
+        ]
+    }
+}
+
+impl From<pb::Profile> for ProfileInput {
+    fn from(p: pb::Profile) -> Self {
+        let mut skills: Vec<(String, f64)> = p.skills.into_iter().collect();
+        // Map order is arbitrary on the wire; sort so violations come in a
+        // stable order.
+        skills.sort_by(|a, b| a.0.cmp(&b.0));
+        Self {
+            skills,
+            interests: p.interests.map(Into::into),
+            interest_profiler: p.interest_profiler.map(Into::into),
+            highest_education: p.highest_education,
+            credentials: p.credentials,
+            state: p.state,
+        }
+    }
+}
+
+impl From<pb::ProgramPreferences> for ProgramPreferences {
+    fn from(p: pb::ProgramPreferences) -> Self {
+        Self {
+            require_accreditation: p.require_accreditation,
+            online_only: p.online_only,
+        }
+    }
+}
+
+impl From<pb::RecommendRequest> for QueryInput {
+    fn from(r: pb::RecommendRequest) -> Self {
+        Self {
+            profile: r.profile.map(Into::into),
+            limits: [r.max_career_paths, r.max_work_settings, r.max_programs],
+            preferences: r.program_preferences.map(Into::into).unwrap_or_default(),
+        }
+    }
+}
+
+/// The domain value of an enum number as sent: `None` for a number the
+/// contract does not define, and for the `UNSPECIFIED` value.
+fn known<P, D>(value: i32) -> Option<D>
+where
+    P: TryFrom<i32>,
+    D: TryFrom<P>,
+{
+    D::try_from(P::try_from(value).ok()?).ok()
+}
+
+impl From<pb::ListProgramsRequest> for ListingInput {
+    fn from(r: pb::ListProgramsRequest) -> Self {
+        Self {
+            page_size: r.page_size,
+            filter: ProgramFilterInput {
+                states: r.states,
+                credential_levels: r.credential_levels,
+                controls: r
+                    .controls
+                    .into_iter()
+                    .map(known::<pb::Control, _>)
+                    .collect(),
+                accreditations: r
+                    .accreditations
+                    .into_iter()
+                    .map(known::<pb::Accreditation, _>)
+                    .collect(),
+                min_median_earnings: r.min_median_earnings,
+                max_median_debt: r.max_median_debt,
+                name_contains: r.name_contains,
+                delivery_modes: r
+                    .delivery_modes
+                    .into_iter()
+                    .map(known::<pb::DeliveryMode, _>)
+                    .collect(),
+            },
+        }
+    }
+}

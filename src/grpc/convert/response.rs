@@ -1,0 +1,299 @@
+//! Domain answers into responses: what the domain decided, written in the
+//! contract's types.
+
+use std::sync::LazyLock;
+
+use crate::catalog::{
+    CareerPath, Catalog, OewsCell, Program, Skill, Wages, WorkSetting, DATA_RELEASES,
+};
+use crate::error::RequestError;
+use crate::live::Snapshot;
+use crate::pb;
+use crate::rank::{Reason, Recommendations, Recommender};
+
+impl From<&Wages> for pb::AnnualWages {
+    fn from(w: &Wages) -> Self {
+        Self {
+            p10: w.p10,
+            p25: w.p25,
+            median: w.median,
+            p75: w.p75,
+            p90: w.p90,
+            mean: w.mean,
+        }
+    }
+}
+
+impl From<Reason> for pb::Reason {
+    fn from(r: Reason) -> Self {
+        Self {
+            factor: r.factor,
+            contribution: r.contribution,
+            explanation: r.explanation,
+        }
+    }
+}
+
+impl From<&OewsCell> for pb::IndustryStaffing {
+    fn from(cell: &OewsCell) -> Self {
+        Self {
+            bls_soc_code: cell.bls_soc_code.clone(),
+            occupation: cell.occupation.clone(),
+            naics_code: cell.area_or_industry.clone(),
+            industry: cell.label.clone(),
+            employment: cell.employment,
+            wages: Some((&cell.wages).into()),
+        }
+    }
+}
+
+/// A refused batch item, with the same code and fields a unary call gets.
+impl From<RequestError> for pb::BatchItemError {
+    fn from(err: RequestError) -> Self {
+        let status = tonic::Status::from(err.clone());
+        let field_violations = match err {
+            RequestError::InvalidArgument(violations) => violations
+                .into_iter()
+                .map(|v| pb::FieldViolation {
+                    field: format!("request.{}", v.field),
+                    description: v.description,
+                })
+                .collect(),
+            RequestError::NotFound { .. } => Vec::new(),
+        };
+        Self {
+            code: status.code() as i32,
+            message: status.message().to_owned(),
+            field_violations,
+        }
+    }
+}
+
+impl From<&Skill> for pb::Skill {
+    fn from(s: &Skill) -> Self {
+        Self {
+            id: s.id.clone(),
+            name: s.name.clone(),
+            description: s.description.clone(),
+            onet_elements: s.onet_elements.clone(),
+            onet_technology_categories: s.technology_categories.clone(),
+            esco_keywords: s.esco_keywords.clone(),
+        }
+    }
+}
+
+impl From<&WorkSetting> for pb::WorkSetting {
+    fn from(s: &WorkSetting) -> Self {
+        Self {
+            setting_id: s.id.clone(),
+            name: s.name.clone(),
+            naics_codes: s.naics_codes.clone(),
+            him_employment: s.him_employment,
+        }
+    }
+}
+
+impl From<&Program> for pb::Program {
+    fn from(p: &Program) -> Self {
+        Self {
+            unitid: p.unitid,
+            institution_name: p.institution_name.clone(),
+            state: p.state.unwrap_or_default().into(),
+            control: pb::Control::from(p.control) as i32,
+            cip_code: p.cip_code.clone(),
+            cip_title: p.cip_title.clone(),
+            credential_level: u32::from(p.credential_level),
+            credential_description: p.credential_description.clone(),
+            completers: p.completers,
+            median_earnings: p.median_earnings,
+            earnings_horizon: p.earnings_horizon.clone(),
+            median_debt: p.median_debt,
+            debt_to_earnings: p.debt_to_earnings,
+            state_earnings_threshold: p.state_earnings_threshold,
+            accreditation: pb::Accreditation::from(p.accreditation) as i32,
+            delivery_mode: p
+                .facts
+                .delivery
+                .map_or(pb::DeliveryMode::Unspecified, Into::into)
+                as i32,
+            tuition: p.facts.tuition,
+            practicum: p.facts.practicum,
+            career_services: p.facts.career_services,
+            program_url: p.facts.url.clone().unwrap_or_default(),
+            operator_only: p.operator_only,
+        }
+    }
+}
+
+/// A career path as served; its typical skills are named by the catalog's
+/// vocabulary.
+pub(crate) fn career_path(catalog: &Catalog, p: &CareerPath) -> pb::CareerPath {
+    pb::CareerPath {
+        soc_code: p.soc_code.clone(),
+        title: p.title.clone(),
+        description: p.description.clone(),
+        job_zone: u32::from(p.job_zone),
+        bls_soc_code: p.bls_soc_code.clone(),
+        bls_title: p.national.occupation.clone(),
+        national_employment: p.national.employment,
+        national_wages: Some((&p.national.wages).into()),
+        typical_skills: catalog
+            .skills
+            .iter()
+            .zip(&p.typical_skills)
+            .map(|(s, level)| (s.id.clone(), *level))
+            .collect(),
+    }
+}
+
+/// The data releases served, written once per process (they are the
+/// catalog's constants).
+fn data_releases() -> Vec<pb::DataRelease> {
+    static RELEASES: LazyLock<Vec<pb::DataRelease>> = LazyLock::new(|| {
+        DATA_RELEASES
+            .iter()
+            .map(|(source, release)| pb::DataRelease {
+                source: (*source).into(),
+                release: (*release).into(),
+            })
+            .collect()
+    });
+    RELEASES.clone()
+}
+
+fn reasons(reasons: Vec<Reason>) -> Vec<pb::Reason> {
+    reasons.into_iter().map(Into::into).collect()
+}
+
+/// The response for ranked recommendations.
+pub(crate) fn recommend_response(
+    recommender: &Recommender,
+    ranked: Recommendations,
+) -> pb::RecommendResponse {
+    let catalog = recommender.catalog();
+    let career_paths = ranked
+        .career_paths
+        .into_iter()
+        .map(|c| {
+            let path = &catalog.career_paths[c.path];
+            let state_cell = c.wages_state.and_then(|s| catalog.state_cell(c.path, s));
+            pb::CareerPathRecommendation {
+                soc_code: path.soc_code.clone(),
+                title: path.title.clone(),
+                job_zone: u32::from(path.job_zone),
+                score: c.score,
+                bls_soc_code: path.bls_soc_code.clone(),
+                bls_title: path.national.occupation.clone(),
+                national_employment: path.national.employment,
+                national_wages: Some((&path.national.wages).into()),
+                state_wages: state_cell.map(|cell| (&cell.wages).into()),
+                state_employment: state_cell.and_then(|cell| cell.employment),
+                reasons: reasons(c.reasons),
+                skill_gaps: c
+                    .skill_gaps
+                    .iter()
+                    .map(|g| pb::SkillGap {
+                        skill_id: catalog.skills[g.skill].id.clone(),
+                        current: g.current,
+                        typical: g.typical,
+                        score_gain: g.gain,
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    let work_settings = ranked
+        .settings
+        .into_iter()
+        .map(|s| {
+            let setting = &catalog.settings[s.setting];
+            let cell_of = |(path, i): (usize, usize)| setting.cells[path][i].as_ref();
+            let wages_cell = s.wages_cell.and_then(cell_of);
+            pb::WorkSettingRecommendation {
+                setting_id: setting.id.clone(),
+                name: setting.name.clone(),
+                naics_codes: setting.naics_codes.clone(),
+                score: s.score,
+                him_employment: setting.him_employment,
+                wages: wages_cell.map(|c| (&c.wages).into()),
+                wages_soc_code: wages_cell
+                    .map(|c| c.bls_soc_code.clone())
+                    .unwrap_or_default(),
+                wages_naics_code: wages_cell
+                    .map(|c| c.area_or_industry.clone())
+                    .unwrap_or_default(),
+                staffing: s
+                    .staffing
+                    .iter()
+                    .filter_map(|r| cell_of(*r))
+                    .map(Into::into)
+                    .collect(),
+                reasons: reasons(s.reasons),
+            }
+        })
+        .collect();
+    let programs = ranked
+        .programs
+        .into_iter()
+        .map(|p| pb::ProgramRecommendation {
+            program: Some((&catalog.programs[p.program]).into()),
+            score: p.score,
+            reasons: reasons(p.reasons),
+        })
+        .collect();
+    pb::RecommendResponse {
+        career_paths,
+        work_settings,
+        programs,
+        model_version: recommender.model().version().to_owned(),
+        data_releases: data_releases(),
+    }
+}
+
+/// The model description.
+pub(crate) fn model_info(snapshot: &Snapshot) -> pb::GetModelInfoResponse {
+    let artifact = snapshot.recommender.model().artifact();
+    pb::GetModelInfoResponse {
+        model_version: artifact.model_version.clone(),
+        algorithm: artifact.algorithm.clone(),
+        career_paths: artifact.classes.clone(),
+        features: artifact.features.clone(),
+        seed: artifact.training.seed,
+        training_rows: artifact.training.training_rows as u32,
+        test_rows: artifact.training.test_rows as u32,
+        evaluations: artifact
+            .evaluations()
+            .iter()
+            .map(|e| pb::Evaluation {
+                method: e.method.clone(),
+                top1_accuracy: e.top1_accuracy,
+                top3_accuracy: e.top3_accuracy,
+                log_loss: e.log_loss,
+                ndcg_at_3: e.ndcg_at_3,
+            })
+            .collect(),
+        data_releases: data_releases(),
+        data_sha256: artifact.training.data_sha256.clone(),
+        loaded_at: Some(timestamp(snapshot.loaded_at)),
+        generation: snapshot.generation,
+    }
+}
+
+/// A protobuf timestamp of a system time (before 1970 reads as 1970).
+fn timestamp(at: std::time::SystemTime) -> prost_types::Timestamp {
+    let since = at.duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+    prost_types::Timestamp {
+        seconds: since.as_secs() as i64,
+        nanos: since.subsec_nanos() as i32,
+    }
+}
+
+/// What a reload put in place.
+pub(crate) fn reloaded(snapshot: &Snapshot) -> pb::ReloadResponse {
+    pb::ReloadResponse {
+        model_version: snapshot.recommender.model().version().to_owned(),
+        loaded_at: Some(timestamp(snapshot.loaded_at)),
+        generation: snapshot.generation,
+        programs: snapshot.recommender.catalog().programs.len() as u32,
+    }
+}

@@ -1,0 +1,100 @@
+//! What the artifact records of the model's training and held-out
+//! evaluation: plain data, read and written with serde. Training computes
+//! these figures (`crate::training`); serving only carries them.
+
+use serde::{Deserialize, Serialize};
+
+/// How one method did on the held-out split.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Evaluation {
+    /// `model`, `majority_class` or `nearest_profile_cosine`.
+    pub method: String,
+    /// Share whose true path ranked first.
+    pub top1_accuracy: f64,
+    /// Share whose true path ranked in the first three.
+    pub top3_accuracy: f64,
+    /// Mean negative log-likelihood of the true path (natural log).
+    pub log_loss: f64,
+    /// NDCG@3 with the true path as the one relevant item.
+    pub ndcg_at_3: f64,
+    /// Expected calibration error of the top-1 probability over
+    /// [`RELIABILITY_BINS`] equal-width bins.
+    pub ece: f64,
+}
+
+/// Bins of the reliability table.
+pub const RELIABILITY_BINS: usize = 10;
+
+/// One bin of a reliability table: rows whose top-1 probability fell in
+/// `[lower, lower + 0.1)`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReliabilityBin {
+    /// Lower edge of the bin.
+    pub lower: f64,
+    /// Rows in the bin.
+    pub count: usize,
+    /// Mean top-1 probability in the bin.
+    pub confidence: f64,
+    /// Share of the bin's rows whose top-1 path was the true one.
+    pub accuracy: f64,
+}
+
+/// The evaluation of one slice.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SliceEvaluation {
+    /// `full profile`, `interests only`, `skills only`, `education only`.
+    pub slice: String,
+    /// The model first, then the baselines.
+    pub evaluations: Vec<Evaluation>,
+}
+
+/// How far a change of 0.01 to one skill moves the top five items.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Stability {
+    /// Profiles perturbed.
+    pub profiles: usize,
+    /// Perturbations tried (each skill up and down by 0.01).
+    pub perturbations: usize,
+    /// Largest rank change of a top-five item: career paths, work
+    /// settings, programs.
+    pub max_rank_change: [usize; 3],
+    /// Perturbations that moved some top-five item more than one rank.
+    pub moved_more_than_one: [usize; 3],
+}
+
+/// The whole held-out report.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct EvalReport {
+    /// Held-out rows.
+    pub test_rows: usize,
+    /// One entry per slice, the full profile first.
+    pub slices: Vec<SliceEvaluation>,
+    /// The model's reliability table on all held-out rows.
+    pub reliability: Vec<ReliabilityBin>,
+    /// `confusion[true][predicted]`: held-out rows by true and top-1 path.
+    pub confusion: Vec<Vec<usize>>,
+    /// The stability measure.
+    pub stability: Stability,
+}
+
+/// Where a model's outcome rows came from, kept in the artifact.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OutcomesRecord {
+    /// File name.
+    pub file: String,
+    /// SHA-256 of the file, hex.
+    pub sha256: String,
+    /// Data rows read.
+    pub rows_read: usize,
+    /// Rows used.
+    pub rows_used: usize,
+    /// Rows rejected.
+    pub rows_rejected: usize,
+    /// Rows used that named only a work setting (their path was inferred).
+    #[serde(default)]
+    pub setting_only_rows: usize,
+    /// Share of the training rows drawn from the public-data prior.
+    pub prior_weight: f64,
+    /// Public-data rows mixed in.
+    pub prior_rows: usize,
+}

@@ -1,0 +1,73 @@
+//! What a ranking returns: the items of each list, best first, each with
+//! its score and reasons. Items name catalog entries by index; the edge
+//! turns them into what a client reads.
+
+pub use crate::model::SkillGap;
+
+/// One factor that raised or lowered an item's score.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reason {
+    /// Machine-readable factor, e.g. `skill:clinical_coding`.
+    pub factor: String,
+    /// Signed contribution (see each ranker for its unit).
+    pub contribution: f64,
+    /// One human sentence.
+    pub explanation: String,
+}
+
+/// A ranked career path.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CareerPathScore {
+    /// Index into `Catalog::career_paths`.
+    pub path: usize,
+    /// Probability in [0, 1].
+    pub score: f64,
+    /// The person's state, where BLS publishes the path's wages there: the
+    /// state wages to show beside the national ones.
+    pub wages_state: Option<&'static str>,
+    /// Why.
+    pub reasons: Vec<Reason>,
+    /// What to learn next, most useful first.
+    pub skill_gaps: Vec<SkillGap>,
+}
+
+/// A BLS cell of a setting: (career path index, index into the setting's
+/// NAICS codes).
+pub type CellRef = (usize, usize);
+
+/// A ranked work setting.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SettingScore {
+    /// Index into `Catalog::settings`.
+    pub setting: usize,
+    /// Expected share of the person's likely paths working here, in [0, 1].
+    pub score: f64,
+    /// The cell whose wages represent the setting for this person.
+    pub wages_cell: Option<CellRef>,
+    /// The cells of the career paths named in the reasons.
+    pub staffing: Vec<CellRef>,
+    /// Why.
+    pub reasons: Vec<Reason>,
+}
+
+/// A ranked program.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProgramScore {
+    /// Index into `Catalog::programs`.
+    pub program: usize,
+    /// Fit in [0, 1].
+    pub score: f64,
+    /// Why.
+    pub reasons: Vec<Reason>,
+}
+
+/// Everything ranked for one profile.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Recommendations {
+    /// Best first.
+    pub career_paths: Vec<CareerPathScore>,
+    /// Best first.
+    pub settings: Vec<SettingScore>,
+    /// Best first.
+    pub programs: Vec<ProgramScore>,
+}

@@ -1,0 +1,299 @@
+//! Reading the best programs without scoring the whole catalog: each
+//! credential level's programs come in the person's order by merging the
+//! heads of its online, in-state and other lists, and the levels' next
+//! programs are merged in a heap.
+
+use std::cmp::Ordering;
+use std::collections::BinaryHeap;
+
+use super::factors::diversified;
+use super::index::{Candidate, ProgramIndex};
+use crate::catalog::Catalog;
+use crate::profile::Profile;
+use crate::rank::{ProgramPreferences, ProgramScore};
+
+/// One sorted list being read: its factor and where it has got to.
+struct Cursor<'a> {
+    list: &'a [u32],
+    next: usize,
+    /// The state factor of its programs.
+    factor: f64,
+    /// Programs of this state are skipped (they are in the in-state list).
+    skip_state: Option<&'static str>,
+}
+
+impl<'a> Cursor<'a> {
+    fn new(list: &'a [u32], factor: f64, skip_state: Option<&'static str>) -> Self {
+        Self {
+            list,
+            next: 0,
+            factor,
+            skip_state,
+        }
+    }
+
+    /// The list's next program that may be offered, with its value (state
+    /// factor x outcome), without moving past it.
+    fn peek(&mut self, candidates: &[Candidate], preferences: ProgramPreferences) -> Option<Item> {
+        while let Some(&candidate) = self.list.get(self.next) {
+            let c = &candidates[candidate as usize];
+            let skipped = self.skip_state.is_some() && c.state == self.skip_state;
+            if skipped || !c.allowed(preferences) {
+                self.next += 1;
+                continue;
+            }
+            return Some(Item {
+                candidate,
+                program: c.program,
+                value: self.factor * c.outcome,
+            });
+        }
+        None
+    }
+}
+
+/// A program and its value within its credential level.
+#[derive(Debug, Clone, Copy)]
+struct Item {
+    candidate: u32,
+    program: usize,
+    value: f64,
+}
+
+impl Item {
+    /// The order within a level: higher value first, then lower program.
+    fn precedes(&self, other: &Item) -> bool {
+        self.value
+            .total_cmp(&other.value)
+            .then(other.program.cmp(&self.program))
+            .is_gt()
+    }
+}
+
+/// One credential level's programs in the person's order, merged lazily
+/// from its online, in-state and other lists.
+struct Level<'a> {
+    category: usize,
+    /// Path fit x education factor.
+    weight: f64,
+    cursors: Vec<Cursor<'a>>,
+    /// Programs of this level ranked so far.
+    taken: usize,
+}
+
+impl Level<'_> {
+    fn next(&mut self, candidates: &[Candidate], preferences: ProgramPreferences) -> Option<Item> {
+        let mut best: Option<(usize, Item)> = None;
+        for (i, cursor) in self.cursors.iter_mut().enumerate() {
+            if let Some(item) = cursor.peek(candidates, preferences) {
+                if best.is_none_or(|(_, b)| item.precedes(&b)) {
+                    best = Some((i, item));
+                }
+            }
+        }
+        let (i, item) = best?;
+        self.cursors[i].next += 1;
+        Some(item)
+    }
+}
+
+/// A level's next program in the merge heap: best score first, then the
+/// lower credential category (one head per level, so no two are equal).
+#[derive(Debug)]
+pub(super) struct Head {
+    pub(super) score: f64,
+    pub(super) category: usize,
+    pub(super) candidate: u32,
+    pub(super) program: usize,
+    /// How many programs of its level come before it.
+    pub(super) place: usize,
+    pub(super) level: usize,
+}
+
+impl PartialEq for Head {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other).is_eq()
+    }
+}
+
+impl Eq for Head {}
+
+impl PartialOrd for Head {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Head {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.score
+            .total_cmp(&other.score)
+            .then(other.category.cmp(&self.category))
+    }
+}
+
+impl ProgramIndex {
+    /// The `limit` best programs, best first; equal scores by credential
+    /// category, then by place within the level.
+    pub(crate) fn rank(
+        &self,
+        catalog: &Catalog,
+        profile: &Profile,
+        probabilities: &[f64],
+        limit: usize,
+        preferences: ProgramPreferences,
+    ) -> Vec<ProgramScore> {
+        let mut levels = self.levels(profile, probabilities);
+        let mut heap = BinaryHeap::with_capacity(levels.len());
+        for level in 0..levels.len() {
+            if let Some(head) = self.head(&mut levels, level, preferences) {
+                heap.push(head);
+            }
+        }
+        let mut ranked = Vec::with_capacity(limit);
+        while ranked.len() < limit {
+            let Some(head) = heap.pop() else { break };
+            if let Some(next) = self.head(&mut levels, head.level, preferences) {
+                heap.push(next);
+            }
+            ranked.push(ProgramScore {
+                program: head.program,
+                score: head.score,
+                reasons: self.reasons(catalog, profile, probabilities, &head),
+            });
+        }
+        ranked
+    }
+
+    /// Every level with programs, each reading its lists in the order
+    /// the person's state gives them.
+    fn levels(&self, profile: &Profile, probabilities: &[f64]) -> Vec<Level<'_>> {
+        let state = profile.state.map(|s| s.usps);
+        let in_state = state.and_then(|s| self.by_state.get(s));
+        let mut levels = Vec::new();
+        for (index, list) in self.by_category.iter().enumerate() {
+            let online = &self.anywhere[index];
+            if list.is_empty() && online.is_empty() {
+                continue;
+            }
+            let mut cursors = vec![Cursor::new(online, 1.0, None)];
+            match (state, in_state) {
+                (None, _) => cursors.push(Cursor::new(list, 1.0, None)),
+                (Some(wanted), local) => {
+                    if let Some(local) = local {
+                        cursors.push(Cursor::new(&local[index], 1.0, None));
+                    }
+                    cursors.push(Cursor::new(
+                        list,
+                        super::factors::OUT_OF_STATE,
+                        Some(wanted),
+                    ));
+                }
+            }
+            levels.push(Level {
+                category: index + 1,
+                weight: self.weight(profile, probabilities, index + 1),
+                cursors,
+                taken: 0,
+            });
+        }
+        levels
+    }
+
+    /// The next head of `level`, moving past it.
+    fn head(
+        &self,
+        levels: &mut [Level<'_>],
+        level: usize,
+        preferences: ProgramPreferences,
+    ) -> Option<Head> {
+        let l = &mut levels[level];
+        let item = l.next(&self.candidates, preferences)?;
+        let place = l.taken;
+        l.taken += 1;
+        Some(Head {
+            score: diversified(l.weight, item.value, place),
+            category: l.category,
+            candidate: item.candidate,
+            program: item.program,
+            place,
+            level,
+        })
+    }
+
+    /// Every candidate's score, by brute force; the merge must agree.
+    #[cfg(test)]
+    fn brute_force(
+        &self,
+        profile: &Profile,
+        probabilities: &[f64],
+        preferences: ProgramPreferences,
+    ) -> Vec<(usize, f64)> {
+        let state = profile.state.map(|s| s.usps);
+        let mut all = Vec::new();
+        for category in 1..=12 {
+            let weight = self.weight(profile, probabilities, category);
+            let mut level: Vec<Item> = self
+                .candidates
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.category == category && c.allowed(preferences))
+                .map(|(i, c)| Item {
+                    candidate: i as u32,
+                    program: c.program,
+                    value: c.state_factor(state) * c.outcome,
+                })
+                .collect();
+            level.sort_by(|a, b| b.value.total_cmp(&a.value).then(a.program.cmp(&b.program)));
+            for (place, item) in level.iter().enumerate() {
+                let score = diversified(weight, item.value, place);
+                all.push((score, category, place, item.program));
+            }
+        }
+        all.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+        all.into_iter()
+            .map(|(score, _, _, program)| (program, score))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_merge_agrees_with_scoring_every_program() {
+        use crate::profile::ProfileInput;
+        use rand::{Rng, SeedableRng};
+
+        let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+        let mut catalog = Catalog::load(&root.join("data")).unwrap();
+        // With overlay facts, so online lists and preferences are exercised.
+        crate::catalog::overlay::apply(&mut catalog, &root.join("tests/fixtures/overlay.csv"))
+            .unwrap();
+        let index = ProgramIndex::new(&catalog);
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(3);
+        let n = catalog.career_paths.len();
+        for round in 0..200 {
+            let mut probabilities: Vec<f64> = (0..n).map(|_| rng.gen::<f64>()).collect();
+            let total: f64 = probabilities.iter().sum();
+            probabilities.iter_mut().for_each(|p| *p /= total);
+            let state = ["", "TX", "CA", "WY", "PR", "DC"][round % 6];
+            let profile = ProfileInput {
+                highest_education: rng.gen_range(0..=10),
+                state: state.into(),
+                ..Default::default()
+            }
+            .check(&catalog, "profile")
+            .unwrap();
+            let preferences = ProgramPreferences {
+                require_accreditation: round % 7 == 3,
+                online_only: round % 11 == 5,
+            };
+            let merged = index.rank(&catalog, &profile, &probabilities, 60, preferences);
+            let brute = index.brute_force(&profile, &probabilities, preferences);
+            let merged: Vec<(usize, f64)> = merged.iter().map(|p| (p.program, p.score)).collect();
+            assert_eq!(merged, brute[..brute.len().min(60)], "round {round}");
+        }
+    }
+}

@@ -1,0 +1,145 @@
+//! A recommendation request as received ([`QueryInput`]) and once checked
+//! ([`Query`]): every check a request goes through happens here, and every
+//! fault is reported with its field.
+
+use crate::catalog::Catalog;
+use crate::error::{FieldViolation, RequestError};
+use crate::profile::{Profile, ProfileInput};
+
+/// Hard requirements on recommended programs; unknown counts as not met.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ProgramPreferences {
+    /// Only programs known to be accredited.
+    pub require_accreditation: bool,
+    /// Only programs known to be fully online.
+    pub online_only: bool,
+}
+
+/// How many items of each kind to return.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Career paths.
+    pub career_paths: usize,
+    /// Work settings.
+    pub work_settings: usize,
+    /// Programs.
+    pub programs: usize,
+}
+
+/// (field, default, maximum) of each limit.
+pub const LIMITS: [(&str, usize, usize); 3] = [
+    ("max_career_paths", 5, 50),
+    ("max_work_settings", 5, 50),
+    ("max_programs", 10, 100),
+];
+
+impl Limits {
+    /// Checks requested limits: 0 means the default, above the maximum is a
+    /// violation.
+    pub fn check(requested: [u32; 3]) -> Result<Self, Vec<FieldViolation>> {
+        let mut values = [0; 3];
+        let mut violations = Vec::new();
+        for (i, ((field, default, max), asked)) in LIMITS.iter().zip(requested).enumerate() {
+            let asked = asked as usize;
+            values[i] = match asked {
+                0 => *default,
+                n if n > *max => {
+                    violations.push(FieldViolation::new(*field, format!("at most {max}")));
+                    0
+                }
+                n => n,
+            };
+        }
+        if violations.is_empty() {
+            Ok(Self {
+                career_paths: values[0],
+                work_settings: values[1],
+                programs: values[2],
+            })
+        } else {
+            Err(violations)
+        }
+    }
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            career_paths: LIMITS[0].1,
+            work_settings: LIMITS[1].1,
+            programs: LIMITS[2].1,
+        }
+    }
+}
+
+/// A request as received: nothing checked yet.
+#[derive(Debug, Clone, Default)]
+pub struct QueryInput {
+    /// The profile; required.
+    pub profile: Option<ProfileInput>,
+    /// Requested (career paths, work settings, programs); 0 for defaults.
+    pub limits: [u32; 3],
+    /// Which programs may be recommended at all.
+    pub preferences: ProgramPreferences,
+}
+
+/// A checked request.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Query {
+    /// The checked profile.
+    pub profile: Profile,
+    /// How many items of each kind.
+    pub limits: Limits,
+    /// Which programs may be recommended.
+    pub preferences: ProgramPreferences,
+}
+
+impl QueryInput {
+    /// Checks the request against the catalog. A profile stating more than
+    /// `max_skills` skills is refused before anything else is read;
+    /// otherwise every violation is collected, limits first.
+    pub fn check(self, catalog: &Catalog, max_skills: usize) -> Result<Query, RequestError> {
+        let skills = self.profile.as_ref().map_or(0, |p| p.skills.len());
+        if skills > max_skills {
+            return Err(RequestError::InvalidArgument(vec![FieldViolation::new(
+                "profile.skills",
+                format!("at most {max_skills} skills per profile"),
+            )]));
+        }
+        let mut violations = Vec::new();
+        let limits = Limits::check(self.limits)
+            .map_err(|v| violations.extend(v))
+            .ok();
+        let profile = match self.profile {
+            None => {
+                violations.push(FieldViolation::new("profile", "required"));
+                None
+            }
+            Some(p) => p
+                .check(catalog, "profile")
+                .map_err(|v| violations.extend(v))
+                .ok(),
+        };
+        match (profile, limits) {
+            (Some(profile), Some(limits)) if violations.is_empty() => Ok(Query {
+                profile,
+                limits,
+                preferences: self.preferences,
+            }),
+            _ => Err(RequestError::InvalidArgument(violations)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn limits_default_and_maximum() {
+        assert_eq!(Limits::check([0, 0, 0]).unwrap(), Limits::default());
+        let err = Limits::check([51, 3, 101]).unwrap_err();
+        let fields: Vec<_> = err.iter().map(|v| v.field.as_str()).collect();
+        assert_eq!(fields, ["max_career_paths", "max_programs"]);
+    }
+}
