@@ -1,26 +1,30 @@
-//! The README shows the committed model's own figures.
+//! The documentation shows the committed model's own figures, and its links
+//! lead somewhere.
 
 mod common;
 
-use himrec::training::markdown::{evaluation_table, stability_summary};
 use himrec::model::ModelArtifact;
+use himrec::training::markdown::{evaluation_table, stability_summary};
 
+/// docs/model.md holds the evaluation table and the stability figures; the
+/// README's sample output names the model version.
 #[test]
-fn readme_shows_the_committed_models_evaluation_and_version() {
+fn the_docs_show_the_committed_models_evaluation_and_version() {
     let root = common::root();
     let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let model_doc = std::fs::read_to_string(root.join("docs/model.md")).unwrap();
     let artifact = ModelArtifact::load(&root.join("models/career_model.json")).unwrap();
     assert!(
-        readme.contains(evaluation_table(artifact.evaluations()).trim_end()),
-        "README's evaluation table is not the committed model's; copy it from models/career_model.md"
+        model_doc.contains(evaluation_table(artifact.evaluations()).trim_end()),
+        "docs/model.md's evaluation table is not the committed model's; copy it from models/career_model.md"
     );
     assert!(
         readme.contains(&artifact.model_version),
         "README's sample output is from another model version"
     );
     assert!(
-        readme.contains(&stability_summary(&artifact.evaluation.stability)),
-        "README's stability figures are not the committed model's"
+        model_doc.contains(&stability_summary(&artifact.evaluation.stability)),
+        "docs/model.md's stability figures are not the committed model's"
     );
 }
 
@@ -43,4 +47,109 @@ fn model_card_shows_the_committed_models_version_and_figures() {
     ] {
         assert!(card.contains(section), "missing {section}");
     }
+}
+
+/// Every relative link `[text](target)` in README.md, docs/*.md,
+/// models/MODEL_CARD.md and BENCHMARKS.md names a file that exists (relative
+/// to the linking file's folder) and, after `#`, a heading of that file (of
+/// the same file for `#anchor` alone) by its GitHub anchor. Links to
+/// http(s) and mailto are not checked; fenced code blocks hold no links.
+#[test]
+fn every_relative_link_resolves() {
+    let root = common::root();
+    let mut pages = vec![
+        root.join("README.md"),
+        root.join("models/MODEL_CARD.md"),
+        root.join("BENCHMARKS.md"),
+    ];
+    let mut docs: Vec<_> = std::fs::read_dir(root.join("docs"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "md"))
+        .collect();
+    docs.sort();
+    pages.extend(docs);
+
+    let mut broken = Vec::new();
+    for page in &pages {
+        let text = std::fs::read_to_string(page).unwrap();
+        for target in link_targets(&text) {
+            if ["http://", "https://", "mailto:"]
+                .into_iter()
+                .any(|scheme| target.starts_with(scheme))
+            {
+                continue;
+            }
+            let (path, anchor) = match target.split_once('#') {
+                Some((path, anchor)) => (path, Some(anchor)),
+                None => (target, None),
+            };
+            let file = if path.is_empty() {
+                page.clone()
+            } else {
+                page.parent().unwrap().join(path)
+            };
+            if !file.exists() {
+                broken.push(format!("{}: {target}: no such file", page.display()));
+            } else if let Some(anchor) = anchor {
+                let headings = std::fs::read_to_string(&file)
+                    .map(|text| heading_anchors(&text))
+                    .unwrap_or_default();
+                if !headings.iter().any(|heading| heading == anchor) {
+                    broken.push(format!("{}: {target}: no such heading", page.display()));
+                }
+            }
+        }
+    }
+    assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
+}
+
+/// The lines of a Markdown text outside fenced code blocks.
+fn outside_code_blocks(text: &str) -> Vec<&str> {
+    let mut in_block = false;
+    let mut lines = Vec::new();
+    for line in text.lines() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            in_block = !in_block;
+        } else if !in_block {
+            lines.push(line);
+        }
+    }
+    lines
+}
+
+/// The targets of the links `[text](target)` (images too), without a title.
+fn link_targets(text: &str) -> Vec<&str> {
+    let mut targets = Vec::new();
+    for line in outside_code_blocks(text) {
+        let mut rest = line;
+        while let Some(start) = rest.find("](") {
+            let after = &rest[start + 2..];
+            let Some(end) = after.find(')') else { break };
+            targets.push(after[..end].split_whitespace().next().unwrap_or(""));
+            rest = &after[end + 1..];
+        }
+    }
+    targets
+}
+
+/// GitHub's anchors for the headings of a Markdown text: lower case, spaces
+/// to `-`, punctuation other than `-` and `_` dropped.
+fn heading_anchors(text: &str) -> Vec<String> {
+    outside_code_blocks(text)
+        .into_iter()
+        .filter_map(|line| {
+            let title = line.trim_start_matches('#');
+            (title.len() < line.len() && title.starts_with(' ')).then(|| {
+                title
+                    .trim()
+                    .to_lowercase()
+                    .chars()
+                    .filter(|&c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_'))
+                    .map(|c| if c == ' ' { '-' } else { c })
+                    .collect::<String>()
+            })
+        })
+        .collect()
 }
