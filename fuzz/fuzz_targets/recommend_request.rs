@@ -8,9 +8,9 @@ use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
 use himrec::grpc::RecommenderService;
+use himrec::live::Live;
 use himrec::pb;
 use himrec::pb::recommender_server::Recommender as _;
-use himrec::live::Live;
 use libfuzzer_sys::fuzz_target;
 use prost::Message;
 
@@ -23,11 +23,9 @@ fn target() -> &'static Target {
     static TARGET: OnceLock<Target> = OnceLock::new();
     TARGET.get_or_init(|| {
         let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
-        let recommender = himrec::live::load(
-            &root.join("data"),
-            &root.join("models/career_model.json"),
-        )
-        .expect("bundled data and model load");
+        let recommender =
+            himrec::live::load(&root.join("data"), &root.join("models/career_model.json"))
+                .expect("bundled data and model load");
         let limits = himrec::config::Limits::default();
         Target {
             service: RecommenderService::new(

@@ -6,29 +6,29 @@ use crate::pb;
 use crate::profile::ProfileInput;
 use crate::rank::{ProgramPreferences, QueryInput};
 
+/// A message's six RIASEC areas as an array, in RIASEC order.
+macro_rules! riasec {
+    ($m:expr) => {
+        [
+            $m.realistic,
+            $m.investigative,
+            $m.artistic,
+            $m.social,
+            $m.enterprising,
+            $m.conventional,
+        ]
+    };
+}
+
 impl From<pb::RiasecScores> for [f64; 6] {
     fn from(i: pb::RiasecScores) -> Self {
-        [
-            i.realistic,
-            i.investigative,
-            i.artistic,
-            i.social,
-            i.enterprising,
-            i.conventional,
-        ]
+        riasec!(i)
     }
 }
 
 impl From<pb::InterestProfilerScores> for [u32; 6] {
     fn from(i: pb::InterestProfilerScores) -> Self {
-        [
-            i.realistic,
-            i.investigative,
-            i.artistic,
-            i.social,
-            i.enterprising,
-            i.conventional,
-        ]
+        riasec!(i)
     }
 }
 
