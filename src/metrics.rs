@@ -82,6 +82,11 @@ struct OutcomeLabels {
 }
 
 #[derive(Debug, Clone, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct ReasonLabels {
+    reason: &'static str,
+}
+
+#[derive(Debug, Clone, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct VersionLabels {
     version: String,
 }
@@ -102,6 +107,10 @@ struct Inner {
     reloads: Family<OutcomeLabels, Counter>,
     model: Family<VersionLabels, Gauge>,
     loaded_at: Gauge<f64, AtomicU64>,
+    connections_open: Gauge,
+    connections_refused: Counter,
+    connections_closed: Family<ReasonLabels, Counter>,
+    accept_errors: Counter,
 }
 
 fn duration_histogram() -> Histogram {
@@ -121,6 +130,10 @@ impl Metrics {
         let reloads = Family::<OutcomeLabels, Counter>::default();
         let model = Family::<VersionLabels, Gauge>::default();
         let loaded_at = Gauge::<f64, AtomicU64>::default();
+        let connections_open = Gauge::default();
+        let connections_refused = Counter::default();
+        let connections_closed = Family::<ReasonLabels, Counter>::default();
+        let accept_errors = Counter::default();
         let mut registry = Registry::with_prefix("himrec");
         registry.register(
             "calls",
@@ -157,6 +170,26 @@ impl Metrics {
             "When the serving model and catalog were loaded, Unix time",
             loaded_at.clone(),
         );
+        registry.register(
+            "connections_open",
+            "Client connections open now",
+            connections_open.clone(),
+        );
+        registry.register(
+            "connections_refused",
+            "Connections closed on arrival because limits.max_connections were open",
+            connections_refused.clone(),
+        );
+        registry.register(
+            "connections_closed",
+            "Connections the server closed, by reason (handshake_timeout, idle)",
+            connections_closed.clone(),
+        );
+        registry.register(
+            "accept_errors",
+            "Failed accepts of new connections (for example, out of file descriptors)",
+            accept_errors.clone(),
+        );
         Self {
             inner: Arc::new(Inner {
                 registry,
@@ -167,6 +200,10 @@ impl Metrics {
                 reloads,
                 model,
                 loaded_at,
+                connections_open,
+                connections_refused,
+                connections_closed,
+                accept_errors,
             }),
         }
     }
@@ -225,6 +262,31 @@ impl Metrics {
         self.inner.loaded_at.set(unix.as_secs_f64());
     }
 
+    /// A connection was accepted; the returned guard counts it open until
+    /// dropped.
+    pub(crate) fn connection_opened(&self) -> InFlight {
+        self.inner.connections_open.inc();
+        InFlight(self.inner.connections_open.clone())
+    }
+
+    /// A connection was closed on arrival at the connection cap.
+    pub(crate) fn connection_refused(&self) {
+        self.inner.connections_refused.inc();
+    }
+
+    /// The server closed a connection for `reason`.
+    pub(crate) fn connection_closed(&self, reason: &'static str) {
+        self.inner
+            .connections_closed
+            .get_or_create(&ReasonLabels { reason })
+            .inc();
+    }
+
+    /// An accept failed.
+    pub(crate) fn accept_failed(&self) {
+        self.inner.accept_errors.inc();
+    }
+
     /// The metrics in the OpenMetrics text format.
     pub fn encode(&self) -> String {
         let mut text = String::new();
@@ -240,7 +302,7 @@ impl Default for Metrics {
     }
 }
 
-/// Counts a call in flight until dropped.
+/// Counts a call in flight, or a connection open, until dropped.
 #[derive(Debug)]
 pub(crate) struct InFlight(Gauge);
 

@@ -355,6 +355,76 @@ async fn reflection_lists_the_services() {
     assert!(names.contains(&"himrec.v1.Catalog".to_owned()), "{names:?}");
 }
 
+/// The files reflection returns for `request`, decoded.
+async fn reflected_files(
+    server: &TestServer,
+    request: tonic_reflection::pb::v1::server_reflection_request::MessageRequest,
+) -> Vec<prost_types::FileDescriptorProto> {
+    use prost::Message as _;
+    use tonic_reflection::pb::v1::server_reflection_client::ServerReflectionClient;
+    use tonic_reflection::pb::v1::server_reflection_response::MessageResponse;
+    use tonic_reflection::pb::v1::ServerReflectionRequest;
+
+    let mut client = ServerReflectionClient::new(server.channel.clone());
+    let request = ServerReflectionRequest {
+        host: String::new(),
+        message_request: Some(request),
+    };
+    let mut stream = client
+        .server_reflection_info(tokio_stream::iter([request]))
+        .await
+        .unwrap()
+        .into_inner();
+    let response = stream.message().await.unwrap().unwrap();
+    match response.message_response {
+        Some(MessageResponse::FileDescriptorResponse(files)) => files
+            .file_descriptor_proto
+            .iter()
+            .map(|bytes| prost_types::FileDescriptorProto::decode(bytes.as_slice()).unwrap())
+            .collect(),
+        other => panic!("expected file descriptors, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn reflection_resolves_the_error_details_errors_carry() {
+    use tonic_reflection::pb::v1::server_reflection_request::MessageRequest;
+
+    let server = TestServer::start().await;
+    // What a tool does with a status detail of type
+    // `type.googleapis.com/google.rpc.BadRequest`.
+    let files = reflected_files(
+        &server,
+        MessageRequest::FileContainingSymbol("google.rpc.BadRequest".into()),
+    )
+    .await;
+    let file = files
+        .iter()
+        .find(|f| f.package() == "google.rpc")
+        .expect("the google.rpc file");
+    let bad_request = file
+        .message_type
+        .iter()
+        .find(|m| m.name() == "BadRequest")
+        .expect("BadRequest");
+    let violation = bad_request
+        .nested_type
+        .iter()
+        .find(|m| m.name() == "FieldViolation")
+        .expect("BadRequest.FieldViolation");
+    let fields: Vec<&str> = violation.field.iter().map(|f| f.name()).collect();
+    assert!(
+        fields.contains(&"field") && fields.contains(&"description"),
+        "{fields:?}"
+    );
+    // Every file it imports resolves too, so the tool can build the type.
+    for dependency in &file.dependency {
+        let found =
+            reflected_files(&server, MessageRequest::FileByFilename(dependency.clone())).await;
+        assert!(found.iter().any(|f| f.name() == dependency), "{dependency}");
+    }
+}
+
 #[tokio::test]
 async fn oversized_request_is_refused_and_the_server_keeps_serving() {
     let server = TestServer::start().await;

@@ -30,6 +30,16 @@ pub struct Limits {
     pub keepalive_timeout_secs: u64,
     /// Seconds calls in flight may take to finish after a shutdown signal.
     pub shutdown_grace_secs: u64,
+    /// Connections open at once; a new one beyond this is closed as soon as
+    /// it is accepted, while open ones keep being served.
+    pub max_connections: usize,
+    /// Milliseconds a new connection has to send its opening bytes (the
+    /// HTTP/2 preface and settings, a TLS hello or an HTTP/1.1 request
+    /// line) before it is closed.
+    pub handshake_timeout_ms: u64,
+    /// Seconds a connection may stay open with no call in flight before it
+    /// is closed; 0 keeps idle connections open.
+    pub idle_timeout_secs: u64,
 }
 
 impl Default for Limits {
@@ -44,6 +54,9 @@ impl Default for Limits {
             keepalive_interval_secs: 30,
             keepalive_timeout_secs: 10,
             shutdown_grace_secs: 20,
+            max_connections: 4096,
+            handshake_timeout_ms: 5_000,
+            idle_timeout_secs: 600,
         }
     }
 }
@@ -68,6 +81,17 @@ impl Limits {
     /// [`Self::keepalive_timeout_secs`] as a duration.
     pub fn keepalive_timeout(&self) -> Duration {
         Duration::from_secs(self.keepalive_timeout_secs)
+    }
+
+    /// [`Self::handshake_timeout_ms`] as a duration.
+    pub fn handshake_timeout(&self) -> Duration {
+        Duration::from_millis(self.handshake_timeout_ms)
+    }
+
+    /// [`Self::idle_timeout_secs`] as a duration, if idle connections are
+    /// closed.
+    pub fn idle_timeout(&self) -> Option<Duration> {
+        (self.idle_timeout_secs > 0).then(|| Duration::from_secs(self.idle_timeout_secs))
     }
 
     /// [`Self::shutdown_grace_secs`] as a duration.

@@ -73,6 +73,11 @@ impl Config {
             ("limits.max_skills", l.max_skills),
             ("limits.max_batch_items", l.max_batch_items),
             ("limits.max_concurrent_calls", l.max_concurrent_calls),
+            ("limits.max_connections", l.max_connections),
+            (
+                "limits.handshake_timeout_ms",
+                l.handshake_timeout_ms as usize,
+            ),
             ("limits.default_deadline_ms", l.default_deadline_ms as usize),
             ("limits.max_deadline_ms", l.max_deadline_ms as usize),
         ];

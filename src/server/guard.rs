@@ -21,6 +21,7 @@ use tonic::Status;
 use tower::{Layer, Service};
 
 use super::auth::{Access, Keys};
+use super::connections::{ActiveCall, ConnInfo, ConnState};
 use crate::config::Limits;
 use crate::error::Refusal;
 use crate::metrics::{method_label, InFlight, Metrics};
@@ -89,6 +90,19 @@ pub(crate) fn grpc_timeout(headers: &HeaderMap) -> Option<Duration> {
     })
 }
 
+/// The connection a request came on, over plain TCP or TLS.
+fn connection_of(request: &http::Request<Body>) -> Option<&Arc<ConnState>> {
+    let extensions = request.extensions();
+    extensions
+        .get::<ConnInfo>()
+        .or_else(|| {
+            extensions
+                .get::<tonic::transport::server::TlsConnectInfo<ConnInfo>>()
+                .map(|tls| tls.get_ref())
+        })
+        .map(|info| &info.state)
+}
+
 type BoxFuture<T, E> = Pin<Box<dyn Future<Output = Result<T, E>> + Send>>;
 
 fn refuse(metrics: &Metrics, method: &'static str, refusal: Refusal) -> http::Response<Body> {
@@ -153,6 +167,7 @@ where
         // The deadline is enforced here, not by the service below.
         request.headers_mut().remove("grpc-timeout");
         let in_flight = metrics.call_started();
+        let on_connection = connection_of(&request).map(ConnState::call_started);
         let future = self.inner.call(request);
         Box::pin(async move {
             let mut deadline = timeout.map(|t| (t, Box::pin(tokio::time::sleep_until(start + t))));
@@ -177,6 +192,7 @@ where
                 metrics,
                 _permit: permit,
                 _in_flight: in_flight,
+                _on_connection: on_connection,
             };
             if body.is_end_stream() {
                 // Nothing more will be sent; the body must stay as it is so
@@ -203,6 +219,9 @@ struct End {
     metrics: Metrics,
     _permit: Option<OwnedSemaphorePermit>,
     _in_flight: InFlight,
+    /// The call counted on its connection, so an idle connection is one
+    /// with none.
+    _on_connection: Option<ActiveCall>,
 }
 
 impl End {

@@ -6,6 +6,7 @@
 //! (API keys, concurrency limit, deadlines, metrics), then the services.
 
 mod auth;
+mod connections;
 mod cors;
 mod guard;
 mod metrics_endpoint;
@@ -16,8 +17,6 @@ use std::future::Future;
 use std::sync::Arc;
 
 use tokio::net::TcpListener;
-use tokio_stream::wrappers::TcpListenerStream;
-use tokio_stream::StreamExt;
 use tonic::transport::Server;
 use tower_http::request_id::{PropagateRequestIdLayer, SetRequestIdLayer};
 use tracing::{info, warn};
@@ -49,18 +48,6 @@ pub enum StartError {
     /// The transport failed.
     #[error("transport: {0}")]
     Transport(#[from] tonic::transport::Error),
-}
-
-/// Accepted connections with Nagle's algorithm off: a response larger than
-/// one segment would otherwise wait for the peer's delayed ACK (about 40 ms).
-fn incoming(
-    listener: TcpListener,
-) -> impl tokio_stream::Stream<Item = std::io::Result<tokio::net::TcpStream>> {
-    TcpListenerStream::new(listener).map(|stream| {
-        let stream = stream?;
-        stream.set_nodelay(true)?;
-        Ok(stream)
-    })
 }
 
 /// Loads everything `config` names (data, model, overlay, TLS files)
@@ -112,6 +99,16 @@ impl From<&Config> for ServeOptions {
     }
 }
 
+/// Reflection over every type a client may meet: our services, health,
+/// and the `google.rpc` error details our errors carry (so grpcurl and
+/// Postman can show a `BadRequest`'s field violations).
+fn reflection() -> tonic_reflection::server::Builder<'static> {
+    tonic_reflection::server::Builder::configure()
+        .register_encoded_file_descriptor_set(pb::FILE_DESCRIPTOR_SET)
+        .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
+        .register_encoded_file_descriptor_set(tonic_types::pb::FILE_DESCRIPTOR_SET)
+}
+
 /// Serves `recommender` on `listener` with default options until
 /// `shutdown` resolves; see [`run_with`].
 pub async fn run(
@@ -140,14 +137,8 @@ pub async fn run_with(
 ) -> Result<(), StartError> {
     let limits = options.limits.clone();
     let (health, health_service) = tonic_health::server::health_reporter();
-    let reflection_v1 = tonic_reflection::server::Builder::configure()
-        .register_encoded_file_descriptor_set(pb::FILE_DESCRIPTOR_SET)
-        .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
-        .build_v1()?;
-    let reflection_v1alpha = tonic_reflection::server::Builder::configure()
-        .register_encoded_file_descriptor_set(pb::FILE_DESCRIPTOR_SET)
-        .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
-        .build_v1alpha()?;
+    let reflection_v1 = reflection().build_v1()?;
+    let reflection_v1alpha = reflection().build_v1alpha()?;
     let catalog_service = CatalogServer::new(CatalogService::new(
         live.clone(),
         &options.page_token_secret,
@@ -181,8 +172,10 @@ pub async fn run_with(
         tls = options.tls.enabled(),
         mutual_tls = !options.tls.client_ca.as_os_str().is_empty(),
         api_keys = options.api_keys.len(),
+        max_connections = limits.max_connections,
         "serving"
     );
+    let incoming = connections::incoming(listener, &limits, live.metrics().clone());
     let reporter = health.clone();
     let (grace_tx, grace_rx) = tokio::sync::oneshot::channel::<()>();
     let serve = builder
@@ -212,7 +205,7 @@ pub async fn run_with(
         .add_service(recommender_service)
         .add_service(catalog_service)
         .add_service(admin_service)
-        .serve_with_incoming_shutdown(incoming(listener), async move {
+        .serve_with_incoming_shutdown(incoming, async move {
             shutdown.await;
             info!("shutting down: refusing new connections, draining calls in flight");
             reporter
