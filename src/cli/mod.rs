@@ -48,8 +48,14 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<()> {
 
 /// Logs to stderr, filtered by `RUST_LOG` or else `log.level`; as text on
 /// a terminal and JSON lines otherwise, unless `log.format` says which.
-fn init_tracing(log: &himrec::config::Log) {
+/// With `telemetry`, this crate's spans (debug level and above) are also
+/// exported, whatever the log level.
+fn init_tracing(log: &himrec::config::Log, telemetry: Option<&himrec::server::Telemetry>) {
     use himrec::config::LogFormat;
+    use tracing_subscriber::layer::SubscriberExt;
+    use tracing_subscriber::util::SubscriberInitExt;
+    use tracing_subscriber::Layer;
+
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(&log.level));
     let terminal = std::io::IsTerminal::is_terminal(&std::io::stderr());
@@ -58,14 +64,23 @@ fn init_tracing(log: &himrec::config::Log) {
         LogFormat::Text => false,
         LogFormat::Auto => !terminal,
     };
-    let builder = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr);
-    if json {
-        builder.json().with_current_span(true).init();
+    let fmt = tracing_subscriber::fmt::layer().with_writer(std::io::stderr);
+    let fmt = if json {
+        fmt.json().with_current_span(true).boxed()
     } else {
-        builder.with_ansi(terminal).init();
-    }
+        fmt.with_ansi(terminal).boxed()
+    };
+    let exported = telemetry.map(|t| {
+        let targets = tracing_subscriber::filter::Targets::new()
+            .with_target(himrec::server::EXPORTED_TARGET, tracing::Level::DEBUG);
+        tracing_opentelemetry::layer()
+            .with_tracer(t.tracer())
+            .with_filter(targets)
+    });
+    tracing_subscriber::registry()
+        .with(fmt.with_filter(filter))
+        .with(exported)
+        .init();
 }
 
 /// A channel to `addr` (`host:port` or a URL) whose connection and calls

@@ -7,7 +7,8 @@ use tracing::{info, warn};
 
 use himrec::config::Config;
 use himrec::live::{Live, Sources};
-use himrec::server::{self, ServeOptions};
+use himrec::model::ModelArtifact;
+use himrec::server::{self, ServeOptions, Telemetry};
 
 use super::config::ConfigArgs;
 
@@ -20,9 +21,28 @@ pub(crate) struct ServeArgs {
 
 pub(crate) fn run(args: ServeArgs) -> anyhow::Result<()> {
     let config = args.config.load()?;
-    super::init_tracing(&config.log);
     let runtime = tokio::runtime::Runtime::new().context("starting the runtime")?;
-    runtime.block_on(serve(config))
+    let telemetry = if config.tracing.enabled() {
+        // The version serving at start names the exported resource; the
+        // exporter runs on this runtime.
+        let version = ModelArtifact::load(&config.model)
+            .map(|a| a.model_version)
+            .unwrap_or_default();
+        let _entered = runtime.enter();
+        Some(Telemetry::start(&config.tracing, &version)?)
+    } else {
+        None
+    };
+    super::init_tracing(&config.log, telemetry.as_ref());
+    if telemetry.is_some() {
+        info!(endpoint = %config.tracing.otlp_endpoint, "exporting traces");
+    }
+    let served = runtime.block_on(serve(config));
+    // Outside `block_on`, so the exporter's task can run while this waits.
+    if let Some(telemetry) = telemetry {
+        telemetry.shutdown();
+    }
+    served
 }
 
 /// The files the configuration names.

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 pub use overrides::{Override, Source, ENV_PREFIX};
-pub use sections::{ApiKey, Auth, Limits, Log, LogFormat, Metrics, Paging, Role, Tls};
+pub use sections::{ApiKey, Auth, Limits, Log, LogFormat, Metrics, Paging, Role, Tls, Tracing};
 pub use validate::ConfigError;
 
 /// The whole configuration of `himrec serve`.
@@ -45,6 +45,8 @@ pub struct Config {
     pub log: Log,
     /// Catalog paging.
     pub paging: Paging,
+    /// Trace export.
+    pub tracing: Tracing,
 }
 
 impl Default for Config {
@@ -61,6 +63,7 @@ impl Default for Config {
             metrics: Metrics::default(),
             log: Log::default(),
             paging: Paging::default(),
+            tracing: Tracing::default(),
         }
     }
 }

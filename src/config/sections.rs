@@ -209,3 +209,30 @@ pub struct Paging {
     /// secret per process.
     pub token_secret: String,
 }
+
+/// Traces exported over OTLP (gRPC) to an OpenTelemetry collector.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Tracing {
+    /// The collector's OTLP/gRPC endpoint, e.g. `http://127.0.0.1:4317`;
+    /// empty for none (no spans are built for export then).
+    pub otlp_endpoint: String,
+    /// `service.name` of the exported spans.
+    pub service_name: String,
+}
+
+impl Default for Tracing {
+    fn default() -> Self {
+        Self {
+            otlp_endpoint: String::new(),
+            service_name: "himrec".to_owned(),
+        }
+    }
+}
+
+impl Tracing {
+    /// Whether spans are exported.
+    pub fn enabled(&self) -> bool {
+        !self.otlp_endpoint.is_empty()
+    }
+}

@@ -55,6 +55,17 @@ impl Config {
                 problems.push(bad("cors_origins", format!("bad origin {origin:?}")));
             }
         }
+        let endpoint = &self.tracing.otlp_endpoint;
+        let url = endpoint.starts_with("http://") || endpoint.starts_with("https://");
+        if !endpoint.is_empty() && !url {
+            problems.push(bad(
+                "tracing.otlp_endpoint",
+                "must be an http:// or https:// URL, e.g. http://127.0.0.1:4317",
+            ));
+        }
+        if self.tracing.service_name.trim().is_empty() {
+            problems.push(bad("tracing.service_name", "must not be empty"));
+        }
         if !self.paging.token_secret.is_empty() && self.paging.token_secret.len() < 16 {
             problems.push(bad("paging.token_secret", "must be at least 16 characters"));
         }

@@ -38,9 +38,10 @@ impl RecommenderService {
         request: pb::RecommendRequest,
         recommender: &Recommender,
     ) -> Result<pb::RecommendResponse, RequestError> {
-        let query = QueryInput::from(request).check(recommender.catalog(), self.max_skills)?;
+        let query = tracing::debug_span!("validate")
+            .in_scope(|| QueryInput::from(request).check(recommender.catalog(), self.max_skills))?;
         let ranked = recommender.answer(&query);
-        Ok(recommend_response(recommender, ranked))
+        Ok(tracing::debug_span!("encode").in_scope(|| recommend_response(recommender, ranked)))
     }
 
     /// The answer to one request of a batch.

@@ -70,21 +70,28 @@ impl Recommender {
         limits: Limits,
         preferences: ProgramPreferences,
     ) -> Recommendations {
-        let assessment = self.model.assess(profile, limits.career_paths);
-        let settings = settings::rank(
-            &self.catalog,
-            &self.setting_texts,
-            &assessment.probabilities,
-            limits.work_settings,
-        );
-        let programs = self.program_index.rank(
-            &self.catalog,
-            profile,
-            &assessment.probabilities,
-            limits.programs,
-            preferences,
-        );
-        let career_paths = careers::rank(&self.catalog, &self.model, profile, assessment);
+        // Spans of the steps, for traces; they cost a check when off.
+        let assessment = tracing::debug_span!("score")
+            .in_scope(|| self.model.assess(profile, limits.career_paths));
+        let settings = tracing::debug_span!("rank_settings").in_scope(|| {
+            settings::rank(
+                &self.catalog,
+                &self.setting_texts,
+                &assessment.probabilities,
+                limits.work_settings,
+            )
+        });
+        let programs = tracing::debug_span!("rank_programs").in_scope(|| {
+            self.program_index.rank(
+                &self.catalog,
+                profile,
+                &assessment.probabilities,
+                limits.programs,
+                preferences,
+            )
+        });
+        let career_paths = tracing::debug_span!("explain_career_paths")
+            .in_scope(|| careers::rank(&self.catalog, &self.model, profile, assessment));
         Recommendations {
             career_paths,
             settings,

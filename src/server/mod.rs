@@ -11,6 +11,7 @@ mod cors;
 mod guard;
 mod metrics_endpoint;
 mod request_id;
+mod telemetry;
 mod tls;
 
 use std::future::Future;
@@ -23,6 +24,7 @@ use tracing::{info, warn};
 
 pub use auth::{new_token, token_sha256};
 pub use metrics_endpoint::serve_metrics;
+pub use telemetry::{Telemetry, TelemetryError, EXPORTED_TARGET};
 
 use crate::config::{ApiKey, Config, Limits, Tls};
 use crate::grpc::{AdminService, CatalogService, RecommenderService};
@@ -79,6 +81,9 @@ pub struct ServeOptions {
     pub api_keys: Vec<ApiKey>,
     /// Secret that signs page tokens; empty for a random one.
     pub page_token_secret: String,
+    /// Whether calls join the caller's trace (`traceparent`): on when
+    /// spans are exported.
+    pub join_traces: bool,
 }
 
 impl Default for ServeOptions {
@@ -95,6 +100,7 @@ impl From<&Config> for ServeOptions {
             tls: config.tls.clone(),
             api_keys: config.auth.keys.clone(),
             page_token_secret: config.paging.token_secret.clone(),
+            join_traces: config.tracing.enabled(),
         }
     }
 }
@@ -176,6 +182,7 @@ pub async fn run_with(
         "serving"
     );
     let incoming = connections::incoming(listener, &limits, live.metrics().clone());
+    let join_traces = options.join_traces;
     let reporter = health.clone();
     let (grace_tx, grace_rx) = tokio::sync::oneshot::channel::<()>();
     let serve = builder
@@ -188,13 +195,17 @@ pub async fn run_with(
             request_id::RequestIds::new(),
         ))
         .layer(PropagateRequestIdLayer::x_request_id())
-        .trace_fn(|request| {
+        .trace_fn(move |request| {
             let id = request
                 .headers()
                 .get("x-request-id")
                 .and_then(|v| v.to_str().ok())
                 .unwrap_or("");
-            tracing::debug_span!("call", path = %request.uri().path(), request_id = %id)
+            let span = tracing::debug_span!("call", path = %request.uri().path(), request_id = %id);
+            if join_traces {
+                telemetry::join_callers_trace(&span, request.headers());
+            }
+            span
         })
         .layer(cors)
         .layer(tonic_web::GrpcWebLayer::new())
