@@ -228,10 +228,12 @@ fn scrape(port: u16) -> String {
     text
 }
 
-#[tokio::test]
+// Two workers, so the client connections' tasks can close them while the
+// test waits for the server to exit.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_server_recovers_when_descriptors_free_up() {
     let (port, metrics_port) = (free_port(), free_port());
-    let (mut child, log) = serve_with_descriptor_limit(40, port, metrics_port);
+    let (child, log) = serve_with_descriptor_limit(40, port, metrics_port);
     let addr: std::net::SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
 
     // More greeted connections than the process has descriptors for.
@@ -282,5 +284,11 @@ async fn the_server_recovers_when_descriptors_free_up() {
     assert!(metric(&text, "himrec_accept_errors_total") >= 1.0, "{text}");
 
     signal(&child, "TERM");
-    assert!(child.wait().unwrap().success());
+    let exited = tokio::task::spawn_blocking(move || {
+        let mut child = child;
+        child.wait().unwrap()
+    })
+    .await
+    .unwrap();
+    assert!(exited.success());
 }

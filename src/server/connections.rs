@@ -306,34 +306,38 @@ async fn accept(
 /// Closes the connection if it has not greeted by the handshake deadline,
 /// or once it has been without calls for the idle timeout.
 async fn watch(state: Arc<ConnState>, limits: ConnLimits, metrics: Metrics) {
-    tokio::select! {
-        () = state.gone.notified() => return,
-        () = tokio::time::sleep(limits.handshake) => {}
-    }
-    if !state.greeted() {
-        debug!("closing a connection that did not complete its handshake in time");
-        metrics.connection_closed("handshake_timeout");
-        state.close();
-        return;
-    }
-    let Some(idle) = limits.idle else {
-        state.gone.notified().await;
-        return;
-    };
+    let handshake_deadline = state.born + limits.handshake;
     loop {
-        let wait = match state.quiet_for() {
-            Some(quiet) if quiet >= idle => {
-                debug!("closing an idle connection");
-                metrics.connection_closed("idle");
-                state.close();
-                return;
-            }
-            Some(quiet) => idle - quiet,
-            None => idle,
+        let now = Instant::now();
+        let greeted = state.greeted();
+        if !greeted && now >= handshake_deadline {
+            debug!("closing a connection that did not complete its handshake in time");
+            metrics.connection_closed("handshake_timeout");
+            state.close();
+            return;
+        }
+        let mut wake = (!greeted).then_some(handshake_deadline);
+        if let Some(idle) = limits.idle {
+            let idle_deadline = match state.quiet_for() {
+                Some(quiet) if quiet >= idle => {
+                    debug!("closing an idle connection");
+                    metrics.connection_closed("idle");
+                    state.close();
+                    return;
+                }
+                Some(quiet) => now + (idle - quiet),
+                None => now + idle,
+            };
+            wake = Some(wake.map_or(idle_deadline, |w| w.min(idle_deadline)));
+        }
+        let Some(wake) = wake else {
+            // Greeted, and idle connections are kept: nothing left to watch.
+            state.gone.notified().await;
+            return;
         };
         tokio::select! {
             () = state.gone.notified() => return,
-            () = tokio::time::sleep(wait) => {}
+            () = tokio::time::sleep_until(wake) => {}
         }
     }
 }
