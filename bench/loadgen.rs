@@ -7,7 +7,10 @@
 //! loadgen wait-serving --addr HOST:PORT --since-ns NANOS
 //! loadgen load --addr HOST:PORT --method health|recommend [--profile FILE]
 //!              --connections C --streams M --seconds S
+//! loadgen soak --addr HOST:PORT --seconds S --out CSV [--interval S] [--profile FILE]
 //! ```
+//!
+//! `soak` is the traffic of `bench/soak.sh` (see the [`soak`] module).
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -191,6 +194,11 @@ async fn main() -> Result<(), Error> {
             wait_serving(&required(&args, "--addr")?, since).await
         }
         Some("load") => load(&args).await,
-        _ => Err("usage: loadgen frame|wait-serving|load ...".into()),
+        Some("soak") => soak::run(&args).await,
+        _ => Err("usage: loadgen frame|wait-serving|load|soak ...".into()),
     }
 }
+
+// `loadgen soak`: the mixed traffic of `bench/soak.sh`.
+#[path = "loadgen/soak.rs"]
+mod soak;
