@@ -101,9 +101,16 @@ fn request() -> impl Strategy<Value = pb::RecommendRequest> {
             max_career_paths: limits[0],
             max_work_settings: limits[1],
             max_programs: limits[2],
+            // Deprecated, still honoured: both spellings are exercised.
+            #[allow(deprecated)]
             program_preferences: preferences.map(|(a, o)| pb::ProgramPreferences {
                 require_accreditation: a,
                 online_only: o,
+            }),
+            program_filter: preferences.map(|(a, o)| pb::ProgramFilter {
+                states: if a { vec!["TX".into()] } else { Vec::new() },
+                credential_levels: if o { vec![2, 3] } else { Vec::new() },
+                ..Default::default()
             }),
         })
 }

@@ -2,6 +2,9 @@
 //! refusal of a bad file with line numbers, and the facts at work in
 //! responses, filters and ranking.
 
+// `program_preferences` is deprecated but still honoured; its tests stay.
+#![allow(deprecated)]
+
 mod common;
 
 use std::sync::Arc;

@@ -272,16 +272,16 @@ fn good_requests(profile_file: &str) -> Result<Vec<pb::RecommendRequest>, Error>
         request(analyst, [0, 0, 20]),
         request(manager, [10, 10, 50]),
         pb::RecommendRequest {
-            program_preferences: Some(pb::ProgramPreferences {
-                online_only: true,
+            program_filter: Some(pb::ProgramFilter {
+                delivery_modes: vec![pb::DeliveryMode::Online as i32],
                 ..Default::default()
             }),
             ..request(registrar, [0, 0, 0])
         },
         request(interests_only, [3, 3, 3]),
         pb::RecommendRequest {
-            program_preferences: Some(pb::ProgramPreferences {
-                require_accreditation: true,
+            program_filter: Some(pb::ProgramFilter {
+                accreditations: vec![pb::Accreditation::Accredited as i32],
                 ..Default::default()
             }),
             ..request(privacy, [0, 0, 0])
@@ -293,7 +293,7 @@ fn good_requests(profile_file: &str) -> Result<Vec<pb::RecommendRequest>, Error>
 #[derive(Debug, Clone)]
 enum Bad {
     Recommend(Box<pb::RecommendRequest>),
-    ListPrograms(pb::ListProgramsRequest),
+    ListPrograms(Box<pb::ListProgramsRequest>),
     GetProgram(pb::GetProgramRequest),
 }
 
@@ -334,11 +334,11 @@ fn bad_requests(base: &pb::RecommendRequest) -> Vec<(&'static str, Bad, Code)> {
         with("max_programs above 100", &|r| r.max_programs = 101),
         (
             "forged page token",
-            Bad::ListPrograms(pb::ListProgramsRequest {
+            Bad::ListPrograms(Box::new(pb::ListProgramsRequest {
                 page_size: PAGE_SIZE,
                 page_token: "not-a-token".into(),
                 ..Default::default()
-            }),
+            })),
             Code::InvalidArgument,
         ),
         (
@@ -625,7 +625,7 @@ async fn bad_worker(
         }
         let got = match request.clone() {
             Bad::Recommend(r) => recommender.recommend(*r).await.map(|_| ()),
-            Bad::ListPrograms(r) => catalog.list_programs(r).await.map(|_| ()),
+            Bad::ListPrograms(r) => catalog.list_programs(*r).await.map(|_| ()),
             Bad::GetProgram(r) => catalog.get_program(r).await.map(|_| ()),
         };
         let code = got.err().map_or(Code::Ok, |s| s.code());

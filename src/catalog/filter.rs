@@ -1,14 +1,18 @@
-//! Filters over the program catalog, checked like a profile is.
+//! Filters over the program catalog, checked like a profile is. The same
+//! filter narrows `ListPrograms` and the programs `Recommend` ranks.
 
 use sha2::{Digest, Sha256};
 
 use super::programs::{Accreditation, Control, DeliveryMode, Program, NON_CREDENTIAL_LEVEL};
 use super::states;
+use super::Catalog;
 use crate::error::FieldViolation;
 
 /// Filters as received.
 #[derive(Debug, Clone, Default)]
 pub struct ProgramFilterInput {
+    /// IPEDS unit ids; each must name an institution in the catalog.
+    pub unitids: Vec<u32>,
     /// USPS codes.
     pub states: Vec<String>,
     /// Scorecard credential levels.
@@ -25,11 +29,14 @@ pub struct ProgramFilterInput {
     pub name_contains: String,
     /// Delivery modes; `None` for a value that is not one.
     pub delivery_modes: Vec<Option<DeliveryMode>>,
+    /// Only operator-only programs (true) or only public ones (false).
+    pub operator_only: Option<bool>,
 }
 
 /// Checked filters, in a canonical order.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct ProgramFilter {
+    unitids: Vec<u32>,
     states: Vec<&'static str>,
     credential_levels: Vec<u8>,
     controls: Vec<Control>,
@@ -38,21 +45,44 @@ pub struct ProgramFilter {
     max_median_debt: Option<u32>,
     name_contains: String,
     delivery_modes: Vec<DeliveryMode>,
+    operator_only: Option<bool>,
 }
 
 /// Longest name text accepted.
 const MAX_NAME_TEXT: usize = 200;
 
 impl ProgramFilterInput {
-    /// Checks every filter.
-    pub fn check(self) -> Result<ProgramFilter, Vec<FieldViolation>> {
+    /// Checks every filter against the catalog, naming fields under
+    /// `prefix` (e.g. `program_filter`; empty for top-level fields).
+    pub fn check(
+        self,
+        catalog: &Catalog,
+        prefix: &str,
+    ) -> Result<ProgramFilter, Vec<FieldViolation>> {
+        let field = |name: String| {
+            if prefix.is_empty() {
+                name
+            } else {
+                format!("{prefix}.{name}")
+            }
+        };
         let mut violations = Vec::new();
         let mut filter = ProgramFilter::default();
+        for (i, unitid) in self.unitids.iter().enumerate() {
+            if catalog.programs.iter().any(|p| p.unitid == *unitid) {
+                filter.unitids.push(*unitid);
+            } else {
+                violations.push(FieldViolation::new(
+                    field(format!("unitids[{i}]")),
+                    "no program of this institution in the catalog",
+                ));
+            }
+        }
         for (i, code) in self.states.iter().enumerate() {
             match states::by_usps(code).filter(|_| code.len() == 2) {
                 Some(state) => filter.states.push(state.usps),
                 None => violations.push(FieldViolation::new(
-                    format!("states[{i}]"),
+                    field(format!("states[{i}]")),
                     "not a two-letter USPS state code",
                 )),
             }
@@ -64,7 +94,7 @@ impl ProgramFilterInput {
                     filter.credential_levels.push(NON_CREDENTIAL_LEVEL)
                 }
                 _ => violations.push(FieldViolation::new(
-                    format!("credential_levels[{i}]"),
+                    field(format!("credential_levels[{i}]")),
                     "Scorecard credential levels are 1-8 and 99",
                 )),
             }
@@ -73,7 +103,7 @@ impl ProgramFilterInput {
             match control {
                 Some(c) => filter.controls.push(*c),
                 None => violations.push(FieldViolation::new(
-                    format!("controls[{i}]"),
+                    field(format!("controls[{i}]")),
                     "not a known control",
                 )),
             }
@@ -82,7 +112,7 @@ impl ProgramFilterInput {
             match status {
                 Some(a) => filter.accreditations.push(*a),
                 None => violations.push(FieldViolation::new(
-                    format!("accreditations[{i}]"),
+                    field(format!("accreditations[{i}]")),
                     "not a known accreditation status",
                 )),
             }
@@ -91,20 +121,22 @@ impl ProgramFilterInput {
             match mode {
                 Some(m) => filter.delivery_modes.push(*m),
                 None => violations.push(FieldViolation::new(
-                    format!("delivery_modes[{i}]"),
+                    field(format!("delivery_modes[{i}]")),
                     "not online, hybrid or campus",
                 )),
             }
         }
         if self.name_contains.chars().count() > MAX_NAME_TEXT {
             violations.push(FieldViolation::new(
-                "name_contains",
+                field("name_contains".to_owned()),
                 format!("at most {MAX_NAME_TEXT} characters"),
             ));
         }
         if !violations.is_empty() {
             return Err(violations);
         }
+        filter.unitids.sort_unstable();
+        filter.unitids.dedup();
         filter.states.sort_unstable();
         filter.states.dedup();
         filter.credential_levels.sort_unstable();
@@ -118,6 +150,7 @@ impl ProgramFilterInput {
         filter.min_median_earnings = self.min_median_earnings;
         filter.max_median_debt = self.max_median_debt;
         filter.name_contains = self.name_contains.trim().to_lowercase();
+        filter.operator_only = self.operator_only;
         Ok(filter)
     }
 }
@@ -125,7 +158,11 @@ impl ProgramFilterInput {
 impl ProgramFilter {
     /// Whether a program passes every filter.
     pub fn matches(&self, program: &Program) -> bool {
-        (self.states.is_empty() || program.state.is_some_and(|s| self.states.contains(&s)))
+        (self.unitids.is_empty() || self.unitids.binary_search(&program.unitid).is_ok())
+            && self
+                .operator_only
+                .is_none_or(|only| program.operator_only == only)
+            && (self.states.is_empty() || program.state.is_some_and(|s| self.states.contains(&s)))
             && (self.credential_levels.is_empty()
                 || self.credential_levels.contains(&program.credential_level))
             && (self.controls.is_empty() || self.controls.contains(&program.control))

@@ -3,6 +3,7 @@
 //! reported with its field.
 
 use super::filter::{ProgramFilter, ProgramFilterInput};
+use super::Catalog;
 use crate::error::FieldViolation;
 
 /// Page size when the request gives none.
@@ -15,8 +16,10 @@ pub const MAX_PAGE_SIZE: u32 = 500;
 pub struct ListingInput {
     /// Programs per page; 0 for [`DEFAULT_PAGE_SIZE`].
     pub page_size: u32,
-    /// The filters.
-    pub filter: ProgramFilterInput,
+    /// The filters as top-level fields (deprecated in favour of `filter`).
+    pub fields: ProgramFilterInput,
+    /// The `filter` message, if given; both must pass.
+    pub filter: Option<ProgramFilterInput>,
 }
 
 /// A checked listing.
@@ -24,13 +27,33 @@ pub struct ListingInput {
 pub struct Listing {
     /// Programs per page, 1 to [`MAX_PAGE_SIZE`].
     pub page_size: u32,
-    /// The filters.
-    pub filter: ProgramFilter,
+    /// The top-level fields' filter.
+    pub fields: ProgramFilter,
+    /// The `filter` message's.
+    pub filter: Option<ProgramFilter>,
+}
+
+impl Listing {
+    /// Whether a program passes every filter.
+    pub fn matches(&self, program: &super::Program) -> bool {
+        self.fields.matches(program) && self.filter.as_ref().is_none_or(|f| f.matches(program))
+    }
+
+    /// A short digest of the filters, to bind page tokens to them.
+    pub fn digest(&self) -> [u8; 8] {
+        match &self.filter {
+            None => self.fields.digest(),
+            Some(filter) => {
+                let (a, b) = (self.fields.digest(), filter.digest());
+                std::array::from_fn(|i| a[i].rotate_left(1) ^ b[i])
+            }
+        }
+    }
 }
 
 impl ListingInput {
     /// Checks the page size and every filter, collecting every violation.
-    pub fn check(self) -> Result<Listing, Vec<FieldViolation>> {
+    pub fn check(self, catalog: &Catalog) -> Result<Listing, Vec<FieldViolation>> {
         let mut violations = Vec::new();
         let page_size = match self.page_size {
             0 => DEFAULT_PAGE_SIZE,
@@ -43,9 +66,25 @@ impl ListingInput {
             }
             n => n,
         };
-        let filter = self.filter.check().map_err(|v| violations.extend(v)).ok();
-        match filter {
-            Some(filter) if violations.is_empty() => Ok(Listing { page_size, filter }),
+        let fields = self
+            .fields
+            .check(catalog, "")
+            .map_err(|v| violations.extend(v))
+            .ok();
+        let filter = match self.filter {
+            None => Some(None),
+            Some(f) => f
+                .check(catalog, "filter")
+                .map_err(|v| violations.extend(v))
+                .ok()
+                .map(Some),
+        };
+        match (fields, filter) {
+            (Some(fields), Some(filter)) if violations.is_empty() => Ok(Listing {
+                page_size,
+                fields,
+                filter,
+            }),
             _ => Err(violations),
         }
     }

@@ -114,12 +114,13 @@ impl Catalog {
             .position(|c| c.code.eq_ignore_ascii_case(code))
     }
 
-    /// The indexes of the programs that pass `filter`, in catalog order.
-    pub fn matching_programs(&self, filter: &ProgramFilter) -> Vec<usize> {
+    /// The indexes of the programs that pass `listing`'s filters, in
+    /// catalog order.
+    pub fn matching_programs(&self, listing: &Listing) -> Vec<usize> {
         self.programs
             .iter()
             .enumerate()
-            .filter(|(_, p)| filter.matches(p))
+            .filter(|(_, p)| listing.matches(p))
             .map(|(i, _)| i)
             .collect()
     }

@@ -28,6 +28,10 @@ pub(crate) struct RecommendArgs {
     /// Programs to ask for (0: server default).
     #[arg(long, default_value_t = 0)]
     max_programs: u32,
+    /// Rank only the programs of this institution (IPEDS unit id);
+    /// repeatable.
+    #[arg(long = "unitid")]
+    unitids: Vec<u32>,
     /// Recommend only programs known to be accredited.
     #[arg(long)]
     require_accreditation: bool,
@@ -62,10 +66,21 @@ async fn call(args: &RecommendArgs, profile: pb::Profile) -> anyhow::Result<pb::
         max_career_paths: args.max_career_paths,
         max_work_settings: args.max_work_settings,
         max_programs: args.max_programs,
-        program_preferences: Some(pb::ProgramPreferences {
-            require_accreditation: args.require_accreditation,
-            online_only: args.online_only,
+        program_filter: Some(pb::ProgramFilter {
+            unitids: args.unitids.clone(),
+            accreditations: if args.require_accreditation {
+                vec![pb::Accreditation::Accredited as i32]
+            } else {
+                Vec::new()
+            },
+            delivery_modes: if args.online_only {
+                vec![pb::DeliveryMode::Online as i32]
+            } else {
+                Vec::new()
+            },
+            ..Default::default()
         }),
+        ..Default::default()
     };
     match client.recommend(request).await {
         Ok(response) => Ok(response.into_inner()),

@@ -80,11 +80,12 @@ impl pb::catalog_server::Catalog for CatalogService {
     ) -> Result<Response<pb::ListProgramsResponse>, Status> {
         let mut r = request.into_inner();
         let page_token = std::mem::take(&mut r.page_token);
+        let snapshot = self.live.current();
+        let catalog = snapshot.recommender.catalog();
         let listing = ListingInput::from(r)
-            .check()
+            .check(catalog)
             .map_err(RequestError::InvalidArgument)?;
-        let (filter, page_size) = (listing.filter, listing.page_size);
-        let digest = filter.digest();
+        let digest = listing.digest();
         let offset = if page_token.is_empty() {
             0
         } else {
@@ -93,9 +94,7 @@ impl pb::catalog_server::Catalog for CatalogService {
                 .map_err(|v| Status::from(RequestError::InvalidArgument(vec![v])))?
         } as usize;
 
-        let snapshot = self.live.current();
-        let catalog = snapshot.recommender.catalog();
-        let matching = catalog.matching_programs(&filter);
+        let matching = catalog.matching_programs(&listing);
         if offset > matching.len() {
             return Err(RequestError::InvalidArgument(vec![FieldViolation::new(
                 "page_token",
@@ -103,7 +102,7 @@ impl pb::catalog_server::Catalog for CatalogService {
             )])
             .into());
         }
-        let end = (offset + page_size as usize).min(matching.len());
+        let end = (offset + listing.page_size as usize).min(matching.len());
         let next_page_token = if end < matching.len() {
             self.tokens.issue(end as u32, digest)
         } else {

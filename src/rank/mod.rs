@@ -16,7 +16,7 @@ pub use answer::{
 };
 pub use query::{Limits, ProgramPreferences, Query, QueryInput, LIMITS};
 
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, ProgramFilter};
 use crate::model::CareerModel;
 use crate::profile::Profile;
 
@@ -57,9 +57,15 @@ impl Recommender {
         self.recommend_with(profile, limits, ProgramPreferences::default())
     }
 
-    /// Ranks everything for a checked request.
+    /// Ranks everything for a checked request: programs only among those
+    /// its filter and preferences let through (none is an empty list).
     pub fn answer(&self, query: &Query) -> Recommendations {
-        self.recommend_with(&query.profile, query.limits, query.preferences)
+        self.rank_all(
+            &query.profile,
+            query.limits,
+            query.preferences,
+            query.filter.as_ref(),
+        )
     }
 
     /// Ranks everything for one profile, programs only among those that
@@ -69,6 +75,16 @@ impl Recommender {
         profile: &Profile,
         limits: Limits,
         preferences: ProgramPreferences,
+    ) -> Recommendations {
+        self.rank_all(profile, limits, preferences, None)
+    }
+
+    fn rank_all(
+        &self,
+        profile: &Profile,
+        limits: Limits,
+        preferences: ProgramPreferences,
+        filter: Option<&ProgramFilter>,
     ) -> Recommendations {
         // Spans of the steps, for traces; they cost a check when off.
         let assessment = tracing::debug_span!("score")
@@ -88,6 +104,7 @@ impl Recommender {
                 &assessment.probabilities,
                 limits.programs,
                 preferences,
+                filter,
             )
         });
         let career_paths = tracing::debug_span!("explain_career_paths")

@@ -2,7 +2,7 @@
 //! ([`Query`]): every check a request goes through happens here, and every
 //! fault is reported with its field.
 
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, ProgramFilter, ProgramFilterInput};
 use crate::error::{FieldViolation, RequestError};
 use crate::profile::{Profile, ProfileInput};
 
@@ -79,8 +79,10 @@ pub struct QueryInput {
     pub profile: Option<ProfileInput>,
     /// Requested (career paths, work settings, programs); 0 for defaults.
     pub limits: [u32; 3],
-    /// Which programs may be recommended at all.
+    /// Which programs may be recommended at all (deprecated: see `filter`).
     pub preferences: ProgramPreferences,
+    /// Which programs may be recommended at all.
+    pub filter: Option<ProgramFilterInput>,
 }
 
 /// A checked request.
@@ -92,6 +94,9 @@ pub struct Query {
     pub limits: Limits,
     /// Which programs may be recommended.
     pub preferences: ProgramPreferences,
+    /// Which programs may be recommended; both this and the preferences
+    /// must pass.
+    pub filter: Option<ProgramFilter>,
 }
 
 impl QueryInput {
@@ -110,6 +115,14 @@ impl QueryInput {
         let limits = Limits::check(self.limits)
             .map_err(|v| violations.extend(v))
             .ok();
+        let filter = match self.filter {
+            None => Some(None),
+            Some(f) => f
+                .check(catalog, "program_filter")
+                .map_err(|v| violations.extend(v))
+                .ok()
+                .map(Some),
+        };
         let profile = match self.profile {
             None => {
                 violations.push(FieldViolation::new("profile", "required"));
@@ -120,11 +133,12 @@ impl QueryInput {
                 .map_err(|v| violations.extend(v))
                 .ok(),
         };
-        match (profile, limits) {
-            (Some(profile), Some(limits)) if violations.is_empty() => Ok(Query {
+        match (profile, limits, filter) {
+            (Some(profile), Some(limits), Some(filter)) if violations.is_empty() => Ok(Query {
                 profile,
                 limits,
                 preferences: self.preferences,
+                filter,
             }),
             _ => Err(RequestError::InvalidArgument(violations)),
         }

@@ -58,12 +58,44 @@ impl From<pb::ProgramPreferences> for ProgramPreferences {
     }
 }
 
+// `program_preferences` is deprecated but still honoured for a release.
+#[allow(deprecated)]
 impl From<pb::RecommendRequest> for QueryInput {
     fn from(r: pb::RecommendRequest) -> Self {
         Self {
             profile: r.profile.map(Into::into),
             limits: [r.max_career_paths, r.max_work_settings, r.max_programs],
             preferences: r.program_preferences.map(Into::into).unwrap_or_default(),
+            filter: r.program_filter.map(Into::into),
+        }
+    }
+}
+
+impl From<pb::ProgramFilter> for ProgramFilterInput {
+    fn from(f: pb::ProgramFilter) -> Self {
+        Self {
+            unitids: f.unitids,
+            states: f.states,
+            credential_levels: f.credential_levels,
+            controls: f
+                .controls
+                .into_iter()
+                .map(known::<pb::Control, _>)
+                .collect(),
+            accreditations: f
+                .accreditations
+                .into_iter()
+                .map(known::<pb::Accreditation, _>)
+                .collect(),
+            min_median_earnings: f.min_median_earnings,
+            max_median_debt: f.max_median_debt,
+            name_contains: f.name_contains,
+            delivery_modes: f
+                .delivery_modes
+                .into_iter()
+                .map(known::<pb::DeliveryMode, _>)
+                .collect(),
+            operator_only: f.operator_only,
         }
     }
 }
@@ -82,7 +114,10 @@ impl From<pb::ListProgramsRequest> for ListingInput {
     fn from(r: pb::ListProgramsRequest) -> Self {
         Self {
             page_size: r.page_size,
-            filter: ProgramFilterInput {
+            filter: r.filter.map(Into::into),
+            fields: ProgramFilterInput {
+                unitids: Vec::new(),
+                operator_only: None,
                 states: r.states,
                 credential_levels: r.credential_levels,
                 controls: r

@@ -7,7 +7,8 @@ use std::collections::{HashMap, HashSet};
 use super::factors::{onet_category, state_factor};
 use super::outcomes::{describe_outcomes, outcome_factor};
 use crate::catalog::{
-    Accreditation, Catalog, DeliveryMode, EDUCATION_CATEGORIES, NON_CREDENTIAL_LEVEL,
+    Accreditation, Catalog, DeliveryMode, Program, ProgramFilter, EDUCATION_CATEGORIES,
+    NON_CREDENTIAL_LEVEL,
 };
 use crate::rank::ProgramPreferences;
 use crate::text::fixed;
@@ -52,10 +53,23 @@ pub(super) struct Candidate {
     pub(super) accredited: bool,
 }
 
+/// Which candidates one request may be offered: the (deprecated)
+/// preferences and the program filter must both pass.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Admission<'a> {
+    pub(crate) preferences: ProgramPreferences,
+    pub(crate) filter: Option<&'a ProgramFilter>,
+    pub(crate) programs: &'a [Program],
+}
+
 impl Candidate {
-    pub(super) fn allowed(&self, preferences: ProgramPreferences) -> bool {
+    pub(super) fn allowed(&self, admission: Admission<'_>) -> bool {
+        let preferences = admission.preferences;
         (!preferences.require_accreditation || self.accredited)
             && (!preferences.online_only || self.online)
+            && admission
+                .filter
+                .is_none_or(|f| f.matches(&admission.programs[self.program]))
     }
 
     /// The state factor: 1 in the wanted state, online, or with no state.

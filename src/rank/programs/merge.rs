@@ -7,8 +7,8 @@ use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
 use super::factors::diversified;
-use super::index::{Candidate, ProgramIndex};
-use crate::catalog::Catalog;
+use super::index::{Admission, Candidate, ProgramIndex};
+use crate::catalog::{Catalog, ProgramFilter};
 use crate::profile::Profile;
 use crate::rank::{ProgramPreferences, ProgramScore};
 
@@ -34,11 +34,11 @@ impl<'a> Cursor<'a> {
 
     /// The list's next program that may be offered, with its value (state
     /// factor x outcome), without moving past it.
-    fn peek(&mut self, candidates: &[Candidate], preferences: ProgramPreferences) -> Option<Item> {
+    fn peek(&mut self, candidates: &[Candidate], admission: Admission<'_>) -> Option<Item> {
         while let Some(&candidate) = self.list.get(self.next) {
             let c = &candidates[candidate as usize];
             let skipped = self.skip_state.is_some() && c.state == self.skip_state;
-            if skipped || !c.allowed(preferences) {
+            if skipped || !c.allowed(admission) {
                 self.next += 1;
                 continue;
             }
@@ -82,10 +82,10 @@ struct Level<'a> {
 }
 
 impl Level<'_> {
-    fn next(&mut self, candidates: &[Candidate], preferences: ProgramPreferences) -> Option<Item> {
+    fn next(&mut self, candidates: &[Candidate], admission: Admission<'_>) -> Option<Item> {
         let mut best: Option<(usize, Item)> = None;
         for (i, cursor) in self.cursors.iter_mut().enumerate() {
-            if let Some(item) = cursor.peek(candidates, preferences) {
+            if let Some(item) = cursor.peek(candidates, admission) {
                 if best.is_none_or(|(_, b)| item.precedes(&b)) {
                     best = Some((i, item));
                 }
@@ -142,18 +142,24 @@ impl ProgramIndex {
         probabilities: &[f64],
         limit: usize,
         preferences: ProgramPreferences,
+        filter: Option<&ProgramFilter>,
     ) -> Vec<ProgramScore> {
+        let admission = Admission {
+            preferences,
+            filter,
+            programs: &catalog.programs,
+        };
         let mut levels = self.levels(profile, probabilities);
         let mut heap = BinaryHeap::with_capacity(levels.len());
         for level in 0..levels.len() {
-            if let Some(head) = self.head(&mut levels, level, preferences) {
+            if let Some(head) = self.head(&mut levels, level, admission) {
                 heap.push(head);
             }
         }
         let mut ranked = Vec::with_capacity(limit);
         while ranked.len() < limit {
             let Some(head) = heap.pop() else { break };
-            if let Some(next) = self.head(&mut levels, head.level, preferences) {
+            if let Some(next) = self.head(&mut levels, head.level, admission) {
                 heap.push(next);
             }
             ranked.push(ProgramScore {
@@ -205,10 +211,10 @@ impl ProgramIndex {
         &self,
         levels: &mut [Level<'_>],
         level: usize,
-        preferences: ProgramPreferences,
+        admission: Admission<'_>,
     ) -> Option<Head> {
         let l = &mut levels[level];
-        let item = l.next(&self.candidates, preferences)?;
+        let item = l.next(&self.candidates, admission)?;
         let place = l.taken;
         l.taken += 1;
         Some(Head {
@@ -227,7 +233,7 @@ impl ProgramIndex {
         &self,
         profile: &Profile,
         probabilities: &[f64],
-        preferences: ProgramPreferences,
+        admission: Admission<'_>,
     ) -> Vec<(usize, f64)> {
         let state = profile.state.map(|s| s.usps);
         let mut all = Vec::new();
@@ -237,7 +243,7 @@ impl ProgramIndex {
                 .candidates
                 .iter()
                 .enumerate()
-                .filter(|(_, c)| c.category == category && c.allowed(preferences))
+                .filter(|(_, c)| c.category == category && c.allowed(admission))
                 .map(|(i, c)| Item {
                     candidate: i as u32,
                     program: c.program,
@@ -290,8 +296,29 @@ mod tests {
                 require_accreditation: round % 7 == 3,
                 online_only: round % 11 == 5,
             };
-            let merged = index.rank(&catalog, &profile, &probabilities, 60, preferences);
-            let brute = index.brute_force(&profile, &probabilities, preferences);
+            // Every fifth round also keeps only some states' programs.
+            let filter = (round % 5 == 2).then(|| {
+                crate::catalog::ProgramFilterInput {
+                    states: vec!["TX".into(), "CA".into(), "OH".into()],
+                    ..Default::default()
+                }
+                .check(&catalog, "program_filter")
+                .unwrap()
+            });
+            let merged = index.rank(
+                &catalog,
+                &profile,
+                &probabilities,
+                60,
+                preferences,
+                filter.as_ref(),
+            );
+            let admission = Admission {
+                preferences,
+                filter: filter.as_ref(),
+                programs: &catalog.programs,
+            };
+            let brute = index.brute_force(&profile, &probabilities, admission);
             let merged: Vec<(usize, f64)> = merged.iter().map(|p| (p.program, p.score)).collect();
             assert_eq!(merged, brute[..brute.len().min(60)], "round {round}");
         }

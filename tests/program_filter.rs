@@ -1,0 +1,241 @@
+//! One program filter everywhere: `ListPrograms` and `Recommend` take the
+//! same `ProgramFilter` and agree on the programs it lets through; an
+//! admissions site ranks its own institution's programs; a filter that
+//! matches nothing empties the program list only; an impossible filter is
+//! refused naming the field.
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use common::{profile, recommender, violated_fields, TestServer};
+use himrec::live::Live;
+use himrec::pb;
+use himrec::pb::catalog_client::CatalogClient;
+use himrec::server::ServeOptions;
+use tonic::Code;
+
+async fn overlay_server() -> TestServer {
+    let root = common::root();
+    let recommender = himrec::live::load_with_overlay(
+        &root.join("data"),
+        &root.join("models/career_model.json"),
+        Some(&root.join("tests/fixtures/overlay.csv")),
+    )
+    .unwrap();
+    TestServer::serve_live(
+        Live::fixed(std::sync::Arc::new(recommender)),
+        ServeOptions::default(),
+    )
+    .await
+}
+
+fn recommend(filter: pb::ProgramFilter) -> pb::RecommendRequest {
+    pb::RecommendRequest {
+        profile: Some(profile(&[
+            ("clinical_coding", 0.8),
+            ("medical_terminology", 0.9),
+        ])),
+        max_programs: 100,
+        program_filter: Some(filter),
+        ..Default::default()
+    }
+}
+
+/// Every program `ListPrograms` gives for `filter`, over all pages, as
+/// (unitid, credential level).
+async fn listed(server: &TestServer, filter: pb::ProgramFilter) -> BTreeSet<(u32, u32)> {
+    let mut catalog = CatalogClient::new(server.channel.clone());
+    let mut all = BTreeSet::new();
+    let mut token = String::new();
+    loop {
+        let page = catalog
+            .list_programs(pb::ListProgramsRequest {
+                page_size: 100,
+                page_token: token,
+                filter: Some(filter.clone()),
+                ..Default::default()
+            })
+            .await
+            .unwrap()
+            .into_inner();
+        all.extend(page.programs.iter().map(|p| (p.unitid, p.credential_level)));
+        if page.next_page_token.is_empty() {
+            assert_eq!(all.len(), page.total_size as usize);
+            return all;
+        }
+        token = page.next_page_token;
+    }
+}
+
+async fn recommended(server: &TestServer, filter: pb::ProgramFilter) -> pb::RecommendResponse {
+    server
+        .client()
+        .recommend(recommend(filter))
+        .await
+        .unwrap()
+        .into_inner()
+}
+
+fn keys(response: &pb::RecommendResponse) -> BTreeSet<(u32, u32)> {
+    response
+        .programs
+        .iter()
+        .map(|p| {
+            let program = p.program.as_ref().unwrap();
+            (program.unitid, program.credential_level)
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn recommend_and_list_programs_agree_on_a_filter() {
+    let server = TestServer::start().await;
+    for filter in [
+        pb::ProgramFilter {
+            states: vec!["TX".into()],
+            credential_levels: vec![2, 3],
+            ..Default::default()
+        },
+        pb::ProgramFilter {
+            controls: vec![pb::Control::Public as i32],
+            states: vec!["NY".into(), "FL".into(), "WA".into()],
+            min_median_earnings: Some(50_000),
+            ..Default::default()
+        },
+        pb::ProgramFilter {
+            name_contains: "community college".into(),
+            states: vec!["CA".into(), "OH".into(), "MI".into()],
+            ..Default::default()
+        },
+    ] {
+        let listed = listed(&server, filter.clone()).await;
+        let answer = recommended(&server, filter.clone()).await;
+        let ranked = keys(&answer);
+        assert!(!ranked.is_empty(), "{filter:?}");
+        // Non-credential programs (level 99) are listed, never recommended.
+        let offerable: BTreeSet<(u32, u32)> =
+            listed.iter().copied().filter(|(_, l)| *l != 99).collect();
+        assert!(offerable.len() <= 100, "pick a narrower filter: {filter:?}");
+        assert_eq!(ranked, offerable, "{filter:?}");
+    }
+}
+
+#[tokio::test]
+async fn an_admissions_site_ranks_its_own_programs() {
+    let server = TestServer::start().await;
+    let catalog = recommender();
+    let unitid = 201885; // an institution with several CIP 51.07 programs
+    let own: BTreeSet<(u32, u32)> = catalog
+        .catalog()
+        .programs
+        .iter()
+        .filter(|p| p.unitid == unitid && p.credential_level != 99)
+        .map(|p| (p.unitid, u32::from(p.credential_level)))
+        .collect();
+    assert!(own.len() >= 3);
+    let filter = pb::ProgramFilter {
+        unitids: vec![unitid],
+        ..Default::default()
+    };
+    let answer = recommended(&server, filter.clone()).await;
+    assert_eq!(keys(&answer), own);
+    let scores: Vec<f64> = answer.programs.iter().map(|p| p.score).collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]));
+    assert!(answer.programs.iter().all(|p| !p.reasons.is_empty()));
+    // The career paths and settings do not depend on the filter.
+    let unfiltered = recommended(&server, pb::ProgramFilter::default()).await;
+    assert_eq!(answer.career_paths, unfiltered.career_paths);
+    assert_eq!(answer.work_settings, unfiltered.work_settings);
+    assert_eq!(
+        listed(&server, filter).await,
+        own.iter()
+            .copied()
+            .chain(
+                catalog
+                    .catalog()
+                    .programs
+                    .iter()
+                    .filter(|p| p.unitid == unitid && p.credential_level == 99)
+                    .map(|p| (p.unitid, 99))
+            )
+            .collect()
+    );
+}
+
+#[tokio::test]
+async fn a_filter_matching_nothing_empties_only_the_programs() {
+    let server = TestServer::start().await;
+    let filter = pb::ProgramFilter {
+        min_median_earnings: Some(10_000_000),
+        ..Default::default()
+    };
+    let answer = recommended(&server, filter.clone()).await;
+    assert!(answer.programs.is_empty());
+    assert!(!answer.career_paths.is_empty());
+    assert!(!answer.work_settings.is_empty());
+    assert!(listed(&server, filter).await.is_empty());
+}
+
+#[tokio::test]
+async fn operator_only_selects_the_operators_own_programs() {
+    let server = overlay_server().await;
+    let only = pb::ProgramFilter {
+        operator_only: Some(true),
+        ..Default::default()
+    };
+    let answer = recommended(&server, only.clone()).await;
+    assert!(!answer.programs.is_empty());
+    assert!(answer
+        .programs
+        .iter()
+        .all(|p| p.program.as_ref().unwrap().operator_only));
+    assert_eq!(keys(&answer), listed(&server, only).await);
+    let public = pb::ProgramFilter {
+        operator_only: Some(false),
+        states: vec!["TX".into()],
+        ..Default::default()
+    };
+    let answer = recommended(&server, public).await;
+    assert!(answer
+        .programs
+        .iter()
+        .all(|p| !p.program.as_ref().unwrap().operator_only));
+}
+
+#[tokio::test]
+async fn an_impossible_filter_is_refused_naming_the_field() {
+    let server = TestServer::start().await;
+    let bad = pb::ProgramFilter {
+        unitids: vec![201885, 484613, 1],
+        states: vec!["TX".into(), "ZZ".into()],
+        credential_levels: vec![3, 9],
+        controls: vec![pb::Control::Public as i32, 42],
+        ..Default::default()
+    };
+    let status = server
+        .client()
+        .recommend(recommend(bad.clone()))
+        .await
+        .unwrap_err();
+    assert_eq!(status.code(), Code::InvalidArgument);
+    assert_eq!(
+        violated_fields(&status),
+        [
+            "program_filter.unitids[2]",
+            "program_filter.states[1]",
+            "program_filter.credential_levels[1]",
+            "program_filter.controls[1]",
+        ]
+    );
+    let mut catalog = CatalogClient::new(server.channel.clone());
+    let status = catalog
+        .list_programs(pb::ListProgramsRequest {
+            filter: Some(bad),
+            ..Default::default()
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(status.code(), Code::InvalidArgument);
+    assert_eq!(violated_fields(&status)[0], "filter.unitids[2]");
+}
