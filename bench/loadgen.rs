@@ -3,9 +3,9 @@
 //! request frames h2load sends and waits for a server to start.
 //!
 //! ```text
-//! loadgen frame --method health|recommend [--profile FILE] [--limits P,S,G] --out FILE
+//! loadgen frame --method health|recommend|basic [--profile FILE] [--limits P,S,G] --out FILE
 //! loadgen wait-serving --addr HOST:PORT --since-ns NANOS
-//! loadgen load --addr HOST:PORT --method health|recommend [--profile FILE]
+//! loadgen load --addr HOST:PORT --method health|recommend|basic [--profile FILE]
 //!              --connections C --streams M --seconds S
 //! loadgen soak --addr HOST:PORT --seconds S --out CSV [--interval S] [--profile FILE]
 //! ```
@@ -92,6 +92,10 @@ async fn load(args: &[String]) -> Result<(), Error> {
     let seconds: f64 = required(args, "--seconds")?.parse()?;
     let request = match method.as_str() {
         "recommend" => Some(recommend_request(&required(args, "--profile")?)?),
+        "basic" => Some(pb::RecommendRequest {
+            view: pb::RecommendView::Basic as i32,
+            ..recommend_request(&required(args, "--profile")?)?
+        }),
         "health" => None,
         other => return Err(format!("unknown method {other}").into()),
     };
@@ -169,8 +173,11 @@ async fn main() -> Result<(), Error> {
                     service: String::new(),
                 }
                 .encode_to_vec(),
-                _ => {
+                method => {
                     let mut request = recommend_request(&required(&args, "--profile")?)?;
+                    if method == "basic" {
+                        request.view = pb::RecommendView::Basic as i32;
+                    }
                     if let Some(limits) = arg(&args, "--limits") {
                         let n: Vec<u32> = limits
                             .split(',')

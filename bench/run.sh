@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Compares Recommend with the cost of a gRPC call that does nothing
+# Compares Recommend (the FULL view, and the BASIC view without reasons)
+# with the cost of a gRPC call that does nothing
 # (grpc.health.v1.Health/Check) on the same server in the same run.
 #
 # The server runs pinned to core 0; h2load drives it from core 1 at three
@@ -37,6 +38,7 @@ cargo build --release --locked --bin himrec --example loadgen
 LOADGEN=target/release/examples/loadgen
 "$LOADGEN" frame --method health --out "$WORK/health.bin"
 "$LOADGEN" frame --method recommend --profile examples/profile.json --out "$WORK/recommend.bin"
+"$LOADGEN" frame --method basic --profile examples/profile.json --out "$WORK/basic.bin"
 
 # Start the server on core 0 and time it from exec to SERVING.
 start_ns=$(date +%s%N)
@@ -56,13 +58,13 @@ TICKS=$(getconf CLK_TCK)
 path_of() {
   case $1 in
     health) echo /grpc.health.v1.Health/Check ;;
-    recommend) echo /himrec.v1.Recommender/Recommend ;;
+    recommend | basic) echo /himrec.v1.Recommender/Recommend ;;
   esac
 }
 
 RESULTS="$WORK/runs.jsonl"
 : >"$RESULTS"
-for method in health recommend; do
+for method in health recommend basic; do
   body="$WORK/$method.bin"
   url="http://$ADDR$(path_of "$method")"
   # One call through nghttp to read the trailers: the server answers the
@@ -110,7 +112,7 @@ PY
   done
 done
 
-for method in health recommend; do
+for method in health recommend basic; do
   json=$(taskset -c 1 "$LOADGEN" load --addr "$ADDR" --method "$method" \
     --profile examples/profile.json --connections 16 --streams 8 --seconds "$SECONDS_PER_RUN")
   echo "{\"tool\": \"loadgen\", \"method\": \"$method\", \"concurrency\": \"16x8\", $(echo "$json" | sed 's/^{//')" >>"$RESULTS"
@@ -139,14 +141,18 @@ for r in runs:
     lines.append("| {tool} | {method} | {concurrency} | {rps:.0f} | {p50_ms:.3f} | {p90_ms:.3f} | {p99_ms:.3f} | {cpu} | {rss} | {failed} |".format(
         cpu=f"{r['server_cpu']:.2f}" if "server_cpu" in r else "-",
         rss=f"{r['peak_rss_mb']:.1f}" if "peak_rss_mb" in r else "-", **r))
-ratios = ["| concurrency | Recommend / floor, req/s | Recommend / floor, p99 |", "|---|---|---|"]
+ratios = ["| concurrency | Recommend / floor, req/s | Recommend / floor, p99 | BASIC / floor, req/s | BASIC / floor, p99 |",
+          "|---|---|---|---|---|"]
 summary = {}
 for conc in ["1x1", "16x8", "50x10"]:
-    h, r = find("h2load", "health", conc), find("h2load", "recommend", conc)
-    summary[conc] = {"throughput_ratio": r["rps"] / h["rps"], "p99_ratio": r["p99_ms"] / h["p99_ms"]}
-    ratios.append(f"| {conc} | {r['rps'] / h['rps']:.2f} | {r['p99_ms'] / h['p99_ms']:.2f} |")
-h, r = find("loadgen", "health", "16x8"), find("loadgen", "recommend", "16x8")
-ratios.append(f"| 16x8 (tonic loadgen) | {r['rps'] / h['rps']:.2f} | {r['p99_ms'] / h['p99_ms']:.2f} |")
+    h, r, b = (find("h2load", m, conc) for m in ("health", "recommend", "basic"))
+    summary[conc] = {"throughput_ratio": r["rps"] / h["rps"], "p99_ratio": r["p99_ms"] / h["p99_ms"],
+                     "basic_throughput_ratio": b["rps"] / h["rps"], "basic_p99_ratio": b["p99_ms"] / h["p99_ms"]}
+    ratios.append(f"| {conc} | {r['rps'] / h['rps']:.2f} | {r['p99_ms'] / h['p99_ms']:.2f} | "
+                  f"{b['rps'] / h['rps']:.2f} | {b['p99_ms'] / h['p99_ms']:.2f} |")
+h, r, b = (find("loadgen", m, "16x8") for m in ("health", "recommend", "basic"))
+ratios.append(f"| 16x8 (tonic loadgen) | {r['rps'] / h['rps']:.2f} | {r['p99_ms'] / h['p99_ms']:.2f} | "
+              f"{b['rps'] / h['rps']:.2f} | {b['p99_ms'] / h['p99_ms']:.2f} |")
 failed = sum(r["failed"] for r in runs)
 md = "\n".join([
     f"Run {datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')} on {machine}; "
@@ -161,9 +167,9 @@ json.dump({"machine": machine, "startup_ms": float(startup_ms), "rss_start_mb": 
           open(f"{out}/latest.json", "w"), indent=2)
 
 fig, ax = plt.subplots(figsize=(7, 4.5))
-for method, style in [("health", "o--"), ("recommend", "s-")]:
+for method, style in [("health", "o--"), ("recommend", "s-"), ("basic", "^-.")]:
     pts = [find("h2load", method, c) for c in ["1x1", "16x8", "50x10"]]
-    label = "Health/Check (floor)" if method == "health" else "Recommend"
+    label = {"health": "Health/Check (floor)", "recommend": "Recommend (FULL)", "basic": "Recommend (BASIC)"}[method]
     for q, alpha in [("p50_ms", 0.45), ("p99_ms", 1.0)]:
         ax.plot([p["rps"] for p in pts], [p[q] for p in pts], style, alpha=alpha,
                 label=f"{label} {q.split('_')[0]}")

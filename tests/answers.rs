@@ -95,6 +95,7 @@ fn random_request(
         max_programs,
         program_preferences,
         program_filter: None,
+        view: 0,
     }
 }
 

@@ -112,6 +112,8 @@ fn request() -> impl Strategy<Value = pb::RecommendRequest> {
                 credential_levels: if o { vec![2, 3] } else { Vec::new() },
                 ..Default::default()
             }),
+            // 3 names no view and must be refused.
+            view: (limits[0] % 4) as i32,
         })
 }
 

@@ -100,7 +100,7 @@ fn an_assessment_explains_each_path_by_contributions_that_sum_to_its_logit_chang
     let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(11);
     for _ in 0..50 {
         let profile = random_profile(&catalog, &mut rng);
-        let assessment = model.assess(&profile, n);
+        let assessment = model.assess(&profile, n, true);
         // The one scoring call agrees with the model's own probabilities to
         // the last bit, and explains every path, most likely first.
         assert_eq!(
@@ -126,7 +126,16 @@ fn an_assessment_explains_each_path_by_contributions_that_sum_to_its_logit_chang
         }
     }
     let profile = random_profile(&catalog, &mut rng);
-    assert_eq!(model.assess(&profile, 2).explained.len(), 2);
+    let basic = model.assess(&profile, 2, false);
+    assert_eq!(basic.explained.len(), 2);
+    assert!(basic
+        .explained
+        .iter()
+        .all(|e| e.contributions.is_empty() && e.gaps.is_empty()));
+    assert_eq!(
+        basic.probabilities,
+        model.assess(&profile, 2, true).probabilities
+    );
 }
 
 #[test]

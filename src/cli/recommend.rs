@@ -32,6 +32,9 @@ pub(crate) struct RecommendArgs {
     /// repeatable.
     #[arg(long = "unitid")]
     unitids: Vec<u32>,
+    /// Scores and figures only, without reasons and skill gaps.
+    #[arg(long)]
+    basic: bool,
     /// Recommend only programs known to be accredited.
     #[arg(long)]
     require_accreditation: bool,
@@ -80,6 +83,11 @@ async fn call(args: &RecommendArgs, profile: pb::Profile) -> anyhow::Result<pb::
             },
             ..Default::default()
         }),
+        view: if args.basic {
+            pb::RecommendView::Basic as i32
+        } else {
+            pb::RecommendView::Full as i32
+        },
         ..Default::default()
     };
     match client.recommend(request).await {

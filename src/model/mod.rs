@@ -101,21 +101,34 @@ impl CareerModel {
     }
 
     /// Everything a ranking needs of one profile: its features, every
-    /// path's probability, and for the `explain` most likely paths (best
-    /// first, ties in catalog order) each feature's contribution and the
-    /// skill gaps whose closing would raise the path.
-    pub fn assess(&self, profile: &crate::profile::Profile, explain: usize) -> Assessment {
+    /// path's probability, and the `paths` most likely paths (best first,
+    /// ties in catalog order), with, when `explain`, each feature's
+    /// contribution and the skill gaps whose closing would raise the path
+    /// (otherwise neither is computed and both are empty).
+    pub fn assess(
+        &self,
+        profile: &crate::profile::Profile,
+        paths: usize,
+        explain: bool,
+    ) -> Assessment {
         let reference = &self.artifact.reference;
         let mut features = Vec::with_capacity(reference.len());
         features::encode(profile, reference, &mut features);
         let logits = self.logits(&features);
         let probabilities = softmax(&logits);
-        let explained = top_k(&probabilities, explain)
+        let explained = top_k(&probabilities, paths)
             .into_iter()
-            .map(|class| Explanation {
-                class,
-                contributions: self.contributions(class, &features),
-                gaps: self.gaps(class, profile, &logits, probabilities[class]),
+            .map(|class| match explain {
+                true => Explanation {
+                    class,
+                    contributions: self.contributions(class, &features),
+                    gaps: self.gaps(class, profile, &logits, probabilities[class]),
+                },
+                false => Explanation {
+                    class,
+                    contributions: Vec::new(),
+                    gaps: Vec::new(),
+                },
             })
             .collect();
         Assessment {

@@ -14,7 +14,7 @@ mod settings;
 pub use answer::{
     CareerPathScore, CellRef, ProgramScore, Reason, Recommendations, SettingScore, SkillGap,
 };
-pub use query::{Limits, ProgramPreferences, Query, QueryInput, LIMITS};
+pub use query::{Limits, ProgramPreferences, Query, QueryInput, View, LIMITS};
 
 use crate::catalog::{Catalog, ProgramFilter};
 use crate::model::CareerModel;
@@ -65,6 +65,7 @@ impl Recommender {
             query.limits,
             query.preferences,
             query.filter.as_ref(),
+            query.view,
         )
     }
 
@@ -76,7 +77,7 @@ impl Recommender {
         limits: Limits,
         preferences: ProgramPreferences,
     ) -> Recommendations {
-        self.rank_all(profile, limits, preferences, None)
+        self.rank_all(profile, limits, preferences, None, View::Full)
     }
 
     fn rank_all(
@@ -85,27 +86,30 @@ impl Recommender {
         limits: Limits,
         preferences: ProgramPreferences,
         filter: Option<&ProgramFilter>,
+        view: View,
     ) -> Recommendations {
+        let explain = view == View::Full;
         // Spans of the steps, for traces; they cost a check when off.
         let assessment = tracing::debug_span!("score")
-            .in_scope(|| self.model.assess(profile, limits.career_paths));
+            .in_scope(|| self.model.assess(profile, limits.career_paths, explain));
         let settings = tracing::debug_span!("rank_settings").in_scope(|| {
             settings::rank(
                 &self.catalog,
                 &self.setting_texts,
                 &assessment.probabilities,
                 limits.work_settings,
+                explain,
             )
         });
         let programs = tracing::debug_span!("rank_programs").in_scope(|| {
-            self.program_index.rank(
-                &self.catalog,
-                profile,
-                &assessment.probabilities,
-                limits.programs,
+            let wanted = programs::Wanted {
+                limit: limits.programs,
                 preferences,
                 filter,
-            )
+                explain,
+            };
+            self.program_index
+                .rank(&self.catalog, profile, &assessment.probabilities, wanted)
         });
         let career_paths = tracing::debug_span!("explain_career_paths")
             .in_scope(|| careers::rank(&self.catalog, &self.model, profile, assessment));

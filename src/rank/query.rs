@@ -15,6 +15,16 @@ pub struct ProgramPreferences {
     pub online_only: bool,
 }
 
+/// How much of each item to return.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum View {
+    /// Scores, figures, reasons and skill gaps.
+    #[default]
+    Full,
+    /// Scores and figures only; reasons and skill gaps are not computed.
+    Basic,
+}
+
 /// How many items of each kind to return.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
@@ -83,6 +93,8 @@ pub struct QueryInput {
     pub preferences: ProgramPreferences,
     /// Which programs may be recommended at all.
     pub filter: Option<ProgramFilterInput>,
+    /// How much of each item; `None` for a value that names no view.
+    pub view: Option<View>,
 }
 
 /// A checked request.
@@ -97,6 +109,8 @@ pub struct Query {
     /// Which programs may be recommended; both this and the preferences
     /// must pass.
     pub filter: Option<ProgramFilter>,
+    /// How much of each item.
+    pub view: View,
 }
 
 impl QueryInput {
@@ -123,6 +137,9 @@ impl QueryInput {
                 .ok()
                 .map(Some),
         };
+        if self.view.is_none() {
+            violations.push(FieldViolation::new("view", "not a known view"));
+        }
         let profile = match self.profile {
             None => {
                 violations.push(FieldViolation::new("profile", "required"));
@@ -139,6 +156,7 @@ impl QueryInput {
                 limits,
                 preferences: self.preferences,
                 filter,
+                view: self.view.unwrap_or_default(),
             }),
             _ => Err(RequestError::InvalidArgument(violations)),
         }

@@ -54,6 +54,7 @@ pub(super) fn rank(
     texts: &SettingTexts,
     probabilities: &[f64],
     limit: usize,
+    explain: bool,
 ) -> Vec<SettingScore> {
     let scores: Vec<f64> = catalog
         .settings
@@ -109,6 +110,7 @@ pub(super) fn rank(
                 .collect();
             let reasons = named
                 .iter()
+                .filter(|_| explain)
                 .map(|&(path, c)| {
                     let (factor, explanation) = &texts[index][path];
                     Reason {

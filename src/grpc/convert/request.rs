@@ -4,7 +4,7 @@
 use crate::catalog::{ListingInput, ProgramFilterInput};
 use crate::pb;
 use crate::profile::ProfileInput;
-use crate::rank::{ProgramPreferences, QueryInput};
+use crate::rank::{ProgramPreferences, QueryInput, View};
 
 /// A message's six RIASEC areas as an array, in RIASEC order.
 macro_rules! riasec {
@@ -67,6 +67,11 @@ impl From<pb::RecommendRequest> for QueryInput {
             limits: [r.max_career_paths, r.max_work_settings, r.max_programs],
             preferences: r.program_preferences.map(Into::into).unwrap_or_default(),
             filter: r.program_filter.map(Into::into),
+            view: match pb::RecommendView::try_from(r.view) {
+                Ok(pb::RecommendView::Unspecified | pb::RecommendView::Full) => Some(View::Full),
+                Ok(pb::RecommendView::Basic) => Some(View::Basic),
+                Err(_) => None,
+            },
         }
     }
 }

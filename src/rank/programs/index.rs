@@ -53,6 +53,19 @@ pub(super) struct Candidate {
     pub(super) accredited: bool,
 }
 
+/// What one request asks of the program ranking.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Wanted<'a> {
+    /// How many programs.
+    pub(crate) limit: usize,
+    /// The deprecated preferences.
+    pub(crate) preferences: ProgramPreferences,
+    /// The program filter, if any.
+    pub(crate) filter: Option<&'a ProgramFilter>,
+    /// Whether to write the reasons.
+    pub(crate) explain: bool,
+}
+
 /// Which candidates one request may be offered: the (deprecated)
 /// preferences and the program filter must both pass.
 #[derive(Debug, Clone, Copy)]

@@ -7,10 +7,10 @@ use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
 use super::factors::diversified;
-use super::index::{Admission, Candidate, ProgramIndex};
-use crate::catalog::{Catalog, ProgramFilter};
+use super::index::{Admission, Candidate, ProgramIndex, Wanted};
+use crate::catalog::Catalog;
 use crate::profile::Profile;
-use crate::rank::{ProgramPreferences, ProgramScore};
+use crate::rank::ProgramScore;
 
 /// One sorted list being read: its factor and where it has got to.
 struct Cursor<'a> {
@@ -140,10 +140,14 @@ impl ProgramIndex {
         catalog: &Catalog,
         profile: &Profile,
         probabilities: &[f64],
-        limit: usize,
-        preferences: ProgramPreferences,
-        filter: Option<&ProgramFilter>,
+        wanted: Wanted<'_>,
     ) -> Vec<ProgramScore> {
+        let Wanted {
+            limit,
+            preferences,
+            filter,
+            explain,
+        } = wanted;
         let admission = Admission {
             preferences,
             filter,
@@ -165,7 +169,11 @@ impl ProgramIndex {
             ranked.push(ProgramScore {
                 program: head.program,
                 score: head.score,
-                reasons: self.reasons(catalog, profile, probabilities, &head),
+                reasons: if explain {
+                    self.reasons(catalog, profile, probabilities, &head)
+                } else {
+                    Vec::new()
+                },
             });
         }
         ranked
@@ -266,6 +274,7 @@ impl ProgramIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rank::ProgramPreferences;
 
     #[test]
     fn the_merge_agrees_with_scoring_every_program() {
@@ -305,14 +314,13 @@ mod tests {
                 .check(&catalog, "program_filter")
                 .unwrap()
             });
-            let merged = index.rank(
-                &catalog,
-                &profile,
-                &probabilities,
-                60,
+            let wanted = Wanted {
+                limit: 60,
                 preferences,
-                filter.as_ref(),
-            );
+                filter: filter.as_ref(),
+                explain: true,
+            };
+            let merged = index.rank(&catalog, &profile, &probabilities, wanted);
             let admission = Admission {
                 preferences,
                 filter: filter.as_ref(),

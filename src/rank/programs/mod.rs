@@ -35,4 +35,4 @@ mod merge;
 mod outcomes;
 mod reasons;
 
-pub(crate) use index::ProgramIndex;
+pub(crate) use index::{ProgramIndex, Wanted};
