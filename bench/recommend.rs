@@ -140,6 +140,20 @@ fn benches(c: &mut Criterion) {
             black_box(response.into_inner().encode_to_vec())
         })
     });
+    let basic = pb::RecommendRequest {
+        view: pb::RecommendView::Basic as i32,
+        ..pb::RecommendRequest::decode(body.as_slice()).unwrap()
+    }
+    .encode_to_vec();
+    c.bench_function("recommend/basic_decode_check_rank_encode", |b| {
+        b.iter(|| {
+            let request = pb::RecommendRequest::decode(black_box(basic.as_slice())).unwrap();
+            let response = runtime
+                .block_on(service.recommend(tonic::Request::new(request)))
+                .unwrap();
+            black_box(response.into_inner().encode_to_vec())
+        })
+    });
 
     let mut x = Vec::new();
     features::encode(&profile, &recommender.model().artifact().reference, &mut x);

@@ -1,5 +1,6 @@
 //! Answers as small as the caller needs: the BASIC view carries the same
-//! items, scores and figures as FULL, without reasons or skill gaps.
+//! items, scores and figures as FULL, without reasons (nor the staffing
+//! cells behind them) or skill gaps.
 
 mod common;
 
@@ -37,6 +38,7 @@ fn stripped(mut answer: pb::RecommendResponse) -> pb::RecommendResponse {
     }
     for s in &mut answer.work_settings {
         s.reasons.clear();
+        s.staffing.clear();
     }
     for p in &mut answer.programs {
         p.reasons.clear();
@@ -69,7 +71,11 @@ async fn basic_carries_the_same_items_and_scores_without_reasons() {
         assert!(full.programs.iter().all(|p| !p.reasons.is_empty()));
         assert!(basic.career_paths.iter().all(|c| c.reasons.is_empty()));
         assert!(basic.career_paths.iter().all(|c| c.skill_gaps.is_empty()));
-        assert!(basic.work_settings.iter().all(|s| s.reasons.is_empty()));
+        assert!(basic
+            .work_settings
+            .iter()
+            .all(|s| s.reasons.is_empty() && s.staffing.is_empty()));
+        assert!(basic.work_settings.iter().all(|s| s.wages.is_some()));
         assert!(basic.programs.iter().all(|p| p.reasons.is_empty()));
         assert_eq!(basic, stripped(full.clone()), "state {state:?}");
         assert!(basic.encoded_len() * 3 < full.encoded_len());

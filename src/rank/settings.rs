@@ -98,8 +98,10 @@ pub(super) fn rank(
                 .take(MAX_REASONS)
                 .copied()
                 .collect();
+            // The cells behind the reasons go with them.
             let staffing = named
                 .iter()
+                .filter(|_| explain)
                 .flat_map(|&(path, _)| {
                     setting.cells[path]
                         .iter()
