@@ -1,0 +1,134 @@
+//! The Node.js client end to end: `clients/node/example.js` (grpc-js, the
+//! protos loaded at run time by proto-loader) against the real server
+//! binary, and the TypeScript types `npm run types` generates. The first run
+//! installs the locked npm packages into `clients/node/node_modules`.
+//! Without `node` or `npm` on PATH the test says so and passes; `.ci/run`
+//! installs Node so that CI never skips it.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn on_path(program: &str) -> bool {
+    Command::new(program)
+        .arg("--version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+/// Runs `npm ci` when the packages are missing or older than the lock file.
+fn install(client: &Path) {
+    let modified = |file: &str| std::fs::metadata(client.join(file)).and_then(|m| m.modified());
+    let installed = client.join("node_modules/@grpc/grpc-js").exists()
+        && matches!(
+            (modified("node_modules/.package-lock.json"), modified("package-lock.json")),
+            (Ok(installed), Ok(locked)) if installed >= locked
+        );
+    if !installed {
+        let status = Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund", "--ignore-scripts"])
+            .current_dir(client)
+            .status()
+            .unwrap();
+        assert!(status.success(), "npm ci in clients/node failed");
+    }
+}
+
+/// The number after `prefix` on the line starting with it.
+fn count(stdout: &str, prefix: &str) -> u64 {
+    let line = stdout
+        .lines()
+        .find_map(|l| l.strip_prefix(prefix))
+        .unwrap_or_else(|| panic!("no line {prefix:?} in\n{stdout}"));
+    let digits: String = line.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().unwrap()
+}
+
+#[test]
+fn node_client_calls_the_real_server() {
+    if !on_path("node") || !on_path("npm") {
+        eprintln!("node not found: skipping the Node client test (install Node.js 18+)");
+        return;
+    }
+    let client = common::root().join("clients/node");
+    install(&client);
+
+    let types = client.join("types");
+    let _ = std::fs::remove_dir_all(&types);
+    let output = Command::new("npm")
+        .args(["run", "--silent", "types"])
+        .current_dir(&client)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "npm run types failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let request = std::fs::read_to_string(types.join("himrec/v1/RecommendRequest.ts")).unwrap();
+    assert!(request.contains("export interface RecommendRequest {"));
+
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let addr = format!("127.0.0.1:{port}");
+    let mut server = Command::new(env!("CARGO_BIN_EXE_himrec"))
+        .current_dir(common::root())
+        .args(["serve", "--addr", &addr])
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while std::net::TcpStream::connect(&addr).is_err() {
+        if Instant::now() > deadline {
+            let _ = server.kill();
+            panic!("server did not start");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+
+    let output = Command::new("node")
+        .arg(client.join("example.js"))
+        .args(["--addr", &addr, "--state", "TX"])
+        .current_dir(common::root())
+        .output()
+        .unwrap();
+    let _ = server.kill();
+    let _ = server.wait();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    print!("{stdout}");
+    assert!(
+        output.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(count(&stdout, "career paths: ") > 0);
+    assert!(
+        stdout.contains("29-2072.00 Medical Records Specialists"),
+        "{stdout}"
+    );
+    assert!(count(&stdout, "programs: ") > 0);
+    assert!(stdout.contains("bad request: INVALID_ARGUMENT"), "{stdout}");
+    assert!(
+        stdout.contains("bad request field: profile.skills[not_a_skill]"),
+        "{stdout}"
+    );
+    let paged = count(&stdout, "programs paged: ");
+    let pages = count(&stdout, &format!("programs paged: {paged} in "));
+    let total = count(
+        &stdout,
+        &format!("programs paged: {paged} in {pages} pages (total_size "),
+    );
+    assert_eq!(paged, total, "{stdout}");
+    assert!(
+        total > 50,
+        "TX has more than one page of associate programs"
+    );
+    assert_eq!(pages, total.div_ceil(50), "{stdout}");
+}
