@@ -9,7 +9,7 @@ use std::process::Stdio;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use common::binary::{free_port, himrec, signal};
+use common::binary::{exit_of, free_port, himrec, scrape, signal};
 use common::{recommender, TestServer};
 use himrec::config::Limits;
 use himrec::live::Live;
@@ -215,19 +215,6 @@ fn serve_with_descriptor_limit(
     (child, log)
 }
 
-fn scrape(port: u16) -> String {
-    use std::io::{Read, Write};
-    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
-    write!(
-        stream,
-        "GET /metrics HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
-    let mut text = String::new();
-    stream.read_to_string(&mut text).unwrap();
-    text
-}
-
 // Two workers, so the client connections' tasks can close them while the
 // test waits for the server to exit.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -284,11 +271,5 @@ async fn the_server_recovers_when_descriptors_free_up() {
     assert!(metric(&text, "himrec_accept_errors_total") >= 1.0, "{text}");
 
     signal(&child, "TERM");
-    let exited = tokio::task::spawn_blocking(move || {
-        let mut child = child;
-        child.wait().unwrap()
-    })
-    .await
-    .unwrap();
-    assert!(exited.success());
+    assert!(exit_of(child).await.success());
 }

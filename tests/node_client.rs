@@ -9,7 +9,6 @@ mod common;
 
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
 
 fn on_path(program: &str) -> bool {
     Command::new(program)
@@ -72,26 +71,7 @@ fn node_client_calls_the_real_server() {
     let request = std::fs::read_to_string(types.join("himrec/v1/RecommendRequest.ts")).unwrap();
     assert!(request.contains("export interface RecommendRequest {"));
 
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let addr = format!("127.0.0.1:{port}");
-    let mut server = Command::new(env!("CARGO_BIN_EXE_himrec"))
-        .current_dir(common::root())
-        .args(["serve", "--addr", &addr])
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while std::net::TcpStream::connect(&addr).is_err() {
-        if Instant::now() > deadline {
-            let _ = server.kill();
-            panic!("server did not start");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    let (mut server, addr) = common::binary::serve_quietly();
 
     let output = Command::new("node")
         .arg(client.join("example.js"))

@@ -3,13 +3,12 @@
 
 mod common;
 
-use std::io::{Read, Write};
 use std::path::Path;
 use std::process::Child;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use common::binary::{self, free_port, himrec, signal};
+use common::binary::{self, free_port, himrec, scrape, signal};
 use common::{profile, root, scratch};
 use himrec::pb;
 use himrec::pb::recommender_client::RecommenderClient;
@@ -48,20 +47,6 @@ fn wait_exit(child: &mut Child, limit: Duration) -> std::process::ExitStatus {
         }
         std::thread::sleep(Duration::from_millis(20));
     }
-}
-
-/// `GET /metrics` over plain HTTP/1.1.
-fn scrape(port: u16) -> String {
-    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
-    write!(
-        stream,
-        "GET /metrics HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
-    let mut text = String::new();
-    stream.read_to_string(&mut text).unwrap();
-    assert!(text.starts_with("HTTP/1.1 200"), "{text}");
-    text
 }
 
 async fn channel(port: u16) -> Channel {

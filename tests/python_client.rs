@@ -6,8 +6,7 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
 
 fn venv() -> PathBuf {
     let venv = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("python-venv");
@@ -49,23 +48,7 @@ fn generated_python_stubs_call_the_real_server() {
     assert!(status.success(), "stub generation failed");
     assert!(generated.join("himrec/v1/recommender_pb2_grpc.py").exists());
 
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let addr = format!("127.0.0.1:{port}");
-    let mut server = Command::new(env!("CARGO_BIN_EXE_himrec"))
-        .current_dir(common::root())
-        .args(["serve", "--addr", &addr])
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while std::net::TcpStream::connect(&addr).is_err() {
-        assert!(Instant::now() < deadline, "server did not start");
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    let (mut server, addr) = common::binary::serve_quietly();
 
     let output = python(&venv)
         .arg(common::root().join("clients/python/example.py"))

@@ -8,7 +8,7 @@ mod common;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use common::binary::{free_port, serve, signal};
+use common::binary::{exit_of, free_port, serve, signal};
 use himrec::pb;
 use himrec::pb::recommender_client::RecommenderClient;
 use opentelemetry_proto::tonic::collector::trace::v1::trace_service_server::{
@@ -110,13 +110,7 @@ async fn a_call_with_a_traceparent_is_exported_as_a_child_with_its_steps() {
         .unwrap();
     // Shutting down sends the spans still queued.
     signal(&child, "TERM");
-    let exited = tokio::task::spawn_blocking(move || {
-        let mut child = child;
-        child.wait().unwrap()
-    })
-    .await
-    .unwrap();
-    assert!(exited.success());
+    assert!(exit_of(child).await.success());
 
     let deadline = Instant::now() + Duration::from_secs(10);
     while collector.received.lock().unwrap().is_empty() {

@@ -155,6 +155,29 @@ impl ProgramFilterInput {
     }
 }
 
+impl ProgramFilterInput {
+    /// Checks an optional filter, adding its violations to `violations`:
+    /// `Some(None)` when there is none, `Some(Some(filter))` when it
+    /// passes, `None` when it does not.
+    pub fn check_optional(
+        input: Option<Self>,
+        catalog: &Catalog,
+        prefix: &str,
+        violations: &mut Vec<FieldViolation>,
+    ) -> Option<Option<ProgramFilter>> {
+        match input {
+            None => Some(None),
+            Some(f) => match f.check(catalog, prefix) {
+                Ok(filter) => Some(Some(filter)),
+                Err(v) => {
+                    violations.extend(v);
+                    None
+                }
+            },
+        }
+    }
+}
+
 impl ProgramFilter {
     /// Whether a program passes every filter.
     pub fn matches(&self, program: &Program) -> bool {

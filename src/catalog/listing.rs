@@ -71,14 +71,8 @@ impl ListingInput {
             .check(catalog, "")
             .map_err(|v| violations.extend(v))
             .ok();
-        let filter = match self.filter {
-            None => Some(None),
-            Some(f) => f
-                .check(catalog, "filter")
-                .map_err(|v| violations.extend(v))
-                .ok()
-                .map(Some),
-        };
+        let filter =
+            ProgramFilterInput::check_optional(self.filter, catalog, "filter", &mut violations);
         match (fields, filter) {
             (Some(fields), Some(filter)) if violations.is_empty() => Ok(Listing {
                 page_size,

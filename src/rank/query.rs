@@ -129,14 +129,12 @@ impl QueryInput {
         let limits = Limits::check(self.limits)
             .map_err(|v| violations.extend(v))
             .ok();
-        let filter = match self.filter {
-            None => Some(None),
-            Some(f) => f
-                .check(catalog, "program_filter")
-                .map_err(|v| violations.extend(v))
-                .ok()
-                .map(Some),
-        };
+        let filter = ProgramFilterInput::check_optional(
+            self.filter,
+            catalog,
+            "program_filter",
+            &mut violations,
+        );
         if self.view.is_none() {
             violations.push(FieldViolation::new("view", "not a known view"));
         }

@@ -239,7 +239,9 @@ pub(crate) fn incoming(
         handshake: limits.handshake_timeout(),
         idle: limits.idle_timeout(),
     };
-    let (tx, rx) = mpsc::channel(16);
+    // One slot: a connection waits here only until tonic takes it, so at
+    // shutdown (when tonic drops the stream) at most one is dropped unserved.
+    let (tx, rx) = mpsc::channel(1);
     tokio::spawn(accept(listener, tx, limits, metrics));
     ReceiverStream::new(rx)
 }

@@ -43,6 +43,50 @@ pub(crate) fn serve(args: &[&str]) -> Child {
     child
 }
 
+/// Starts `himrec serve` on a free port, its log discarded, and waits
+/// until it accepts connections; the address is `127.0.0.1:PORT`.
+pub(crate) fn serve_quietly() -> (Child, String) {
+    let addr = format!("127.0.0.1:{}", free_port());
+    let mut server = himrec()
+        .args(["serve", "--addr", &addr])
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while std::net::TcpStream::connect(&addr).is_err() {
+        if Instant::now() > deadline {
+            let _ = server.kill();
+            panic!("server did not start");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    (server, addr)
+}
+
+/// `GET /metrics` over plain HTTP/1.1 from the metrics port.
+pub(crate) fn scrape(port: u16) -> String {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(
+        stream,
+        "GET /metrics HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut text = String::new();
+    stream.read_to_string(&mut text).unwrap();
+    assert!(text.starts_with("HTTP/1.1 200"), "{text}");
+    text
+}
+
+/// Waits, off the async threads, for `child` to exit: a test's own client
+/// connections can close meanwhile, so the server's drain does not wait
+/// for them.
+pub(crate) async fn exit_of(mut child: Child) -> std::process::ExitStatus {
+    tokio::task::spawn_blocking(move || child.wait().unwrap())
+        .await
+        .unwrap()
+}
+
 /// Sends the signal `name` (`TERM`, `HUP`, ...) to `child`.
 pub(crate) fn signal(child: &Child, name: &str) {
     let status = Command::new("kill")

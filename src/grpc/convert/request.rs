@@ -120,30 +120,19 @@ impl From<pb::ListProgramsRequest> for ListingInput {
         Self {
             page_size: r.page_size,
             filter: r.filter.map(Into::into),
-            fields: ProgramFilterInput {
-                unitids: Vec::new(),
-                operator_only: None,
+            // The older top-level fields are the same conditions.
+            fields: pb::ProgramFilter {
                 states: r.states,
                 credential_levels: r.credential_levels,
-                controls: r
-                    .controls
-                    .into_iter()
-                    .map(known::<pb::Control, _>)
-                    .collect(),
-                accreditations: r
-                    .accreditations
-                    .into_iter()
-                    .map(known::<pb::Accreditation, _>)
-                    .collect(),
+                controls: r.controls,
+                accreditations: r.accreditations,
                 min_median_earnings: r.min_median_earnings,
                 max_median_debt: r.max_median_debt,
                 name_contains: r.name_contains,
-                delivery_modes: r
-                    .delivery_modes
-                    .into_iter()
-                    .map(known::<pb::DeliveryMode, _>)
-                    .collect(),
-            },
+                delivery_modes: r.delivery_modes,
+                ..Default::default()
+            }
+            .into(),
         }
     }
 }
