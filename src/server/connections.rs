@@ -13,7 +13,6 @@
 //! puts in every request's extensions.
 
 use std::io;
-use std::net::SocketAddr;
 use std::pin::Pin;
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -112,9 +111,6 @@ impl Drop for ActiveCall {
 /// What every request on a connection can see of it.
 #[derive(Debug, Clone)]
 pub(crate) struct ConnInfo {
-    /// The client's address.
-    #[allow(dead_code)]
-    pub(crate) remote: Option<SocketAddr>,
     /// The connection's shared state.
     pub(crate) state: Arc<ConnState>,
 }
@@ -149,7 +145,6 @@ impl Connected for Conn {
 
     fn connect_info(&self) -> ConnInfo {
         ConnInfo {
-            remote: self.stream.peer_addr().ok(),
             state: self.state.clone(),
         }
     }
