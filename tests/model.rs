@@ -101,12 +101,13 @@ fn an_assessment_explains_each_path_by_contributions_that_sum_to_its_logit_chang
     for _ in 0..50 {
         let profile = random_profile(&catalog, &mut rng);
         let assessment = model.assess(&profile, n, true);
-        // The one scoring call agrees with the model's own probabilities to
-        // the last bit, and explains every path, most likely first.
-        assert_eq!(
-            assessment.probabilities,
-            model.probabilities(&assessment.features)
-        );
+        // The one scoring call agrees with linfa's own probabilities to the
+        // last bit, and explains every path, most likely first.
+        let x =
+            ndarray::ArrayView2::from_shape((1, assessment.features.len()), &assessment.features)
+                .unwrap();
+        let linfa = model.artifact().model.predict_probabilities(&x);
+        assert_eq!(assessment.probabilities, linfa.row(0).to_vec());
         let order: Vec<f64> = assessment
             .explained
             .iter()

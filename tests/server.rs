@@ -323,24 +323,12 @@ async fn model_info_describes_the_served_model() {
 
 #[tokio::test]
 async fn reflection_lists_the_services() {
-    use tonic_reflection::pb::v1::server_reflection_client::ServerReflectionClient;
     use tonic_reflection::pb::v1::server_reflection_request::MessageRequest;
     use tonic_reflection::pb::v1::server_reflection_response::MessageResponse;
-    use tonic_reflection::pb::v1::ServerReflectionRequest;
 
     let server = TestServer::start().await;
-    let mut client = ServerReflectionClient::new(server.channel.clone());
-    let request = ServerReflectionRequest {
-        host: String::new(),
-        message_request: Some(MessageRequest::ListServices(String::new())),
-    };
-    let mut stream = client
-        .server_reflection_info(tokio_stream::iter([request]))
-        .await
-        .unwrap()
-        .into_inner();
-    let response = stream.message().await.unwrap().unwrap();
-    let Some(MessageResponse::ListServicesResponse(list)) = response.message_response else {
+    let response = reflect(&server, MessageRequest::ListServices(String::new())).await;
+    let Some(MessageResponse::ListServicesResponse(list)) = response else {
         panic!("expected a service list");
     };
     let names: Vec<String> = list.service.into_iter().map(|s| s.name).collect();
@@ -355,14 +343,12 @@ async fn reflection_lists_the_services() {
     assert!(names.contains(&"himrec.v1.Catalog".to_owned()), "{names:?}");
 }
 
-/// The files reflection returns for `request`, decoded.
-async fn reflected_files(
+/// Reflection's answer to one request.
+async fn reflect(
     server: &TestServer,
     request: tonic_reflection::pb::v1::server_reflection_request::MessageRequest,
-) -> Vec<prost_types::FileDescriptorProto> {
-    use prost::Message as _;
+) -> Option<tonic_reflection::pb::v1::server_reflection_response::MessageResponse> {
     use tonic_reflection::pb::v1::server_reflection_client::ServerReflectionClient;
-    use tonic_reflection::pb::v1::server_reflection_response::MessageResponse;
     use tonic_reflection::pb::v1::ServerReflectionRequest;
 
     let mut client = ServerReflectionClient::new(server.channel.clone());
@@ -375,8 +361,18 @@ async fn reflected_files(
         .await
         .unwrap()
         .into_inner();
-    let response = stream.message().await.unwrap().unwrap();
-    match response.message_response {
+    stream.message().await.unwrap().unwrap().message_response
+}
+
+/// The files reflection returns for `request`, decoded.
+async fn reflected_files(
+    server: &TestServer,
+    request: tonic_reflection::pb::v1::server_reflection_request::MessageRequest,
+) -> Vec<prost_types::FileDescriptorProto> {
+    use prost::Message as _;
+    use tonic_reflection::pb::v1::server_reflection_response::MessageResponse;
+
+    match reflect(server, request).await {
         Some(MessageResponse::FileDescriptorResponse(files)) => files
             .file_descriptor_proto
             .iter()

@@ -1,6 +1,8 @@
 //! Filters over the program catalog, checked like a profile is. The same
 //! filter narrows `ListPrograms` and the programs `Recommend` ranks.
 
+use std::collections::HashSet;
+
 use sha2::{Digest, Sha256};
 
 use super::programs::{Accreditation, Control, DeliveryMode, Program, NON_CREDENTIAL_LEVEL};
@@ -68,8 +70,16 @@ impl ProgramFilterInput {
         };
         let mut violations = Vec::new();
         let mut filter = ProgramFilter::default();
+        // One pass over the catalog, however many ids are asked for.
+        let asked: HashSet<u32> = self.unitids.iter().copied().collect();
+        let known: HashSet<u32> = catalog
+            .programs
+            .iter()
+            .map(|p| p.unitid)
+            .filter(|u| asked.contains(u))
+            .collect();
         for (i, unitid) in self.unitids.iter().enumerate() {
-            if catalog.programs.iter().any(|p| p.unitid == *unitid) {
+            if known.contains(unitid) {
                 filter.unitids.push(*unitid);
             } else {
                 violations.push(FieldViolation::new(

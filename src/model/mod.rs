@@ -13,7 +13,7 @@ mod error;
 pub mod features;
 pub mod report;
 
-use ndarray::{Array2, ArrayView1, ArrayView2};
+use ndarray::{Array2, ArrayView2};
 
 pub use artifact::{DataFile, ModelArtifact, TrainingRecord, FORMAT_VERSION};
 pub use assessment::{Assessment, Explanation, SkillGap, MIN_GAP};
@@ -90,14 +90,7 @@ impl CareerModel {
     /// Probability of each career path, in catalog order, for one feature
     /// vector.
     pub fn probabilities(&self, features: &[f64]) -> Vec<f64> {
-        let x = ArrayView1::from(features)
-            .into_shape_with_order((1, features.len()))
-            .expect("one row");
-        self.artifact
-            .model
-            .predict_probabilities(&x)
-            .into_raw_vec_and_offset()
-            .0
+        softmax(&self.logits(features))
     }
 
     /// Everything a ranking needs of one profile: its features, every
