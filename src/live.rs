@@ -2,7 +2,14 @@
 //! again from the files, checks it completely, then swaps it in with one
 //! atomic pointer store. A call takes the current snapshot once at its
 //! start, so it finishes on the version it started with.
+//!
+//! With tenants configured, a snapshot holds one view of the catalog per
+//! tenant beside the public one: the public catalog (with the global
+//! overlay, if any), that tenant's overlay, and only the programs its
+//! default filter lets through. A tenant's data is in its own view and no
+//! other, so no method can show it to another tenant's callers.
 
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::SystemTime;
@@ -10,21 +17,56 @@ use std::time::SystemTime;
 use arc_swap::ArcSwap;
 use tracing::{info, warn};
 
-use crate::catalog::overlay::OverlayError;
-use crate::catalog::{Catalog, CatalogError};
+use crate::catalog::overlay::{OverlayError, Scope};
+use crate::catalog::{
+    Accreditation, Catalog, CatalogError, Control, DeliveryMode, ProgramFilterInput,
+};
+use crate::config::{Config, TenantFilter};
+use crate::error::FieldViolation;
 use crate::metrics::Metrics;
 use crate::model::{CareerModel, ModelArtifact, ModelError};
 use crate::rank::Recommender;
 
+/// The tenant a call is made for, from its caller's API key.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct TenantName(pub Arc<str>);
+
 /// One loaded version of the catalog and model.
 #[derive(Debug)]
 pub struct Snapshot {
-    /// The catalog and model.
+    /// The catalog and model callers outside every tenant see.
     pub recommender: Arc<Recommender>,
+    /// Each tenant's view.
+    pub tenants: HashMap<Arc<str>, Arc<Recommender>>,
     /// When it was loaded.
     pub loaded_at: SystemTime,
     /// 1 for the load at start, one more for each successful reload.
     pub generation: u64,
+}
+
+impl Snapshot {
+    /// The views loaded now, as version `generation`.
+    fn of(views: Views, generation: u64) -> Self {
+        Self {
+            recommender: Arc::new(views.public),
+            tenants: views
+                .tenants
+                .into_iter()
+                .map(|(name, view)| (name, Arc::new(view)))
+                .collect(),
+            loaded_at: SystemTime::now(),
+            generation,
+        }
+    }
+
+    /// What a call for `tenant` sees: its own view, or the public one for a
+    /// caller outside every tenant. A tenant this snapshot does not know
+    /// sees the public view, which holds no tenant's data.
+    pub fn view(&self, tenant: Option<&TenantName>) -> &Arc<Recommender> {
+        tenant
+            .and_then(|t| self.tenants.get(&t.0))
+            .unwrap_or(&self.recommender)
+    }
 }
 
 /// The files a snapshot is loaded from.
@@ -34,8 +76,85 @@ pub struct Sources {
     pub data: PathBuf,
     /// Model artifact.
     pub model: PathBuf,
-    /// The operator's program overlay, if any.
+    /// The operator's program overlay, if any; every caller sees it.
     pub overlay: Option<PathBuf>,
+    /// Tenants, each seeing its own view.
+    pub tenants: Vec<TenantSource>,
+}
+
+/// What a tenant's view is loaded from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TenantSource {
+    /// Its name.
+    pub name: Arc<str>,
+    /// The unit ids its overlay may speak of.
+    pub unitids: HashSet<u32>,
+    /// Its overlay, if any.
+    pub overlay: Option<PathBuf>,
+    /// Its default program filter, if any.
+    pub default_filter: Option<TenantFilter>,
+}
+
+impl Sources {
+    /// The files `config` names.
+    pub fn from_config(config: &Config) -> Self {
+        Self {
+            data: config.data.clone(),
+            model: config.model.clone(),
+            overlay: config.programs_overlay().map(Into::into),
+            tenants: config
+                .tenants
+                .iter()
+                .map(|t| TenantSource {
+                    name: t.name.as_str().into(),
+                    unitids: t.unitids.iter().copied().collect(),
+                    overlay: t.programs_overlay().map(Into::into),
+                    default_filter: t.default_filter.clone(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Every view loaded from [`Sources`].
+#[derive(Debug)]
+pub struct Views {
+    /// The public view.
+    pub public: Recommender,
+    /// Each tenant's.
+    pub tenants: Vec<(Arc<str>, Recommender)>,
+}
+
+/// The checked program filter `filter` stands for, in the tenant's view.
+fn tenant_filter(
+    filter: &TenantFilter,
+    catalog: &Catalog,
+) -> Result<crate::catalog::ProgramFilter, Vec<FieldViolation>> {
+    ProgramFilterInput {
+        unitids: filter.unitids.clone(),
+        states: filter.states.clone(),
+        credential_levels: filter.credential_levels.clone(),
+        controls: filter
+            .controls
+            .iter()
+            .map(|c| Control::from_name(c))
+            .collect(),
+        accreditations: filter
+            .accreditations
+            .iter()
+            .map(|a| Accreditation::from_name(a))
+            .collect(),
+        min_median_earnings: filter.min_median_earnings,
+        max_median_debt: filter.max_median_debt,
+        name_contains: filter.name_contains.clone(),
+        delivery_modes: filter
+            .delivery_modes
+            .iter()
+            .map(|m| DeliveryMode::parse(m))
+            .collect(),
+        operator_only: filter.operator_only,
+    }
+    .check(catalog, "default_filter")
 }
 
 /// Why the files did not load.
@@ -50,6 +169,14 @@ pub enum LoadError {
     /// The program overlay is invalid.
     #[error("{0}")]
     Overlay(#[from] OverlayError),
+    /// A tenant's default filter names what its view does not have.
+    #[error("tenant {tenant:?}: {}", problems.iter().map(|v| format!("{}: {}", v.field, v.description)).collect::<Vec<_>>().join("; "))]
+    TenantFilter {
+        /// The tenant.
+        tenant: Arc<str>,
+        /// What is wrong, by field.
+        problems: Vec<FieldViolation>,
+    },
 }
 
 /// Loads the catalog and the model and checks that they fit each other.
@@ -63,23 +190,59 @@ pub fn load_with_overlay(
     model_path: &Path,
     overlay: Option<&Path>,
 ) -> Result<Recommender, LoadError> {
-    let mut catalog = Catalog::load(data_dir)?;
-    if let Some(path) = overlay {
-        let summary = crate::catalog::overlay::apply(&mut catalog, path)?;
-        info!(
-            merged = summary.merged,
-            added = summary.added,
-            "program overlay merged"
-        );
-    }
-    let artifact = ModelArtifact::load(model_path)?;
-    let model = CareerModel::new(artifact, &catalog)?;
-    Ok(Recommender::new(catalog, model))
+    let sources = Sources {
+        data: data_dir.to_path_buf(),
+        model: model_path.to_path_buf(),
+        overlay: overlay.map(Path::to_path_buf),
+        tenants: Vec::new(),
+    };
+    Ok(sources.load()?.public)
 }
 
 impl Sources {
-    fn load(&self) -> Result<Recommender, LoadError> {
-        load_with_overlay(&self.data, &self.model, self.overlay.as_deref())
+    /// Loads every view; any fault in any of them fails the whole load.
+    pub fn load(&self) -> Result<Views, LoadError> {
+        let mut catalog = Catalog::load(&self.data)?;
+        if let Some(path) = &self.overlay {
+            let summary = crate::catalog::overlay::apply(&mut catalog, path, None)?;
+            info!(
+                merged = summary.merged,
+                added = summary.added,
+                "program overlay merged"
+            );
+        }
+        let artifact = ModelArtifact::load(&self.model)?;
+        let model = CareerModel::new(artifact, &catalog)?;
+        let mut tenants = Vec::with_capacity(self.tenants.len());
+        for tenant in &self.tenants {
+            let mut view = catalog.clone();
+            if let Some(path) = &tenant.overlay {
+                let scope = Scope {
+                    tenant: &tenant.name,
+                    unitids: &tenant.unitids,
+                };
+                let summary = crate::catalog::overlay::apply(&mut view, path, Some(scope))?;
+                info!(
+                    tenant = %tenant.name,
+                    merged = summary.merged,
+                    added = summary.added,
+                    "tenant overlay merged"
+                );
+            }
+            if let Some(filter) = &tenant.default_filter {
+                let filter =
+                    tenant_filter(filter, &view).map_err(|problems| LoadError::TenantFilter {
+                        tenant: tenant.name.clone(),
+                        problems,
+                    })?;
+                view.programs.retain(|p| filter.matches(p));
+            }
+            tenants.push((tenant.name.clone(), Recommender::new(view, model.clone())));
+        }
+        Ok(Views {
+            public: Recommender::new(catalog, model),
+            tenants,
+        })
     }
 }
 
@@ -115,26 +278,29 @@ struct Inner {
 impl Live {
     /// Serves `recommender` for good: [`Live::reload`] fails.
     pub fn fixed(recommender: Arc<Recommender>) -> Self {
-        Self::new(recommender, None)
+        Self::new(
+            Snapshot {
+                recommender,
+                tenants: HashMap::new(),
+                loaded_at: SystemTime::now(),
+                generation: 1,
+            },
+            None,
+        )
     }
 
     /// Loads from `sources`, which a reload reads again.
     pub fn load(sources: Sources) -> Result<Self, LoadError> {
-        let recommender = sources.load()?;
-        Ok(Self::new(Arc::new(recommender), Some(sources)))
+        let views = sources.load()?;
+        Ok(Self::new(Snapshot::of(views, 1), Some(sources)))
     }
 
-    fn new(recommender: Arc<Recommender>, sources: Option<Sources>) -> Self {
+    fn new(snapshot: Snapshot, sources: Option<Sources>) -> Self {
         let metrics = Metrics::new();
-        let loaded_at = SystemTime::now();
-        metrics.model_loaded(recommender.model().version(), loaded_at);
+        metrics.model_loaded(snapshot.recommender.model().version(), snapshot.loaded_at);
         Self {
             inner: Arc::new(Inner {
-                current: ArcSwap::from_pointee(Snapshot {
-                    recommender,
-                    loaded_at,
-                    generation: 1,
-                }),
+                current: ArcSwap::from_pointee(snapshot),
                 sources,
                 reloading: tokio::sync::Mutex::new(()),
                 metrics,
@@ -164,13 +330,9 @@ impl Live {
             },
         };
         match result {
-            Ok(recommender) => {
+            Ok(views) => {
                 let generation = self.inner.current.load().generation + 1;
-                let snapshot = Arc::new(Snapshot {
-                    recommender: Arc::new(recommender),
-                    loaded_at: SystemTime::now(),
-                    generation,
-                });
+                let snapshot = Arc::new(Snapshot::of(views, generation));
                 self.inner.current.store(snapshot.clone());
                 let version = snapshot.recommender.model().version();
                 self.inner.metrics.reloaded(true);
@@ -179,6 +341,7 @@ impl Live {
                     model = version,
                     generation,
                     programs = snapshot.recommender.catalog().programs.len(),
+                    tenants = snapshot.tenants.len(),
                     "reloaded"
                 );
                 Ok(snapshot)

@@ -230,6 +230,7 @@ async fn answers() -> Vec<(String, String)> {
         data: root.join("data"),
         model: root.join("models/career_model.json"),
         overlay: Some(root.join("tests/fixtures/overlay.csv")),
+        tenants: Vec::new(),
     })
     .unwrap();
     let options = ServeOptions {

@@ -31,7 +31,7 @@ fn program(catalog: &Catalog, unitid: u32, level: u8) -> &himrec::catalog::Progr
 #[test]
 fn facts_merge_by_unitid_and_level_and_unknown_stays_unknown() {
     let mut catalog = Catalog::load(&common::root().join("data")).unwrap();
-    let summary = overlay::apply(&mut catalog, &fixture("overlay.csv")).unwrap();
+    let summary = overlay::apply(&mut catalog, &fixture("overlay.csv"), None).unwrap();
     assert_eq!((summary.merged, summary.added), (3, 1));
     assert_eq!(catalog.programs.len(), 3753);
 
@@ -66,7 +66,7 @@ fn facts_merge_by_unitid_and_level_and_unknown_stays_unknown() {
 #[test]
 fn json_lines_overlays_work_too() {
     let mut catalog = Catalog::load(&common::root().join("data")).unwrap();
-    let summary = overlay::apply(&mut catalog, &fixture("overlay.jsonl")).unwrap();
+    let summary = overlay::apply(&mut catalog, &fixture("overlay.jsonl"), None).unwrap();
     assert_eq!((summary.merged, summary.added), (1, 1));
     assert_eq!(program(&catalog, 999002, 1).facts.practicum, Some(false));
 }
@@ -75,7 +75,7 @@ fn json_lines_overlays_work_too() {
 fn a_bad_overlay_is_refused_whole_with_line_numbers() {
     let mut catalog = Catalog::load(&common::root().join("data")).unwrap();
     let before = catalog.programs.clone();
-    let err = overlay::apply(&mut catalog, &fixture("overlay_bad.csv")).unwrap_err();
+    let err = overlay::apply(&mut catalog, &fixture("overlay_bad.csv"), None).unwrap_err();
     let lines: Vec<u64> = err.problems.iter().map(|(line, _)| *line).collect();
     assert_eq!(lines, [2, 3, 4, 6, 7, 8]);
     let reason = |line: u64| &err.problems.iter().find(|p| p.0 == line).unwrap().1;
@@ -201,4 +201,79 @@ async fn overlay_facts_reach_responses_filters_and_ranking() {
         .reasons
         .iter()
         .any(|r| r.explanation == "Online, so open from OH"));
+}
+
+#[test]
+fn program_names_cip_codes_and_credentials_are_read_and_checked() {
+    let dir = common::scratch("overlay-facts");
+    let good = dir.join("facts.jsonl");
+    std::fs::write(
+        &good,
+        concat!(
+            r#"{"unitid": 102845, "credential_level": 2, "program_name": "AAS Health Information Technology", "cip_code": "510707", "prepares_for": ["rhit", "RHIT", "CCS"]}"#,
+            "\n",
+            r#"{"unitid": 999002, "credential_level": 3, "institution_name": "Example University", "state": "OH", "control": "public", "cip_code": "51.2706", "prepares_for": "RHIA"}"#,
+            "\n",
+        ),
+    )
+    .unwrap();
+    let mut catalog = Catalog::load(&common::root().join("data")).unwrap();
+    overlay::apply(&mut catalog, &good, None).unwrap();
+    let hit = program(&catalog, 102845, 2);
+    assert_eq!(
+        hit.facts.program_name.as_deref(),
+        Some("AAS Health Information Technology")
+    );
+    assert_eq!(hit.facts.detailed_cip_code.as_deref(), Some("51.0707"));
+    assert_eq!(
+        hit.facts.prepares_for,
+        ["RHIT", "CCS"],
+        "as the catalog spells them, once"
+    );
+    let informatics = program(&catalog, 999002, 3);
+    assert_eq!(informatics.cip_code, "5127");
+    assert_eq!(
+        informatics.facts.detailed_cip_code.as_deref(),
+        Some("51.2706")
+    );
+
+    let bad = dir.join("bad.csv");
+    std::fs::write(
+        &bad,
+        format!(
+            "unitid,credential_level,program_name,cip_code,prepares_for\n\
+             102845,2,,51.2706,\n\
+             102845,3,,51.07,\n\
+             103501,1,,,RHIT;XYZ\n\
+             102845,1,{},,\n",
+            "n".repeat(201)
+        ),
+    )
+    .unwrap();
+    let err = overlay::apply(&mut catalog, &bad, None).unwrap_err();
+    let reasons: Vec<(u64, &str)> = err
+        .problems
+        .iter()
+        .map(|(line, reason)| (*line, reason.as_str()))
+        .collect();
+    assert_eq!(reasons.len(), 4, "{reasons:?}");
+    assert!(
+        reasons[0]
+            .1
+            .contains("not within the program's CIP family 51.07"),
+        "{reasons:?}"
+    );
+    assert!(
+        reasons[1].1.contains("not a six-digit CIP code"),
+        "{reasons:?}"
+    );
+    assert!(
+        reasons[2].1.contains("\"XYZ\" is not a known credential"),
+        "{reasons:?}"
+    );
+    assert!(reasons[3].1.contains("longer than 200"), "{reasons:?}");
+    assert_eq!(
+        reasons.iter().map(|r| r.0).collect::<Vec<_>>(),
+        [2, 3, 4, 5]
+    );
 }

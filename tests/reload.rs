@@ -113,6 +113,7 @@ fn sources(dir: &Path) -> Sources {
         data: root().join("data"),
         model: dir.join("model.json"),
         overlay: Some(dir.join("overlay.csv")),
+        tenants: Vec::new(),
     }
 }
 

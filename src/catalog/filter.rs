@@ -27,7 +27,7 @@ pub struct ProgramFilterInput {
     pub min_median_earnings: Option<u32>,
     /// Most median debt.
     pub max_median_debt: Option<u32>,
-    /// Text the institution name must contain.
+    /// Text the institution name or the program's name must contain.
     pub name_contains: String,
     /// Delivery modes; `None` for a value that is not one.
     pub delivery_modes: Vec<Option<DeliveryMode>>,
@@ -188,6 +188,11 @@ impl ProgramFilterInput {
     }
 }
 
+/// Whether `text` contains `folded` (already lower case), in any case.
+fn contains_folded(text: &str, folded: &str) -> bool {
+    text.to_lowercase().contains(folded)
+}
+
 impl ProgramFilter {
     /// Whether a program passes every filter.
     pub fn matches(&self, program: &Program) -> bool {
@@ -213,10 +218,12 @@ impl ProgramFilter {
                     .delivery
                     .is_some_and(|d| self.delivery_modes.contains(&d)))
             && (self.name_contains.is_empty()
+                || contains_folded(&program.institution_name, &self.name_contains)
                 || program
-                    .institution_name
-                    .to_lowercase()
-                    .contains(&self.name_contains))
+                    .facts
+                    .program_name
+                    .as_deref()
+                    .is_some_and(|name| contains_folded(name, &self.name_contains)))
     }
 
     /// A short digest of the filter, to bind page tokens to it.

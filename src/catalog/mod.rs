@@ -33,6 +33,10 @@ pub use programs::{
 pub use settings::WorkSetting;
 pub use sources::{ALL_INDUSTRIES, DATA_RELEASES, HEALTH_CARE_SECTOR, SOURCE_FILES};
 
+/// The share of a credential's skill floors a path's typical levels must
+/// reach for the credential to count as leading to that path.
+pub const CREDENTIAL_PATH_COVERAGE: f64 = 0.9;
+
 /// Everything the service recommends from.
 #[derive(Debug, Clone)]
 pub struct Catalog {
@@ -112,6 +116,26 @@ impl Catalog {
         self.credentials
             .iter()
             .position(|c| c.code.eq_ignore_ascii_case(code))
+    }
+
+    /// The career paths a credential leads to: those whose typical skill
+    /// levels reach at least [`CREDENTIAL_PATH_COVERAGE`] of its skill
+    /// floors (`sum min(typical, floor) / sum floor`), in path order.
+    pub fn credential_paths(&self, credential: usize) -> Vec<usize> {
+        let floors = &self.credentials[credential].skill_floors;
+        let total: f64 = floors.iter().map(|(_, floor)| floor).sum();
+        self.career_paths
+            .iter()
+            .enumerate()
+            .filter(|(_, path)| {
+                let reached: f64 = floors
+                    .iter()
+                    .map(|&(skill, floor)| path.typical_skills[skill].min(floor))
+                    .sum();
+                total > 0.0 && reached >= CREDENTIAL_PATH_COVERAGE * total
+            })
+            .map(|(i, _)| i)
+            .collect()
     }
 
     /// The indexes of the programs that pass `listing`'s filters, in

@@ -1,8 +1,10 @@
 //! The operator's program overlay: facts public data lacks (CAHIIM
-//! accreditation, delivery mode, tuition, practicum, career services, URL)
-//! merged onto programs by (`unitid`, `credential_level`), and programs of
-//! the operator's own. The whole file is checked first; any bad row refuses
-//! it, so a server never serves half an overlay.
+//! accreditation, delivery mode, tuition, practicum, career services, URL,
+//! the program's name and six-digit CIP code, the credentials it prepares
+//! for) merged onto programs by (`unitid`, `credential_level`), and
+//! programs of the operator's own. The whole file is checked first; any bad
+//! row refuses it, so a server never serves half an overlay. A tenant's
+//! overlay is given its [`Scope`]: a row about any other unit id is refused.
 //!
 //! A CSV file (`.csv`, with a header) or JSON Lines (`.jsonl` or `.json`,
 //! one object per line) with these fields; empty or absent means unknown:
@@ -15,6 +17,9 @@
 //! | `tuition` | yearly dollars |
 //! | `practicum`, `career_services` | `true` or `false` |
 //! | `program_url` | `http(s)://...` |
+//! | `program_name` | the program's own name, at most 200 characters |
+//! | `cip_code` | six digits within the program's CIP family, `51.0707` or `510707`; a program of the operator's own may also be `51.2706` (Medical Informatics) |
+//! | `prepares_for` | credential codes (`RHIT`, `CCS`, ...), separated by `;` in CSV, a list or that text in JSON |
 //! | `institution_name`, `state`, `control` | required for a program not in the public data |
 
 use std::collections::{HashMap, HashSet};
@@ -45,7 +50,22 @@ pub struct OverlaySummary {
     pub added: usize,
 }
 
-const FIELDS: [&str; 11] = [
+/// Whose overlay this is: a tenant may speak only of its own unit ids.
+#[derive(Debug, Clone, Copy)]
+pub struct Scope<'a> {
+    /// The tenant's name, for errors.
+    pub tenant: &'a str,
+    /// The unit ids it speaks for.
+    pub unitids: &'a HashSet<u32>,
+}
+
+/// Longest program name accepted.
+const MAX_PROGRAM_NAME: usize = 200;
+
+/// CIP 51.27, where Medical Informatics (51.2706) sits.
+const INFORMATICS_CIP: (&str, &str) = ("5127", "Medical Illustration and Informatics");
+
+const FIELDS: [&str; 14] = [
     "unitid",
     "credential_level",
     "cahiim_accredited",
@@ -57,6 +77,9 @@ const FIELDS: [&str; 11] = [
     "institution_name",
     "state",
     "control",
+    "program_name",
+    "cip_code",
+    "prepares_for",
 ];
 
 /// One row as text fields, with its line.
@@ -111,6 +134,15 @@ fn read_rows(path: &Path) -> Result<Vec<RawRow>, String> {
                 let text = match value {
                     serde_json::Value::Null => continue,
                     serde_json::Value::String(s) => s.trim().to_owned(),
+                    serde_json::Value::Array(items) => items
+                        .iter()
+                        .map(|item| {
+                            item.as_str().map(str::trim).ok_or_else(|| {
+                                format!("line {line}: `{key}` must be a list of strings")
+                            })
+                        })
+                        .collect::<Result<Vec<_>, _>>()?
+                        .join(";"),
                     other => other.to_string(),
                 };
                 if !text.is_empty() {
@@ -142,8 +174,59 @@ fn number(fields: &HashMap<String, String>, name: &str) -> Result<Option<u32>, S
         .transpose()
 }
 
-/// Checks an overlay file whole, then merges it into the catalog.
-pub fn apply(catalog: &mut Catalog, path: &Path) -> Result<OverlaySummary, OverlayError> {
+/// The six-digit CIP code `raw` (`51.0707` or `510707`) with its dot, if it
+/// lies within `family` (four digits, e.g. `5107`).
+fn detailed_cip(raw: &str, family: &str) -> Result<String, String> {
+    let digits: String = raw.chars().filter(|c| *c != '.').collect();
+    let shaped = digits.len() == 6
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && (raw.len() == 6 || raw.find('.') == Some(2));
+    if !shaped {
+        return Err(format!(
+            "cip_code {raw:?} is not a six-digit CIP code like 51.0707"
+        ));
+    }
+    if !digits.starts_with(family) {
+        return Err(format!(
+            "cip_code {raw:?} is not within the program's CIP family {}.{}",
+            &family[..2],
+            &family[2..]
+        ));
+    }
+    Ok(format!("{}.{}", &digits[..2], &digits[2..]))
+}
+
+/// The credential codes in `raw` (separated by `;`), as the catalog spells
+/// them, without repeats.
+fn credential_codes(catalog: &Catalog, raw: &str) -> Result<Vec<String>, String> {
+    let mut codes: Vec<String> = Vec::new();
+    for code in raw.split(';').map(str::trim).filter(|c| !c.is_empty()) {
+        let index = catalog.credential_index(code).ok_or_else(|| {
+            let known: Vec<&str> = catalog
+                .credentials
+                .iter()
+                .map(|c| c.code.as_str())
+                .collect();
+            format!(
+                "prepares_for: {code:?} is not a known credential ({})",
+                known.join(", ")
+            )
+        })?;
+        let code = &catalog.credentials[index].code;
+        if !codes.contains(code) {
+            codes.push(code.clone());
+        }
+    }
+    Ok(codes)
+}
+
+/// Checks an overlay file whole, then merges it into the catalog; with a
+/// `scope`, a row about a unit id outside it is refused.
+pub fn apply(
+    catalog: &mut Catalog,
+    path: &Path,
+    scope: Option<Scope<'_>>,
+) -> Result<OverlaySummary, OverlayError> {
     let refuse = |problems| OverlayError {
         path: path.to_path_buf(),
         problems,
@@ -162,6 +245,14 @@ pub fn apply(catalog: &mut Catalog, path: &Path) -> Result<OverlaySummary, Overl
     for (line, fields) in &rows {
         let result = (|| -> Result<(), String> {
             let unitid = number(fields, "unitid")?.ok_or("unitid is required")?;
+            if let Some(scope) = scope {
+                if !scope.unitids.contains(&unitid) {
+                    return Err(format!(
+                        "unitid {unitid} is not one of tenant {:?}'s unit ids; a tenant states facts only about its own programs",
+                        scope.tenant
+                    ));
+                }
+            }
             let level =
                 number(fields, "credential_level")?.ok_or("credential_level is required")?;
             let level = match level {
@@ -187,6 +278,19 @@ pub fn apply(catalog: &mut Catalog, path: &Path) -> Result<OverlaySummary, Overl
                     return Err(format!("program_url {u:?} is not an http(s) URL"));
                 }
             }
+            let program_name = fields.get("program_name").cloned();
+            if program_name
+                .as_ref()
+                .is_some_and(|n| n.chars().count() > MAX_PROGRAM_NAME)
+            {
+                return Err(format!(
+                    "program_name is longer than {MAX_PROGRAM_NAME} characters"
+                ));
+            }
+            let prepares_for = fields
+                .get("prepares_for")
+                .map(|v| credential_codes(catalog, v))
+                .transpose()?;
             let mut program = match index.get(&(unitid, level)) {
                 Some(&i) => catalog.programs[i].clone(),
                 None => {
@@ -248,6 +352,19 @@ pub fn apply(catalog: &mut Catalog, path: &Path) -> Result<OverlaySummary, Overl
             facts.practicum = flag(fields, "practicum")?.or(facts.practicum);
             facts.career_services = flag(fields, "career_services")?.or(facts.career_services);
             facts.url = url.or(facts.url.take());
+            facts.program_name = program_name.or(facts.program_name.take());
+            if let Some(codes) = prepares_for {
+                facts.prepares_for = codes;
+            }
+            if let Some(raw) = fields.get("cip_code") {
+                let informatics = program.operator_only
+                    && raw.chars().filter(|c| *c != '.').collect::<String>() == "512706";
+                if informatics {
+                    (program.cip_code, program.cip_title) =
+                        (INFORMATICS_CIP.0.into(), INFORMATICS_CIP.1.into());
+                }
+                program.facts.detailed_cip_code = Some(detailed_cip(raw, &program.cip_code)?);
+            }
             match index.get(&(unitid, level)) {
                 Some(&i) => updates.push((i, program)),
                 None => added.push(program),

@@ -97,6 +97,13 @@ pub struct OperatorFacts {
     pub career_services: Option<bool>,
     /// The program's web page.
     pub url: Option<String>,
+    /// The program's own name, e.g. "AAS Health Information Technology".
+    pub program_name: Option<String>,
+    /// Its six-digit CIP code with the dot, e.g. `51.0707`.
+    pub detailed_cip_code: Option<String>,
+    /// Codes of the catalog's credentials it prepares for, e.g. `RHIT`,
+    /// without repeats, as the catalog spells them.
+    pub prepares_for: Vec<String>,
 }
 
 /// How a program is delivered.
@@ -117,6 +124,18 @@ impl DeliveryMode {
             "online" => Some(Self::Online),
             "hybrid" => Some(Self::Hybrid),
             "campus" => Some(Self::Campus),
+            _ => None,
+        }
+    }
+}
+
+impl Accreditation {
+    /// Reads `accredited`, `not_accredited` or `unknown`, in any case.
+    pub fn from_name(raw: &str) -> Option<Self> {
+        match raw.trim().to_ascii_lowercase().as_str() {
+            "accredited" => Some(Self::Accredited),
+            "not_accredited" => Some(Self::NotAccredited),
+            "unknown" => Some(Self::Unknown),
             _ => None,
         }
     }

@@ -73,7 +73,11 @@ impl ConfigArgs {
 
     /// The effective configuration, validated.
     pub(crate) fn load(&self) -> anyhow::Result<Config> {
-        Ok(Config::load(self.config.as_deref(), &self.overrides()?)?)
+        let config = Config::load(self.config.as_deref(), &self.overrides()?);
+        match &self.config {
+            Some(path) => config.with_context(|| format!("configuration {}", path.display())),
+            None => Ok(config?),
+        }
     }
 }
 
@@ -110,17 +114,25 @@ pub(crate) fn run(command: ConfigCommand) -> anyhow::Result<()> {
     match command.action {
         Action::Check { file } => {
             let overrides = Override::from_env(std::env::vars())?;
-            let config = Config::load(Some(&file), &overrides)?;
-            let recommender = server::check(&config)
+            let config = Config::load(Some(&file), &overrides)
+                .with_context(|| format!("configuration {}", file.display()))?;
+            let views = server::check(&config)
                 .with_context(|| format!("{}: the files it names do not load", file.display()))?;
             println!(
-                "{}: ok (model {}, {} programs, tls {}, {} API keys)",
+                "{}: ok (model {}, {} programs, tls {}, {} API keys, {} tenants)",
                 file.display(),
-                recommender.model().version(),
-                recommender.catalog().programs.len(),
+                views.public.model().version(),
+                views.public.catalog().programs.len(),
                 if config.tls.enabled() { "on" } else { "off" },
-                config.auth.keys.len()
+                config.auth.keys.len(),
+                views.tenants.len()
             );
+            for (name, view) in &views.tenants {
+                println!(
+                    "  tenant {name}: {} programs",
+                    view.catalog().programs.len()
+                );
+            }
             Ok(())
         }
         Action::Show(args) => {

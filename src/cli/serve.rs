@@ -45,17 +45,8 @@ pub(crate) fn run(args: ServeArgs) -> anyhow::Result<()> {
     served
 }
 
-/// The files the configuration names.
-pub(crate) fn sources(config: &Config) -> Sources {
-    Sources {
-        data: config.data.clone(),
-        model: config.model.clone(),
-        overlay: config.programs_overlay().map(Into::into),
-    }
-}
-
 async fn serve(config: Config) -> anyhow::Result<()> {
-    let live = Live::load(sources(&config)).with_context(|| {
+    let live = Live::load(Sources::from_config(&config)).with_context(|| {
         format!(
             "cannot start: loading data from {} and model from {}",
             config.data.display(),

@@ -16,7 +16,9 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 pub use overrides::{Override, Source, ENV_PREFIX};
-pub use sections::{ApiKey, Auth, Limits, Log, LogFormat, Metrics, Paging, Role, Tls, Tracing};
+pub use sections::{
+    ApiKey, Auth, Limits, Log, LogFormat, Metrics, Paging, Role, Tenant, TenantFilter, Tls, Tracing,
+};
 pub use validate::ConfigError;
 
 /// The whole configuration of `himrec serve`.
@@ -47,6 +49,9 @@ pub struct Config {
     pub paging: Paging,
     /// Trace export.
     pub tracing: Tracing,
+    /// Institutions served apart from each other; none means every caller
+    /// sees the same catalog.
+    pub tenants: Vec<Tenant>,
 }
 
 impl Default for Config {
@@ -64,6 +69,7 @@ impl Default for Config {
             log: Log::default(),
             paging: Paging::default(),
             tracing: Tracing::default(),
+            tenants: Vec::new(),
         }
     }
 }

@@ -236,3 +236,60 @@ impl Tracing {
         !self.otlp_endpoint.is_empty()
     }
 }
+
+/// One institution (or group of them) served by this deployment. Its
+/// callers see the public catalog, its own overlay's facts and programs,
+/// and no other tenant's; its overlay may speak only of its own unit ids.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tenant {
+    /// Short name, e.g. `valley-college`; appears in logs.
+    pub name: String,
+    /// The IPEDS unit ids it speaks for; no two tenants share one.
+    pub unitids: Vec<u32>,
+    /// Its program overlay (same format as `programs_overlay`); empty for
+    /// none.
+    #[serde(default)]
+    pub programs_overlay: PathBuf,
+    /// Names of `[[auth.keys]]` whose callers are this tenant's; a key
+    /// belongs to at most one tenant.
+    pub keys: Vec<String>,
+    /// Programs its callers see at most: a request's filter can narrow
+    /// this, never widen it.
+    #[serde(default)]
+    pub default_filter: Option<TenantFilter>,
+}
+
+impl Tenant {
+    /// Its overlay, if it has one.
+    pub fn programs_overlay(&self) -> Option<&std::path::Path> {
+        (!self.programs_overlay.as_os_str().is_empty()).then_some(self.programs_overlay.as_path())
+    }
+}
+
+/// A tenant's default program filter: the fields of the API's
+/// `ProgramFilter`, written as text.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct TenantFilter {
+    /// IPEDS unit ids.
+    pub unitids: Vec<u32>,
+    /// USPS state codes.
+    pub states: Vec<String>,
+    /// Scorecard credential levels (1-8, 99).
+    pub credential_levels: Vec<u32>,
+    /// `public`, `private_nonprofit`, `private_for_profit`.
+    pub controls: Vec<String>,
+    /// `accredited`, `not_accredited`, `unknown`.
+    pub accreditations: Vec<String>,
+    /// `online`, `hybrid`, `campus`.
+    pub delivery_modes: Vec<String>,
+    /// Least median earnings, in dollars.
+    pub min_median_earnings: Option<u32>,
+    /// Most median debt, in dollars.
+    pub max_median_debt: Option<u32>,
+    /// Text the institution or program name must contain.
+    pub name_contains: String,
+    /// Only the tenant's own programs (true) or only public ones (false).
+    pub operator_only: Option<bool>,
+}

@@ -1,7 +1,7 @@
 //! Checks of the settings that their types alone cannot make, and the error
 //! that reports every problem found, each naming its key.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::PathBuf;
 
@@ -47,6 +47,7 @@ impl Config {
         self.check_tls(&mut problems);
         self.check_auth(&mut problems);
         self.check_metrics(&mut problems);
+        self.check_tenants(&mut problems);
         if let Err(e) = tracing_subscriber::EnvFilter::try_new(&self.log.level) {
             problems.push(bad("log.level", e));
         }
@@ -173,6 +174,71 @@ impl Config {
         }
     }
 
+    /// `tenants`: each named once, speaking for unit ids no other tenant
+    /// claims, through keys that exist and belong to no other tenant.
+    fn check_tenants(&self, problems: &mut Vec<String>) {
+        let mut names = HashSet::new();
+        let mut unitids: HashMap<u32, &str> = HashMap::new();
+        let mut keys: HashMap<&str, &str> = HashMap::new();
+        let known: HashSet<&str> = self.auth.keys.iter().map(|k| k.name.as_str()).collect();
+        for (i, tenant) in self.tenants.iter().enumerate() {
+            let at = format!("tenants[{i}]");
+            let name = tenant.name.as_str();
+            if name.trim().is_empty() {
+                problems.push(bad(&format!("{at}.name"), "must not be empty"));
+            } else if !names.insert(name) {
+                problems.push(bad(
+                    &format!("{at}.name"),
+                    format!("{name:?} is used twice"),
+                ));
+            }
+            if tenant.unitids.is_empty() {
+                problems.push(bad(
+                    &format!("{at}.unitids"),
+                    "must list the unit ids the tenant speaks for",
+                ));
+            }
+            for (j, unitid) in tenant.unitids.iter().enumerate() {
+                match unitids.insert(*unitid, name) {
+                    Some(other) if other == name => problems.push(bad(
+                        &format!("{at}.unitids[{j}]"),
+                        format!("unit id {unitid} is listed twice"),
+                    )),
+                    Some(other) => problems.push(bad(
+                        &format!("{at}.unitids[{j}]"),
+                        format!("unit id {unitid} already belongs to tenant {other:?}"),
+                    )),
+                    None => {}
+                }
+            }
+            if tenant.keys.is_empty() {
+                problems.push(bad(
+                    &format!("{at}.keys"),
+                    "must name at least one of auth.keys",
+                ));
+            }
+            for (j, key) in tenant.keys.iter().enumerate() {
+                let key_at = format!("{at}.keys[{j}]");
+                if !known.contains(key.as_str()) {
+                    problems.push(bad(&key_at, format!("no key named {key:?} in auth.keys")));
+                } else if let Some(other) = keys.insert(key, name) {
+                    problems.push(bad(
+                        &key_at,
+                        format!("key {key:?} is already listed under tenant {other:?}"),
+                    ));
+                }
+            }
+            if let Some(path) = tenant.programs_overlay() {
+                if !path.is_file() {
+                    problems.push(bad(
+                        &format!("{at}.programs_overlay"),
+                        format!("no file {}", path.display()),
+                    ));
+                }
+            }
+        }
+    }
+
     /// `metrics.addr`: empty, or a socket address other than `addr`.
     fn check_metrics(&self, problems: &mut Vec<String>) {
         if self.metrics.addr.is_empty() {
@@ -240,5 +306,59 @@ mod tests {
             assert!(shown.contains(key), "{key} in {shown}");
         }
         assert_eq!(shown.matches("; ").count(), 2, "{shown}");
+    }
+
+    const TWO_TENANTS: &str = r#"
+[[auth.keys]]
+name = "valley-web"
+sha256 = "0000000000000000000000000000000000000000000000000000000000000000"
+
+[[auth.keys]]
+name = "hill-web"
+sha256 = "1111111111111111111111111111111111111111111111111111111111111111"
+
+[[tenants]]
+name = "valley"
+unitids = [100654]
+keys = ["valley-web"]
+
+[[tenants]]
+name = "hill"
+unitids = [100663]
+keys = ["hill-web"]
+"#;
+
+    #[test]
+    fn tenants_are_read_with_their_keys() {
+        let config = Config::from_toml(TWO_TENANTS, "t", &[]).unwrap();
+        assert_eq!(config.tenants.len(), 2);
+        assert_eq!(config.tenants[1].keys, ["hill-web"]);
+        assert_eq!(config.tenants[0].default_filter, None);
+        // And survive the round trip `config show` makes.
+        let shown = config.redacted_toml();
+        assert!(shown.contains("[[tenants]]"), "{shown}");
+    }
+
+    #[test]
+    fn a_key_or_unit_id_under_two_tenants_is_refused() {
+        let text = TWO_TENANTS
+            .replace(
+                "keys = [\"hill-web\"]",
+                "keys = [\"hill-web\", \"valley-web\"]",
+            )
+            .replace("unitids = [100663]", "unitids = [100663, 100654]");
+        let e = err(&text);
+        assert_eq!(
+            e.problems,
+            [
+                "tenants[1].unitids[1]: unit id 100654 already belongs to tenant \"valley\"",
+                "tenants[1].keys[1]: key \"valley-web\" is already listed under tenant \"valley\"",
+            ]
+        );
+        let e = err(&TWO_TENANTS.replace("keys = [\"hill-web\"]", "keys = [\"nobody\"]"));
+        assert_eq!(
+            e.problems,
+            ["tenants[1].keys[0]: no key named \"nobody\" in auth.keys"]
+        );
     }
 }

@@ -5,10 +5,10 @@ use tonic::{Request, Response, Status};
 use tracing::instrument;
 
 use super::convert::response::career_path;
-use super::page_token::PageTokens;
+use super::page_token::{scoped, PageTokens};
 use crate::catalog::ListingInput;
 use crate::error::{FieldViolation, RequestError};
-use crate::live::Live;
+use crate::live::{Live, TenantName};
 use crate::pb;
 
 /// Serves the catalog of the live snapshot.
@@ -78,14 +78,16 @@ impl pb::catalog_server::Catalog for CatalogService {
         &self,
         request: Request<pb::ListProgramsRequest>,
     ) -> Result<Response<pb::ListProgramsResponse>, Status> {
+        let tenant = request.extensions().get::<TenantName>().cloned();
         let mut r = request.into_inner();
         let page_token = std::mem::take(&mut r.page_token);
         let snapshot = self.live.current();
-        let catalog = snapshot.recommender.catalog();
+        let catalog = snapshot.view(tenant.as_ref()).catalog();
         let listing = ListingInput::from(r)
             .check(catalog)
             .map_err(RequestError::InvalidArgument)?;
-        let digest = listing.digest();
+        // A token is good only for the tenant it was issued to.
+        let digest = scoped(listing.digest(), tenant.as_ref());
         let offset = if page_token.is_empty() {
             0
         } else {
@@ -123,9 +125,11 @@ impl pb::catalog_server::Catalog for CatalogService {
         &self,
         request: Request<pb::GetProgramRequest>,
     ) -> Result<Response<pb::GetProgramResponse>, Status> {
-        let r = request.into_inner();
         let snapshot = self.live.current();
-        let catalog = snapshot.recommender.catalog();
+        let catalog = snapshot
+            .view(request.extensions().get::<TenantName>())
+            .catalog();
+        let r = request.into_inner();
         let program = catalog
             .program(r.unitid, r.credential_level)
             .ok_or_else(|| RequestError::NotFound {

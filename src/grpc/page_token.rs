@@ -3,19 +3,36 @@
 //! a digest of the filters, signed with HMAC-SHA256 under a key drawn when
 //! the server starts (or derived from `paging.token_secret`, shared by
 //! replicas); so tokens stay valid for the life of the key, and a forged,
-//! altered or stale token is refused.
+//! altered or stale token is refused. A tenant's tokens are bound to the
+//! tenant too, so one tenant's token is refused for another.
 
 use hmac::{Hmac, Mac};
 use rand::RngCore;
 use sha2::Sha256;
 
 use crate::error::FieldViolation;
+use crate::live::TenantName;
 
 type HmacSha256 = Hmac<Sha256>;
 
 /// Bytes of the signature kept in a token.
 const MAC_BYTES: usize = 16;
 const PAYLOAD_BYTES: usize = 4 + 8;
+
+/// The filters' digest bound to the tenant asking, if any (a caller
+/// outside every tenant keeps the filters' digest as it is).
+pub(crate) fn scoped(filters: [u8; 8], tenant: Option<&TenantName>) -> [u8; 8] {
+    use sha2::Digest;
+    let Some(tenant) = tenant else {
+        return filters;
+    };
+    let mut hash = Sha256::new();
+    hash.update(filters);
+    hash.update(tenant.0.as_bytes());
+    let mut out = [0; 8];
+    out.copy_from_slice(&hash.finalize()[..8]);
+    out
+}
 
 /// Issues and reads page tokens.
 #[derive(Clone)]
@@ -106,5 +123,16 @@ mod tests {
             .is_err());
         assert!(tokens.read("zz", filter).is_err());
         assert!(tokens.read(&"é".repeat(28), filter).is_err());
+    }
+
+    #[test]
+    fn a_tenants_token_is_refused_for_another() {
+        let tokens = PageTokens::new();
+        let (a, b) = (TenantName("a".into()), TenantName("b".into()));
+        let filter = [7; 8];
+        let token = tokens.issue(50, scoped(filter, Some(&a)));
+        assert_eq!(tokens.read(&token, scoped(filter, Some(&a))), Ok(50));
+        assert!(tokens.read(&token, scoped(filter, Some(&b))).is_err());
+        assert!(tokens.read(&token, scoped(filter, None)).is_err());
     }
 }

@@ -8,7 +8,7 @@ use tracing::{debug, instrument};
 
 use super::convert::response::{model_info, recommend_response};
 use crate::error::RequestError;
-use crate::live::Live;
+use crate::live::{Live, TenantName};
 use crate::pb;
 use crate::rank::{QueryInput, Recommender};
 
@@ -77,8 +77,10 @@ impl pb::recommender_server::Recommender for RecommenderService {
         request: Request<Streaming<pb::RecommendBatchRequest>>,
     ) -> Result<Response<Self::RecommendBatchStream>, Status> {
         let service = self.clone();
-        // The whole stream is answered by the snapshot serving at its start.
-        let recommender = self.live.current().recommender.clone();
+        // The whole stream is answered by the snapshot serving at its start,
+        // in the caller's tenant's view.
+        let tenant = request.extensions().get::<TenantName>();
+        let recommender = self.live.current().view(tenant).clone();
         let max_items = self.max_batch_items;
         let mut seen = 0;
         let mut ended = false;
@@ -110,8 +112,9 @@ impl pb::recommender_server::Recommender for RecommenderService {
         request: Request<pb::RecommendRequest>,
     ) -> Result<Response<pb::RecommendResponse>, Status> {
         let snapshot = self.live.current();
+        let recommender = snapshot.view(request.extensions().get::<TenantName>());
         let response = self
-            .answer(request.into_inner(), &snapshot.recommender)
+            .answer(request.into_inner(), recommender)
             .map_err(|err| {
                 debug!(outcome = "invalid_argument", %err);
                 Status::from(err)

@@ -1,7 +1,8 @@
 //! API keys: bearer tokens in the `authorization` metadata, stored as
 //! their SHA-256 so the configuration holds nothing a caller could replay.
 //! Each key has a name (to revoke one holder without touching the others,
-//! and to say who called in logs) and a role.
+//! and to say who called in logs), a role, and at most one tenant, whose
+//! view of the catalog its calls see.
 
 use std::sync::Arc;
 
@@ -9,8 +10,9 @@ use rand::RngCore;
 use sha2::{Digest, Sha256};
 use tonic::codegen::http::HeaderMap;
 
-use crate::config::{ApiKey, Role};
+use crate::config::{ApiKey, Role, Tenant};
 use crate::error::AccessError;
+use crate::live::TenantName;
 
 /// What a method needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,6 +42,14 @@ struct Key {
     name: Arc<str>,
     sha256: [u8; 32],
     role: Role,
+    tenant: Option<TenantName>,
+}
+
+/// Who is calling: the key's name and its tenant, if any.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Caller {
+    pub(crate) key: Arc<str>,
+    pub(crate) tenant: Option<TenantName>,
 }
 
 /// The configured keys.
@@ -60,8 +70,15 @@ fn same(a: &[u8; 32], b: &[u8; 32]) -> bool {
 }
 
 impl Keys {
-    /// Keys from the configuration (already validated: hashes are hex).
-    pub(crate) fn new(keys: &[ApiKey]) -> Self {
+    /// Keys from the configuration (already validated: hashes are hex, and
+    /// a key is listed under one tenant at most).
+    pub(crate) fn new(keys: &[ApiKey], tenants: &[Tenant]) -> Self {
+        let tenant_of = |name: &str| {
+            tenants
+                .iter()
+                .find(|t| t.keys.iter().any(|k| k == name))
+                .map(|t| TenantName(t.name.as_str().into()))
+        };
         Self {
             keys: keys
                 .iter()
@@ -70,6 +87,7 @@ impl Keys {
                         name: k.name.as_str().into(),
                         sha256: crate::hex::decode(&k.sha256)?.try_into().ok()?,
                         role: k.role,
+                        tenant: tenant_of(&k.name),
                     })
                 })
                 .collect(),
@@ -77,12 +95,12 @@ impl Keys {
     }
 
     /// Whether the caller may make a call that needs `access`; on success,
-    /// the name of the key used, if any.
+    /// the key used, if any.
     pub(crate) fn check(
         &self,
         headers: &HeaderMap,
         access: Access,
-    ) -> Result<Option<Arc<str>>, AccessError> {
+    ) -> Result<Option<Caller>, AccessError> {
         if access == Access::Open || (access == Access::Client && self.keys.is_empty()) {
             return Ok(None);
         }
@@ -116,7 +134,10 @@ impl Keys {
                 key.name
             )));
         }
-        Ok(Some(key.name.clone()))
+        Ok(Some(Caller {
+            key: key.name.clone(),
+            tenant: key.tenant.clone(),
+        }))
     }
 }
 
@@ -154,19 +175,32 @@ mod tests {
 
     #[test]
     fn keys_open_what_their_role_allows() {
-        let keys = Keys::new(&[
-            key("app", "t1", Role::Client),
-            key("ops", "t2", Role::Admin),
-        ]);
-        assert_eq!(
-            keys.check(&bearer("t1"), Access::Client)
-                .unwrap()
-                .as_deref(),
-            Some("app")
+        let tenant = Tenant {
+            name: "valley".to_owned(),
+            unitids: vec![1],
+            keys: vec!["app".to_owned()],
+            ..Tenant::default()
+        };
+        let keys = Keys::new(
+            &[
+                key("app", "t1", Role::Client),
+                key("ops", "t2", Role::Admin),
+            ],
+            &[tenant],
         );
         assert_eq!(
-            keys.check(&bearer("t2"), Access::Admin).unwrap().as_deref(),
-            Some("ops")
+            keys.check(&bearer("t1"), Access::Client).unwrap(),
+            Some(Caller {
+                key: "app".into(),
+                tenant: Some(TenantName("valley".into()))
+            })
+        );
+        assert_eq!(
+            keys.check(&bearer("t2"), Access::Admin).unwrap(),
+            Some(Caller {
+                key: "ops".into(),
+                tenant: None
+            })
         );
         assert!(matches!(
             keys.check(&bearer("t1"), Access::Admin),
@@ -185,7 +219,7 @@ mod tests {
 
     #[test]
     fn without_keys_clients_are_open_and_admin_is_closed() {
-        let keys = Keys::new(&[]);
+        let keys = Keys::new(&[], &[]);
         assert_eq!(keys.check(&HeaderMap::new(), Access::Client).unwrap(), None);
         assert!(matches!(
             keys.check(&bearer("anything"), Access::Admin),

@@ -133,8 +133,13 @@ where
         let metrics = shared.metrics.clone();
 
         match shared.keys.check(request.headers(), access) {
-            Ok(Some(name)) => {
-                tracing::debug!(key = %name, "authenticated");
+            Ok(Some(caller)) => {
+                tracing::debug!(key = %caller.key, "authenticated");
+                // The services read the tenant from here; a client cannot
+                // set extensions, so only the key decides.
+                if let Some(tenant) = caller.tenant {
+                    request.extensions_mut().insert(tenant);
+                }
             }
             Ok(None) => {}
             Err(err) => {

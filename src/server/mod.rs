@@ -26,9 +26,9 @@ pub use auth::{new_token, token_sha256};
 pub use metrics_endpoint::serve_metrics;
 pub use telemetry::{Telemetry, TelemetryError, EXPORTED_TARGET};
 
-use crate::config::{ApiKey, Config, Limits, Tls};
+use crate::config::{ApiKey, Config, Limits, Tenant, Tls};
 use crate::grpc::{AdminService, CatalogService, RecommenderService};
-use crate::live::{load_with_overlay, Live, LoadError};
+use crate::live::{Live, LoadError, Sources, Views};
 use crate::pb;
 use crate::pb::admin_server::AdminServer;
 use crate::pb::catalog_server::CatalogServer;
@@ -52,17 +52,13 @@ pub enum StartError {
     Transport(#[from] tonic::transport::Error),
 }
 
-/// Loads everything `config` names (data, model, overlay, TLS files)
-/// without serving: what `himrec config check` runs.
-pub fn check(config: &Config) -> Result<Recommender, StartError> {
+/// Loads everything `config` names (data, model, overlays, tenants, TLS
+/// files) without serving: what `himrec config check` runs.
+pub fn check(config: &Config) -> Result<Views, StartError> {
     if let Some(tls) = tls::server_config(&config.tls)? {
         Server::builder().tls_config(tls)?;
     }
-    Ok(load_with_overlay(
-        &config.data,
-        &config.model,
-        config.programs_overlay(),
-    )?)
+    Ok(Sources::from_config(config).load()?)
 }
 
 /// How the server serves, beyond what it serves; the defaults are the
@@ -79,6 +75,8 @@ pub struct ServeOptions {
     pub tls: Tls,
     /// API keys; none means client methods are open and admin methods shut.
     pub api_keys: Vec<ApiKey>,
+    /// Tenants, for which of them each key calls as.
+    pub tenants: Vec<Tenant>,
     /// Secret that signs page tokens; empty for a random one.
     pub page_token_secret: String,
     /// Whether calls join the caller's trace (`traceparent`): on when
@@ -99,6 +97,7 @@ impl From<&Config> for ServeOptions {
             limits: config.limits.clone(),
             tls: config.tls.clone(),
             api_keys: config.auth.keys.clone(),
+            tenants: config.tenants.clone(),
             page_token_secret: config.paging.token_secret.clone(),
             join_traces: config.tracing.enabled(),
         }
@@ -165,7 +164,7 @@ pub async fn run_with(
 
     let cors = cors::cors_layer(&options.cors_origins)?;
     let guard = guard::GuardLayer::new(
-        auth::Keys::new(&options.api_keys),
+        auth::Keys::new(&options.api_keys, &options.tenants),
         limits.clone(),
         live.metrics().clone(),
     );

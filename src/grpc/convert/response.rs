@@ -121,6 +121,9 @@ impl From<&Program> for pb::Program {
             career_services: p.facts.career_services,
             program_url: p.facts.url.clone().unwrap_or_default(),
             operator_only: p.operator_only,
+            program_name: p.facts.program_name.clone().unwrap_or_default(),
+            detailed_cip_code: p.facts.detailed_cip_code.clone().unwrap_or_default(),
+            prepares_for: p.facts.prepares_for.clone(),
         }
     }
 }

@@ -1,5 +1,5 @@
-//! The scoring rule's factors: a credential level's path fit and
-//! education factor, the state factor, and the variety share.
+//! The scoring rule's factors: a group's path fit and education factor,
+//! the state factor, and the variety share.
 
 use super::index::ProgramIndex;
 use crate::profile::{EducationLevel, Profile};
@@ -51,14 +51,16 @@ pub(super) fn state_factor(wanted: Option<&str>, program: Option<&str>) -> f64 {
 }
 
 impl ProgramIndex {
-    /// Path fit x education factor of a credential category.
-    pub(super) fn weight(&self, profile: &Profile, probabilities: &[f64], category: usize) -> f64 {
-        let fit: f64 = self.relevance[category - 1]
+    /// Path fit x education factor of a group of programs.
+    pub(super) fn weight(&self, profile: &Profile, probabilities: &[f64], group: usize) -> f64 {
+        let group = &self.groups[group];
+        let fit: f64 = group
+            .relevance
             .iter()
             .zip(probabilities)
             .map(|(r, p)| r * p)
             .sum();
-        fit * education_factor(profile.education, category)
+        fit * education_factor(profile.education, group.category)
     }
 }
 

@@ -24,27 +24,46 @@ use crate::text::fixed;
 pub(crate) struct ProgramIndex {
     /// Programs that can be recommended.
     pub(super) candidates: Vec<Candidate>,
-    /// `relevance[category - 1][path]`.
-    pub(super) relevance: Vec<Vec<f64>>,
-    /// `path_texts[category - 1][path]`: the factor and sentence saying that
-    /// a credential at this level leads to the path, written once.
-    pub(super) path_texts: Vec<Vec<(String, String)>>,
+    /// The groups candidates are ranked in: first one per credential
+    /// category (index `category - 1`), then one per category and set of
+    /// credentials that some operator's programs prepare for.
+    pub(super) groups: Vec<Group>,
     /// Each candidate's outcome sentence, written once.
     pub(super) outcome_texts: Vec<String>,
     /// `level_names[category - 1]`: the credential level in lower case.
     pub(super) level_names: Vec<String>,
-    /// `anywhere[category - 1]`: online programs, best outcome first.
+    /// `anywhere[group]`: online programs, best outcome first.
     pub(super) anywhere: Vec<Vec<u32>>,
-    /// `by_category[category - 1]`: the other programs, best outcome first.
-    pub(super) by_category: Vec<Vec<u32>>,
+    /// `by_group[group]`: the other programs, best outcome first.
+    pub(super) by_group: Vec<Vec<u32>>,
     /// Per state, the same lists holding only that state's programs.
     pub(super) by_state: HashMap<&'static str, Vec<Vec<u32>>>,
+}
+
+/// Programs ranked together, sharing one path fit: one credential category,
+/// and the credentials they prepare for (none for public data's programs).
+#[derive(Debug, Clone)]
+pub(super) struct Group {
+    /// O*NET education category of their credential level.
+    pub(super) category: usize,
+    /// Codes of the credentials they prepare for, as the overlay lists them.
+    pub(super) credentials: Vec<String>,
+    /// `relevance[path]`: how much the credential leads to the path, in
+    /// [0, 1]: 1 for a path a prepared-for credential leads to, otherwise
+    /// the category's share of the path's workers over its most common
+    /// category's.
+    pub(super) relevance: Vec<f64>,
+    /// `path_texts[path]`: the factor and sentence saying that the group's
+    /// programs lead to the path, written once.
+    pub(super) path_texts: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Candidate {
     pub(super) program: usize,
     pub(super) category: usize,
+    /// Its group in [`ProgramIndex::groups`].
+    pub(super) group: usize,
     pub(super) state: Option<&'static str>,
     pub(super) outcome: f64,
     /// Known to be delivered fully online: open from any state.
@@ -96,43 +115,45 @@ impl Candidate {
 }
 impl ProgramIndex {
     pub(crate) fn new(catalog: &Catalog) -> Self {
-        let relevance = (0..EDUCATION_CATEGORIES)
-            .map(|category| {
-                catalog
-                    .career_paths
-                    .iter()
-                    .map(|p| {
-                        let max = p.education.iter().copied().fold(0.0, f64::max);
-                        if max > 0.0 {
-                            p.education[category] / max
-                        } else {
-                            0.0
-                        }
+        let mut groups: Vec<Group> = (1..=EDUCATION_CATEGORIES)
+            .map(|category| plain_group(catalog, category))
+            .collect();
+        let mut prepared: HashMap<(usize, Vec<String>), usize> = HashMap::new();
+        let mut candidates = Vec::new();
+        for (i, p) in catalog.programs.iter().enumerate() {
+            if p.credential_level == NON_CREDENTIAL_LEVEL {
+                continue;
+            }
+            let Some(category) = onet_category(p.credential_level) else {
+                continue;
+            };
+            let group = if p.facts.prepares_for.is_empty() {
+                category - 1
+            } else {
+                let mut codes = p.facts.prepares_for.clone();
+                codes.sort();
+                *prepared
+                    .entry((category, codes.clone()))
+                    .or_insert_with(|| {
+                        groups.push(prepared_group(catalog, &groups[category - 1], codes));
+                        groups.len() - 1
                     })
-                    .collect()
-            })
-            .collect();
-        let candidates: Vec<Candidate> = catalog
-            .programs
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| p.credential_level != NON_CREDENTIAL_LEVEL)
-            .filter_map(|(i, p)| {
-                Some(Candidate {
-                    program: i,
-                    category: onet_category(p.credential_level)?,
-                    state: p.state,
-                    outcome: outcome_factor(p),
-                    online: p.facts.delivery == Some(DeliveryMode::Online),
-                    accredited: p.accreditation == Accreditation::Accredited,
-                })
-            })
-            .collect();
+            };
+            candidates.push(Candidate {
+                program: i,
+                category,
+                group,
+                state: p.state,
+                outcome: outcome_factor(p),
+                online: p.facts.delivery == Some(DeliveryMode::Online),
+                accredited: p.accreditation == Accreditation::Accredited,
+            });
+        }
         let sorted = |keep: &dyn Fn(&Candidate) -> bool| -> Vec<Vec<u32>> {
-            let mut lists = vec![Vec::new(); EDUCATION_CATEGORIES];
+            let mut lists = vec![Vec::new(); groups.len()];
             for (i, c) in candidates.iter().enumerate() {
                 if keep(c) {
-                    lists[c.category - 1].push(i as u32);
+                    lists[c.group].push(i as u32);
                 }
             }
             for list in &mut lists {
@@ -148,7 +169,7 @@ impl ProgramIndex {
         // Online programs score the same from every state: they get lists of
         // their own, and the state lists hold the rest.
         let anywhere = sorted(&|c| c.online);
-        let by_category = sorted(&|c| !c.online);
+        let by_group = sorted(&|c| !c.online);
         let states: HashSet<&'static str> = candidates.iter().filter_map(|c| c.state).collect();
         let by_state = states
             .into_iter()
@@ -167,37 +188,85 @@ impl ProgramIndex {
             .iter()
             .map(|c| describe_outcomes(&catalog.programs[c.program]))
             .collect();
-        let path_texts = (1..=EDUCATION_CATEGORIES)
-            .map(|category| {
-                catalog
-                    .career_paths
-                    .iter()
-                    .map(|career| {
-                        let source = if career.education_from_survey {
-                            format!(
-                                "{}% of its workers need this level (O*NET)",
-                                fixed(100.0 * career.education[category - 1], 0)
-                            )
-                        } else {
-                            format!("a usual level for job zone {} (O*NET)", career.job_zone)
-                        };
-                        (
-                            format!("career_path:{}", career.soc_code),
-                            format!("Leads to {}: {source}", career.title),
-                        )
-                    })
-                    .collect()
-            })
-            .collect();
         Self {
             candidates,
-            path_texts,
+            groups,
             level_names,
             outcome_texts,
-            relevance,
             anywhere,
-            by_category,
+            by_group,
             by_state,
         }
+    }
+}
+
+/// The group of a category's programs that prepare for no stated
+/// credential: each path's relevance is the category's share of the path's
+/// workers over its most common category's (O*NET).
+fn plain_group(catalog: &Catalog, category: usize) -> Group {
+    let (relevance, path_texts) = catalog
+        .career_paths
+        .iter()
+        .map(|career| {
+            let max = career.education.iter().copied().fold(0.0, f64::max);
+            let relevance = if max > 0.0 {
+                career.education[category - 1] / max
+            } else {
+                0.0
+            };
+            let source = if career.education_from_survey {
+                format!(
+                    "{}% of its workers need this level (O*NET)",
+                    fixed(100.0 * career.education[category - 1], 0)
+                )
+            } else {
+                format!("a usual level for job zone {} (O*NET)", career.job_zone)
+            };
+            let text = (
+                format!("career_path:{}", career.soc_code),
+                format!("Leads to {}: {source}", career.title),
+            );
+            (relevance, text)
+        })
+        .unzip();
+    Group {
+        category,
+        credentials: Vec::new(),
+        relevance,
+        path_texts,
+    }
+}
+
+/// The group of a category's programs that prepare for `codes`: a path one
+/// of the credentials leads to ([`Catalog::credential_paths`]) has
+/// relevance 1, whatever its usual education; the others keep the plain
+/// category's.
+fn prepared_group(catalog: &Catalog, plain: &Group, codes: Vec<String>) -> Group {
+    let mut relevance = plain.relevance.clone();
+    let mut path_texts = plain.path_texts.clone();
+    for (path, career) in catalog.career_paths.iter().enumerate() {
+        let leading: Vec<&str> = codes
+            .iter()
+            .filter(|code| {
+                catalog
+                    .credential_index(code)
+                    .is_some_and(|c| catalog.credential_paths(c).contains(&path))
+            })
+            .map(String::as_str)
+            .collect();
+        if !leading.is_empty() {
+            relevance[path] = 1.0;
+            path_texts[path].1 = format!(
+                "Leads to {}: prepares for the {}, a credential for the skills this path uses",
+                career.title,
+                leading.join(" and ")
+            );
+        }
+    }
+    Group {
+        category: plain.category,
+        credentials: codes,
+        relevance,
+        path_texts,
     }
 }

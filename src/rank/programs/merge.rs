@@ -70,10 +70,12 @@ impl Item {
     }
 }
 
-/// One credential level's programs in the person's order, merged lazily
+/// One group's programs (a credential level, or a level's programs that
+/// prepare for given credentials) in the person's order, merged lazily
 /// from its online, in-state and other lists.
 struct Level<'a> {
     category: usize,
+    group: usize,
     /// Path fit x education factor.
     weight: f64,
     cursors: Vec<Cursor<'a>>,
@@ -97,12 +99,14 @@ impl Level<'_> {
     }
 }
 
-/// A level's next program in the merge heap: best score first, then the
-/// lower credential category (one head per level, so no two are equal).
+/// A group's next program in the merge heap: best score first, then the
+/// lower credential category, then the lower group (one head per group, so
+/// no two are equal).
 #[derive(Debug)]
 pub(super) struct Head {
     pub(super) score: f64,
     pub(super) category: usize,
+    pub(super) group: usize,
     pub(super) candidate: u32,
     pub(super) program: usize,
     /// How many programs of its level come before it.
@@ -129,12 +133,13 @@ impl Ord for Head {
         self.score
             .total_cmp(&other.score)
             .then(other.category.cmp(&self.category))
+            .then(other.group.cmp(&self.group))
     }
 }
 
 impl ProgramIndex {
     /// The `limit` best programs, best first; equal scores by credential
-    /// category, then by place within the level.
+    /// category, then by group, then by place within the group.
     pub(crate) fn rank(
         &self,
         catalog: &Catalog,
@@ -179,13 +184,13 @@ impl ProgramIndex {
         ranked
     }
 
-    /// Every level with programs, each reading its lists in the order
+    /// Every group with programs, each reading its lists in the order
     /// the person's state gives them.
     fn levels(&self, profile: &Profile, probabilities: &[f64]) -> Vec<Level<'_>> {
         let state = profile.state.map(|s| s.usps);
         let in_state = state.and_then(|s| self.by_state.get(s));
         let mut levels = Vec::new();
-        for (index, list) in self.by_category.iter().enumerate() {
+        for (index, list) in self.by_group.iter().enumerate() {
             let online = &self.anywhere[index];
             if list.is_empty() && online.is_empty() {
                 continue;
@@ -205,8 +210,9 @@ impl ProgramIndex {
                 }
             }
             levels.push(Level {
-                category: index + 1,
-                weight: self.weight(profile, probabilities, index + 1),
+                category: self.groups[index].category,
+                group: index,
+                weight: self.weight(profile, probabilities, index),
                 cursors,
                 taken: 0,
             });
@@ -228,6 +234,7 @@ impl ProgramIndex {
         Some(Head {
             score: diversified(l.weight, item.value, place),
             category: l.category,
+            group: l.group,
             candidate: item.candidate,
             program: item.program,
             place,
@@ -245,13 +252,14 @@ impl ProgramIndex {
     ) -> Vec<(usize, f64)> {
         let state = profile.state.map(|s| s.usps);
         let mut all = Vec::new();
-        for category in 1..=12 {
-            let weight = self.weight(profile, probabilities, category);
+        for (group, g) in self.groups.iter().enumerate() {
+            let category = g.category;
+            let weight = self.weight(profile, probabilities, group);
             let mut level: Vec<Item> = self
                 .candidates
                 .iter()
                 .enumerate()
-                .filter(|(_, c)| c.category == category && c.allowed(admission))
+                .filter(|(_, c)| c.group == group && c.allowed(admission))
                 .map(|(i, c)| Item {
                     candidate: i as u32,
                     program: c.program,
@@ -261,12 +269,15 @@ impl ProgramIndex {
             level.sort_by(|a, b| b.value.total_cmp(&a.value).then(a.program.cmp(&b.program)));
             for (place, item) in level.iter().enumerate() {
                 let score = diversified(weight, item.value, place);
-                all.push((score, category, place, item.program));
+                all.push((score, category, group, place, item.program));
             }
         }
-        all.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+        all.sort_by(|a, b| {
+            b.0.total_cmp(&a.0)
+                .then((a.1, a.2, a.3).cmp(&(b.1, b.2, b.3)))
+        });
         all.into_iter()
-            .map(|(score, _, _, program)| (program, score))
+            .map(|(score, _, _, _, program)| (program, score))
             .collect()
     }
 }
@@ -284,8 +295,20 @@ mod tests {
         let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
         let mut catalog = Catalog::load(&root.join("data")).unwrap();
         // With overlay facts, so online lists and preferences are exercised.
-        crate::catalog::overlay::apply(&mut catalog, &root.join("tests/fixtures/overlay.csv"))
-            .unwrap();
+        crate::catalog::overlay::apply(
+            &mut catalog,
+            &root.join("tests/fixtures/overlay.csv"),
+            None,
+        )
+        .unwrap();
+        // And programs that prepare for credentials, in groups of their own.
+        for (i, program) in catalog.programs.iter_mut().enumerate() {
+            program.facts.prepares_for = match i % 37 {
+                0 => vec!["RHIT".into()],
+                1 => vec!["CCS".into(), "CPC".into()],
+                _ => continue,
+            };
+        }
         let index = ProgramIndex::new(&catalog);
         let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(3);
         let n = catalog.career_paths.len();

@@ -4,6 +4,9 @@
 //!   the share of path `c`'s workers whose required education is the
 //!   program's credential level, over the share of its most common level
 //!   (O*NET education survey, or the job-zone rule where O*NET has none);
+//!   for a program its operator says prepares for a credential (RHIT,
+//!   CCS, ...), `r_c = 1` for every path that credential leads to
+//!   ([`Catalog::credential_paths`](crate::catalog::Catalog::credential_paths));
 //! - **education**: 0.5 for a credential at or below the person's highest
 //!   education, 0.25 for a graduate credential without a bachelor's, else 1
 //!   (1 when education is not stated);
@@ -12,15 +15,17 @@
 //!   of: `sigmoid((earnings - state threshold) / $10,000)` and
 //!   `1 - min(debt / earnings, 1)`; `o = 0.5` when Scorecard suppressed
 //!   both, so unknown outcomes neither help nor sink a program;
-//! - **variety** `1 / k` for the k-th program of its credential level in the
-//!   list, the level's programs taken best first by state x outcomes.
+//! - **variety** `1 / k` for the k-th program of its group in the list, the
+//!   group's programs taken best first by state x outcomes. A group is a
+//!   credential level's programs, or those of a level that prepare for the
+//!   same credentials (they share a path fit of their own).
 //!
 //! Variety lets every level that fits the person into the list in
 //! proportion to its fit. It also keeps the list stable: the first two
 //! factors are shared by all programs of a level, so without it a small
 //! change in the profile could pass one program over a long run of another
 //! level's programs with close outcomes; with it, the k-th and (k+1)-th
-//! programs of a level score at least a factor `(k + 1) / k` apart.
+//! programs of a group score at least a factor `(k + 1) / k` apart.
 //!
 //! Non-credential programs (Scorecard level 99) are never recommended.
 //!

@@ -30,8 +30,9 @@ impl ProgramIndex {
         let rest = education * c.state_factor(state) * c.outcome * share;
         let mut reasons = Vec::with_capacity(REASON_PATHS + 4);
 
-        let relevance = &self.relevance[c.category - 1];
-        let mut paths: Vec<(usize, f64)> = relevance
+        let group = &self.groups[c.group];
+        let mut paths: Vec<(usize, f64)> = group
+            .relevance
             .iter()
             .zip(probabilities)
             .map(|(r, p)| r * p)
@@ -39,7 +40,7 @@ impl ProgramIndex {
             .collect();
         paths.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         for &(path, fit) in paths.iter().take(REASON_PATHS).filter(|(_, f)| *f > 0.0) {
-            let (factor, explanation) = &self.path_texts[c.category - 1][path];
+            let (factor, explanation) = &group.path_texts[path];
             reasons.push(Reason {
                 factor: factor.clone(),
                 contribution: fit * rest,
@@ -92,9 +93,14 @@ impl ProgramIndex {
                 factor: "variety".into(),
                 contribution: score - score / share,
                 explanation: format!(
-                    "{} {} program in the list, counted 1/{} so other levels get a place",
+                    "{} {} program{} in the list, counted 1/{} so other levels get a place",
                     ordinal(head.place + 1),
                     self.level_names[c.category - 1],
+                    if group.credentials.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" preparing for the {}", group.credentials.join(" and "))
+                    },
                     head.place + 1
                 ),
             });
