@@ -266,3 +266,28 @@ fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
         }
     }
 }
+
+#[test]
+fn credentials_lead_to_the_paths_whose_typical_skills_cover_their_floors() {
+    let catalog = catalog();
+    let paths = |code: &str| -> Vec<&str> {
+        let index = catalog.credential_index(code).unwrap();
+        catalog
+            .credential_paths(index)
+            .into_iter()
+            .map(|p| catalog.career_paths[p].soc_code.as_str())
+            .collect()
+    };
+    // As docs/api.md says.
+    assert_eq!(paths("RHIT"), ["29-2072.00", "29-9021.00"]);
+    assert_eq!(paths("CTR"), ["29-9021.00"]);
+    assert_eq!(paths("CHDA"), ["29-9021.00", "15-2051.01"]);
+    // Every credential leads somewhere.
+    for (i, credential) in catalog.credentials.iter().enumerate() {
+        assert!(
+            !catalog.credential_paths(i).is_empty(),
+            "{}",
+            credential.code
+        );
+    }
+}
