@@ -333,3 +333,34 @@ async fn the_grace_period_bounds_how_long_shutdown_waits() {
     assert!(started.elapsed() >= Duration::from_secs(1));
     drop(send);
 }
+
+#[test]
+fn a_signal_sent_while_the_server_starts_is_not_lost() {
+    use std::io::{BufRead, BufReader};
+    for name in ["TERM", "HUP"] {
+        let port = free_port();
+        let mut server = himrec()
+            .args(["serve", "--addr", &format!("127.0.0.1:{port}")])
+            .env("RUST_LOG", "info")
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut lines = BufReader::new(server.stderr.take().unwrap()).lines();
+        // "loaded" comes before the listener is bound and the server serves.
+        for line in lines.by_ref() {
+            if line.unwrap().contains("loaded") {
+                break;
+            }
+        }
+        signal(&server, name);
+        std::thread::spawn(move || for _ in lines {});
+        if name == "HUP" {
+            // A reload, not the end: the server keeps serving.
+            std::thread::sleep(Duration::from_millis(300));
+            assert!(server.try_wait().unwrap().is_none(), "SIGHUP ended it");
+            signal(&server, "TERM");
+        }
+        let status = wait_exit(&mut server, Duration::from_secs(20));
+        assert!(status.success(), "{name}: {status:?}");
+    }
+}

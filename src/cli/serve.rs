@@ -46,6 +46,9 @@ pub(crate) fn run(args: ServeArgs) -> anyhow::Result<()> {
 }
 
 async fn serve(config: Config) -> anyhow::Result<()> {
+    // Before anything else, so no signal meets the default action.
+    let shutdown = shutdown_signal();
+    let reload_on = reload_on_hangup();
     let live = Live::load(Sources::from_config(&config)).with_context(|| {
         format!(
             "cannot start: loading data from {} and model from {}",
@@ -78,57 +81,67 @@ async fn serve(config: Config) -> anyhow::Result<()> {
             }
         });
     }
-    reload_on_hangup(live.clone());
-    server::run_with(
-        listener,
-        live,
-        ServeOptions::from(&config),
-        shutdown_signal(),
-    )
-    .await?;
+    reload_on(live.clone());
+    server::run_with(listener, live, ServeOptions::from(&config), shutdown).await?;
     Ok(())
 }
 
 /// Reloads the model and catalog on each SIGHUP; a failed reload is logged
-/// and counted, and the previous version keeps serving.
-fn reload_on_hangup(live: Live) {
+/// and counted, and the previous version keeps serving. The handler is in
+/// place once this returns, so a SIGHUP arriving later (even before the
+/// server serves) never meets the default action, which would end the
+/// process; it reloads once the returned function is given the snapshot.
+fn reload_on_hangup() -> impl FnOnce(Live) {
     #[cfg(unix)]
-    tokio::spawn(async move {
+    {
         use tokio::signal::unix::{signal, SignalKind};
-        let Ok(mut hangups) = signal(SignalKind::hangup()) else {
-            warn!("cannot listen for SIGHUP; reload through the Admin service");
-            return;
-        };
-        while hangups.recv().await.is_some() {
-            info!("received SIGHUP: reloading");
-            // The outcome is logged and counted by `reload` itself.
-            let _ = live.reload().await;
+        let hangups = signal(SignalKind::hangup());
+        move |live: Live| {
+            let Ok(mut hangups) = hangups else {
+                warn!("cannot listen for SIGHUP; reload through the Admin service");
+                return;
+            };
+            tokio::spawn(async move {
+                while hangups.recv().await.is_some() {
+                    info!("received SIGHUP: reloading");
+                    // The outcome is logged and counted by `reload` itself.
+                    let _ = live.reload().await;
+                }
+            });
         }
-    });
+    }
     #[cfg(not(unix))]
-    let _ = live;
+    |_live: Live| {}
 }
 
-/// Resolves on Ctrl-C or SIGTERM (what container runtimes send).
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        if tokio::signal::ctrl_c().await.is_err() {
-            std::future::pending::<()>().await;
-        }
-    };
+/// Listens for Ctrl-C and SIGTERM (what container runtimes send) from now
+/// on, and resolves on the first: a signal that arrives while the server is
+/// still starting is kept, and shuts it down as soon as it serves, rather
+/// than meeting the default action and killing the process.
+fn shutdown_signal() -> impl std::future::Future<Output = ()> {
     #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        let interrupt = signal(SignalKind::interrupt());
+        let terminate = signal(SignalKind::terminate());
+        async move {
+            let received = |stream: std::io::Result<tokio::signal::unix::Signal>| async move {
+                match stream {
+                    Ok(mut stream) => {
+                        stream.recv().await;
+                    }
+                    Err(_) => std::future::pending::<()>().await,
+                }
+            };
+            tokio::select! {
+                () = received(interrupt) => info!("received SIGINT"),
+                () = received(terminate) => info!("received SIGTERM"),
             }
-            Err(_) => std::future::pending::<()>().await,
         }
-    };
+    }
     #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => info!("received SIGINT"),
-        () = terminate => info!("received SIGTERM"),
+    async {
+        let _ = tokio::signal::ctrl_c().await;
+        info!("received Ctrl-C");
     }
 }
