@@ -208,6 +208,7 @@ fn settings_cover_the_documented_industries_without_overlap() {
         "physician_offices",
         "insurance",
         "health_it_consulting",
+        "research_life_sciences",
     ] {
         assert!(ids.contains(&id), "{id}");
     }
@@ -281,7 +282,10 @@ fn credentials_lead_to_the_paths_whose_typical_skills_cover_their_floors() {
     // As docs/api.md says.
     assert_eq!(paths("RHIT"), ["29-2072.00", "29-9021.00"]);
     assert_eq!(paths("CTR"), ["29-9021.00"]);
-    assert_eq!(paths("CHDA"), ["29-9021.00", "15-2051.01"]);
+    assert_eq!(
+        paths("CHDA"),
+        ["29-9021.00", "15-2051.01", "15-2051.02", "15-2041.01"]
+    );
     // Every credential leads somewhere.
     for (i, credential) in catalog.credentials.iter().enumerate() {
         assert!(

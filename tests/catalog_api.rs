@@ -267,7 +267,7 @@ async fn skills_paths_and_settings_are_listed() {
         .unwrap()
         .into_inner()
         .career_paths;
-    assert_eq!(paths.len(), 8);
+    assert_eq!(paths.len(), 14);
     assert_eq!(paths[0].soc_code, "29-2072.00");
     assert_eq!(paths[0].typical_skills.len(), 20);
     let settings = client
@@ -276,7 +276,7 @@ async fn skills_paths_and_settings_are_listed() {
         .unwrap()
         .into_inner()
         .work_settings;
-    assert_eq!(settings.len(), 12);
+    assert_eq!(settings.len(), 13);
     assert!(settings
         .iter()
         .any(|s| s.setting_id == "hospitals" && s.naics_codes == ["622000"]));

@@ -306,7 +306,7 @@ async fn model_info_describes_the_served_model() {
         .await
         .unwrap()
         .into_inner();
-    assert_eq!(info.career_paths.len(), 8);
+    assert_eq!(info.career_paths.len(), 14);
     assert!(info.career_paths.contains(&"29-2072.00".to_owned()));
     let methods: Vec<&str> = info.evaluations.iter().map(|e| e.method.as_str()).collect();
     assert_eq!(

@@ -35,6 +35,7 @@ fn stripped(mut answer: pb::RecommendResponse) -> pb::RecommendResponse {
     for c in &mut answer.career_paths {
         c.reasons.clear();
         c.skill_gaps.clear();
+        c.credential_steps.clear();
     }
     for s in &mut answer.work_settings {
         s.reasons.clear();

@@ -44,6 +44,34 @@ pub struct CareerPath {
     pub education_from_survey: bool,
     /// Typical level of each vocabulary skill, in [0, 1].
     pub typical_skills: Vec<f64>,
+    /// Job titles people on this path report (O*NET Sample of Reported
+    /// Titles), e.g. "Coder".
+    pub also_called: Vec<String>,
+    /// The catalog's paths O*NET lists as related to this one, most related
+    /// first (O*NET Related Occupations).
+    pub related: Vec<usize>,
+    /// When BLS publishes one occupation for several O*NET occupations: all
+    /// of those in the O*NET extract, (code, title), this one included;
+    /// empty otherwise.
+    pub bls_shared_by: Vec<(String, String)>,
+}
+
+/// The O*NET occupations of the extract that BLS publishes as `bls_code`,
+/// sorted, when there are several.
+fn shared_bls_code(
+    onet: &HashMap<String, OnetOccupation>,
+    bls_code: &str,
+) -> Vec<(String, String)> {
+    let mut sharing: Vec<(String, String)> = onet
+        .iter()
+        .filter(|(code, _)| code.split('.').next() == Some(bls_code))
+        .map(|(code, o)| (code.clone(), o.title.clone()))
+        .collect();
+    sharing.sort();
+    if sharing.len() < 2 {
+        sharing.clear();
+    }
+    sharing
 }
 
 /// Builds the career paths, in definition order, from their definitions
@@ -116,7 +144,18 @@ pub(super) fn build_career_paths(
             education,
             education_from_survey,
             typical_skills: requirements::typical_skills(skills, occupation, &esco_occupations),
+            also_called: occupation.reported_titles.clone(),
+            related: Vec::new(),
+            bls_shared_by: shared_bls_code(onet, &def.bls_soc_code),
         });
+    }
+    for i in 0..career_paths.len() {
+        let related = onet[&career_paths[i].soc_code]
+            .related
+            .iter()
+            .filter_map(|code| career_paths.iter().position(|p| &p.soc_code == code))
+            .collect();
+        career_paths[i].related = related;
     }
     if career_paths.len() < 2 {
         return Err(CatalogError::at(

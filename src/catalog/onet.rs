@@ -33,6 +33,10 @@ pub(crate) struct OnetOccupation {
     pub(crate) tasks: Vec<(String, bool)>,
     /// Technology skills: (commodity title, example).
     pub(crate) technology: Vec<(String, String)>,
+    /// Job titles incumbents report, those My Next Move shows first.
+    pub(crate) reported_titles: Vec<String>,
+    /// O*NET's related occupations, most related first.
+    pub(crate) related: Vec<String>,
 }
 
 /// Reads the O*NET extract folder, keyed by O*NET-SOC code.
@@ -150,6 +154,50 @@ pub(crate) fn read(dir: &Path) -> Result<HashMap<String, OnetOccupation>, Catalo
         known(&mut occupations, row.get(code), &row)?
             .technology
             .push((row.get(commodity).to_owned(), row.get(example).to_owned()));
+    }
+
+    let table = Table::tsv(&dir.join("Sample of Reported Titles.txt"))?;
+    let (code, title, shown) = (
+        table.column("O*NET-SOC Code")?,
+        table.column("Reported Job Title")?,
+        table.column("Shown in My Next Move")?,
+    );
+    let mut titles: HashMap<String, Vec<(bool, String)>> = HashMap::new();
+    for row in table.rows() {
+        known(&mut occupations, row.get(code), &row)?;
+        titles
+            .entry(row.get(code).to_owned())
+            .or_default()
+            .push((row.get(shown) != "Y", row.get(title).to_owned()));
+    }
+    for (code, mut list) in titles {
+        // Stable: within each kind, the file's order.
+        list.sort_by_key(|(later, _)| *later);
+        occupations
+            .get_mut(&code)
+            .expect("checked above")
+            .reported_titles = list.into_iter().map(|(_, t)| t).collect();
+    }
+
+    let table = Table::tsv(&dir.join("Related Occupations.txt"))?;
+    let (code, related, index) = (
+        table.column("O*NET-SOC Code")?,
+        table.column("Related O*NET-SOC Code")?,
+        table.column("Index")?,
+    );
+    let mut relations: HashMap<String, Vec<(u32, String)>> = HashMap::new();
+    for row in table.rows() {
+        known(&mut occupations, row.get(code), &row)?;
+        let rank = row.count(index, "Index")?;
+        relations
+            .entry(row.get(code).to_owned())
+            .or_default()
+            .push((rank, row.get(related).to_owned()));
+    }
+    for (code, mut list) in relations {
+        list.sort();
+        occupations.get_mut(&code).expect("checked above").related =
+            list.into_iter().map(|(_, c)| c).collect();
     }
     Ok(occupations)
 }

@@ -29,25 +29,32 @@ fn first_reason(reasons: &[pb::Reason]) -> &str {
 /// The response as three tables with the main reason under each row.
 pub(crate) fn render(r: &pb::RecommendResponse) -> String {
     let mut out = String::new();
-    out.push_str("CAREER PATHS\n");
+    out.push_str("CAREER PATHS (fit: meets the path as well as this share of its people; share: P(fits best))\n");
     out.push_str(&format!(
-        "  {:>5}  {:<11} {:<56} {:>10} {:>10}\n",
-        "score", "O*NET-SOC", "title", "US median", "state med."
+        "  {:>5} {:>5}  {:<11} {:<50} {:>10} {:>10}\n",
+        "fit", "share", "O*NET-SOC", "title", "US median", "state med."
     ));
     for c in &r.career_paths {
         out.push_str(&format!(
-            "  {:>5.3}  {:<11} {:<56} {:>10} {:>10}\n        {}\n",
+            "  {:>5.2} {:>5.2}  {:<11} {:<50} {:>10} {:>10}\n",
             c.score,
+            c.share,
             c.soc_code,
-            fit(&c.title, 56),
+            fit(&c.title, 50),
             median(&c.national_wages),
             if c.state_wages.is_some() {
                 median(&c.state_wages)
             } else {
                 "-".into()
             },
-            first_reason(&c.reasons)
         ));
+        if !c.also_called.is_empty() {
+            let titles: Vec<&str> = c.also_called.iter().take(4).map(String::as_str).collect();
+            out.push_str(&format!("        also called: {}\n", titles.join(", ")));
+        }
+        if !c.reasons.is_empty() {
+            out.push_str(&format!("        {}\n", first_reason(&c.reasons)));
+        }
         if !c.skill_gaps.is_empty() {
             let gaps: Vec<String> = c
                 .skill_gaps
@@ -55,12 +62,32 @@ pub(crate) fn render(r: &pb::RecommendResponse) -> String {
                 .take(3)
                 .map(|g| {
                     format!(
-                        "{} ({:.2} -> {:.2}, {:+.3})",
-                        g.skill_id, g.current, g.typical, g.score_gain
+                        "{} {:.2} -> {:.2} (fit {:.2} -> {:.2})",
+                        g.skill_id,
+                        g.current,
+                        g.typical,
+                        g.score_after - g.score_gain,
+                        g.score_after
                     )
                 })
                 .collect();
-            out.push_str(&format!("        learn next: {}\n", gaps.join(", ")));
+            out.push_str(&format!("        learn next: {}\n", gaps.join("; ")));
+        }
+        if !c.credential_steps.is_empty() {
+            let steps: Vec<String> = c
+                .credential_steps
+                .iter()
+                .take(2)
+                .map(|s| {
+                    format!(
+                        "{} (fit {:.2} -> {:.2})",
+                        s.code,
+                        s.score_after - s.score_gain,
+                        s.score_after
+                    )
+                })
+                .collect();
+            out.push_str(&format!("        earn next: {}\n", steps.join("; ")));
         }
     }
     out.push_str("\nWORK SETTINGS\n");

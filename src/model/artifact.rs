@@ -6,11 +6,12 @@ use std::path::{Path, PathBuf};
 use linfa_logistic::MultiFittedLogisticRegression;
 use serde::{Deserialize, Serialize};
 
+use super::fit::{FitParams, QUANTILES};
 use super::report::{EvalReport, Evaluation, OutcomesRecord};
 use super::ModelError;
 
 /// Format of the artifact file; bumped when its layout changes.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// A data file the model was trained from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -71,8 +72,10 @@ pub struct ModelArtifact {
     pub training: TrainingRecord,
     /// Held-out evaluation of the model and the baselines.
     pub evaluation: EvalReport,
-    /// The fitted linfa model.
+    /// The fitted linfa model: the share of each path.
     pub model: MultiFittedLogisticRegression<f64, usize>,
+    /// Each path's fit ([`super::fit`]).
+    pub fit: FitParams,
 }
 
 impl ModelArtifact {
@@ -126,6 +129,26 @@ impl ModelArtifact {
                 artifact.features.len(),
                 artifact.classes.len()
             )));
+        }
+        let skills = artifact
+            .features
+            .iter()
+            .position(|f| f == "skills_stated")
+            .unwrap_or(0);
+        let fit_ok = artifact.fit.paths.len() == cols
+            && artifact.fit.paths.iter().all(|p| {
+                p.weights.len() == 2 * skills + 2
+                    && p.reference.len() == 2 * skills + 2
+                    && p.quantiles.len() == QUANTILES
+                    && p.weights.iter().all(|w| w.is_finite() && *w >= 0.0)
+                    && p.reference.iter().all(|v| v.is_finite())
+                    && p.quantiles.iter().all(|v| v.is_finite())
+                    && p.quantiles.windows(2).all(|w| w[0] <= w[1])
+            });
+        if !fit_ok {
+            return Err(corrupt(
+                "the fit's parameters do not match the classes and skills, or are not finite, non-negative weights over rising quantiles".into(),
+            ));
         }
         let labels: Vec<usize> = (0..cols).collect();
         if artifact.model.classes() != labels.as_slice() {

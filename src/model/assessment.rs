@@ -6,26 +6,44 @@ pub const MIN_GAP: f64 = 0.05;
 /// The model's answer for one profile.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Assessment {
-    /// The profile's feature vector (see `features`).
-    pub features: Vec<f64>,
-    /// Probability of each career path, in catalog order.
+    /// Each career path's share: the probability that it fits best among
+    /// all, in catalog order; they sum to 1.
     pub probabilities: Vec<f64>,
-    /// The most likely paths, best first, with why and what would raise
-    /// them.
+    /// Each career path's fit in [0, 1], in catalog order (see
+    /// [`super::fit`]).
+    pub fits: Vec<f64>,
+    /// The paths shown, best fit first (ties by share, then catalog
+    /// order), with why and what would raise them.
     pub explained: Vec<Explanation>,
 }
 
-/// Why one career path scored as it did, and what would raise it.
+/// What a part of a profile did to a path's fit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// A skill, by index into `Catalog::skills`.
+    Skill(usize),
+    /// The RIASEC interests.
+    Interests,
+    /// Education.
+    Education,
+}
+
+/// Why one career path fits as it does, and what would raise it; empty
+/// when the caller asked for no explanations.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Explanation {
     /// Index into the catalog's career paths.
     pub class: usize,
-    /// Each feature's contribution to the path's centered log-odds against
-    /// the reference profile; they sum to the difference of the two.
-    pub contributions: Vec<f64>,
-    /// Skills below the path's typical level whose closing raises its
-    /// probability, in skill order.
+    /// Each part's contribution to the fit: the fit minus the fit with that
+    /// part as the path's typical sampled person has it (on the fit
+    /// extended linearly beyond [0, 1]); largest magnitude first.
+    pub parts: Vec<(Part, f64)>,
+    /// Skills at least [`MIN_GAP`] below the path's typical level whose
+    /// closing raises the fit, the largest rise first.
     pub gaps: Vec<SkillGap>,
+    /// Credentials not held whose floors would raise the fit, the largest
+    /// rise first.
+    pub credential_steps: Vec<CredentialStep>,
 }
 
 /// A skill below a career path's typical level.
@@ -37,6 +55,19 @@ pub struct SkillGap {
     pub current: f64,
     /// The path's typical level.
     pub typical: f64,
-    /// Rise of the path's score with the skill at the typical level.
+    /// Rise of the path's fit with the skill at the typical level.
     pub gain: f64,
+    /// The path's fit then.
+    pub after: f64,
+}
+
+/// A credential that would raise a career path's fit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CredentialStep {
+    /// Index into `Catalog::credentials`.
+    pub credential: usize,
+    /// Rise of the path's fit once it is held.
+    pub gain: f64,
+    /// The path's fit then.
+    pub after: f64,
 }

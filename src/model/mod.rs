@@ -1,39 +1,39 @@
-//! The career-path model as it serves: a multinomial logistic regression
-//! (linfa) from a profile's features to a probability for each career
-//! path, explained by its own coefficients.
+//! The career-path model as it serves: each path's **fit** (how well a
+//! profile meets what people on the path bring, [`fit`]) and each path's
+//! **share** (a multinomial logistic regression, linfa: the probability
+//! that the path fits best among all), both learned from the same training
+//! set.
 //!
 //! [`CareerModel::assess`] is the one call a request makes into the model:
-//! it encodes the profile, computes the logits once, and returns the
-//! probabilities with the contributions and skill-gap gains of the paths
-//! that will be shown. Training lives in `crate::training`.
+//! it computes every path's share and fit, and for the paths shown (when
+//! asked) what raised or lowered their fit and which skill or credential
+//! would raise it most. Training lives in `crate::training`.
 
 mod artifact;
 mod assessment;
 mod error;
 pub mod features;
+pub mod fit;
 pub mod report;
 
-use ndarray::{Array2, ArrayView2};
+use ndarray::ArrayView2;
 
 pub use artifact::{DataFile, ModelArtifact, TrainingRecord, FORMAT_VERSION};
-pub use assessment::{Assessment, Explanation, SkillGap, MIN_GAP};
+pub use assessment::{Assessment, CredentialStep, Explanation, Part, SkillGap, MIN_GAP};
 pub use error::ModelError;
 pub use report::Evaluation;
 
 use crate::catalog::Catalog;
-use crate::top_k::top_k;
+use crate::profile::Profile;
 
 /// A loaded model, checked against the catalog it serves.
 #[derive(Debug, Clone)]
 pub struct CareerModel {
     artifact: ModelArtifact,
-    /// Coefficients minus their mean across classes, per feature: softmax
-    /// is unchanged by a common shift, so these are the coefficients that
-    /// separate one path from the others.
-    centered: Array2<f64>,
-    /// `typical[class][skill]`: the path's typical level of each skill, the
-    /// level a skill gap closes to.
-    typical: Vec<Vec<f64>>,
+    /// What each path's fit compares a profile with, in class order.
+    targets: Vec<fit::Target>,
+    /// Each credential's skill floors, in catalog order.
+    floors: Vec<Vec<(usize, f64)>>,
 }
 
 impl CareerModel {
@@ -60,26 +60,38 @@ impl CareerModel {
                 found: artifact.features,
             });
         }
-        let params = artifact.model.params();
-        let means = params
-            .mean_axis(ndarray::Axis(1))
-            .expect("at least one class");
-        let centered = params - &means.insert_axis(ndarray::Axis(1));
-        let typical = catalog
-            .career_paths
-            .iter()
-            .map(|p| p.typical_skills.clone())
-            .collect();
         Ok(Self {
             artifact,
-            centered,
-            typical,
+            targets: fit::Target::all(catalog),
+            floors: catalog
+                .credentials
+                .iter()
+                .map(|c| c.skill_floors.clone())
+                .collect(),
         })
     }
 
     /// The artifact.
     pub fn artifact(&self) -> &ModelArtifact {
         &self.artifact
+    }
+
+    /// Path `class`'s fit for one profile.
+    pub fn fit(&self, class: usize, profile: &Profile) -> f64 {
+        let path = &self.artifact.fit.paths[class];
+        let mut closeness = Vec::with_capacity(path.weights.len());
+        fit::closeness(
+            profile,
+            &self.targets[class],
+            &path.reference,
+            &mut closeness,
+        );
+        path.fit(path.matching(&closeness))
+    }
+
+    /// What each path's fit compares a profile with, in class order.
+    pub fn targets(&self) -> &[fit::Target] {
+        &self.targets
     }
 
     /// Version served to clients.
@@ -93,42 +105,189 @@ impl CareerModel {
         softmax(&self.logits(features))
     }
 
-    /// Everything a ranking needs of one profile: its features, every
-    /// path's probability, and the `paths` most likely paths (best first,
-    /// ties in catalog order), with, when `explain`, each feature's
-    /// contribution and the skill gaps whose closing would raise the path
-    /// (otherwise neither is computed and both are empty).
-    pub fn assess(
-        &self,
-        profile: &crate::profile::Profile,
-        paths: usize,
-        explain: bool,
-    ) -> Assessment {
+    /// Every path's share and fit for one profile, and the `paths` best
+    /// fitting (by the fit extended beyond [0, 1], [`fit::PathFit::standing`],
+    /// so paths with a fit of 0 are still ordered; ties by share, then
+    /// catalog order), with, when `explain`,
+    /// what raised or lowered each one's fit and what would raise it
+    /// (otherwise none of that is computed and the lists are empty).
+    pub fn assess(&self, profile: &Profile, paths: usize, explain: bool) -> Assessment {
         let reference = &self.artifact.reference;
         let mut features = Vec::with_capacity(reference.len());
         features::encode(profile, reference, &mut features);
-        let logits = self.logits(&features);
-        let probabilities = softmax(&logits);
-        let explained = top_k(&probabilities, paths)
+        let probabilities = softmax(&self.logits(&features));
+        let mut closeness = Vec::with_capacity(2 * profile.skills.len() + 2);
+        let mut matches = Vec::with_capacity(self.targets.len());
+        let mut standings = Vec::with_capacity(self.targets.len());
+        let fits: Vec<f64> = self
+            .targets
+            .iter()
+            .zip(&self.artifact.fit.paths)
+            .map(|(target, path)| {
+                fit::closeness(profile, target, &path.reference, &mut closeness);
+                let m = path.matching(&closeness);
+                if explain {
+                    matches.push((m, closeness.clone()));
+                }
+                standings.push(path.standing(m));
+                path.fit(m)
+            })
+            .collect();
+        let mut order: Vec<usize> = (0..fits.len()).collect();
+        order.sort_by(|&a, &b| {
+            standings[b]
+                .total_cmp(&standings[a])
+                .then(probabilities[b].total_cmp(&probabilities[a]))
+                .then(a.cmp(&b))
+        });
+        order.truncate(paths);
+        let explained = order
             .into_iter()
-            .map(|class| match explain {
-                true => Explanation {
+            .map(|class| {
+                if !explain {
+                    return Explanation {
+                        class,
+                        parts: Vec::new(),
+                        gaps: Vec::new(),
+                        credential_steps: Vec::new(),
+                    };
+                }
+                let (m, closeness) = &matches[class];
+                Explanation {
                     class,
-                    contributions: self.contributions(class, &features),
-                    gaps: self.gaps(class, profile, &logits, probabilities[class]),
-                },
-                false => Explanation {
-                    class,
-                    contributions: Vec::new(),
-                    gaps: Vec::new(),
-                },
+                    parts: self.parts(class, profile, *m, closeness),
+                    gaps: self.gaps(class, profile, *m, closeness),
+                    credential_steps: self.credential_steps(class, profile, *m, closeness),
+                }
             })
             .collect();
         Assessment {
-            features,
             probabilities,
+            fits,
             explained,
         }
+    }
+
+    /// Each part's contribution to path `class`'s fit: the fit minus the fit
+    /// with that part as the path's reference person has it (a skill's
+    /// excess over the typical level counts only when stated; on the fit
+    /// extended beyond
+    /// [0, 1], so a part still counts where the fit is floored at 0),
+    /// largest magnitude first.
+    fn parts(
+        &self,
+        class: usize,
+        profile: &Profile,
+        m: f64,
+        closeness: &[f64],
+    ) -> Vec<(Part, f64)> {
+        let path = &self.artifact.fit.paths[class];
+        let n = profile.skills.len();
+        let now = path.standing(m);
+        let without = |features: &[usize]| -> f64 {
+            let delta: f64 = features
+                .iter()
+                .map(|&j| path.weights[j] * (closeness[j] - path.reference[j]))
+                .sum();
+            now - path.standing(m - delta)
+        };
+        // A skill's part is what the person did with it: its level against
+        // the typical one, and only when stated beyond it, the excess too
+        // (not going beyond is nothing the person did).
+        let typical = &self.targets[class].typical;
+        let mut parts: Vec<(Part, f64)> = (0..n)
+            .map(|s| {
+                let contribution = if profile.stated_skills[s] > typical[s] {
+                    without(&[s, n + s])
+                } else {
+                    without(&[s])
+                };
+                (Part::Skill(s), contribution)
+            })
+            .collect();
+        if profile.interests.is_some() {
+            parts.push((Part::Interests, without(&[fit::interests_feature(n)])));
+        }
+        if profile.education.is_some() {
+            parts.push((Part::Education, without(&[fit::education_feature(n)])));
+        }
+        parts.retain(|(_, c)| *c != 0.0);
+        parts.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()));
+        parts
+    }
+
+    /// The fit of path `class` with the closeness features `changes`
+    /// replaced, from a profile whose match is `m`.
+    fn fit_with(&self, class: usize, m: f64, closeness: &[f64], changes: &[(usize, f64)]) -> f64 {
+        let path = &self.artifact.fit.paths[class];
+        let delta: f64 = changes
+            .iter()
+            .map(|&(j, value)| path.weights[j] * (value - closeness[j]))
+            .sum();
+        path.fit(m + delta)
+    }
+
+    /// Skills at least [`MIN_GAP`] below the path's typical level whose
+    /// closing raises the fit, the largest rise first.
+    fn gaps(&self, class: usize, profile: &Profile, m: f64, closeness: &[f64]) -> Vec<SkillGap> {
+        let typical = &self.targets[class].typical;
+        let n = typical.len();
+        let now = self.artifact.fit.paths[class].fit(m);
+        let mut gaps: Vec<SkillGap> = (0..n)
+            .filter(|&s| typical[s] - profile.skills[s] >= MIN_GAP)
+            .filter_map(|s| {
+                // At the typical level: nothing below it, nothing above.
+                let after = self.fit_with(class, m, closeness, &[(s, 1.0), (n + s, 1.0)]);
+                (after > now).then_some(SkillGap {
+                    skill: s,
+                    current: profile.skills[s],
+                    typical: typical[s],
+                    gain: after - now,
+                    after,
+                })
+            })
+            .collect();
+        gaps.sort_by(|a, b| b.gain.total_cmp(&a.gain).then(a.skill.cmp(&b.skill)));
+        gaps
+    }
+
+    /// Credentials not held whose floors would raise the fit, the largest
+    /// rise first. A floor raises the level a skill is vouched at, never the
+    /// level stated, so it can only close gaps.
+    fn credential_steps(
+        &self,
+        class: usize,
+        profile: &Profile,
+        m: f64,
+        closeness: &[f64],
+    ) -> Vec<CredentialStep> {
+        let typical = &self.targets[class].typical;
+        let now = self.artifact.fit.paths[class].fit(m);
+        let mut steps: Vec<CredentialStep> = self
+            .floors
+            .iter()
+            .enumerate()
+            .filter(|(credential, _)| !profile.credentials.contains(credential))
+            .filter_map(|(credential, floors)| {
+                let changes: Vec<(usize, f64)> = floors
+                    .iter()
+                    .filter(|&&(s, floor)| floor > profile.skills[s])
+                    .map(|&(s, floor)| (s, 1.0 - (typical[s] - floor).max(0.0)))
+                    .collect();
+                let after = self.fit_with(class, m, closeness, &changes);
+                (after > now).then_some(CredentialStep {
+                    credential,
+                    gain: after - now,
+                    after,
+                })
+            })
+            .collect();
+        steps.sort_by(|a, b| {
+            b.gain
+                .total_cmp(&a.gain)
+                .then(a.credential.cmp(&b.credential))
+        });
+        steps
     }
 
     /// The logits of one feature vector, computed as linfa computes them
@@ -139,69 +298,6 @@ impl CareerModel {
         let x = ArrayView2::from_shape((1, features.len()), features).expect("one row");
         let z = x.dot(self.artifact.model.params()) + self.artifact.model.intercept();
         z.into_raw_vec_and_offset().0
-    }
-
-    /// Each feature's contribution to career path `class`'s centered
-    /// log-odds, relative to the reference profile. They sum to
-    /// `(z_c(x) - mean_k z_k(x)) - (z_c(ref) - mean_k z_k(ref))`, where `z`
-    /// are the model's logits.
-    fn contributions(&self, class: usize, features: &[f64]) -> Vec<f64> {
-        self.centered
-            .column(class)
-            .iter()
-            .zip(features)
-            .zip(&self.artifact.reference)
-            .map(|((w, x), r)| w * (x - r))
-            .collect()
-    }
-
-    /// For each skill at least [`MIN_GAP`] below the path's typical level,
-    /// how much the path's probability would rise were the skill at that
-    /// level; only gaps that raise it, in skill order.
-    fn gaps(
-        &self,
-        class: usize,
-        profile: &crate::profile::Profile,
-        logits: &[f64],
-        probability: f64,
-    ) -> Vec<SkillGap> {
-        let typical = &self.typical[class];
-        let n = typical.len();
-        (0..n)
-            .filter(|&s| typical[s] - profile.skills[s] >= MIN_GAP)
-            .filter_map(|s| {
-                let current = profile.skills[s];
-                let stated_change = (features::stated_weight(typical[s])
-                    - features::stated_weight(current))
-                    / n as f64;
-                let changes = [(s, typical[s] - current), (n, stated_change)];
-                let gain = self.shifted_probability(logits, &changes, class) - probability;
-                (gain > 0.0).then_some(SkillGap {
-                    skill: s,
-                    current,
-                    typical: typical[s],
-                    gain,
-                })
-            })
-            .collect()
-    }
-
-    /// The probability of `class` after adding each `(feature, delta)` to a
-    /// profile whose logits are `logits`: the model is linear in its
-    /// features, so neither re-encoding nor allocation is needed.
-    fn shifted_probability(&self, logits: &[f64], changes: &[(usize, f64)], class: usize) -> f64 {
-        let params = self.artifact.model.params();
-        let shifted = |k: usize| -> f64 {
-            logits[k]
-                + changes
-                    .iter()
-                    .map(|&(feature, delta)| params[[feature, k]] * delta)
-                    .sum::<f64>()
-        };
-        let own = shifted(class);
-        // p_c = 1 / sum_k exp(z_k - z_c), stable for any logits.
-        let total: f64 = (0..logits.len()).map(|k| (shifted(k) - own).exp()).sum();
-        1.0 / total
     }
 }
 

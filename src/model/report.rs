@@ -75,6 +75,52 @@ pub struct EvalReport {
     pub confusion: Vec<Vec<usize>>,
     /// The stability measure.
     pub stability: Stability,
+    /// The fit's checks against its own meaning and outside references.
+    pub fit: FitReport,
+}
+
+/// One row of the fit's reliability table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FitQuantile {
+    /// The fit `q`.
+    pub q: f64,
+    /// Share of held-out rows whose own path's fit is at most `q`;
+    /// about `q` when the fit means what it says.
+    pub share_at_or_below: f64,
+}
+
+/// How the fit does on held-out rows and against O*NET's own references.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct FitReport {
+    /// (a) Reliability: at q = 0.1, ..., 0.9.
+    pub calibration: Vec<FitQuantile>,
+    /// The largest `|share_at_or_below - q|`.
+    pub calibration_max_gap: f64,
+    /// (b) Changes towards a path's needs tried (a skill raised towards
+    /// its typical level, a credential that leads to the path added,
+    /// education moved one level towards the usual one).
+    pub monotonicity_checks: usize,
+    /// Of those, the ones that lowered the path's fit (expected 0).
+    pub monotonicity_violations: usize,
+    /// (c) Paths whose own typical profile gets them first.
+    pub typical_first: usize,
+    /// Paths with a typical profile tried (all of them).
+    pub typical_paths: usize,
+    /// Paths whose typical profile has one of their O*NET Related
+    /// Occupations in the catalog among its top three.
+    pub related_in_top3: usize,
+    /// Paths that have a related occupation in the catalog at all.
+    pub with_related: usize,
+    /// (d) Interests-only held-out profiles: mean Spearman correlation of
+    /// the paths' fits with O*NET Interest Profiler matching (Pearson
+    /// correlation of the person's RIASEC scores with each path's).
+    pub interest_rank_correlation: f64,
+    /// Profiles it was measured on.
+    pub interest_profiles: usize,
+    /// Held-out full rows whose own path has the best fit.
+    pub own_path_first: f64,
+    /// Held-out full rows whose own path is among the three best fits.
+    pub own_path_top3: f64,
 }
 
 /// Where a model's outcome rows came from, kept in the artifact.

@@ -2,7 +2,7 @@
 //! its score and reasons. Items name catalog entries by index; the edge
 //! turns them into what a client reads.
 
-pub use crate::model::SkillGap;
+pub use crate::model::{CredentialStep, SkillGap};
 
 /// One factor that raised or lowered an item's score.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,8 +20,12 @@ pub struct Reason {
 pub struct CareerPathScore {
     /// Index into `Catalog::career_paths`.
     pub path: usize,
-    /// Probability in [0, 1].
+    /// Fit in [0, 1]: the share of people sampled on the path whom the
+    /// profile meets at least as well.
     pub score: f64,
+    /// Probability in [0, 1] that this path fits best among all; the
+    /// shares of all paths sum to 1.
+    pub share: f64,
     /// The person's state, where BLS publishes the path's wages there: the
     /// state wages to show beside the national ones.
     pub wages_state: Option<&'static str>,
@@ -29,6 +33,8 @@ pub struct CareerPathScore {
     pub reasons: Vec<Reason>,
     /// What to learn next, most useful first.
     pub skill_gaps: Vec<SkillGap>,
+    /// What to earn next, most useful first.
+    pub credential_steps: Vec<CredentialStep>,
 }
 
 /// A BLS cell of a setting: (career path index, index into the setting's

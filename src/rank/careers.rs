@@ -1,108 +1,156 @@
-//! Career paths: the model's probabilities, explained by each feature's
-//! contribution to the path's centered log-odds against the reference
-//! profile (the mean training profile).
+//! Career paths: ranked by their fit, each with its share, the reasons for
+//! its fit in what the person gave (skills, interests, education,
+//! credentials), and what to learn or earn next.
 
-use super::answer::{CareerPathScore, Reason, SkillGap};
+use super::answer::{CareerPathScore, Reason};
 use crate::catalog::Catalog;
-use crate::model::{features, Assessment, CareerModel, Explanation};
+use crate::model::fit::{pearson, Target};
+use crate::model::{Assessment, Explanation, Part, MIN_GAP};
 use crate::profile::Profile;
 use crate::text::{fixed, signed};
 
 /// Skill gaps kept per path.
 const MAX_GAPS: usize = 5;
-
+/// Credential steps kept per path.
+const MAX_CREDENTIAL_STEPS: usize = 3;
 /// Reasons kept per path.
 const MAX_REASONS: usize = 5;
 /// Contributions smaller than this are not worth a sentence.
-const MIN_CONTRIBUTION: f64 = 0.01;
+const MIN_CONTRIBUTION: f64 = 0.005;
+/// Below this fit, the reasons say first what is missing most.
+pub(crate) const LOW_FIT: f64 = 0.3;
 
 /// The explained paths of `assessment`, in its order, with the state wages
 /// to show where BLS publishes them for the person's state.
 pub(super) fn rank(
     catalog: &Catalog,
-    model: &CareerModel,
+    targets: &[Target],
     profile: &Profile,
     assessment: Assessment,
 ) -> Vec<CareerPathScore> {
     let state = profile.state.map(|s| s.usps);
     let Assessment {
-        features: x,
         probabilities,
+        fits,
         explained,
     } = assessment;
     explained
         .into_iter()
-        .map(|explanation| {
+        .map(|mut explanation| {
             let path = explanation.class;
+            let score = fits[path].clamp(0.0, 1.0);
+            let reasons = reasons(catalog, &targets[path], profile, score, &explanation);
+            explanation.gaps.truncate(MAX_GAPS);
+            explanation.credential_steps.truncate(MAX_CREDENTIAL_STEPS);
             CareerPathScore {
                 path,
-                score: probabilities[path].clamp(0.0, 1.0),
+                score,
+                share: probabilities[path].clamp(0.0, 1.0),
                 wages_state: state.filter(|s| catalog.state_cell(path, s).is_some()),
-                reasons: reasons(catalog, model, profile, &x, &explanation),
-                skill_gaps: skill_gaps(explanation.gaps),
+                reasons,
+                skill_gaps: explanation.gaps,
+                credential_steps: explanation.credential_steps,
             }
         })
         .collect()
 }
 
-/// The gaps whose closing raises the path most, largest first.
-fn skill_gaps(mut gaps: Vec<SkillGap>) -> Vec<SkillGap> {
-    gaps.sort_by(|a, b| b.gain.total_cmp(&a.gain).then(a.skill.cmp(&b.skill)));
-    gaps.truncate(MAX_GAPS);
-    gaps
-}
-
+/// The sentences for a path's fit: the parts that moved it most, or for a
+/// low fit, what lowers it first.
 fn reasons(
     catalog: &Catalog,
-    model: &CareerModel,
+    target: &Target,
     profile: &Profile,
-    x: &[f64],
+    fit: f64,
     explanation: &Explanation,
 ) -> Vec<Reason> {
-    let contributions = &explanation.contributions;
-    let names = &model.artifact().features;
-    let reference = &model.artifact().reference;
-    let mut order: Vec<usize> = (0..contributions.len())
-        .filter(|&i| contributions[i].abs() >= MIN_CONTRIBUTION)
+    let mut parts: Vec<(Part, f64)> = explanation
+        .parts
+        .iter()
+        .copied()
+        .filter(|(_, c)| c.abs() >= MIN_CONTRIBUTION)
         .collect();
-    order.sort_by(|a, b| contributions[*b].abs().total_cmp(&contributions[*a].abs()));
-    order.truncate(MAX_REASONS);
-    let n_skills = catalog.skills.len();
-    order
+    if parts.is_empty() {
+        // Every part moved it a little: still say which moved it most.
+        parts.extend(explanation.parts.first().copied());
+    }
+    if fit < LOW_FIT {
+        // Stable: within each side, the largest first.
+        parts.sort_by_key(|(_, c)| *c > 0.0);
+    }
+    parts.truncate(MAX_REASONS);
+    parts
         .into_iter()
-        .map(|i| {
-            let c = contributions[i];
+        .map(|(part, c)| {
             let direction = if c > 0.0 { "raises" } else { "lowers" };
-            let (factor, what) = if i < n_skills {
-                let skill = &catalog.skills[i];
-                let strength = if x[i] > reference[i] {
-                    "strong"
-                } else {
-                    "weak"
-                };
-                let vouched = profile.vouched_by[i]
-                    .map(|cr| format!(", vouched for by {}", catalog.credentials[cr].code))
-                    .unwrap_or_default();
-                (
-                    format!("skill:{}", skill.id),
-                    format!(
-                        "{strength} {} ({} vs {} on average{vouched})",
-                        skill.id,
-                        fixed(x[i], 2),
-                        fixed(reference[i], 2)
-                    ),
-                )
-            } else {
-                (
-                    format!("feature:{}", names[i]),
-                    features::describe(&names[i], x[i]),
-                )
-            };
+            let (factor, what) = describe(catalog, target, profile, part);
             Reason {
                 factor,
                 contribution: c,
-                explanation: format!("{what} {direction} the fit ({})", signed(c, 2)),
+                explanation: format!("{what}: {direction} the fit ({})", signed(c, 2)),
             }
         })
         .collect()
+}
+
+/// The factor name and what the person gave, in words.
+fn describe(catalog: &Catalog, target: &Target, profile: &Profile, part: Part) -> (String, String) {
+    match part {
+        Part::Skill(s) => {
+            let skill = &catalog.skills[s];
+            let (level, stated, typical) = (
+                profile.skills[s],
+                profile.stated_skills[s],
+                target.typical[s],
+            );
+            let vouched = profile.vouched_by[s]
+                .map(|c| format!(", vouched for by your {}", catalog.credentials[c].code))
+                .unwrap_or_default();
+            let what = if stated - typical >= MIN_GAP {
+                format!(
+                    "{} {} is well above the {} this path typically asks",
+                    skill.name,
+                    fixed(stated, 2),
+                    fixed(typical, 2)
+                )
+            } else if typical - level >= MIN_GAP {
+                format!(
+                    "{} {}{vouched}, against {} typical on this path",
+                    skill.name,
+                    fixed(level, 2),
+                    fixed(typical, 2)
+                )
+            } else {
+                format!(
+                    "{} {}{vouched}, at the {} typical on this path",
+                    skill.name,
+                    fixed(level, 2),
+                    fixed(typical, 2)
+                )
+            };
+            (format!("skill:{}", skill.id), what)
+        }
+        Part::Interests => {
+            let r = profile
+                .interests
+                .map_or(0.0, |i| pearson(&i, &target.interests));
+            (
+                "interests".into(),
+                format!(
+                    "Your interests against this path's (O*NET): correlation {}",
+                    fixed(r, 2)
+                ),
+            )
+        }
+        Part::Education => {
+            let held = profile.education.map_or("", |e| e.describe());
+            (
+                "education".into(),
+                format!(
+                    "You hold {held}; this path's most common level is {}",
+                    target.usual_education.describe()
+                ),
+            )
+        }
+    }
 }

@@ -12,7 +12,8 @@ mod query;
 mod settings;
 
 pub use answer::{
-    CareerPathScore, CellRef, ProgramScore, Reason, Recommendations, SettingScore, SkillGap,
+    CareerPathScore, CellRef, CredentialStep, ProgramScore, Reason, Recommendations, SettingScore,
+    SkillGap,
 };
 pub use query::{Limits, ProgramPreferences, Query, QueryInput, View, LIMITS};
 
@@ -27,6 +28,9 @@ pub struct Recommender {
     model: CareerModel,
     program_index: programs::ProgramIndex,
     setting_texts: settings::SettingTexts,
+    /// Per credential: the credential levels of programs that prepare for
+    /// it, lowest first.
+    prepared_levels: Vec<Vec<u32>>,
 }
 
 impl Recommender {
@@ -34,17 +38,38 @@ impl Recommender {
     pub fn new(catalog: Catalog, model: CareerModel) -> Self {
         let program_index = programs::ProgramIndex::new(&catalog);
         let setting_texts = settings::texts(&catalog);
+        let prepared_levels = (0..catalog.credentials.len())
+            .map(|c| {
+                let code = &catalog.credentials[c].code;
+                let mut levels: Vec<u32> = catalog
+                    .programs
+                    .iter()
+                    .filter(|p| p.facts.prepares_for.contains(code))
+                    .map(|p| u32::from(p.credential_level))
+                    .collect();
+                levels.sort_unstable();
+                levels.dedup();
+                levels
+            })
+            .collect();
         Self {
             catalog,
             model,
             program_index,
             setting_texts,
+            prepared_levels,
         }
     }
 
     /// The catalog.
     pub fn catalog(&self) -> &Catalog {
         &self.catalog
+    }
+
+    /// The credential levels of the programs that prepare for credential
+    /// `credential` (an index into the catalog's credentials), lowest first.
+    pub fn prepared_levels(&self, credential: usize) -> &[u32] {
+        &self.prepared_levels[credential]
     }
 
     /// The model.
@@ -112,7 +137,7 @@ impl Recommender {
                 .rank(&self.catalog, profile, &assessment.probabilities, wanted)
         });
         let career_paths = tracing::debug_span!("explain_career_paths")
-            .in_scope(|| careers::rank(&self.catalog, &self.model, profile, assessment));
+            .in_scope(|| careers::rank(&self.catalog, self.model.targets(), profile, assessment));
         Recommendations {
             career_paths,
             settings,

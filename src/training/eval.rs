@@ -110,5 +110,6 @@ pub fn report_with(
         reliability: reliability(&full_model_probabilities, &split.test_labels),
         confusion,
         stability: stability::measure(catalog, model, split, progress),
+        fit: super::fit_eval::report(catalog, model, split),
     }
 }

@@ -1,7 +1,7 @@
 //! The held-out report as Markdown, for `models/career_model_eval.md`,
 //! `docs/model.md` and the model card.
 
-use crate::model::report::{EvalReport, Evaluation, Stability};
+use crate::model::report::{EvalReport, Evaluation, FitReport, Stability};
 
 /// The report as Markdown.
 pub fn markdown(report: &EvalReport) -> String {
@@ -48,6 +48,42 @@ pub fn markdown(report: &EvalReport) -> String {
     out.push_str("\n### Stability\n\n");
     out.push_str(&stability_summary(&report.stability));
     out.push('\n');
+    out.push_str("\n### The fit\n\n");
+    out.push_str(&fit_summary(&report.fit));
+    out
+}
+
+/// The fit's figures: its reliability table, then (a)-(d) in a list.
+pub fn fit_summary(f: &FitReport) -> String {
+    let mut out = String::from(
+        "Reliability in its own meaning: the share of held-out people whose own path's fit is at most q \
+         (about q when a fit of q means \"meets the path at least as well as a share q of its people\").\n\n\
+         | q | share at or below |\n|---|---|\n",
+    );
+    for b in &f.calibration {
+        out.push_str(&format!("| {:.1} | {:.3} |\n", b.q, b.share_at_or_below));
+    }
+    out.push_str(&format!(
+        "\n- (a) largest gap between q and the share: {:.3}.\n\
+         - (b) monotonicity: {} of {} changes towards a path's needs (a skill raised towards its typical level, \
+         a credential that leads to the path added, education one level towards the usual one) lowered the path's fit.\n\
+         - (c) each path's own typical profile: the path first for {} of {}; one of its O*NET Related Occupations \
+         in the top three for {} of the {} paths that have one in the catalog.\n\
+         - (d) interests only, against O*NET Interest Profiler matching (Pearson correlation of the six RIASEC \
+         scores): mean Spearman correlation {:.3} over {} held-out profiles.\n\
+         - The person's own path has the best fit for {:.3} of held-out people, one of the three best for {:.3}.\n",
+        f.calibration_max_gap,
+        f.monotonicity_violations,
+        f.monotonicity_checks,
+        f.typical_first,
+        f.typical_paths,
+        f.related_in_top3,
+        f.with_related,
+        f.interest_rank_correlation,
+        f.interest_profiles,
+        f.own_path_first,
+        f.own_path_top3,
+    ));
     out
 }
 

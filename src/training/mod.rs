@@ -8,6 +8,8 @@
 mod baselines;
 mod error;
 pub mod eval;
+mod fit_eval;
+mod fit_paths;
 pub mod markdown;
 pub mod metrics;
 pub mod outcome_split;

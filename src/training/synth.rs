@@ -150,18 +150,58 @@ pub fn sample(catalog: &Catalog, config: SynthConfig) -> (Vec<Profile>, Vec<usiz
             credentials: Vec::new(),
             state: None,
         };
-        let draw: f64 = rng.gen();
-        let parts = if draw < INTERESTS_ONLY {
-            Parts::InterestsOnly
-        } else if draw < INTERESTS_ONLY + SKILLS_ONLY {
-            Parts::SkillsOnly
-        } else if draw < INTERESTS_ONLY + SKILLS_ONLY + EDUCATION_ONLY {
-            Parts::EducationOnly
-        } else {
-            Parts::All
-        };
-        profiles.push(parts.keep(&profile));
+        profiles.push(draw_parts(&mut rng).keep(&profile));
         labels.push(class);
     }
     (profiles, labels)
+}
+
+/// Which parts a drawn row keeps.
+fn draw_parts(rng: &mut ChaCha8Rng) -> Parts {
+    let draw: f64 = rng.gen();
+    if draw < INTERESTS_ONLY {
+        Parts::InterestsOnly
+    } else if draw < INTERESTS_ONLY + SKILLS_ONLY {
+        Parts::SkillsOnly
+    } else if draw < INTERESTS_ONLY + SKILLS_ONLY + EDUCATION_ONLY {
+        Parts::EducationOnly
+    } else {
+        Parts::All
+    }
+}
+
+/// Profiles drawn from no path at all: every skill, interest and education
+/// level uniform, left out as often as in [`sample`]. A path's fit learns
+/// what sets its people apart from these (`crate::model::fit`).
+pub fn background(catalog: &Catalog, rows: usize, seed: u64) -> Vec<Profile> {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let n_skills = catalog.skills.len();
+    (0..rows)
+        .map(|_| {
+            let skills: Vec<f64> = (0..n_skills)
+                .map(|_| {
+                    let value: f64 = rng.gen();
+                    if rng.gen_bool(SKILL_UNSTATED) {
+                        0.0
+                    } else {
+                        value
+                    }
+                })
+                .collect();
+            let interests = (!rng.gen_bool(INTERESTS_MISSING))
+                .then(|| std::array::from_fn(|_| rng.gen::<f64>()));
+            let education = (!rng.gen_bool(EDUCATION_MISSING))
+                .then(|| EducationLevel::ALL[rng.gen_range(0..EducationLevel::ALL.len())]);
+            let profile = Profile {
+                stated_skills: skills.clone(),
+                skills,
+                vouched_by: vec![None; n_skills],
+                interests,
+                education,
+                credentials: Vec::new(),
+                state: None,
+            };
+            draw_parts(&mut rng).keep(&profile)
+        })
+        .collect()
 }

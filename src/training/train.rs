@@ -20,6 +20,9 @@ use crate::model::report::{EvalReport, OutcomesRecord};
 use crate::model::{CareerModel, DataFile, ModelArtifact, TrainingRecord, FORMAT_VERSION};
 use crate::profile::Profile;
 
+/// Mixed into the seed to draw the fit's background profiles.
+const BACKGROUND_SEED: u64 = 0x006b_6772_6e64;
+
 /// Training settings. The defaults produce the committed model.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct TrainConfig {
@@ -223,6 +226,15 @@ fn fit(
     let (n_train, n_test) = (split.train.len(), split.test.len());
     progress.stage("fitting the model", 0);
     let (fitted, reference) = fit_logistic(catalog, &config, &split.train, &split.train_labels)?;
+    progress.stage("fitting each path's fit", 0);
+    let fit_params = super::fit_paths::fit_paths(
+        catalog,
+        config.alpha,
+        config.max_iterations,
+        &split.train,
+        &split.train_labels,
+        config.seed ^ BACKGROUND_SEED,
+    )?;
 
     let (mut data_files, mut data_sha256) = hash_data(data_dir)?;
     if let Some(record) = &outcomes {
@@ -242,6 +254,7 @@ fn fit(
         h.update(env!("CARGO_PKG_VERSION").as_bytes());
         let fitted_json = serde_json::to_vec(&fitted)?;
         h.update(&fitted_json);
+        h.update(serde_json::to_vec(&fit_params)?);
         crate::hex::encode(&h.finalize())
     };
     let mut artifact = ModelArtifact {
@@ -270,6 +283,7 @@ fn fit(
         },
         evaluation: EvalReport::default(),
         model: fitted,
+        fit: fit_params,
     };
 
     let model = CareerModel::new(artifact.clone(), catalog)?;

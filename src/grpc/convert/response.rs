@@ -146,7 +146,33 @@ pub(crate) fn career_path(catalog: &Catalog, p: &CareerPath) -> pb::CareerPath {
             .zip(&p.typical_skills)
             .map(|(s, level)| (s.id.clone(), *level))
             .collect(),
+        also_called: p.also_called.clone(),
+        related_soc_codes: p
+            .related
+            .iter()
+            .map(|&r| catalog.career_paths[r].soc_code.clone())
+            .collect(),
+        figures_note: figures_note(p),
     }
+}
+
+/// The sentence saying whose BLS figures a path shows, when BLS publishes
+/// one occupation for several O*NET occupations.
+fn figures_note(p: &CareerPath) -> String {
+    if p.bls_shared_by.is_empty() {
+        return String::new();
+    }
+    let covered: Vec<String> = p
+        .bls_shared_by
+        .iter()
+        .map(|(code, title)| format!("{title} ({code})"))
+        .collect();
+    format!(
+        "Wages and employment are BLS's for {} {}, one occupation in OEWS covering {}",
+        p.bls_soc_code,
+        p.national.occupation,
+        covered.join(", ")
+    )
 }
 
 /// The data releases served, written once per process (they are the
@@ -185,6 +211,8 @@ pub(crate) fn recommend_response(
                 title: path.title.clone(),
                 job_zone: u32::from(path.job_zone),
                 score: c.score,
+                share: c.share,
+                also_called: path.also_called.clone(),
                 bls_soc_code: path.bls_soc_code.clone(),
                 bls_title: path.national.occupation.clone(),
                 national_employment: path.national.employment,
@@ -200,6 +228,24 @@ pub(crate) fn recommend_response(
                         current: g.current,
                         typical: g.typical,
                         score_gain: g.gain,
+                        score_after: g.after,
+                    })
+                    .collect(),
+                credential_steps: c
+                    .credential_steps
+                    .iter()
+                    .map(|step| {
+                        let credential = &catalog.credentials[step.credential];
+                        pb::CredentialStep {
+                            code: credential.code.clone(),
+                            name: credential.name.clone(),
+                            issuer: credential.issuer.clone(),
+                            score_gain: step.gain,
+                            score_after: step.after,
+                            program_credential_levels: recommender
+                                .prepared_levels(step.credential)
+                                .to_vec(),
+                        }
                     })
                     .collect(),
             }

@@ -1,0 +1,234 @@
+//! A career path's fit: how well a profile meets what people on the path
+//! bring, as the share of people sampled on that path whom it meets at
+//! least as well. Each path is judged on its own, so several can fit well.
+//!
+//! For path `c`, a profile becomes `2n + 2` closeness features, each in
+//! [0, 1] and 1 at the path's typical profile:
+//!
+//! - per skill, **below**: `1 - max(0, typical - level)`, the level after
+//!   credentials' floors (a credential vouches for the skills it examines);
+//! - per skill, **above**: `1 - max(0, stated - typical)`, the level the
+//!   person stated beyond what the path asks (a credential's floor never
+//!   counts as beyond);
+//! - **interests**: `(r + 1) / 2`, `r` the Pearson correlation of the six
+//!   RIASEC scores with the path's (O*NET Interest Profiler's own match);
+//! - **education**: `1 - |level - usual| / 9` on the ten education levels,
+//!   `usual` the path's most common (O*NET).
+//!
+//! Interests or education not given take the path's reference value, the
+//! mean over its sampled people, so what is not said neither helps nor
+//! hurts. The match is `m = w . f`, with weights learned per path by
+//! logistic regression (linfa) of "sampled on this path" against the other
+//! paths' people, negative weights set to 0; the fit is the share of the
+//! path's own sampled people whose match is at most `m` (from stored
+//! quantiles, linear between them). Every feature is monotone towards the
+//! typical profile and no weight is negative, so moving a skill towards the
+//! path's typical level, adding a credential, or moving education towards
+//! the usual level never lowers the fit; a skill stated far above the
+//! path's level, or education far above its usual level, may.
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::{CareerPath, Catalog};
+use crate::profile::{EducationLevel, Profile};
+
+/// Quantiles stored per path: 0%, 1%, ..., 100%.
+pub const QUANTILES: usize = 101;
+
+/// The fit's parameters: one [`PathFit`] per career path, in class order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FitParams {
+    /// Per path.
+    pub paths: Vec<PathFit>,
+}
+
+/// One path's fit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PathFit {
+    /// Weight of each closeness feature (skills below, skills above,
+    /// interests, education), none negative.
+    pub weights: Vec<f64>,
+    /// Each closeness feature's mean over the path's sampled people.
+    pub reference: Vec<f64>,
+    /// The match at each of [`QUANTILES`] quantiles of the path's sampled
+    /// people, lowest first.
+    pub quantiles: Vec<f64>,
+}
+
+/// What the fit needs of a career path from the catalog.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Target {
+    /// Typical level of each skill.
+    pub typical: Vec<f64>,
+    /// O*NET interests scaled to [0, 1].
+    pub interests: [f64; 6],
+    /// The most common education level.
+    pub usual_education: EducationLevel,
+}
+
+impl Target {
+    /// The target of a career path.
+    pub fn of(path: &CareerPath) -> Self {
+        let category = path
+            .education
+            .iter()
+            .enumerate()
+            .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0)))
+            .map_or(1, |(i, _)| i + 1);
+        Self {
+            typical: path.typical_skills.clone(),
+            interests: path.interests,
+            usual_education: EducationLevel::from_onet_category(category),
+        }
+    }
+
+    /// Every path's target, in catalog order.
+    pub fn all(catalog: &Catalog) -> Vec<Self> {
+        catalog.career_paths.iter().map(Self::of).collect()
+    }
+}
+
+/// Index of the interests feature for `n` skills.
+pub fn interests_feature(n: usize) -> usize {
+    2 * n
+}
+
+/// Index of the education feature for `n` skills.
+pub fn education_feature(n: usize) -> usize {
+    2 * n + 1
+}
+
+/// Pearson correlation of two score vectors; 0 when either is flat.
+pub fn pearson(a: &[f64; 6], b: &[f64; 6]) -> f64 {
+    let mean = |v: &[f64; 6]| v.iter().sum::<f64>() / 6.0;
+    let (ma, mb) = (mean(a), mean(b));
+    let (mut ab, mut aa, mut bb) = (0.0, 0.0, 0.0);
+    for i in 0..6 {
+        let (x, y) = (a[i] - ma, b[i] - mb);
+        ab += x * y;
+        aa += x * x;
+        bb += y * y;
+    }
+    if aa <= 1e-12 || bb <= 1e-12 {
+        0.0
+    } else {
+        (ab / (aa * bb).sqrt()).clamp(-1.0, 1.0)
+    }
+}
+
+/// Closeness of an education level to the usual one, in [0, 1].
+pub fn education_closeness(level: EducationLevel, usual: EducationLevel) -> f64 {
+    let span = (EducationLevel::ALL.len() - 1) as f64;
+    1.0 - (level as i32 - usual as i32).abs() as f64 / span
+}
+
+/// Writes the closeness features of `profile` to `target` into `out`
+/// (cleared first); unknown interests or education take `fill`'s values.
+pub fn closeness(profile: &Profile, target: &Target, fill: &[f64], out: &mut Vec<f64>) {
+    let n = target.typical.len();
+    out.clear();
+    out.extend(
+        profile
+            .skills
+            .iter()
+            .zip(&target.typical)
+            .map(|(level, typical)| 1.0 - (typical - level).max(0.0)),
+    );
+    out.extend(
+        profile
+            .stated_skills
+            .iter()
+            .zip(&target.typical)
+            .map(|(stated, typical)| 1.0 - (stated - typical).max(0.0)),
+    );
+    out.push(match &profile.interests {
+        Some(scores) => (pearson(scores, &target.interests) + 1.0) / 2.0,
+        None => fill[interests_feature(n)],
+    });
+    out.push(match profile.education {
+        Some(level) => education_closeness(level, target.usual_education),
+        None => fill[education_feature(n)],
+    });
+}
+
+impl PathFit {
+    /// The match of a closeness vector.
+    pub fn matching(&self, features: &[f64]) -> f64 {
+        self.weights.iter().zip(features).map(|(w, f)| w * f).sum()
+    }
+
+    /// The fit of a match: the share of the path's sampled people whose
+    /// match is at most `m`, linear between the stored quantiles.
+    pub fn fit(&self, m: f64) -> f64 {
+        let q = &self.quantiles;
+        let last = q.len() - 1;
+        if m < q[0] {
+            return 0.0;
+        }
+        if m >= q[last] {
+            return 1.0;
+        }
+        // The last quantile at or below m: q[k] <= m < q[k + 1].
+        let k = q.partition_point(|v| *v <= m) - 1;
+        let within = if q[k + 1] > q[k] {
+            (m - q[k]) / (q[k + 1] - q[k])
+        } else {
+            0.0
+        };
+        ((k as f64 + within) / last as f64).clamp(0.0, 1.0)
+    }
+
+    /// [`Self::fit`] extended linearly below 0 and above 1 (by the match's
+    /// distance beyond the lowest or highest quantile, over the quantiles'
+    /// span): equal to the fit within [0, 1], and still ordering matches
+    /// the fit floors at 0 or caps at 1. Paths are ranked by it, and
+    /// reasons measure contributions on it.
+    pub fn standing(&self, m: f64) -> f64 {
+        let q = &self.quantiles;
+        let (low, high) = (q[0], q[q.len() - 1]);
+        let span = (high - low).max(f64::EPSILON);
+        if m < low {
+            (m - low) / span
+        } else if m > high {
+            1.0 + (m - high) / span
+        } else {
+            self.fit(m)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_fit_reads_the_quantiles() {
+        let path = PathFit {
+            weights: vec![1.0],
+            reference: vec![0.5],
+            quantiles: (0..QUANTILES).map(|k| k as f64 / 100.0).collect(),
+        };
+        assert_eq!(path.fit(-1.0), 0.0);
+        assert_eq!(path.fit(2.0), 1.0);
+        assert!((path.fit(0.7) - 0.7).abs() < 1e-12);
+        assert!((path.fit(0.705) - 0.705).abs() < 1e-12);
+        assert_eq!(path.standing(0.7), path.fit(0.7));
+        assert!((path.standing(-0.5) + 0.5).abs() < 1e-12);
+        assert!((path.standing(1.25) - 1.25).abs() < 1e-12);
+    }
+
+    #[test]
+    fn interest_match_is_pearsons_r() {
+        let a = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6];
+        assert!((pearson(&a, &a) - 1.0).abs() < 1e-12);
+        let b = [0.6, 0.5, 0.4, 0.3, 0.2, 0.1];
+        assert!((pearson(&a, &b) + 1.0).abs() < 1e-12);
+        assert_eq!(pearson(&a, &[0.5; 6]), 0.0);
+        use EducationLevel::*;
+        assert_eq!(education_closeness(Bachelor, Bachelor), 1.0);
+        assert!(
+            education_closeness(Associate, Bachelor) > education_closeness(HighSchool, Bachelor)
+        );
+        assert!(education_closeness(Master, Bachelor) > education_closeness(Doctorate, Bachelor));
+    }
+}

@@ -1,0 +1,119 @@
+//! Fitting each career path's fit ([`crate::model::fit`]): per path, the
+//! reference closeness of its sampled people, a logistic regression (linfa)
+//! of the path's people against the other paths' people and background
+//! profiles drawn from no path (`synth::background`) on the closeness
+//! features, negative weights set to 0, and the quantiles of the match
+//! among the path's own rows.
+//!
+//! Against the other paths the regression learns what sets the path's
+//! people apart (coding for coders); against a uniform background, what is
+//! typical of them on every side, so a path whose people never state a
+//! skill far above its level learns to weigh that, whether or not another
+//! path's people do.
+
+use linfa::prelude::*;
+use linfa_logistic::LogisticRegression;
+use ndarray::{Array1, Array2};
+
+use super::{synth, TrainingError};
+use crate::catalog::Catalog;
+use crate::model::fit::{closeness, FitParams, PathFit, Target, QUANTILES};
+use crate::profile::Profile;
+
+/// Background profiles per path's people.
+const BACKGROUND_PER_ROW: usize = 2;
+
+/// Fits every path's fit on the training rows; `seed` draws the
+/// background.
+pub(crate) fn fit_paths(
+    catalog: &Catalog,
+    alpha: f64,
+    max_iterations: u64,
+    rows: &[Profile],
+    labels: &[usize],
+    seed: u64,
+) -> Result<FitParams, TrainingError> {
+    let targets = Target::all(catalog);
+    let mut paths = Vec::with_capacity(targets.len());
+    let per_path = rows.len() / targets.len().max(1);
+    let background = synth::background(catalog, BACKGROUND_PER_ROW * per_path, seed);
+    for (class, target) in targets.iter().enumerate() {
+        let reference = reference(rows, labels, class, target);
+        let dims = reference.len();
+        let own: Vec<&Profile> = rows
+            .iter()
+            .zip(labels)
+            .filter(|(_, &l)| l == class)
+            .map(|(r, _)| r)
+            .collect();
+        let others = rows
+            .iter()
+            .zip(labels)
+            .filter(|(_, &l)| l != class)
+            .map(|(r, _)| r);
+        let all: Vec<&Profile> = own
+            .iter()
+            .copied()
+            .chain(others)
+            .chain(&background)
+            .collect();
+        let mut x = Array2::zeros((all.len(), dims));
+        let mut buffer = Vec::with_capacity(dims);
+        for (i, row) in all.iter().enumerate() {
+            closeness(row, target, &reference, &mut buffer);
+            x.row_mut(i)
+                .assign(&ndarray::ArrayView1::from(buffer.as_slice()));
+        }
+        let y: Array1<bool> = (0..all.len()).map(|i| i < own.len()).collect();
+        let fitted = LogisticRegression::default()
+            .alpha(alpha)
+            .max_iterations(max_iterations)
+            .fit(&Dataset::new(x.clone(), y))?;
+        // linfa's positive class is the larger one: here, the background.
+        let sign = if fitted.labels().pos.class { 1.0 } else { -1.0 };
+        let weights: Vec<f64> = fitted
+            .params()
+            .iter()
+            .map(|w| (sign * w).max(0.0))
+            .collect();
+        let mut own: Vec<f64> = (0..own.len())
+            .map(|i| x.row(i).iter().zip(&weights).map(|(f, w)| f * w).sum())
+            .collect();
+        own.sort_by(f64::total_cmp);
+        let quantiles = (0..QUANTILES)
+            .map(|k| {
+                let at = k as f64 / (QUANTILES - 1) as f64 * (own.len() - 1) as f64;
+                let (low, high) = (at.floor() as usize, at.ceil() as usize);
+                own[low] + (own[high] - own[low]) * (at - low as f64)
+            })
+            .collect();
+        paths.push(PathFit {
+            weights,
+            reference,
+            quantiles,
+        });
+    }
+    Ok(FitParams { paths })
+}
+
+/// Each closeness feature's mean over the path's rows; interests and
+/// education over the rows that give them (0.5 if none does).
+fn reference(rows: &[Profile], labels: &[usize], class: usize, target: &Target) -> Vec<f64> {
+    let dims = 2 * target.typical.len() + 2;
+    let unknown = vec![f64::NAN; dims];
+    let (mut sums, mut counts) = (vec![0.0; dims], vec![0usize; dims]);
+    let mut buffer = Vec::with_capacity(dims);
+    for (row, _) in rows.iter().zip(labels).filter(|(_, &l)| l == class) {
+        closeness(row, target, &unknown, &mut buffer);
+        for (j, value) in buffer.iter().enumerate() {
+            if value.is_finite() {
+                sums[j] += value;
+                counts[j] += 1;
+            }
+        }
+    }
+    sums.iter()
+        .zip(&counts)
+        .map(|(s, &c)| if c > 0 { s / c as f64 } else { 0.5 })
+        .collect()
+}
