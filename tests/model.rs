@@ -294,3 +294,33 @@ fn missing_corrupt_and_mismatched_models_are_refused() {
         Err(ModelError::Corrupt { .. })
     ));
 }
+
+#[test]
+fn the_committed_fit_means_what_it_says_and_agrees_with_onets_references() {
+    let artifact = ModelArtifact::load(&committed_path()).unwrap();
+    let fit = &artifact.evaluation.fit;
+    // (a) A fit of q: about a share q of the path's held-out people below.
+    assert_eq!(fit.calibration.len(), 9);
+    assert!(fit.calibration_max_gap <= 0.03, "{fit:?}");
+    // (b) Never lower for a step towards the path.
+    assert!(fit.monotonicity_checks > 100_000, "{fit:?}");
+    assert_eq!(fit.monotonicity_violations, 0);
+    // (c) O*NET's Related Occupations: every typical profile first, a
+    // related occupation in its top three for nearly all.
+    assert_eq!(fit.typical_first, fit.typical_paths);
+    assert!(fit.related_in_top3 * 10 >= fit.with_related * 9, "{fit:?}");
+    // (d) O*NET Interest Profiler matching, interests only.
+    assert!(fit.interest_profiles > 1000);
+    assert!(fit.interest_rank_correlation >= 0.7, "{fit:?}");
+    // The docs and the model card quote these figures.
+    let root = common::root();
+    let docs = std::fs::read_to_string(root.join("docs/model.md")).unwrap();
+    let card = std::fs::read_to_string(root.join("models/MODEL_CARD.md")).unwrap();
+    for figure in [
+        format!("{:.3}", fit.calibration_max_gap),
+        format!("{:.3}", fit.interest_rank_correlation),
+    ] {
+        assert!(docs.contains(&figure), "docs/model.md lacks {figure}");
+        assert!(card.contains(&figure), "MODEL_CARD.md lacks {figure}");
+    }
+}
