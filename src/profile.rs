@@ -257,24 +257,50 @@ impl ProfileInput {
             return Err(violations);
         }
 
-        let mut skills = stated_skills.clone();
-        let mut vouched_by = vec![None; n];
-        for &credential in &credentials {
-            for &(skill, floor) in &catalog.credentials[credential].skill_floors {
-                if skills[skill] < floor {
-                    skills[skill] = floor;
-                    vouched_by[skill] = Some(credential);
-                }
-            }
+        let mut profile = Profile {
+            state,
+            ..Profile::new(stated_skills, interests, education)
+        };
+        for credential in credentials {
+            profile.hold(catalog, credential);
         }
-        Ok(Profile {
+        Ok(profile)
+    }
+}
+
+impl Profile {
+    /// A profile of these stated skills (every skill of the vocabulary, 0
+    /// for unstated), interests and education, holding no credential and
+    /// naming no state.
+    pub fn new(
+        stated_skills: Vec<f64>,
+        interests: Option<[f64; 6]>,
+        education: Option<EducationLevel>,
+    ) -> Self {
+        Self {
+            skills: stated_skills.clone(),
+            vouched_by: vec![None; stated_skills.len()],
             stated_skills,
-            skills,
-            vouched_by,
             interests,
             education,
-            credentials,
-            state,
-        })
+            credentials: Vec::new(),
+            state: None,
+        }
+    }
+
+    /// Adds credential `credential` (an index into the catalog's
+    /// credentials), raising each skill it examines to its floor; holding
+    /// it already changes nothing.
+    pub fn hold(&mut self, catalog: &Catalog, credential: usize) {
+        if self.credentials.contains(&credential) {
+            return;
+        }
+        self.credentials.push(credential);
+        for &(skill, floor) in &catalog.credentials[credential].skill_floors {
+            if self.skills[skill] < floor {
+                self.skills[skill] = floor;
+                self.vouched_by[skill] = Some(credential);
+            }
+        }
     }
 }

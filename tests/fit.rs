@@ -293,17 +293,14 @@ proptest! {
                     prop_assert!(model.fit(class, &p) >= before - 1e-12, "skill {s} path {class}");
                 }
             }
-            for credential in catalog.credentials.iter().enumerate().map(|(i, _)| i) {
+            for credential in 0..catalog.credentials.len() {
                 if profile.credentials.contains(&credential)
                     || !catalog.credential_paths(credential).contains(&class)
                 {
                     continue;
                 }
                 let mut p = profile.clone();
-                p.credentials.push(credential);
-                for &(s, floor) in &catalog.credentials[credential].skill_floors {
-                    p.skills[s] = p.skills[s].max(floor);
-                }
+                p.hold(catalog, credential);
                 prop_assert!(model.fit(class, &p) >= before - 1e-12, "credential {credential}");
             }
             if let Some(level) = profile.education {

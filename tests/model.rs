@@ -133,16 +133,8 @@ fn an_assessment_ranks_by_fit_and_its_next_steps_give_the_fit_they_promise() {
                 .windows(2)
                 .all(|w| w[0].gain >= w[1].gain));
             for step in &explanation.credential_steps {
-                let earned = catalog
-                    .credentials
-                    .iter()
-                    .position(|c| c.code == catalog.credentials[step.credential].code)
-                    .unwrap();
                 let mut held = profile.clone();
-                held.credentials.push(earned);
-                for &(s, floor) in &catalog.credentials[earned].skill_floors {
-                    held.skills[s] = held.skills[s].max(floor);
-                }
+                held.hold(&catalog, step.credential);
                 let after = model.fit(class, &held);
                 assert!(
                     (after - step.after).abs() < 1e-9,

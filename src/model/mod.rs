@@ -118,7 +118,6 @@ impl CareerModel {
         let probabilities = softmax(&self.logits(&features));
         let mut closeness = Vec::with_capacity(2 * profile.skills.len() + 2);
         let mut matches = Vec::with_capacity(self.targets.len());
-        let mut standings = Vec::with_capacity(self.targets.len());
         let fits: Vec<f64> = self
             .targets
             .iter()
@@ -126,12 +125,17 @@ impl CareerModel {
             .map(|(target, path)| {
                 fit::closeness(profile, target, &path.reference, &mut closeness);
                 let m = path.matching(&closeness);
-                if explain {
-                    matches.push((m, closeness.clone()));
-                }
-                standings.push(path.standing(m));
+                matches.push(m);
                 path.fit(m)
             })
+            .collect();
+        let standings: Vec<f64> = self
+            .artifact
+            .fit
+            .paths
+            .iter()
+            .zip(&matches)
+            .map(|(path, m)| path.standing(*m))
             .collect();
         let mut order: Vec<usize> = (0..fits.len()).collect();
         order.sort_by(|&a, &b| {
@@ -152,12 +156,20 @@ impl CareerModel {
                         credential_steps: Vec::new(),
                     };
                 }
-                let (m, closeness) = &matches[class];
+                // Only the paths shown need their features again.
+                let path = &self.artifact.fit.paths[class];
+                fit::closeness(
+                    profile,
+                    &self.targets[class],
+                    &path.reference,
+                    &mut closeness,
+                );
+                let m = matches[class];
                 Explanation {
                     class,
-                    parts: self.parts(class, profile, *m, closeness),
-                    gaps: self.gaps(class, profile, *m, closeness),
-                    credential_steps: self.credential_steps(class, profile, *m, closeness),
+                    parts: self.parts(class, profile, m, &closeness),
+                    gaps: self.gaps(class, profile, m, &closeness),
+                    credential_steps: self.credential_steps(class, profile, m, &closeness),
                 }
             })
             .collect();

@@ -50,11 +50,21 @@ pub(super) fn report(catalog: &Catalog, model: &CareerModel, split: &Split) -> F
     let own_path_top3 = share(&fits, &split.test_labels, |f, c| place(f, c) < 3);
 
     // (b) Monotonicity.
+    let leads_to: Vec<Vec<usize>> = (0..catalog.credentials.len())
+        .map(|c| catalog.credential_paths(c))
+        .collect();
     let (mut checks, mut violations) = (0, 0);
     for profile in full.iter().take(MONOTONICITY_ROWS) {
         for (c, target) in model.targets().iter().enumerate() {
             let before = model.fit(c, profile);
-            for changed in towards(catalog, profile, c, &target.typical, target.usual_education) {
+            let credentials = (0..leads_to.len()).filter(|k| leads_to[*k].contains(&c));
+            for changed in towards(
+                catalog,
+                profile,
+                credentials,
+                &target.typical,
+                target.usual_education,
+            ) {
                 checks += 1;
                 if model.fit(c, &changed) < before - 1e-12 {
                     violations += 1;
@@ -66,15 +76,11 @@ pub(super) fn report(catalog: &Catalog, model: &CareerModel, split: &Split) -> F
     // (c) Each path's typical profile.
     let (mut typical_first, mut related_in_top3, mut with_related) = (0, 0, 0);
     for (c, target) in model.targets().iter().enumerate() {
-        let typical = Profile {
-            stated_skills: target.typical.clone(),
-            skills: target.typical.clone(),
-            vouched_by: vec![None; target.typical.len()],
-            interests: Some(target.interests),
-            education: Some(target.usual_education),
-            credentials: Vec::new(),
-            state: None,
-        };
+        let typical = Profile::new(
+            target.typical.clone(),
+            Some(target.interests),
+            Some(target.usual_education),
+        );
         let assessment = model.assess(&typical, 3, false);
         let top: Vec<usize> = assessment.explained.iter().map(|e| e.class).collect();
         if top.first() == Some(&c) {
@@ -126,14 +132,14 @@ fn share(fits: &[Vec<f64>], labels: &[usize], hit: impl Fn(&[f64], usize) -> boo
     hits as f64 / fits.len().max(1) as f64
 }
 
-/// The profile moved one step towards path `class`'s needs, each way on
-/// its own: every skill below the typical level raised (by
-/// [`SKILL_STEP`], at most to the level), every credential that leads to
-/// the path added, and education one level towards the usual one.
-pub(super) fn towards(
+/// The profile moved one step towards a path's needs, each way on its own:
+/// every skill below the `typical` level raised (by [`SKILL_STEP`], at most
+/// to the level), each of `credentials` (those that lead to the path)
+/// added, and education one level towards the `usual` one.
+fn towards(
     catalog: &Catalog,
     profile: &Profile,
-    class: usize,
+    credentials: impl Iterator<Item = usize>,
     typical: &[f64],
     usual: EducationLevel,
 ) -> Vec<Profile> {
@@ -147,18 +153,9 @@ pub(super) fn towards(
             changed.push(p);
         }
     }
-    for credential in (0..catalog.credentials.len()).filter(|c| !profile.credentials.contains(c)) {
-        if !catalog.credential_paths(credential).contains(&class) {
-            continue;
-        }
+    for credential in credentials.filter(|c| !profile.credentials.contains(c)) {
         let mut p = profile.clone();
-        p.credentials.push(credential);
-        for &(s, floor) in &catalog.credentials[credential].skill_floors {
-            if floor > p.skills[s] {
-                p.skills[s] = floor;
-                p.vouched_by[s] = Some(credential);
-            }
-        }
+        p.hold(catalog, credential);
         changed.push(p);
     }
     if let Some(level) = profile.education {

@@ -113,7 +113,6 @@ pub fn sample(catalog: &Catalog, config: SynthConfig) -> (Vec<Profile>, Vec<usiz
     let mut rng = ChaCha8Rng::seed_from_u64(config.seed);
     let classes = WeightedIndex::new(class_weights(catalog)).expect("weights are positive");
     let unit = Normal::new(0.0, 1.0).expect("valid normal");
-    let n_skills = catalog.skills.len();
     let mut profiles = Vec::with_capacity(config.rows);
     let mut labels = Vec::with_capacity(config.rows);
     for _ in 0..config.rows {
@@ -141,15 +140,7 @@ pub fn sample(catalog: &Catalog, config: SynthConfig) -> (Vec<Profile>, Vec<usiz
             let shares = WeightedIndex::new(path.education).expect("education shares sum to 1");
             EducationLevel::from_onet_category(shares.sample(&mut rng) + 1)
         });
-        let profile = Profile {
-            stated_skills: skills.clone(),
-            skills,
-            vouched_by: vec![None; n_skills],
-            interests,
-            education,
-            credentials: Vec::new(),
-            state: None,
-        };
+        let profile = Profile::new(skills, interests, education);
         profiles.push(draw_parts(&mut rng).keep(&profile));
         labels.push(class);
     }
@@ -192,16 +183,7 @@ pub fn background(catalog: &Catalog, rows: usize, seed: u64) -> Vec<Profile> {
                 .then(|| std::array::from_fn(|_| rng.gen::<f64>()));
             let education = (!rng.gen_bool(EDUCATION_MISSING))
                 .then(|| EducationLevel::ALL[rng.gen_range(0..EducationLevel::ALL.len())]);
-            let profile = Profile {
-                stated_skills: skills.clone(),
-                skills,
-                vouched_by: vec![None; n_skills],
-                interests,
-                education,
-                credentials: Vec::new(),
-                state: None,
-            };
-            draw_parts(&mut rng).keep(&profile)
+            draw_parts(&mut rng).keep(&Profile::new(skills, interests, education))
         })
         .collect()
 }

@@ -244,15 +244,20 @@ fn plain_group(catalog: &Catalog, category: usize) -> Group {
 fn prepared_group(catalog: &Catalog, plain: &Group, codes: Vec<String>) -> Group {
     let mut relevance = plain.relevance.clone();
     let mut path_texts = plain.path_texts.clone();
+    let leads_to: Vec<Vec<usize>> = codes
+        .iter()
+        .map(|code| {
+            catalog
+                .credential_index(code)
+                .map_or_else(Vec::new, |c| catalog.credential_paths(c))
+        })
+        .collect();
     for (path, career) in catalog.career_paths.iter().enumerate() {
         let leading: Vec<&str> = codes
             .iter()
-            .filter(|code| {
-                catalog
-                    .credential_index(code)
-                    .is_some_and(|c| catalog.credential_paths(c).contains(&path))
-            })
-            .map(String::as_str)
+            .zip(&leads_to)
+            .filter(|(_, paths)| paths.contains(&path))
+            .map(|(code, _)| code.as_str())
             .collect();
         if !leading.is_empty() {
             relevance[path] = 1.0;
