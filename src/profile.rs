@@ -123,10 +123,16 @@ pub struct ProfileInput {
 }
 
 /// A checked profile.
+///
+/// A skill the person did not name is *unknown*, not lacking: `said` is
+/// false for it and its fit counts neither for nor against. A skill named
+/// with 0 says "I do not have this".
 #[derive(Debug, Clone, PartialEq)]
 pub struct Profile {
     /// Proficiency per vocabulary skill as stated (0 where not stated).
     pub stated_skills: Vec<f64>,
+    /// Whether the person named each skill (an explicit 0 included).
+    pub said: Vec<bool>,
     /// Proficiency per skill after credentials' floors are applied.
     pub skills: Vec<f64>,
     /// For each skill, the credential whose floor raised it, if any.
@@ -167,7 +173,7 @@ impl ProfileInput {
     pub fn check(self, catalog: &Catalog, prefix: &str) -> Result<Profile, Vec<FieldViolation>> {
         let mut violations = Vec::new();
         let n = catalog.skills.len();
-        let mut stated_skills = vec![0.0; n];
+        let mut stated_skills = vec![None; n];
         for (id, value) in &self.skills {
             let field = format!("{prefix}.skills[{id}]");
             match catalog.skill_index(id) {
@@ -177,7 +183,7 @@ impl ProfileInput {
                 )),
                 Some(index) => match unit_interval(*value) {
                     Some(problem) => violations.push(FieldViolation::new(field, problem)),
-                    None => stated_skills[index] = *value,
+                    None => stated_skills[index] = Some(*value),
                 },
             }
         }
@@ -269,16 +275,18 @@ impl ProfileInput {
 }
 
 impl Profile {
-    /// A profile of these stated skills (every skill of the vocabulary, 0
-    /// for unstated), interests and education, holding no credential and
-    /// naming no state.
+    /// A profile of these skills (every skill of the vocabulary, `None`
+    /// for one not stated), interests and education, holding no credential
+    /// and naming no state.
     pub fn new(
-        stated_skills: Vec<f64>,
+        skills: Vec<Option<f64>>,
         interests: Option<[f64; 6]>,
         education: Option<EducationLevel>,
     ) -> Self {
+        let stated_skills: Vec<f64> = skills.iter().map(|s| s.unwrap_or(0.0)).collect();
         Self {
             skills: stated_skills.clone(),
+            said: skills.iter().map(Option::is_some).collect(),
             vouched_by: vec![None; stated_skills.len()],
             stated_skills,
             interests,
@@ -286,6 +294,32 @@ impl Profile {
             credentials: Vec::new(),
             state: None,
         }
+    }
+
+    /// States skill `skill` at `level`, keeping the floor of any credential
+    /// held.
+    pub fn state_skill(&mut self, skill: usize, level: f64) {
+        self.stated_skills[skill] = level;
+        self.said[skill] = true;
+        if level >= self.skills[skill] || self.vouched_by[skill].is_none() {
+            self.skills[skill] = level;
+            self.vouched_by[skill] = None;
+        }
+    }
+
+    /// Forgets skill `skill`, as if never stated (a credential's floor
+    /// stays).
+    pub fn unsay_skill(&mut self, skill: usize) {
+        self.said[skill] = false;
+        self.stated_skills[skill] = 0.0;
+        if self.vouched_by[skill].is_none() {
+            self.skills[skill] = 0.0;
+        }
+    }
+
+    /// The number of skills the person named.
+    pub fn skills_said(&self) -> usize {
+        self.said.iter().filter(|s| **s).count()
     }
 
     /// Adds credential `credential` (an index into the catalog's

@@ -8,7 +8,7 @@ use super::definitions::{CareerPathDefinition, Skill};
 use super::error::CatalogError;
 use super::oews::OewsCell;
 use super::onet::{EscoOccupation, OnetOccupation, RIASEC};
-use super::requirements;
+use super::requirements::{self, SkillEvidence, TaskTags};
 use super::sources::{ALL_INDUSTRIES, HEALTH_CARE_SECTOR};
 
 /// The number of O*NET's education categories (its "required level of
@@ -44,9 +44,16 @@ pub struct CareerPath {
     pub education_from_survey: bool,
     /// Typical level of each vocabulary skill, in [0, 1].
     pub typical_skills: Vec<f64>,
+    /// What backs each typical level, in vocabulary order.
+    pub skill_evidence: Vec<SkillEvidence>,
+    /// O*NET's task statements for the occupation: (task id, statement).
+    pub tasks: Vec<(u32, String)>,
     /// Job titles people on this path report (O*NET Sample of Reported
     /// Titles), e.g. "Coder".
     pub also_called: Vec<String>,
+    /// O*NET's alternate titles of the occupation, e.g. "Registered Health
+    /// Information Technician (RHIT)".
+    pub alternate_titles: Vec<String>,
     /// The catalog's paths O*NET lists as related to this one, most related
     /// first (O*NET Related Occupations).
     pub related: Vec<usize>,
@@ -54,6 +61,36 @@ pub struct CareerPath {
     /// of those in the O*NET extract, (code, title), this one included;
     /// empty otherwise.
     pub bls_shared_by: Vec<(String, String)>,
+}
+
+/// The reviewed task tags of a path's occupation, checked to cover
+/// exactly its O*NET tasks: a task nobody reviewed would silently count as
+/// showing no skill.
+fn reviewed_tags<'a>(
+    file: &Path,
+    all: &'a HashMap<String, TaskTags>,
+    soc_code: &str,
+    occupation: &OnetOccupation,
+) -> Result<&'a TaskTags, CatalogError> {
+    let invalid = |reason: String| CatalogError::at(file, 0, reason);
+    let tags = all
+        .get(soc_code)
+        .ok_or_else(|| invalid(format!("no reviewed task tags for {soc_code}")))?;
+    if let Some(task) = occupation.tasks.iter().find(|t| !tags.contains_key(&t.id)) {
+        return Err(invalid(format!(
+            "O*NET task {} of {soc_code} is not reviewed",
+            task.id
+        )));
+    }
+    if let Some(id) = tags
+        .keys()
+        .find(|id| !occupation.tasks.iter().any(|t| t.id == **id))
+    {
+        return Err(invalid(format!(
+            "task {id} is not an O*NET task of {soc_code}"
+        )));
+    }
+    Ok(tags)
 }
 
 /// The O*NET occupations of the extract that BLS publishes as `bls_code`,
@@ -83,9 +120,11 @@ pub(super) fn build_career_paths(
     defs: &[CareerPathDefinition],
     skills: &[Skill],
     onet: &HashMap<String, OnetOccupation>,
+    task_tags: (&Path, &HashMap<String, TaskTags>),
     esco: &HashMap<String, EscoOccupation>,
     national: &HashMap<(String, String), OewsCell>,
 ) -> Result<Vec<CareerPath>, CatalogError> {
+    let (tags_file, task_tags) = task_tags;
     let mut career_paths = Vec::new();
     for def in defs {
         let invalid = |reason: String| CatalogError::at(path, 0, reason);
@@ -113,9 +152,13 @@ pub(super) fn build_career_paths(
             .iter()
             .map(|name| {
                 esco.get(name)
+                    .map(|o| (name.as_str(), o))
                     .ok_or_else(|| invalid(format!("ESCO occupation {name:?} not found")))
             })
             .collect::<Result<Vec<_>, _>>()?;
+        let tags = reviewed_tags(tags_file, task_tags, &def.soc_code, occupation)?;
+        let skill_evidence =
+            requirements::typical_skills(skills, occupation, tags, &esco_occupations);
         let national_cell = national
             .get(&(def.bls_soc_code.clone(), ALL_INDUSTRIES.to_owned()))
             .filter(|c| c.employment.is_some())
@@ -143,8 +186,15 @@ pub(super) fn build_career_paths(
             interests,
             education,
             education_from_survey,
-            typical_skills: requirements::typical_skills(skills, occupation, &esco_occupations),
+            typical_skills: skill_evidence.iter().map(|e| e.level).collect(),
+            skill_evidence,
+            tasks: occupation
+                .tasks
+                .iter()
+                .map(|t| (t.id, t.text.clone()))
+                .collect(),
             also_called: occupation.reported_titles.clone(),
+            alternate_titles: occupation.alternate_titles.clone(),
             related: Vec::new(),
             bls_shared_by: shared_bls_code(onet, &def.bls_soc_code),
         });

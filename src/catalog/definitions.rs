@@ -3,10 +3,12 @@
 //! industries make each work setting, and which skills credentials vouch
 //! for. These are choices, not figures; the figures come from the sources.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use serde::Deserialize;
 
+use super::requirements::TaskTags;
 use super::table::Table;
 use super::CatalogError;
 
@@ -22,8 +24,6 @@ pub struct Skill {
     pub description: String,
     /// O*NET Skills and Knowledge element names that stand for it.
     pub onet_elements: Vec<String>,
-    /// Lower-case fragments of O*NET task statements that show it.
-    pub task_keywords: Vec<String>,
     /// O*NET technology commodity titles that show it.
     pub technology_categories: Vec<String>,
     /// Lower-case fragments of ESCO skill names that show it.
@@ -47,17 +47,42 @@ pub(crate) struct SettingDefinition {
     pub(crate) naics_codes: Vec<String>,
 }
 
-/// A credential and the skill levels it vouches for.
+/// A credential as its issuer defines it, the career paths it leads to
+/// and the skill levels it vouches for.
 #[derive(Debug, Clone)]
 pub struct Credential {
     /// Code as used in requests, e.g. `RHIT`.
     pub code: String,
-    /// Full name.
+    /// Other codes requests may use for it, e.g. `CTR` for `ODS`, the
+    /// name its issuer used before.
+    pub aliases: Vec<String>,
+    /// Full name, as the issuer writes it.
     pub name: String,
-    /// Who awards it.
+    /// Who awards it, short, e.g. `AHIMA`.
     pub issuer: String,
+    /// The issuer's full name.
+    pub issuer_name: String,
+    /// What its exam covers, in the issuer's terms.
+    pub exam_scope: String,
+    /// The issuer's eligibility routes, each one sentence; empty when they
+    /// could not be confirmed from the issuer's own pages.
+    pub eligibility: Vec<String>,
+    /// Scorecard credential levels (1-8) whose graduates have a route to
+    /// it through their program, lowest first; empty when no route goes
+    /// through a program.
+    pub program_levels: Vec<u8>,
+    /// The accreditor such a program needs, e.g. `CAHIIM`; empty when any
+    /// program of those levels will do.
+    pub program_accreditor: String,
+    /// O*NET-SOC codes of the career paths it leads to.
+    pub leads_to: Vec<String>,
+    /// Indexes of the catalog's career paths it leads to, in `leads_to`'s
+    /// order (filled when the catalog is built).
+    pub paths: Vec<usize>,
     /// (skill index, minimum proficiency) pairs.
     pub skill_floors: Vec<(usize, f64)>,
+    /// The issuer's page the facts come from.
+    pub source_url: String,
 }
 
 pub(crate) fn read_skills(path: &Path) -> Result<Vec<Skill>, CatalogError> {
@@ -149,37 +174,157 @@ pub(crate) fn read_credentials(
     skills: &[Skill],
 ) -> Result<Vec<Credential>, CatalogError> {
     let table = Table::csv(path)?;
-    let code = table.column("code")?;
-    let name = table.column("name")?;
-    let issuer = table.column("issuer")?;
-    let floors = table.column("skill_floors")?;
-    table
-        .rows()
-        .map(|row| {
-            let skill_floors = split_list(row.get(floors))
-                .iter()
-                .map(|pair| {
-                    let (skill, level) = pair
-                        .split_once(':')
-                        .ok_or_else(|| row.error(format!("{pair:?} is not skill:level")))?;
-                    let index = skills
-                        .iter()
-                        .position(|s| s.id == skill)
-                        .ok_or_else(|| row.error(format!("unknown skill {skill:?}")))?;
-                    let level: f64 = level
-                        .parse()
-                        .ok()
-                        .filter(|l: &f64| (0.0..=1.0).contains(l))
-                        .ok_or_else(|| row.error(format!("level {level:?} is not in [0,1]")))?;
-                    Ok((index, level))
-                })
-                .collect::<Result<_, CatalogError>>()?;
-            Ok(Credential {
-                code: row.get(code).to_owned(),
-                name: row.get(name).to_owned(),
-                issuer: row.get(issuer).to_owned(),
-                skill_floors,
+    let columns = [
+        "code",
+        "aliases",
+        "name",
+        "issuer",
+        "issuer_name",
+        "exam_scope",
+        "eligibility",
+        "program_levels",
+        "program_accreditor",
+        "leads_to",
+        "skill_floors",
+        "source_url",
+    ]
+    .map(|name| table.column(name));
+    let [code, aliases, name, issuer, issuer_name, scope, eligibility, levels, accreditor, leads_to, floors, url] =
+        columns;
+    let (code, aliases, name, issuer, issuer_name, scope, eligibility) = (
+        code?,
+        aliases?,
+        name?,
+        issuer?,
+        issuer_name?,
+        scope?,
+        eligibility?,
+    );
+    let (levels, accreditor, leads_to, floors, url) =
+        (levels?, accreditor?, leads_to?, floors?, url?);
+    let mut credentials: Vec<Credential> = Vec::new();
+    for row in table.rows() {
+        let skill_floors = split_list(row.get(floors))
+            .iter()
+            .map(|pair| {
+                let (skill, level) = pair
+                    .split_once(':')
+                    .ok_or_else(|| row.error(format!("{pair:?} is not skill:level")))?;
+                let index = skills
+                    .iter()
+                    .position(|s| s.id == skill)
+                    .ok_or_else(|| row.error(format!("unknown skill {skill:?}")))?;
+                let level: f64 = level
+                    .parse()
+                    .ok()
+                    .filter(|l: &f64| (0.0..=1.0).contains(l))
+                    .ok_or_else(|| row.error(format!("level {level:?} is not in [0,1]")))?;
+                Ok((index, level))
             })
-        })
-        .collect()
+            .collect::<Result<_, CatalogError>>()?;
+        let program_levels = split_list(row.get(levels))
+            .iter()
+            .map(|level| {
+                level
+                    .parse::<u8>()
+                    .ok()
+                    .filter(|l| (1..=8).contains(l))
+                    .ok_or_else(|| row.error(format!("program level {level:?} is not 1-8")))
+            })
+            .collect::<Result<Vec<u8>, _>>()?;
+        let eligibility: Vec<String> = row
+            .get(eligibility)
+            .split(" | ")
+            .map(str::trim)
+            .filter(|r| !r.is_empty())
+            .map(str::to_owned)
+            .collect();
+        let credential = Credential {
+            code: row.get(code).to_owned(),
+            aliases: split_list(row.get(aliases)),
+            name: row.get(name).to_owned(),
+            issuer: row.get(issuer).to_owned(),
+            issuer_name: row.get(issuer_name).to_owned(),
+            exam_scope: row.get(scope).to_owned(),
+            eligibility,
+            program_levels,
+            program_accreditor: row.get(accreditor).to_owned(),
+            leads_to: split_list(row.get(leads_to)),
+            paths: Vec::new(),
+            skill_floors,
+            source_url: row.get(url).to_owned(),
+        };
+        let missing = [
+            ("code", &credential.code),
+            ("name", &credential.name),
+            ("issuer", &credential.issuer),
+            ("exam_scope", &credential.exam_scope),
+            ("source_url", &credential.source_url),
+        ]
+        .into_iter()
+        .find(|(_, v)| v.is_empty());
+        if let Some((column, _)) = missing {
+            return Err(row.error(format!("{column} is empty")));
+        }
+        if credential.leads_to.is_empty() {
+            return Err(row.error("a credential needs at least one career path it leads to"));
+        }
+        let codes = |c: &Credential| -> Vec<String> {
+            std::iter::once(&c.code)
+                .chain(&c.aliases)
+                .map(|s| s.to_ascii_uppercase())
+                .collect()
+        };
+        let new_codes = codes(&credential);
+        if let Some(taken) = credentials
+            .iter()
+            .flat_map(codes)
+            .find(|c| new_codes.contains(c))
+        {
+            return Err(row.error(format!("duplicate credential code {taken}")));
+        }
+        credentials.push(credential);
+    }
+    Ok(credentials)
+}
+
+/// Reads the reviewed links of O*NET task statements to skills
+/// (`soc_code,task_id,skills,task_excerpt`; `skills` as
+/// `skill:weight;...`, empty for a task that shows none), keyed by
+/// O*NET-SOC code.
+pub(crate) fn read_task_tags(
+    path: &Path,
+    skills: &[Skill],
+) -> Result<HashMap<String, TaskTags>, CatalogError> {
+    let table = Table::csv(path)?;
+    let soc = table.column("soc_code")?;
+    let task = table.column("task_id")?;
+    let tags = table.column("skills")?;
+    let mut all: HashMap<String, TaskTags> = HashMap::new();
+    for row in table.rows() {
+        let id = row.count(task, "task_id")?;
+        let links = split_list(row.get(tags))
+            .iter()
+            .map(|pair| {
+                let (skill, weight) = pair
+                    .split_once(':')
+                    .ok_or_else(|| row.error(format!("{pair:?} is not skill:weight")))?;
+                let index = skills
+                    .iter()
+                    .position(|s| s.id == skill)
+                    .ok_or_else(|| row.error(format!("unknown skill {skill:?}")))?;
+                let weight: f64 = weight
+                    .parse()
+                    .ok()
+                    .filter(|w: &f64| *w > 0.0 && *w <= 1.0)
+                    .ok_or_else(|| row.error(format!("weight {weight:?} is not in (0,1]")))?;
+                Ok((index, weight))
+            })
+            .collect::<Result<Vec<_>, CatalogError>>()?;
+        let occupation = all.entry(row.get(soc).to_owned()).or_default();
+        if occupation.insert(id, links).is_some() {
+            return Err(row.error(format!("task {id} is listed twice")));
+        }
+    }
+    Ok(all)
 }

@@ -30,12 +30,9 @@ pub use onet::RIASEC;
 pub use programs::{
     Accreditation, Control, DeliveryMode, OperatorFacts, Program, NON_CREDENTIAL_LEVEL,
 };
+pub use requirements::SkillEvidence;
 pub use settings::WorkSetting;
 pub use sources::{ALL_INDUSTRIES, DATA_RELEASES, HEALTH_CARE_SECTOR, SOURCE_FILES};
-
-/// The share of a credential's skill floors a path's typical levels must
-/// reach for the credential to count as leading to that path.
-pub const CREDENTIAL_PATH_COVERAGE: f64 = 0.9;
 
 /// Everything the service recommends from.
 #[derive(Debug, Clone)]
@@ -57,11 +54,13 @@ impl Catalog {
     /// Loads and checks the catalog from a data folder laid out as `data/`.
     pub fn load(dir: &Path) -> Result<Self, CatalogError> {
         let skills = definitions::read_skills(&dir.join("catalog/skills.json"))?;
-        let credentials =
-            definitions::read_credentials(&dir.join("catalog/credentials.csv"), &skills)?;
+        let credentials_file = dir.join("catalog/credentials.csv");
+        let mut credentials = definitions::read_credentials(&credentials_file, &skills)?;
         let path_defs = definitions::read_career_paths(&dir.join("catalog/career_paths.csv"))?;
         let setting_defs = definitions::read_settings(&dir.join("catalog/work_settings.csv"))?;
         let onet = onet::read(&dir.join("onet_29_2_him"))?;
+        let tags_file = dir.join("catalog/task_skills.csv");
+        let task_tags = definitions::read_task_tags(&tags_file, &skills)?;
         let esco = onet::read_esco(&dir.join("esco_1_2_0_him_occupation_profiles.tsv"))?;
         let bls_codes: HashSet<String> = path_defs.iter().map(|p| p.bls_soc_code.clone()).collect();
         let national =
@@ -74,9 +73,28 @@ impl Catalog {
             &path_defs,
             &skills,
             &onet,
+            (&tags_file, &task_tags),
             &esco,
             &national,
         )?;
+        for credential in &mut credentials {
+            for code in &credential.leads_to {
+                let index = career_paths
+                    .iter()
+                    .position(|p| &p.soc_code == code)
+                    .ok_or_else(|| {
+                        CatalogError::at(
+                            &credentials_file,
+                            0,
+                            format!(
+                                "{} leads to {code}, which is not a career path",
+                                credential.code
+                            ),
+                        )
+                    })?;
+                credential.paths.push(index);
+            }
+        }
         let settings = settings::build_settings(
             &dir.join("catalog/work_settings.csv"),
             &setting_defs,
@@ -111,31 +129,19 @@ impl Catalog {
         self.skills.iter().position(|s| s.id == id)
     }
 
-    /// The index of a credential code, in any letter case.
+    /// The index of a credential code or one of its aliases, in any
+    /// letter case.
     pub fn credential_index(&self, code: &str) -> Option<usize> {
-        self.credentials
-            .iter()
-            .position(|c| c.code.eq_ignore_ascii_case(code))
+        self.credentials.iter().position(|c| {
+            c.code.eq_ignore_ascii_case(code)
+                || c.aliases.iter().any(|a| a.eq_ignore_ascii_case(code))
+        })
     }
 
-    /// The career paths a credential leads to: those whose typical skill
-    /// levels reach at least [`CREDENTIAL_PATH_COVERAGE`] of its skill
-    /// floors (`sum min(typical, floor) / sum floor`), in path order.
+    /// The career paths a credential leads to, as `credentials.csv` says
+    /// (from the issuer's description and O*NET's titles), in that order.
     pub fn credential_paths(&self, credential: usize) -> Vec<usize> {
-        let floors = &self.credentials[credential].skill_floors;
-        let total: f64 = floors.iter().map(|(_, floor)| floor).sum();
-        self.career_paths
-            .iter()
-            .enumerate()
-            .filter(|(_, path)| {
-                let reached: f64 = floors
-                    .iter()
-                    .map(|&(skill, floor)| path.typical_skills[skill].min(floor))
-                    .sum();
-                total > 0.0 && reached >= CREDENTIAL_PATH_COVERAGE * total
-            })
-            .map(|(i, _)| i)
-            .collect()
+        self.credentials[credential].paths.clone()
     }
 
     /// The indexes of the programs that pass `listing`'s filters, in

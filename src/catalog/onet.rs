@@ -29,14 +29,27 @@ pub(crate) struct OnetOccupation {
     /// Required level of education: share (percent) of respondents naming
     /// each of O*NET's 12 categories.
     pub(crate) education: Option<[f64; EDUCATION_CATEGORIES]>,
-    /// Task statements, with whether each is a core task.
-    pub(crate) tasks: Vec<(String, bool)>,
+    /// Task statements, in the file's order.
+    pub(crate) tasks: Vec<Task>,
     /// Technology skills: (commodity title, example).
     pub(crate) technology: Vec<(String, String)>,
     /// Job titles incumbents report, those My Next Move shows first.
     pub(crate) reported_titles: Vec<String>,
     /// O*NET's related occupations, most related first.
     pub(crate) related: Vec<String>,
+    /// O*NET's alternate titles of the occupation.
+    pub(crate) alternate_titles: Vec<String>,
+}
+
+/// One O*NET task statement.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Task {
+    /// O*NET's task id.
+    pub(crate) id: u32,
+    /// The statement.
+    pub(crate) text: String,
+    /// Whether O*NET rates it a core task (else supplemental).
+    pub(crate) core: bool,
 }
 
 /// Reads the O*NET extract folder, keyed by O*NET-SOC code.
@@ -132,16 +145,21 @@ pub(crate) fn read(dir: &Path) -> Result<HashMap<String, OnetOccupation>, Catalo
     }
 
     let table = Table::tsv(&dir.join("Task Statements.txt"))?;
-    let (code, task, kind) = (
+    let (code, id, task, kind) = (
         table.column("O*NET-SOC Code")?,
+        table.column("Task ID")?,
         table.column("Task")?,
         table.column("Task Type")?,
     );
     for row in table.rows() {
-        let core = row.get(kind) != "Supplemental";
+        let task = Task {
+            id: row.count(id, "Task ID")?,
+            text: row.get(task).to_owned(),
+            core: row.get(kind) != "Supplemental",
+        };
         known(&mut occupations, row.get(code), &row)?
             .tasks
-            .push((row.get(task).to_owned(), core));
+            .push(task);
     }
 
     let table = Table::tsv(&dir.join("Technology Skills.txt"))?;
@@ -177,6 +195,17 @@ pub(crate) fn read(dir: &Path) -> Result<HashMap<String, OnetOccupation>, Catalo
             .get_mut(&code)
             .expect("checked above")
             .reported_titles = list.into_iter().map(|(_, t)| t).collect();
+    }
+
+    let table = Table::tsv(&dir.join("Alternate Titles.txt"))?;
+    let (code, title) = (
+        table.column("O*NET-SOC Code")?,
+        table.column("Alternate Title")?,
+    );
+    for row in table.rows() {
+        known(&mut occupations, row.get(code), &row)?
+            .alternate_titles
+            .push(row.get(title).to_owned());
     }
 
     let table = Table::tsv(&dir.join("Related Occupations.txt"))?;

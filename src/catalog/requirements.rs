@@ -1,5 +1,6 @@
 //! What each career path typically asks of a person: skill levels, interests
-//! and education, derived from O*NET and ESCO evidence.
+//! and education, derived from O*NET and ESCO evidence, each level with the
+//! evidence behind it.
 //!
 //! A skill's typical level for an occupation is a weighted mean of up to four
 //! kinds of evidence, each scaled to [0, 1], over the kinds that both the
@@ -7,92 +8,153 @@
 //!
 //! | evidence | weight | measure |
 //! |---|---|---|
-//! | O*NET Skills/Knowledge elements | 0.35 | mean of (importance - 1) / 4 |
-//! | O*NET task statements | 0.35 | tasks mentioning it (core 1, supplemental 0.5), 3 or more = 1 |
-//! | O*NET technology skills | 0.15 | examples in its commodity categories, 5 or more = 1 |
-//! | ESCO skills of crosswalked occupations | 0.15 | essential 1, optional 0.5, else 0 |
+//! | O*NET task statements | 0.5 | tasks the reviewed tags link to the skill (`data/catalog/task_skills.csv`): tag weight x (core 1, supplemental 0.5), 2 or more = 1 |
+//! | O*NET Skills/Knowledge elements | 0.3 | mean of (importance - 1) / 4 over the skill's own elements |
+//! | O*NET technology skills | 0.1 | examples in its commodity categories, 5 or more = 1 |
+//! | ESCO skills of crosswalked occupations | 0.1 | essential 1, optional 0.5, else 0 |
+//!
+//! Task statements are linked to skills by a reviewed table rather than by
+//! words in them: "records" of a billing clerk are accounts, not clinical
+//! documentation, and entering data is not querying a database.
+
+use std::collections::HashMap;
 
 use super::definitions::Skill;
 use super::onet::{EscoOccupation, OnetOccupation};
 use super::EDUCATION_CATEGORIES;
 
-const ELEMENT_WEIGHT: f64 = 0.35;
-const TASK_WEIGHT: f64 = 0.35;
-const TECHNOLOGY_WEIGHT: f64 = 0.15;
-const ESCO_WEIGHT: f64 = 0.15;
-const TASKS_FOR_FULL_EVIDENCE: f64 = 3.0;
+const TASK_WEIGHT: f64 = 0.5;
+const ELEMENT_WEIGHT: f64 = 0.3;
+const TECHNOLOGY_WEIGHT: f64 = 0.1;
+const ESCO_WEIGHT: f64 = 0.1;
+const TASKS_FOR_FULL_EVIDENCE: f64 = 2.0;
 const EXAMPLES_FOR_FULL_EVIDENCE: f64 = 5.0;
+const SUPPLEMENTAL_TASK: f64 = 0.5;
 
-/// Typical level of every skill of the vocabulary for one occupation.
+/// The reviewed links of one occupation's O*NET tasks to skills: task id ->
+/// (skill index, weight in (0, 1]) pairs.
+pub(crate) type TaskTags = HashMap<u32, Vec<(usize, f64)>>;
+
+/// A typical skill level and what backs it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SkillEvidence {
+    /// The typical level, in [0, 1].
+    pub level: f64,
+    /// O*NET task ids that show the skill, strongest first.
+    pub tasks: Vec<u32>,
+    /// O*NET Skills/Knowledge elements that stand for it, with their
+    /// importance (1-5) for the occupation.
+    pub elements: Vec<(String, f64)>,
+    /// O*NET technology examples in the skill's commodity categories.
+    pub technology: Vec<String>,
+    /// Crosswalked ESCO occupations that list it, essential first.
+    pub esco: Vec<String>,
+}
+
+/// Typical level and evidence of every skill of the vocabulary for one
+/// occupation.
 pub(crate) fn typical_skills(
     skills: &[Skill],
     onet: &OnetOccupation,
-    esco: &[&EscoOccupation],
-) -> Vec<f64> {
+    tags: &TaskTags,
+    esco: &[(&str, &EscoOccupation)],
+) -> Vec<SkillEvidence> {
     skills
         .iter()
-        .map(|skill| {
+        .enumerate()
+        .map(|(index, skill)| {
+            let mut found = SkillEvidence::default();
             let evidence = [
-                (ELEMENT_WEIGHT, element_evidence(skill, onet)),
-                (TASK_WEIGHT, task_evidence(skill, onet)),
-                (TECHNOLOGY_WEIGHT, technology_evidence(skill, onet)),
-                (ESCO_WEIGHT, esco_evidence(skill, esco)),
+                (TASK_WEIGHT, task_evidence(index, onet, tags, &mut found)),
+                (ELEMENT_WEIGHT, element_evidence(skill, onet, &mut found)),
+                (
+                    TECHNOLOGY_WEIGHT,
+                    technology_evidence(skill, onet, &mut found),
+                ),
+                (ESCO_WEIGHT, esco_evidence(skill, esco, &mut found)),
             ];
             let (sum, weight) = evidence
                 .iter()
                 .filter_map(|(w, e)| e.map(|e| (w * e, *w)))
                 .fold((0.0, 0.0), |(s, t), (x, w)| (s + x, t + w));
-            if weight > 0.0 {
-                sum / weight
-            } else {
-                0.0
-            }
+            found.level = if weight > 0.0 { sum / weight } else { 0.0 };
+            found
         })
         .collect()
 }
 
-fn element_evidence(skill: &Skill, onet: &OnetOccupation) -> Option<f64> {
-    let found: Vec<f64> = skill
-        .onet_elements
-        .iter()
-        .filter_map(|name| onet.elements.get(name))
-        .map(|importance| (importance - 1.0) / 4.0)
-        .collect();
-    (!found.is_empty()).then(|| found.iter().sum::<f64>() / found.len() as f64)
-}
-
-fn task_evidence(skill: &Skill, onet: &OnetOccupation) -> Option<f64> {
-    if skill.task_keywords.is_empty() || onet.tasks.is_empty() {
+fn task_evidence(
+    skill: usize,
+    onet: &OnetOccupation,
+    tags: &TaskTags,
+    found: &mut SkillEvidence,
+) -> Option<f64> {
+    if onet.tasks.is_empty() {
         return None;
     }
-    let matched: f64 = onet
+    let mut shown: Vec<(u32, f64)> = onet
         .tasks
         .iter()
-        .filter(|(task, _)| {
-            let task = task.to_lowercase();
-            skill
-                .task_keywords
+        .filter_map(|task| {
+            let weight = tags
+                .get(&task.id)?
                 .iter()
-                .any(|k| task.contains(k.as_str()))
+                .find(|(s, _)| *s == skill)
+                .map(|(_, w)| *w)?;
+            let kind = if task.core { 1.0 } else { SUPPLEMENTAL_TASK };
+            Some((task.id, weight * kind))
         })
-        .map(|(_, core)| if *core { 1.0 } else { 0.5 })
-        .sum();
-    Some((matched / TASKS_FOR_FULL_EVIDENCE).min(1.0))
+        .collect();
+    let total: f64 = shown.iter().map(|(_, w)| w).sum();
+    // Strongest first; ties in the file's order.
+    shown.sort_by(|a, b| b.1.total_cmp(&a.1));
+    found.tasks = shown.into_iter().map(|(id, _)| id).collect();
+    Some((total / TASKS_FOR_FULL_EVIDENCE).min(1.0))
 }
 
-fn technology_evidence(skill: &Skill, onet: &OnetOccupation) -> Option<f64> {
+fn element_evidence(
+    skill: &Skill,
+    onet: &OnetOccupation,
+    found: &mut SkillEvidence,
+) -> Option<f64> {
+    found.elements = skill
+        .onet_elements
+        .iter()
+        .filter_map(|name| onet.elements.get(name).map(|i| (name.clone(), *i)))
+        .collect();
+    let n = found.elements.len();
+    (n > 0).then(|| {
+        found
+            .elements
+            .iter()
+            .map(|(_, importance)| (importance - 1.0) / 4.0)
+            .sum::<f64>()
+            / n as f64
+    })
+}
+
+fn technology_evidence(
+    skill: &Skill,
+    onet: &OnetOccupation,
+    found: &mut SkillEvidence,
+) -> Option<f64> {
     if skill.technology_categories.is_empty() || onet.technology.is_empty() {
         return None;
     }
-    let examples = onet
+    found.technology = onet
         .technology
         .iter()
         .filter(|(category, _)| skill.technology_categories.contains(category))
-        .count() as f64;
-    Some((examples / EXAMPLES_FOR_FULL_EVIDENCE).min(1.0))
+        .map(|(_, example)| example.clone())
+        .collect();
+    Some((found.technology.len() as f64 / EXAMPLES_FOR_FULL_EVIDENCE).min(1.0))
 }
 
-fn esco_evidence(skill: &Skill, esco: &[&EscoOccupation]) -> Option<f64> {
+fn esco_evidence(
+    skill: &Skill,
+    esco: &[(&str, &EscoOccupation)],
+    found: &mut SkillEvidence,
+) -> Option<f64> {
     if skill.esco_keywords.is_empty() || esco.is_empty() {
         return None;
     }
@@ -100,18 +162,17 @@ fn esco_evidence(skill: &Skill, esco: &[&EscoOccupation]) -> Option<f64> {
         list.iter()
             .any(|s| skill.esco_keywords.iter().any(|k| s.contains(k.as_str())))
     };
-    let total: f64 = esco
-        .iter()
-        .map(|o| {
-            if mentions(&o.essential) {
-                1.0
-            } else if mentions(&o.optional) {
-                0.5
-            } else {
-                0.0
-            }
-        })
-        .sum();
+    let mut essential = Vec::new();
+    let mut optional = Vec::new();
+    for (name, occupation) in esco {
+        if mentions(&occupation.essential) {
+            essential.push((*name).to_owned());
+        } else if mentions(&occupation.optional) {
+            optional.push((*name).to_owned());
+        }
+    }
+    let total = essential.len() as f64 + 0.5 * optional.len() as f64;
+    found.esco = essential.into_iter().chain(optional).collect();
     Some(total / esco.len() as f64)
 }
 
@@ -131,7 +192,6 @@ pub(crate) fn education_shares(
         _ => (job_zone_education(job_zone), false),
     }
 }
-
 /// O*NET's job zone definitions, as shares over the 12 education
 /// categories: zone 2 "usually requires a high school diploma", zone 3
 /// "training in vocational schools, related on-the-job experience, or an

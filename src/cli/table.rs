@@ -61,10 +61,12 @@ pub(crate) fn render(r: &pb::RecommendResponse) -> String {
                 .iter()
                 .take(3)
                 .map(|g| {
+                    let current = g
+                        .current
+                        .map_or_else(|| "not stated".to_owned(), |c| format!("{c:.2}"));
                     format!(
-                        "{} {:.2} -> {:.2} (fit {:.2} -> {:.2})",
+                        "{} {current} -> {:.2} (fit {:.2} -> {:.2})",
                         g.skill_id,
-                        g.current,
                         g.typical,
                         g.score_after - g.score_gain,
                         g.score_after

@@ -4,7 +4,7 @@
 use tonic::{Request, Response, Status};
 use tracing::instrument;
 
-use super::convert::response::career_path;
+use super::convert::response::{career_path, credential};
 use super::page_token::{scoped, PageTokens};
 use crate::catalog::ListingInput;
 use crate::error::{FieldViolation, RequestError};
@@ -57,6 +57,22 @@ impl pb::catalog_server::Catalog for CatalogService {
                 .career_paths
                 .iter()
                 .map(|p| career_path(catalog, p))
+                .collect(),
+        }))
+    }
+
+    #[instrument(name = "ListCredentials", level = "debug", skip_all)]
+    async fn list_credentials(
+        &self,
+        _request: Request<pb::ListCredentialsRequest>,
+    ) -> Result<Response<pb::ListCredentialsResponse>, Status> {
+        let snapshot = self.live.current();
+        let catalog = snapshot.recommender.catalog();
+        Ok(Response::new(pb::ListCredentialsResponse {
+            credentials: catalog
+                .credentials
+                .iter()
+                .map(|c| credential(catalog, c))
                 .collect(),
         }))
     }

@@ -137,8 +137,8 @@ impl ModelArtifact {
             .unwrap_or(0);
         let fit_ok = artifact.fit.paths.len() == cols
             && artifact.fit.paths.iter().all(|p| {
-                p.weights.len() == 2 * skills + 2
-                    && p.reference.len() == 2 * skills + 2
+                p.weights.len() == super::fit::dimensions(skills)
+                    && p.reference.len() == super::fit::dimensions(skills)
                     && p.quantiles.len() == QUANTILES
                     && p.weights.iter().all(|w| w.is_finite() && *w >= 0.0)
                     && p.reference.iter().all(|v| v.is_finite())

@@ -26,6 +26,8 @@ pub enum Part {
     Interests,
     /// Education.
     Education,
+    /// Holding a credential that leads to the path.
+    Credential,
 }
 
 /// Why one career path fits as it does, and what would raise it; empty
@@ -51,8 +53,9 @@ pub struct Explanation {
 pub struct SkillGap {
     /// Index into `Catalog::skills`.
     pub skill: usize,
-    /// The profile's level.
-    pub current: f64,
+    /// The profile's level (after credentials' floors); `None` when the
+    /// person did not name the skill and no credential vouches for it.
+    pub current: Option<f64>,
     /// The path's typical level.
     pub typical: f64,
     /// Rise of the path's fit with the skill at the typical level.

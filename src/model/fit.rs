@@ -2,7 +2,7 @@
 //! bring, as the share of people sampled on that path whom it meets at
 //! least as well. Each path is judged on its own, so several can fit well.
 //!
-//! For path `c`, a profile becomes `2n + 2` closeness features, each in
+//! For path `c`, a profile becomes `2n + 3` closeness features, each in
 //! [0, 1] and 1 at the path's typical profile:
 //!
 //! - per skill, **below**: `1 - max(0, typical - level)`, the level after
@@ -13,11 +13,16 @@
 //! - **interests**: `(r + 1) / 2`, `r` the Pearson correlation of the six
 //!   RIASEC scores with the path's (O*NET Interest Profiler's own match);
 //! - **education**: `1 - |level - usual| / 9` on the ten education levels,
-//!   `usual` the path's most common (O*NET).
+//!   `usual` the path's most common (O*NET);
+//! - **credential**: 1 when the profile holds a credential that leads to
+//!   the path (`data/catalog/credentials.csv`).
 //!
-//! Interests or education not given take the path's reference value, the
-//! mean over its sampled people, so what is not said neither helps nor
-//! hurts. The match is `m = w . f`, with weights learned per path by
+//! What the person did not say is unknown, not lacking: a skill not named,
+//! interests or education not given, and no credential for the path take
+//! the path's reference value, the mean over its sampled people who state
+//! it, so they neither help nor hurt. A skill not named but vouched for by
+//! a credential counts at the credential's floor or the reference,
+//! whichever is closer to typical. A skill named with 0 counts as 0. The match is `m = w . f`, with weights learned per path by
 //! logistic regression (linfa) of "sampled on this path" against the other
 //! paths' people, negative weights set to 0; the fit is the share of the
 //! path's own sampled people whose match is at most `m` (from stored
@@ -29,7 +34,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::{CareerPath, Catalog};
+use crate::catalog::Catalog;
 use crate::profile::{EducationLevel, Profile};
 
 /// Quantiles stored per path: 0%, 1%, ..., 100%.
@@ -64,11 +69,14 @@ pub struct Target {
     pub interests: [f64; 6],
     /// The most common education level.
     pub usual_education: EducationLevel,
+    /// The credentials that lead to the path, by catalog index.
+    pub credentials: Vec<usize>,
 }
 
 impl Target {
-    /// The target of a career path.
-    pub fn of(path: &CareerPath) -> Self {
+    /// The target of career path `index`.
+    pub fn of(catalog: &Catalog, index: usize) -> Self {
+        let path = &catalog.career_paths[index];
         let category = path
             .education
             .iter()
@@ -79,12 +87,25 @@ impl Target {
             typical: path.typical_skills.clone(),
             interests: path.interests,
             usual_education: EducationLevel::from_onet_category(category),
+            credentials: (0..catalog.credentials.len())
+                .filter(|&c| catalog.credentials[c].paths.contains(&index))
+                .collect(),
         }
     }
 
     /// Every path's target, in catalog order.
     pub fn all(catalog: &Catalog) -> Vec<Self> {
-        catalog.career_paths.iter().map(Self::of).collect()
+        (0..catalog.career_paths.len())
+            .map(|i| Self::of(catalog, i))
+            .collect()
+    }
+
+    /// Whether `profile` holds a credential that leads to the path.
+    pub fn credentialed(&self, profile: &Profile) -> bool {
+        profile
+            .credentials
+            .iter()
+            .any(|c| self.credentials.contains(c))
     }
 }
 
@@ -96,6 +117,16 @@ pub fn interests_feature(n: usize) -> usize {
 /// Index of the education feature for `n` skills.
 pub fn education_feature(n: usize) -> usize {
     2 * n + 1
+}
+
+/// Index of the credential feature for `n` skills.
+pub fn credential_feature(n: usize) -> usize {
+    2 * n + 2
+}
+
+/// The number of closeness features for `n` skills.
+pub fn dimensions(n: usize) -> usize {
+    2 * n + 3
 }
 
 /// Pearson correlation of two score vectors; 0 when either is flat.
@@ -123,24 +154,30 @@ pub fn education_closeness(level: EducationLevel, usual: EducationLevel) -> f64 
 }
 
 /// Writes the closeness features of `profile` to `target` into `out`
-/// (cleared first); unknown interests or education take `fill`'s values.
+/// (cleared first); what the profile does not say takes `fill`'s values
+/// (a `fill` of NaN leaves it NaN, which training uses to find what was
+/// said).
 pub fn closeness(profile: &Profile, target: &Target, fill: &[f64], out: &mut Vec<f64>) {
     let n = target.typical.len();
     out.clear();
-    out.extend(
-        profile
-            .skills
-            .iter()
-            .zip(&target.typical)
-            .map(|(level, typical)| 1.0 - (typical - level).max(0.0)),
-    );
-    out.extend(
-        profile
-            .stated_skills
-            .iter()
-            .zip(&target.typical)
-            .map(|(stated, typical)| 1.0 - (stated - typical).max(0.0)),
-    );
+    out.extend((0..n).map(|s| {
+        let value = 1.0 - (target.typical[s] - profile.skills[s]).max(0.0);
+        if profile.said[s] {
+            value
+        } else if profile.vouched_by[s].is_some() && value > fill[s] {
+            // A floor says "at least this": never below not saying.
+            value
+        } else {
+            fill[s]
+        }
+    }));
+    out.extend((0..n).map(|s| {
+        if profile.said[s] {
+            1.0 - (profile.stated_skills[s] - target.typical[s]).max(0.0)
+        } else {
+            fill[n + s]
+        }
+    }));
     out.push(match &profile.interests {
         Some(scores) => (pearson(scores, &target.interests) + 1.0) / 2.0,
         None => fill[interests_feature(n)],
@@ -148,6 +185,11 @@ pub fn closeness(profile: &Profile, target: &Target, fill: &[f64], out: &mut Vec
     out.push(match profile.education {
         Some(level) => education_closeness(level, target.usual_education),
         None => fill[education_feature(n)],
+    });
+    out.push(if target.credentialed(profile) {
+        1.0
+    } else {
+        fill[credential_feature(n)]
     });
 }
 

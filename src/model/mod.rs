@@ -116,7 +116,7 @@ impl CareerModel {
         let mut features = Vec::with_capacity(reference.len());
         features::encode(profile, reference, &mut features);
         let probabilities = softmax(&self.logits(&features));
-        let mut closeness = Vec::with_capacity(2 * profile.skills.len() + 2);
+        let mut closeness = Vec::with_capacity(fit::dimensions(profile.skills.len()));
         let mut matches = Vec::with_capacity(self.targets.len());
         let fits: Vec<f64> = self
             .targets
@@ -209,7 +209,7 @@ impl CareerModel {
         let typical = &self.targets[class].typical;
         let mut parts: Vec<(Part, f64)> = (0..n)
             .map(|s| {
-                let contribution = if profile.stated_skills[s] > typical[s] {
+                let contribution = if profile.said[s] && profile.stated_skills[s] > typical[s] {
                     without(&[s, n + s])
                 } else {
                     without(&[s])
@@ -217,6 +217,9 @@ impl CareerModel {
                 (Part::Skill(s), contribution)
             })
             .collect();
+        if self.targets[class].credentialed(profile) {
+            parts.push((Part::Credential, without(&[fit::credential_feature(n)])));
+        }
         if profile.interests.is_some() {
             parts.push((Part::Interests, without(&[fit::interests_feature(n)])));
         }
@@ -245,14 +248,16 @@ impl CareerModel {
         let typical = &self.targets[class].typical;
         let n = typical.len();
         let now = self.artifact.fit.paths[class].fit(m);
+        let known = |s: usize| profile.said[s] || profile.vouched_by[s].is_some();
         let mut gaps: Vec<SkillGap> = (0..n)
-            .filter(|&s| typical[s] - profile.skills[s] >= MIN_GAP)
+            .filter(|&s| typical[s] - profile.skills[s] >= MIN_GAP || !known(s))
+            .filter(|&s| typical[s] >= MIN_GAP)
             .filter_map(|s| {
                 // At the typical level: nothing below it, nothing above.
                 let after = self.fit_with(class, m, closeness, &[(s, 1.0), (n + s, 1.0)]);
                 (after > now).then_some(SkillGap {
                     skill: s,
-                    current: profile.skills[s],
+                    current: known(s).then_some(profile.skills[s]),
                     typical: typical[s],
                     gain: after - now,
                     after,
@@ -263,9 +268,9 @@ impl CareerModel {
         gaps
     }
 
-    /// Credentials not held whose floors would raise the fit, the largest
-    /// rise first. A floor raises the level a skill is vouched at, never the
-    /// level stated, so it can only close gaps.
+    /// Credentials not held that lead to the path and would raise its
+    /// fit, the largest rise first. A floor raises the level a skill is
+    /// vouched at, never the level stated, so it can only close gaps.
     fn credential_steps(
         &self,
         class: usize,
@@ -273,19 +278,22 @@ impl CareerModel {
         m: f64,
         closeness: &[f64],
     ) -> Vec<CredentialStep> {
-        let typical = &self.targets[class].typical;
+        let target = &self.targets[class];
+        let typical = &target.typical;
+        let credential_feature = fit::credential_feature(typical.len());
         let now = self.artifact.fit.paths[class].fit(m);
-        let mut steps: Vec<CredentialStep> = self
-            .floors
+        let mut steps: Vec<CredentialStep> = target
+            .credentials
             .iter()
-            .enumerate()
-            .filter(|(credential, _)| !profile.credentials.contains(credential))
-            .filter_map(|(credential, floors)| {
-                let changes: Vec<(usize, f64)> = floors
+            .filter(|credential| !profile.credentials.contains(credential))
+            .filter_map(|&credential| {
+                let floors = &self.floors[credential];
+                let mut changes: Vec<(usize, f64)> = floors
                     .iter()
                     .filter(|&&(s, floor)| floor > profile.skills[s])
-                    .map(|&(s, floor)| (s, 1.0 - (typical[s] - floor).max(0.0)))
+                    .map(|&(s, floor)| (s, closeness[s].max(1.0 - (typical[s] - floor).max(0.0))))
                     .collect();
+                changes.push((credential_feature, 1.0));
                 let after = self.fit_with(class, m, closeness, &changes);
                 (after > now).then_some(CredentialStep {
                     credential,

@@ -77,6 +77,9 @@ pub struct EvalReport {
     pub stability: Stability,
     /// The fit's checks against its own meaning and outside references.
     pub fit: FitReport,
+    /// Sparse profiles and the reference checks.
+    #[serde(default)]
+    pub sparse: SparseReport,
 }
 
 /// One row of the fit's reliability table.
@@ -143,4 +146,86 @@ pub struct OutcomesRecord {
     pub prior_weight: f64,
     /// Public-data rows mixed in.
     pub prior_rows: usize,
+}
+
+/// How the ranking does on profiles as sparse as people give them, and
+/// against references not used in training.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SparseReport {
+    /// Held-out sampled people by how complete their profile is.
+    pub slices: Vec<CompletenessSlice>,
+    /// Each credential that O*NET's Alternate Titles attach to exactly one
+    /// catalog path, held alone: that path's place.
+    pub credentials: Vec<CredentialCheck>,
+    /// Interests-only profiles per RIASEC high point: mean Spearman
+    /// correlation of the ranking with Interest Profiler matching.
+    pub interest_high_points: Vec<HighPointCheck>,
+    /// The mean over the six high points.
+    pub interest_mean_spearman: f64,
+    /// Each path's most distinctive skills, stated at its typical levels:
+    /// the path's place.
+    pub distinctive: Vec<DistinctiveCheck>,
+    /// Each path's top skills in the reviewed reading of O*NET
+    /// (`data/reference/reviewed_path_skills.csv`) against the catalog's.
+    pub reviewed: Vec<ReviewedCheck>,
+}
+
+/// Held-out people of one completeness.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CompletenessSlice {
+    /// e.g. "credential only", "1-2 skills".
+    pub slice: String,
+    /// Profiles in it.
+    pub profiles: usize,
+    /// Share whose own path is ranked first.
+    pub own_first: f64,
+    /// Share whose own path is among the three first.
+    pub own_top3: f64,
+}
+
+/// A credential held alone.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CredentialCheck {
+    /// Its code.
+    pub code: String,
+    /// The path O*NET's Alternate Titles name it for.
+    pub soc_code: String,
+    /// That path's place, 1 = first.
+    pub place: usize,
+}
+
+/// Interests-only profiles with one high point.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HighPointCheck {
+    /// The RIASEC area.
+    pub area: String,
+    /// Profiles drawn.
+    pub profiles: usize,
+    /// Mean Spearman correlation with Interest Profiler matching.
+    pub spearman: f64,
+}
+
+/// A path's distinctive skills stated alone.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DistinctiveCheck {
+    /// The path.
+    pub soc_code: String,
+    /// Its three most distinctive skills.
+    pub skills: Vec<String>,
+    /// Its place with the first two of them.
+    pub place_with_two: usize,
+    /// Its place with all three.
+    pub place_with_three: usize,
+}
+
+/// A path's reviewed top skills against the catalog's typical levels.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReviewedCheck {
+    /// The path.
+    pub soc_code: String,
+    /// The reviewed reading's three first skills.
+    pub reviewed: Vec<String>,
+    /// How many of them are among the catalog's five highest typical
+    /// levels for the path.
+    pub in_catalog_top5: usize,
 }

@@ -19,6 +19,12 @@ const MAX_REASONS: usize = 5;
 const MIN_CONTRIBUTION: f64 = 0.005;
 /// Below this fit, the reasons say first what is missing most.
 pub(crate) const LOW_FIT: f64 = 0.3;
+/// An interest correlation from which interests are a good match: the
+/// reasons never say such a match lowers a fit (it only falls short of the
+/// path's closest people).
+const GOOD_INTEREST_MATCH: f64 = 0.5;
+/// Characters of an O*NET task statement quoted in a reason.
+const TASK_QUOTE: usize = 70;
 
 /// The explained paths of `assessment`, in its order, with the state wages
 /// to show where BLS publishes them for the person's state.
@@ -64,15 +70,25 @@ fn reasons(
     fit: f64,
     explanation: &Explanation,
 ) -> Vec<Reason> {
+    let good_interests = profile
+        .interests
+        .is_some_and(|i| pearson(&i, &target.interests) >= GOOD_INTEREST_MATCH);
     let mut parts: Vec<(Part, f64)> = explanation
         .parts
         .iter()
         .copied()
+        .filter(|(part, c)| !(*part == Part::Interests && good_interests && *c < 0.0))
         .filter(|(_, c)| c.abs() >= MIN_CONTRIBUTION)
         .collect();
     if parts.is_empty() {
         // Every part moved it a little: still say which moved it most.
-        parts.extend(explanation.parts.first().copied());
+        parts.extend(
+            explanation
+                .parts
+                .iter()
+                .copied()
+                .find(|(part, c)| !(*part == Part::Interests && good_interests && *c < 0.0)),
+        );
     }
     if fit < LOW_FIT {
         // Stable: within each side, the largest first.
@@ -83,7 +99,7 @@ fn reasons(
         .into_iter()
         .map(|(part, c)| {
             let direction = if c > 0.0 { "raises" } else { "lowers" };
-            let (factor, what) = describe(catalog, target, profile, part);
+            let (factor, what) = describe(catalog, explanation.class, target, profile, part);
             Reason {
                 factor,
                 contribution: c,
@@ -94,7 +110,13 @@ fn reasons(
 }
 
 /// The factor name and what the person gave, in words.
-fn describe(catalog: &Catalog, target: &Target, profile: &Profile, part: Part) -> (String, String) {
+fn describe(
+    catalog: &Catalog,
+    class: usize,
+    target: &Target,
+    profile: &Profile,
+    part: Part,
+) -> (String, String) {
     match part {
         Part::Skill(s) => {
             let skill = &catalog.skills[s];
@@ -128,7 +150,25 @@ fn describe(catalog: &Catalog, target: &Target, profile: &Profile, part: Part) -
                     fixed(typical, 2)
                 )
             };
-            (format!("skill:{}", skill.id), what)
+            let evidence = evidence(catalog, class, s);
+            (format!("skill:{}", skill.id), format!("{what}{evidence}"))
+        }
+        Part::Credential => {
+            let held = profile
+                .credentials
+                .iter()
+                .find(|c| target.credentials.contains(c))
+                .map(|&c| &catalog.credentials[c]);
+            let (code, what) = held.map_or((String::new(), String::new()), |c| {
+                (
+                    c.code.clone(),
+                    format!(
+                        "You hold the {} ({}), which leads to this path",
+                        c.code, c.issuer
+                    ),
+                )
+            });
+            (format!("credential:{code}"), what)
         }
         Part::Interests => {
             let r = profile
@@ -137,7 +177,7 @@ fn describe(catalog: &Catalog, target: &Target, profile: &Profile, part: Part) -
             (
                 "interests".into(),
                 format!(
-                    "Your interests against this path's (O*NET): correlation {}",
+                    "Your interests match this path's (O*NET) with a correlation of {}",
                     fixed(r, 2)
                 ),
             )
@@ -153,4 +193,36 @@ fn describe(catalog: &Catalog, target: &Target, profile: &Profile, part: Part) -
             )
         }
     }
+}
+
+/// What backs a path's typical level of a skill, for a reason: its
+/// strongest O*NET task, quoted, or its O*NET element.
+fn evidence(catalog: &Catalog, class: usize, skill: usize) -> String {
+    let path = &catalog.career_paths[class];
+    let evidence = &path.skill_evidence[skill];
+    if let Some(&id) = evidence.tasks.first() {
+        if let Some((_, text)) = path.tasks.iter().find(|(t, _)| *t == id) {
+            return format!(" (O*NET task {id}: \"{}\")", quote(text));
+        }
+    }
+    evidence
+        .elements
+        .first()
+        .map(|(name, importance)| {
+            format!(
+                " (O*NET: {name}, importance {} of 5)",
+                fixed(*importance, 1)
+            )
+        })
+        .unwrap_or_default()
+}
+
+/// The start of a statement, cut at a word.
+fn quote(text: &str) -> String {
+    if text.chars().count() <= TASK_QUOTE {
+        return text.trim_end_matches('.').to_owned();
+    }
+    let cut: String = text.chars().take(TASK_QUOTE).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{}...", cut.trim_end_matches([',', ';', ' ']))
 }

@@ -111,5 +111,16 @@ pub fn report_with(
         confusion,
         stability: stability::measure(catalog, model, split, progress),
         fit: super::fit_eval::report(catalog, model, split),
+        sparse: super::sparse_eval::report(catalog, model, split, &reviewed()),
     }
+}
+
+/// The reviewed reading of O*NET's tasks the evaluation checks each path's
+/// picture against (`data/reference/reviewed_path_skills.csv`, built into
+/// the program so that an evaluation never depends on where it runs).
+pub fn reviewed() -> super::sparse_eval::ReviewedSkills {
+    super::sparse_eval::read_reviewed(include_str!(
+        "../../data/reference/reviewed_path_skills.csv"
+    ))
+    .expect("the reviewed table is well formed")
 }

@@ -77,7 +77,7 @@ pub(super) fn report(catalog: &Catalog, model: &CareerModel, split: &Split) -> F
     let (mut typical_first, mut related_in_top3, mut with_related) = (0, 0, 0);
     for (c, target) in model.targets().iter().enumerate() {
         let typical = Profile::new(
-            target.typical.clone(),
+            target.typical.iter().map(|t| Some(*t)).collect(),
             Some(target.interests),
             Some(target.usual_education),
         );
@@ -145,11 +145,12 @@ fn towards(
 ) -> Vec<Profile> {
     let mut changed = Vec::new();
     for (s, &t) in typical.iter().enumerate() {
-        if profile.skills[s] < t {
+        // Only what was said can move towards typical; a skill not said
+        // is unknown, not at 0.
+        if profile.said[s] && profile.skills[s] < t {
             let mut p = profile.clone();
             let level = (profile.skills[s] + SKILL_STEP).min(t);
-            p.stated_skills[s] = p.stated_skills[s].max(level);
-            p.skills[s] = level;
+            p.state_skill(s, level);
             changed.push(p);
         }
     }

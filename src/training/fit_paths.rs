@@ -17,7 +17,10 @@ use ndarray::{Array1, Array2};
 
 use super::{synth, TrainingError};
 use crate::catalog::Catalog;
-use crate::model::fit::{closeness, FitParams, PathFit, Target, QUANTILES};
+use crate::model::fit::{
+    closeness, credential_feature, dimensions, interests_feature, FitParams, PathFit, Target,
+    QUANTILES,
+};
 use crate::profile::Profile;
 
 /// Background profiles per path's people.
@@ -35,10 +38,25 @@ pub(crate) fn fit_paths(
 ) -> Result<FitParams, TrainingError> {
     let targets = Target::all(catalog);
     let mut paths = Vec::with_capacity(targets.len());
+    let mut fitted_paths = Vec::with_capacity(targets.len());
     let per_path = rows.len() / targets.len().max(1);
     let background = synth::background(catalog, BACKGROUND_PER_ROW * per_path, seed);
+    let interests = interests_feature(catalog.skills.len());
+    let mut references: Vec<Vec<f64>> = targets
+        .iter()
+        .enumerate()
+        .map(|(class, target)| reference(rows, labels, class, target))
+        .collect();
+    // Interests not given count alike on every path (the mean over all
+    // paths' people), so that interests, when given, order the paths as
+    // their correlations do.
+    let field =
+        references.iter().map(|r| r[interests]).sum::<f64>() / references.len().max(1) as f64;
+    for reference in &mut references {
+        reference[interests] = field;
+    }
     for (class, target) in targets.iter().enumerate() {
-        let reference = reference(rows, labels, class, target);
+        let reference = references[class].clone();
         let dims = reference.len();
         let own: Vec<&Profile> = rows
             .iter()
@@ -76,7 +94,16 @@ pub(crate) fn fit_paths(
             .iter()
             .map(|w| (sign * w).max(0.0))
             .collect();
-        let mut own: Vec<f64> = (0..own.len())
+        fitted_paths.push((weights, reference, x, own.len()));
+    }
+    // One weight for the interests on every path: the mean of the learned
+    // ones. Interests alone then order the paths as their correlations do,
+    // which is how O*NET's Interest Profiler matches people to occupations.
+    let shared = fitted_paths.iter().map(|(w, ..)| w[interests]).sum::<f64>()
+        / fitted_paths.len().max(1) as f64;
+    for (mut weights, reference, x, n_own) in fitted_paths {
+        weights[interests] = shared;
+        let mut own: Vec<f64> = (0..n_own)
             .map(|i| x.row(i).iter().zip(&weights).map(|(f, w)| f * w).sum())
             .collect();
         own.sort_by(f64::total_cmp);
@@ -96,11 +123,15 @@ pub(crate) fn fit_paths(
     Ok(FitParams { paths })
 }
 
-/// Each closeness feature's mean over the path's rows; interests and
-/// education over the rows that give them (0.5 if none does).
+/// Each closeness feature's mean over the path's rows that say it (a skill
+/// over the rows naming it, interests and education over the rows giving
+/// them; 0.5 if none does), and the credential feature's over all its rows
+/// (the share holding a credential that leads to the path).
 fn reference(rows: &[Profile], labels: &[usize], class: usize, target: &Target) -> Vec<f64> {
-    let dims = 2 * target.typical.len() + 2;
-    let unknown = vec![f64::NAN; dims];
+    let dims = dimensions(target.typical.len());
+    let credential = credential_feature(target.typical.len());
+    let mut unknown = vec![f64::NAN; dims];
+    unknown[credential] = 0.0;
     let (mut sums, mut counts) = (vec![0.0; dims], vec![0usize; dims]);
     let mut buffer = Vec::with_capacity(dims);
     for (row, _) in rows.iter().zip(labels).filter(|(_, &l)| l == class) {

@@ -1,7 +1,7 @@
 //! The held-out report as Markdown, for `models/career_model_eval.md`,
 //! `docs/model.md` and the model card.
 
-use crate::model::report::{EvalReport, Evaluation, FitReport, Stability};
+use crate::model::report::{EvalReport, Evaluation, FitReport, SparseReport, Stability};
 
 /// The report as Markdown.
 pub fn markdown(report: &EvalReport) -> String {
@@ -50,6 +50,74 @@ pub fn markdown(report: &EvalReport) -> String {
     out.push('\n');
     out.push_str("\n### The fit\n\n");
     out.push_str(&fit_summary(&report.fit));
+    out.push_str("\n### Profiles as people give them, and references not used in training\n\n");
+    out.push_str(&sparse_summary(&report.sparse));
+    out
+}
+
+/// The completeness slices (sampled people) and the reference checks
+/// (O*NET's Alternate Titles, Interest Profiler matching, the reviewed
+/// reading of O*NET's tasks).
+pub fn sparse_summary(r: &SparseReport) -> String {
+    let mut out = String::from(
+        "Held-out sampled people by how complete their profile is (sampled from our own picture of each path): \
+         the share whose own path the ranking puts first, and among the first three.\n\n\
+         | profile | people | own path first | own path in top 3 |\n|---|---|---|---|\n",
+    );
+    for s in &r.slices {
+        out.push_str(&format!(
+            "| {} | {} | {:.3} | {:.3} |\n",
+            s.slice, s.profiles, s.own_first, s.own_top3
+        ));
+    }
+    out.push_str(
+        "\nA credential held alone, for each credential O*NET's Alternate Titles name for exactly one \
+         catalog path (reference: O*NET 29.2 Alternate Titles):\n\n\
+         | credential | path named by O*NET | its place |\n|---|---|---|\n",
+    );
+    for c in &r.credentials {
+        out.push_str(&format!("| {} | {} | {} |\n", c.code, c.soc_code, c.place));
+    }
+    out.push_str(
+        "\nInterests only, per RIASEC high point (the area drawn in 0.8-1.0, the others in 0-0.6): mean \
+         Spearman correlation of the ranking with O*NET Interest Profiler matching (Pearson correlation of \
+         the six scores with each occupation's):\n\n| high point | profiles | Spearman |\n|---|---|---|\n",
+    );
+    for h in &r.interest_high_points {
+        out.push_str(&format!(
+            "| {} | {} | {:.3} |\n",
+            h.area, h.profiles, h.spearman
+        ));
+    }
+    out.push_str(&format!("| mean | | {:.3} |\n", r.interest_mean_spearman));
+    out.push_str(
+        "\nEach path's most distinctive skills (typical level furthest above the other paths' mean), stated \
+         alone at its typical levels: the path's place.\n\n\
+         | path | skills | place with two | with three |\n|---|---|---|---|\n",
+    );
+    for d in &r.distinctive {
+        out.push_str(&format!(
+            "| {} | {} | {} | {} |\n",
+            d.soc_code,
+            d.skills.join(", "),
+            d.place_with_two,
+            d.place_with_three
+        ));
+    }
+    out.push_str(
+        "\nEach path's three first skills in the reviewed reading of O*NET's tasks and elements \
+         (`data/reference/reviewed_path_skills.csv`, written apart from the catalog's task links): how many \
+         are among the catalog's five highest typical levels.\n\n\
+         | path | reviewed skills | in the catalog's top 5 |\n|---|---|---|\n",
+    );
+    for v in &r.reviewed {
+        out.push_str(&format!(
+            "| {} | {} | {} of 3 |\n",
+            v.soc_code,
+            v.reviewed.join(", "),
+            v.in_catalog_top5
+        ));
+    }
     out
 }
 

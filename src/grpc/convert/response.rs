@@ -4,7 +4,7 @@
 use std::sync::LazyLock;
 
 use crate::catalog::{
-    CareerPath, Catalog, OewsCell, Program, Skill, Wages, WorkSetting, DATA_RELEASES,
+    CareerPath, Catalog, Credential, OewsCell, Program, Skill, Wages, WorkSetting, DATA_RELEASES,
 };
 use crate::error::RequestError;
 use crate::live::Snapshot;
@@ -153,6 +153,65 @@ pub(crate) fn career_path(catalog: &Catalog, p: &CareerPath) -> pb::CareerPath {
             .map(|&r| catalog.career_paths[r].soc_code.clone())
             .collect(),
         figures_note: figures_note(p),
+        typical_skill_evidence: typical_skill_evidence(catalog, p),
+        alternate_titles: p.alternate_titles.clone(),
+    }
+}
+
+/// Each skill's typical level with what backs it, highest level first.
+fn typical_skill_evidence(catalog: &Catalog, p: &CareerPath) -> Vec<pb::TypicalSkill> {
+    let mut order: Vec<usize> = (0..catalog.skills.len()).collect();
+    order.sort_by(|&a, &b| p.typical_skills[b].total_cmp(&p.typical_skills[a]));
+    order
+        .into_iter()
+        .map(|s| {
+            let evidence = &p.skill_evidence[s];
+            pb::TypicalSkill {
+                skill_id: catalog.skills[s].id.clone(),
+                level: evidence.level,
+                onet_tasks: evidence
+                    .tasks
+                    .iter()
+                    .filter_map(|id| p.tasks.iter().find(|(t, _)| t == id))
+                    .map(|(id, text)| pb::OnetTask {
+                        task_id: *id,
+                        statement: text.clone(),
+                    })
+                    .collect(),
+                onet_elements: evidence
+                    .elements
+                    .iter()
+                    .map(|(name, importance)| pb::OnetElement {
+                        name: name.clone(),
+                        importance: *importance,
+                    })
+                    .collect(),
+                technology_examples: evidence.technology.clone(),
+                esco_occupations: evidence.esco.clone(),
+            }
+        })
+        .collect()
+}
+
+/// A credential as the catalog lists it.
+pub(crate) fn credential(catalog: &Catalog, c: &Credential) -> pb::Credential {
+    pb::Credential {
+        code: c.code.clone(),
+        aliases: c.aliases.clone(),
+        name: c.name.clone(),
+        issuer: c.issuer.clone(),
+        issuer_name: c.issuer_name.clone(),
+        exam_scope: c.exam_scope.clone(),
+        eligibility: c.eligibility.clone(),
+        program_credential_levels: c.program_levels.iter().map(|l| u32::from(*l)).collect(),
+        program_accreditor: c.program_accreditor.clone(),
+        leads_to_soc_codes: c.leads_to.clone(),
+        skill_floors: c
+            .skill_floors
+            .iter()
+            .map(|&(s, floor)| (catalog.skills[s].id.clone(), floor))
+            .collect(),
+        source_url: c.source_url.clone(),
     }
 }
 
@@ -245,6 +304,7 @@ pub(crate) fn recommend_response(
                             program_credential_levels: recommender
                                 .prepared_levels(step.credential)
                                 .to_vec(),
+                            eligibility: credential.eligibility.clone(),
                         }
                     })
                     .collect(),
