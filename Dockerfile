@@ -7,6 +7,8 @@ COPY proto proto
 COPY src src
 COPY assets assets
 COPY bench bench
+# The evaluation builds in the reviewed reading of O*NET it checks against.
+COPY data/reference data/reference
 RUN cargo build --release --locked --bin himrec
 
 # Run: a small Debian image, an unprivileged user, the binary, the bundled
