@@ -23,8 +23,7 @@ use super::definitions::Skill;
 use super::onet::{EscoOccupation, OnetOccupation};
 use super::EDUCATION_CATEGORIES;
 
-const TASK_WEIGHT: f64 = 0.5;
-const ELEMENT_WEIGHT: f64 = 0.3;
+const WORK_WEIGHT: f64 = 0.8;
 const TECHNOLOGY_WEIGHT: f64 = 0.1;
 const ESCO_WEIGHT: f64 = 0.1;
 const TASKS_FOR_FULL_EVIDENCE: f64 = 2.0;
@@ -64,9 +63,16 @@ pub(crate) fn typical_skills(
         .enumerate()
         .map(|(index, skill)| {
             let mut found = SkillEvidence::default();
+            let tasks = task_evidence(index, onet, tags, &mut found);
+            let elements = element_evidence(skill, onet, &mut found);
+            // Tasks and elements are two readings of the same work: the
+            // skill counts as much as the stronger of them shows it.
+            let work = match (tasks, elements) {
+                (Some(t), Some(e)) => Some(t.max(e)),
+                (t, e) => t.or(e),
+            };
             let evidence = [
-                (TASK_WEIGHT, task_evidence(index, onet, tags, &mut found)),
-                (ELEMENT_WEIGHT, element_evidence(skill, onet, &mut found)),
+                (WORK_WEIGHT, work),
                 (
                     TECHNOLOGY_WEIGHT,
                     technology_evidence(skill, onet, &mut found),

@@ -105,10 +105,10 @@ impl CareerModel {
         softmax(&self.logits(features))
     }
 
-    /// Every path's share and fit for one profile, and the `paths` best
-    /// fitting (by the fit extended beyond [0, 1], [`fit::PathFit::standing`],
-    /// so paths with a fit of 0 are still ordered; ties by share, then
-    /// catalog order), with, when `explain`,
+    /// Every path's share and fit for one profile, and the `paths` ranked
+    /// first (by [`fit::PathFit::rank`]: the fit extended beyond [0, 1],
+    /// with what the profile says for each path beyond its reference
+    /// person; ties by share, then catalog order), with, when `explain`,
     /// what raised or lowered each one's fit and what would raise it
     /// (otherwise none of that is computed and the lists are empty).
     pub fn assess(&self, profile: &Profile, paths: usize, explain: bool) -> Assessment {
@@ -129,18 +129,18 @@ impl CareerModel {
                 path.fit(m)
             })
             .collect();
-        let standings: Vec<f64> = self
+        let keys: Vec<f64> = self
             .artifact
             .fit
             .paths
             .iter()
             .zip(&matches)
-            .map(|(path, m)| path.standing(*m))
+            .map(|(path, m)| path.rank(*m))
             .collect();
         let mut order: Vec<usize> = (0..fits.len()).collect();
         order.sort_by(|&a, &b| {
-            standings[b]
-                .total_cmp(&standings[a])
+            keys[b]
+                .total_cmp(&keys[a])
                 .then(probabilities[b].total_cmp(&probabilities[a]))
                 .then(a.cmp(&b))
         });
