@@ -28,19 +28,6 @@ fn tsv(name: &str) -> Vec<HashMap<String, String>> {
         .collect()
 }
 
-async fn recommend(server: &TestServer, profile: pb::Profile) -> pb::RecommendResponse {
-    server
-        .client()
-        .recommend(pb::RecommendRequest {
-            profile: Some(profile),
-            max_career_paths: 50,
-            ..Default::default()
-        })
-        .await
-        .unwrap()
-        .into_inner()
-}
-
 fn person(
     skills: &[(&str, f64)],
     credentials: &[&str],
@@ -128,9 +115,8 @@ async fn the_catalog_holds_the_whole_field_with_titles_and_figures_from_the_sour
 async fn a_coder_with_a_ccs_sees_the_next_step_as_an_option_and_how_to_raise_it() {
     use pb::EducationLevel::Associate;
     let server = TestServer::start().await;
-    let answer = recommend(
-        &server,
-        person(
+    let answer = server
+        .recommend_all(person(
             &[
                 ("medical_terminology", 0.8),
                 ("anatomy_physiology", 0.7),
@@ -139,15 +125,14 @@ async fn a_coder_with_a_ccs_sees_the_next_step_as_an_option_and_how_to_raise_it(
             ],
             &["CCS"],
             Associate,
-        ),
-    )
-    .await;
+        ))
+        .await;
     assert_eq!(answer.career_paths[0].soc_code, "29-2072.00");
     let next = path(&answer, "29-9021.00");
     assert_eq!(answer.career_paths[1].soc_code, "29-9021.00");
-    // An option, not a verdict: the committed model gives 0.30 (meets the
-    // path as well as 30% of the people sampled on it), where the share
-    // gives 0.05.
+    // An option, not a verdict: the committed model gives about 0.26
+    // (meets the path as well as a quarter of the people sampled on it),
+    // where the share gives far less.
     assert!(next.score >= 0.25, "{}", next.score);
     let best_skill = next.skill_gaps.first().map_or(0.0, |g| g.score_gain);
     let best_credential = next.credential_steps.first().map_or(0.0, |s| s.score_gain);
@@ -165,9 +150,8 @@ async fn a_coder_with_a_ccs_sees_the_next_step_as_an_option_and_how_to_raise_it(
 async fn registrars_billers_and_managers_see_their_own_path_first() {
     use pb::EducationLevel::{Associate, HighSchool, Master};
     let server = TestServer::start().await;
-    let registrar = recommend(
-        &server,
-        person(
+    let registrar = server
+        .recommend_all(person(
             &[
                 ("registry_abstraction", 0.9),
                 ("medical_terminology", 0.8),
@@ -178,14 +162,12 @@ async fn registrars_billers_and_managers_see_their_own_path_first() {
             ],
             &["CTR"],
             Associate,
-        ),
-    )
-    .await;
+        ))
+        .await;
     assert_eq!(registrar.career_paths[0].soc_code, "29-9021.00");
 
-    let biller = recommend(
-        &server,
-        person(
+    let biller = server
+        .recommend_all(person(
             &[
                 ("revenue_cycle", 0.9),
                 ("clinical_documentation", 0.7),
@@ -197,9 +179,8 @@ async fn registrars_billers_and_managers_see_their_own_path_first() {
             ],
             &[],
             HighSchool,
-        ),
-    )
-    .await;
+        ))
+        .await;
     let top_two: Vec<&str> = biller.career_paths[..2]
         .iter()
         .map(|c| c.soc_code.as_str())
@@ -207,9 +188,8 @@ async fn registrars_billers_and_managers_see_their_own_path_first() {
     assert!(top_two.contains(&"43-3021.00"), "{top_two:?}");
 
     // Well above an entry-level clerical path: not sent there first.
-    let manager = recommend(
-        &server,
-        person(
+    let manager = server
+        .recommend_all(person(
             &[
                 ("leadership", 0.9),
                 ("project_management", 0.8),
@@ -217,9 +197,8 @@ async fn registrars_billers_and_managers_see_their_own_path_first() {
             ],
             &[],
             Master,
-        ),
-    )
-    .await;
+        ))
+        .await;
     let first = &manager.career_paths[0].soc_code;
     assert!(!first.starts_with("43-"), "{first}");
 
@@ -230,7 +209,9 @@ async fn registrars_billers_and_managers_see_their_own_path_first() {
                 assert!(
                     reason.factor.starts_with("skill:")
                         || reason.factor == "interests"
-                        || reason.factor == "education",
+                        || reason.factor == "education"
+                        // The registrar's CTR is NCRA's ODS today.
+                        || reason.factor == "credential:ODS",
                     "{}",
                     reason.factor
                 );

@@ -56,12 +56,23 @@ fn random_profiles(catalog: &Catalog, seed: u64, n: usize) -> Vec<Profile> {
         .collect()
 }
 
+/// The first `n` paths in the model's own ranking of `profile`.
+fn ranked_paths(
+    recommender: &himrec::rank::Recommender,
+    profile: &himrec::profile::Profile,
+    n: usize,
+) -> Vec<usize> {
+    let all = recommender.catalog().career_paths.len();
+    let order = recommender.model().assess(profile, all, false).explained;
+    order.iter().take(n).map(|e| e.class).collect()
+}
+
 fn sorted_in_unit_interval(scores: &[f64]) -> bool {
     scores.windows(2).all(|w| w[0] >= w[1]) && scores.iter().all(|s| (0.0..=1.0).contains(s))
 }
 
 #[test]
-fn rankings_are_sorted_bounded_limited_and_unique() {
+fn rankings_are_ordered_bounded_limited_and_unique() {
     let recommender = common::recommender();
     let catalog = recommender.catalog();
     let ids: Vec<String> = catalog.skills.iter().map(|s| s.id.clone()).collect();
@@ -89,8 +100,16 @@ fn rankings_are_sorted_bounded_limited_and_unique() {
         );
         assert_eq!(r.programs.len(), limits.programs);
 
-        let scores: Vec<f64> = r.career_paths.iter().map(|c| c.score).collect();
-        assert!(sorted_in_unit_interval(&scores), "{scores:?}");
+        // Career paths in the model's ranking (the fit with its evidence,
+        // tests/model.rs), each fit in [0, 1].
+        assert!(r
+            .career_paths
+            .iter()
+            .all(|c| (0.0..=1.0).contains(&c.score)));
+        assert_eq!(
+            r.career_paths.iter().map(|c| c.path).collect::<Vec<_>>(),
+            ranked_paths(&recommender, &profile, r.career_paths.len())
+        );
         let scores: Vec<f64> = r.settings.iter().map(|s| s.score).collect();
         assert!(sorted_in_unit_interval(&scores), "{scores:?}");
         let scores: Vec<f64> = r.programs.iter().map(|p| p.score).collect();
@@ -121,7 +140,7 @@ fn shares_sum_to_one_and_fits_stand_each_on_their_own() {
         let shares: f64 = r.career_paths.iter().map(|c| c.share).sum();
         assert!((shares - 1.0).abs() < 1e-9, "{shares}");
         let fits: Vec<f64> = r.career_paths.iter().map(|c| c.score).collect();
-        assert!(sorted_in_unit_interval(&fits), "{fits:?}");
+        assert!(fits.iter().all(|f| (0.0..=1.0).contains(f)), "{fits:?}");
         sums.push(fits.iter().sum::<f64>());
     }
     // Fits are not one distribution: their sums vary and are not 1.

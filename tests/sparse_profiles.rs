@@ -11,19 +11,6 @@ use himrec::pb::catalog_client::CatalogClient;
 use himrec::training::eval::reviewed;
 use himrec::training::sparse_eval::{distinctive_skills, ranking};
 
-async fn recommend(server: &TestServer, profile: pb::Profile) -> pb::RecommendResponse {
-    server
-        .client()
-        .recommend(pb::RecommendRequest {
-            profile: Some(profile),
-            max_career_paths: 50,
-            ..Default::default()
-        })
-        .await
-        .unwrap()
-        .into_inner()
-}
-
 async fn credentials(server: &TestServer) -> Vec<pb::Credential> {
     CatalogClient::new(server.channel.clone())
         .list_credentials(pb::ListCredentialsRequest {})
@@ -177,14 +164,12 @@ async fn a_credential_alone_ranks_the_path_onet_titles_name_for_it_in_the_top_tw
             .collect();
         let [path] = named[..] else { continue };
         for code in std::iter::once(&credential.code).chain(&credential.aliases) {
-            let answer = recommend(
-                &server,
-                pb::Profile {
+            let answer = server
+                .recommend_all(pb::Profile {
                     credentials: vec![code.clone()],
                     ..Default::default()
-                },
-            )
-            .await;
+                })
+                .await;
             let at = place(&answer, &path.soc_code);
             assert!(at <= 2, "{code} alone puts {} at {at}", path.soc_code);
             checked.push(code.clone());
@@ -235,8 +220,8 @@ async fn what_was_not_said_is_unknown_and_a_stated_zero_is_lacking() {
             .into(),
         ..Default::default()
     };
-    let unknown = recommend(&server, coder).await;
-    let lacking = recommend(&server, said_none).await;
+    let unknown = server.recommend_all(coder).await;
+    let lacking = server.recommend_all(said_none).await;
     let fit = |a: &pb::RecommendResponse| {
         a.career_paths
             .iter()
@@ -279,14 +264,12 @@ async fn interests_alone_give_reasons_about_interests_and_never_fault_a_good_mat
         [0.9, 0.3, 0.2, 0.2, 0.3, 0.4],
         [0.1, 0.2, 0.9, 0.5, 0.3, 0.1],
     ] {
-        let answer = recommend(
-            &server,
-            pb::Profile {
+        let answer = server
+            .recommend_all(pb::Profile {
                 interests: Some(common::interests(scores)),
                 ..Default::default()
-            },
-        )
-        .await;
+            })
+            .await;
         for path in &answer.career_paths {
             for reason in &path.reasons {
                 assert_eq!(reason.factor, "interests", "{}: {reason:?}", path.soc_code);
@@ -321,7 +304,7 @@ async fn every_credential_step_leads_to_its_path_and_says_what_it_takes() {
         common::profile(&[("leadership", 0.8), ("data_analytics", 0.6)]),
         common::profile(&[("privacy_compliance", 0.9)]),
     ] {
-        for path in recommend(&server, profile).await.career_paths {
+        for path in server.recommend_all(profile).await.career_paths {
             for step in &path.credential_steps {
                 let credential = listed.iter().find(|c| c.code == step.code).unwrap();
                 assert!(
@@ -342,14 +325,12 @@ async fn every_credential_step_leads_to_its_path_and_says_what_it_takes() {
 #[tokio::test]
 async fn a_cca_holder_is_told_the_ccs_before_anything_else_for_coding() {
     let server = TestServer::start().await;
-    let answer = recommend(
-        &server,
-        pb::Profile {
+    let answer = server
+        .recommend_all(pb::Profile {
             credentials: vec!["CCA".into()],
             ..common::profile(&[("clinical_coding", 0.6), ("medical_terminology", 0.7)])
-        },
-    )
-    .await;
+        })
+        .await;
     assert_eq!(answer.career_paths[0].soc_code, "29-2072.00");
     let steps = &answer.career_paths[0].credential_steps;
     assert!(!steps.is_empty());

@@ -9,7 +9,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::requirements::TaskTags;
-use super::table::Table;
+use super::table::{Row, Table};
 use super::CatalogError;
 
 /// One skill of the vocabulary, with the evidence it is measured by.
@@ -116,6 +116,36 @@ pub(crate) fn read_skills(path: &Path) -> Result<Vec<Skill>, CatalogError> {
     Ok(skills)
 }
 
+/// Reads a `skill:value;...` cell into (skill index, value) pairs, each
+/// value checked by `valid` (`range` says what it must be).
+fn skill_values(
+    row: &Row<'_>,
+    cell: &str,
+    skills: &[Skill],
+    what: &str,
+    range: &str,
+    valid: impl Fn(f64) -> bool,
+) -> Result<Vec<(usize, f64)>, CatalogError> {
+    split_list(cell)
+        .iter()
+        .map(|pair| {
+            let (skill, value) = pair
+                .split_once(':')
+                .ok_or_else(|| row.error(format!("{pair:?} is not skill:{what}")))?;
+            let index = skills
+                .iter()
+                .position(|s| s.id == skill)
+                .ok_or_else(|| row.error(format!("unknown skill {skill:?}")))?;
+            let value: f64 = value
+                .parse()
+                .ok()
+                .filter(|v: &f64| valid(*v))
+                .ok_or_else(|| row.error(format!("{what} {value:?} is not in {range}")))?;
+            Ok((index, value))
+        })
+        .collect()
+}
+
 fn split_list(raw: &str) -> Vec<String> {
     raw.split(';')
         .map(str::trim)
@@ -204,24 +234,9 @@ pub(crate) fn read_credentials(
         (levels?, accreditor?, leads_to?, floors?, url?);
     let mut credentials: Vec<Credential> = Vec::new();
     for row in table.rows() {
-        let skill_floors = split_list(row.get(floors))
-            .iter()
-            .map(|pair| {
-                let (skill, level) = pair
-                    .split_once(':')
-                    .ok_or_else(|| row.error(format!("{pair:?} is not skill:level")))?;
-                let index = skills
-                    .iter()
-                    .position(|s| s.id == skill)
-                    .ok_or_else(|| row.error(format!("unknown skill {skill:?}")))?;
-                let level: f64 = level
-                    .parse()
-                    .ok()
-                    .filter(|l: &f64| (0.0..=1.0).contains(l))
-                    .ok_or_else(|| row.error(format!("level {level:?} is not in [0,1]")))?;
-                Ok((index, level))
-            })
-            .collect::<Result<_, CatalogError>>()?;
+        let skill_floors = skill_values(&row, row.get(floors), skills, "level", "[0,1]", |l| {
+            (0.0..=1.0).contains(&l)
+        })?;
         let program_levels = split_list(row.get(levels))
             .iter()
             .map(|level| {
@@ -303,24 +318,9 @@ pub(crate) fn read_task_tags(
     let mut all: HashMap<String, TaskTags> = HashMap::new();
     for row in table.rows() {
         let id = row.count(task, "task_id")?;
-        let links = split_list(row.get(tags))
-            .iter()
-            .map(|pair| {
-                let (skill, weight) = pair
-                    .split_once(':')
-                    .ok_or_else(|| row.error(format!("{pair:?} is not skill:weight")))?;
-                let index = skills
-                    .iter()
-                    .position(|s| s.id == skill)
-                    .ok_or_else(|| row.error(format!("unknown skill {skill:?}")))?;
-                let weight: f64 = weight
-                    .parse()
-                    .ok()
-                    .filter(|w: &f64| *w > 0.0 && *w <= 1.0)
-                    .ok_or_else(|| row.error(format!("weight {weight:?} is not in (0,1]")))?;
-                Ok((index, weight))
-            })
-            .collect::<Result<Vec<_>, CatalogError>>()?;
+        let links = skill_values(&row, row.get(tags), skills, "weight", "(0,1]", |w| {
+            w > 0.0 && w <= 1.0
+        })?;
         let occupation = all.entry(row.get(soc).to_owned()).or_default();
         if occupation.insert(id, links).is_some() {
             return Err(row.error(format!("task {id} is listed twice")));

@@ -144,6 +144,13 @@ impl Catalog {
         self.credentials[credential].paths.clone()
     }
 
+    /// The credentials that lead to career path `path`, in catalog order.
+    pub fn credentials_leading_to(&self, path: usize) -> Vec<usize> {
+        (0..self.credentials.len())
+            .filter(|&c| self.credentials[c].paths.contains(&path))
+            .collect()
+    }
+
     /// The indexes of the programs that pass `listing`'s filters, in
     /// catalog order.
     pub fn matching_programs(&self, listing: &Listing) -> Vec<usize> {

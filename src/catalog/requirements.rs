@@ -2,16 +2,19 @@
 //! and education, derived from O*NET and ESCO evidence, each level with the
 //! evidence behind it.
 //!
-//! A skill's typical level for an occupation is a weighted mean of up to four
-//! kinds of evidence, each scaled to [0, 1], over the kinds that both the
-//! skill defines and the occupation has data for:
+//! A skill's typical level for an occupation is a weighted mean of up to
+//! three kinds of evidence, each scaled to [0, 1], over the kinds that both
+//! the skill defines and the occupation has data for:
 //!
 //! | evidence | weight | measure |
 //! |---|---|---|
-//! | O*NET task statements | 0.5 | tasks the reviewed tags link to the skill (`data/catalog/task_skills.csv`): tag weight x (core 1, supplemental 0.5), 2 or more = 1 |
-//! | O*NET Skills/Knowledge elements | 0.3 | mean of (importance - 1) / 4 over the skill's own elements |
+//! | the work: O*NET task statements or Skills/Knowledge elements, the stronger | 0.8 | tasks the reviewed tags link to the skill (`data/catalog/task_skills.csv`): tag weight x (core 1, supplemental 0.5), 2 or more = 1; elements: mean of (importance - 1) / 4 over the skill's own elements |
 //! | O*NET technology skills | 0.1 | examples in its commodity categories, 5 or more = 1 |
 //! | ESCO skills of crosswalked occupations | 0.1 | essential 1, optional 0.5, else 0 |
+//!
+//! Tasks and elements are two readings of the same work, so the skill
+//! counts as much as the stronger shows it: an element rated important
+//! for the occupation is evidence even where no task names the skill.
 //!
 //! Task statements are linked to skills by a reviewed table rather than by
 //! words in them: "records" of a billing clerk are accounts, not clinical

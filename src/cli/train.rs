@@ -90,7 +90,8 @@ fn report_text(catalog: &Catalog, artifact: &ModelArtifact) -> String {
         "# Career-path model {}\n\n\
          Written by `himrec train`; do not edit.\n\n\
          - algorithm: {}\n- seed: {}\n- rows: {} training, {} held out\n\
-         - L2 penalty: {}, iteration cap: {}\n- data SHA-256: `{}`\n\n\
+         - L2 penalty: {} (the share), {} (each path's fit), iteration cap: {}\n\
+         - data SHA-256: `{}`\n\n\
          ## Held-out evaluation\n\n{}\n\
          ## Typical skill levels per career path\n\n\
          Derived from O*NET 29.2 and ESCO v1.2.0 evidence (see `src/catalog/requirements.rs`); \
@@ -101,6 +102,7 @@ fn report_text(catalog: &Catalog, artifact: &ModelArtifact) -> String {
         t.training_rows,
         t.test_rows,
         t.alpha,
+        himrec::training::FIT_ALPHA,
         t.max_iterations,
         t.data_sha256,
         markdown::markdown(&artifact.evaluation),

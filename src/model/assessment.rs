@@ -3,6 +3,10 @@
 /// A gap smaller than this is not a gap.
 pub const MIN_GAP: f64 = 0.05;
 
+/// The least typical level at which a skill not stated is offered as a
+/// next step.
+pub const MIN_UNSTATED_STEP: f64 = 0.3;
+
 /// The model's answer for one profile.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Assessment {

@@ -19,7 +19,9 @@ pub mod report;
 use ndarray::ArrayView2;
 
 pub use artifact::{DataFile, ModelArtifact, TrainingRecord, FORMAT_VERSION};
-pub use assessment::{Assessment, CredentialStep, Explanation, Part, SkillGap, MIN_GAP};
+pub use assessment::{
+    Assessment, CredentialStep, Explanation, Part, SkillGap, MIN_GAP, MIN_UNSTATED_STEP,
+};
 pub use error::ModelError;
 pub use report::Evaluation;
 
@@ -251,7 +253,9 @@ impl CareerModel {
         let known = |s: usize| profile.said[s] || profile.vouched_by[s].is_some();
         let mut gaps: Vec<SkillGap> = (0..n)
             .filter(|&s| typical[s] - profile.skills[s] >= MIN_GAP || !known(s))
-            .filter(|&s| typical[s] >= MIN_GAP)
+            // A skill not stated is a next step only where the path asks
+            // it in earnest: learning one to 0.05 is no advice.
+            .filter(|&s| typical[s] >= if known(s) { MIN_GAP } else { MIN_UNSTATED_STEP })
             .filter_map(|s| {
                 // At the typical level: nothing below it, nothing above.
                 let after = self.fit_with(class, m, closeness, &[(s, 1.0), (n + s, 1.0)]);

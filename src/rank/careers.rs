@@ -73,22 +73,18 @@ fn reasons(
     let good_interests = profile
         .interests
         .is_some_and(|i| pearson(&i, &target.interests) >= GOOD_INTEREST_MATCH);
-    let mut parts: Vec<(Part, f64)> = explanation
-        .parts
-        .iter()
-        .copied()
-        .filter(|(part, c)| !(*part == Part::Interests && good_interests && *c < 0.0))
+    // A good interest match is never told as a fault, even where the
+    // path's own people match better still.
+    let sayable =
+        |(part, c): &(Part, f64)| !(*part == Part::Interests && good_interests && *c < 0.0);
+    let candidates = explanation.parts.iter().copied().filter(sayable);
+    let mut parts: Vec<(Part, f64)> = candidates
+        .clone()
         .filter(|(_, c)| c.abs() >= MIN_CONTRIBUTION)
         .collect();
     if parts.is_empty() {
         // Every part moved it a little: still say which moved it most.
-        parts.extend(
-            explanation
-                .parts
-                .iter()
-                .copied()
-                .find(|(part, c)| !(*part == Part::Interests && good_interests && *c < 0.0)),
-        );
+        parts.extend(candidates.take(1));
     }
     if fit < LOW_FIT {
         // Stable: within each side, the largest first.

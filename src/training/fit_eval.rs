@@ -6,7 +6,7 @@
 use super::split::Split;
 use super::synth::Parts;
 use crate::catalog::Catalog;
-use crate::model::fit::{education_closeness, pearson};
+use crate::model::fit::{describes_fully, education_closeness, pearson};
 use crate::model::report::{FitQuantile, FitReport};
 use crate::model::CareerModel;
 use crate::profile::{EducationLevel, Profile};
@@ -25,11 +25,14 @@ pub(super) fn report(catalog: &Catalog, model: &CareerModel, split: &Split) -> F
         .map(|p| (0..n_paths).map(|c| model.fit(c, p)).collect())
         .collect();
 
-    // (a) Reliability of the own path's fit.
+    // (a) Reliability of the own path's fit, over the people it compares
+    // with: those described in full.
     let own: Vec<f64> = fits
         .iter()
         .zip(&split.test_labels)
-        .map(|(f, &c)| f[c])
+        .zip(&full)
+        .filter(|(_, p)| describes_fully(p))
+        .map(|((f, &c), _)| f[c])
         .collect();
     let calibration: Vec<FitQuantile> = (1..10)
         .map(|k| {

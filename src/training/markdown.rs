@@ -124,7 +124,7 @@ pub fn sparse_summary(r: &SparseReport) -> String {
 /// The fit's figures: its reliability table, then (a)-(d) in a list.
 pub fn fit_summary(f: &FitReport) -> String {
     let mut out = String::from(
-        "Reliability in its own meaning: the share of held-out people whose own path's fit is at most q \
+        "Reliability in its own meaning: the share of held-out people described in full (6 or more skills) whose own path's fit is at most q \
          (about q when a fit of q means \"meets the path at least as well as a share q of its people\").\n\n\
          | q | share at or below |\n|---|---|\n",
     );

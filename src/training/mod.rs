@@ -22,3 +22,4 @@ pub mod synth;
 pub mod train;
 
 pub use error::TrainingError;
+pub use fit_paths::FIT_ALPHA;

@@ -144,11 +144,7 @@ pub fn sample(catalog: &Catalog, config: SynthConfig) -> (Vec<Profile>, Vec<usiz
     let classes = WeightedIndex::new(class_weights(catalog)).expect("weights are positive");
     let forms = WeightedIndex::new(FORMS.map(|(_, w)| w)).expect("form shares are positive");
     let leading: Vec<Vec<usize>> = (0..catalog.career_paths.len())
-        .map(|path| {
-            (0..catalog.credentials.len())
-                .filter(|&c| catalog.credentials[c].paths.contains(&path))
-                .collect()
-        })
+        .map(|path| catalog.credentials_leading_to(path))
         .collect();
     let mut profiles = Vec::with_capacity(config.rows);
     let mut labels = Vec::with_capacity(config.rows);

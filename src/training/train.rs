@@ -229,7 +229,6 @@ fn fit(
     progress.stage("fitting each path's fit", 0);
     let fit_params = super::fit_paths::fit_paths(
         catalog,
-        config.alpha,
         config.max_iterations,
         &split.train,
         &split.train_labels,

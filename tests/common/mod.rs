@@ -105,6 +105,19 @@ impl TestServer {
         RecommenderClient::new(self.channel.clone())
     }
 
+    /// The answer for `profile` with every career path, in rank order.
+    pub(crate) async fn recommend_all(&self, profile: pb::Profile) -> pb::RecommendResponse {
+        self.client()
+            .recommend(pb::RecommendRequest {
+                profile: Some(profile),
+                max_career_paths: 50,
+                ..Default::default()
+            })
+            .await
+            .unwrap()
+            .into_inner()
+    }
+
     /// Stops the server and waits for it to finish.
     pub(crate) async fn stop(mut self) {
         if let Some(stop) = self.stop.take() {
