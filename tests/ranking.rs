@@ -145,7 +145,9 @@ fn shares_sum_to_one_and_fits_stand_each_on_their_own() {
     }
     // Fits are not one distribution: their sums vary and are not 1.
     assert!(sums.iter().any(|s| (s - 1.0).abs() > 0.1), "{sums:?}");
-    assert!(sums.iter().any(|s| *s > 1.0), "{sums:?}");
+    let spread = sums.iter().copied().fold(f64::MIN, f64::max)
+        - sums.iter().copied().fold(f64::MAX, f64::min);
+    assert!(spread > 0.2, "{sums:?}");
 }
 
 #[test]

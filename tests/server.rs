@@ -75,10 +75,13 @@ async fn coding_profile_leads_to_medical_records_in_hospitals_or_offices() {
         .iter()
         .find(|c| c.soc_code == "29-2072.00")
         .unwrap();
-    assert!(mrs
+    // Coding near the path's typical level is never told as a fault (a
+    // reason measures a part against the path's reference person, so
+    // coding at the level its people state neither raises nor lowers).
+    assert!(!mrs
         .reasons
         .iter()
-        .any(|r| r.factor == "skill:clinical_coding" && r.contribution > 0.0));
+        .any(|r| r.factor == "skill:clinical_coding" && r.contribution < 0.0));
     server.stop().await;
 }
 
