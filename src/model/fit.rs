@@ -39,13 +39,14 @@ use crate::catalog::Catalog;
 use crate::profile::{EducationLevel, Profile};
 
 /// How much a unit of evidence (log-odds) counts against the fit in the
-/// ranking ([`PathFit::rank`]); chosen on the held-out evaluation (of the model before its last
-/// retraining), where, against the fit alone, it lifts credential-only profiles' own path
-/// first from 0.71 to 0.81, interests-only agreement with O*NET's matching
-/// from 0.70 to 0.94 and O*NET Related Occupations in a typical profile's
-/// top three from 11 to 12 of 13 paths, while profiles of six or more
-/// skills keep their own path first for 0.917 rather than 0.925.
-pub const EVIDENCE_WEIGHT: f64 = 0.3;
+/// ranking ([`PathFit::rank`]); chosen on the held-out evaluation, where,
+/// against the fit alone, it lifts credential-only profiles' own path
+/// first from 0.71 to 0.81, one-or-two-skill profiles' from 0.51 to 0.53,
+/// interests-only agreement with O*NET's matching from 0.70 to 0.98 and
+/// O*NET Related Occupations in a typical profile's top three from 10 to
+/// 12 of 13 paths, while profiles of six or more skills keep their own
+/// path first for 0.914 rather than 0.930.
+pub const EVIDENCE_WEIGHT: f64 = 1.0;
 
 /// Skills a profile names for it to describe a person in full.
 pub const FULL_PROFILE_SKILLS: usize = 6;
@@ -81,6 +82,10 @@ pub struct PathFit {
     /// The match at each of [`QUANTILES`] quantiles of the path's sampled
     /// people, lowest first.
     pub quantiles: Vec<f64>,
+    /// Each closeness feature's mean over everyone sampled, on every path,
+    /// who states it (the interests' is the reference): the field's level,
+    /// from which a stated part is evidence for or against the path.
+    pub field: Vec<f64>,
 }
 
 /// What the fit needs of a career path from the catalog.
@@ -242,15 +247,28 @@ impl PathFit {
     }
 
     /// The key paths are ranked by: [`Self::standing`] plus
-    /// [`EVIDENCE_WEIGHT`] times the evidence, the match's rise over the
-    /// path's reference person (`w . (f - reference)`, in log-odds of
-    /// "on this path", a scale every path shares). Paths the fit finds
-    /// close are ordered by how much of what was said points to each; a
-    /// profile of interests alone is ranked exactly as its correlations
-    /// rank the paths (one interest weight and reference for all), which
-    /// is O*NET Interest Profiler's own matching.
-    pub fn rank(&self, m: f64) -> f64 {
-        self.standing(m) + EVIDENCE_WEIGHT * (m - self.matching(&self.reference))
+    /// [`EVIDENCE_WEIGHT`] times `evidence` ([`Self::evidence`]). Paths
+    /// the fit finds close are ordered by how much of what was said points
+    /// to each; a profile of interests alone is ranked as its correlations
+    /// rank the paths (one interest weight and reference for all), which is
+    /// O*NET Interest Profiler's own matching.
+    pub fn rank(&self, m: f64, evidence: f64) -> f64 {
+        self.standing(m) + EVIDENCE_WEIGHT * evidence
+    }
+
+    /// What the stated parts say for the path against the field:
+    /// `w . (f - field)` over the features `said` holds (finite; NaN is
+    /// not said), in log-odds of "on this path", a scale every path shares.
+    /// A coder's coding is evidence for the coding paths and against the
+    /// clerical ones; nothing said is no evidence.
+    pub fn evidence(&self, said: &[f64]) -> f64 {
+        self.weights
+            .iter()
+            .zip(said)
+            .zip(&self.field)
+            .filter(|((_, f), _)| f.is_finite())
+            .map(|((w, f), base)| w * (f - base))
+            .sum()
     }
 
     /// [`Self::fit`] extended linearly below 0 and above 1 (by the match's
@@ -282,6 +300,7 @@ mod tests {
             weights: vec![1.0],
             reference: vec![0.5],
             quantiles: (0..QUANTILES).map(|k| k as f64 / 100.0).collect(),
+            field: vec![0.5],
         };
         assert_eq!(path.fit(-1.0), 0.0);
         assert_eq!(path.fit(2.0), 1.0);

@@ -109,8 +109,8 @@ impl CareerModel {
 
     /// Every path's share and fit for one profile, and the `paths` ranked
     /// first (by [`fit::PathFit::rank`]: the fit extended beyond [0, 1],
-    /// with what the profile says for each path beyond its reference
-    /// person; ties by share, then catalog order), with, when `explain`,
+    /// with what the profile's stated parts say for each path against the
+    /// field; ties by share, then catalog order), with, when `explain`,
     /// what raised or lowered each one's fit and what would raise it
     /// (otherwise none of that is computed and the lists are empty).
     pub fn assess(&self, profile: &Profile, paths: usize, explain: bool) -> Assessment {
@@ -120,24 +120,22 @@ impl CareerModel {
         let probabilities = softmax(&self.logits(&features));
         let mut closeness = Vec::with_capacity(fit::dimensions(profile.skills.len()));
         let mut matches = Vec::with_capacity(self.targets.len());
+        let mut keys = Vec::with_capacity(self.targets.len());
+        let unknown = vec![f64::NAN; fit::dimensions(profile.skills.len())];
         let fits: Vec<f64> = self
             .targets
             .iter()
             .zip(&self.artifact.fit.paths)
             .map(|(target, path)| {
+                // What was said, unstated parts NaN: the evidence.
+                fit::closeness(profile, target, &unknown, &mut closeness);
+                let evidence = path.evidence(&closeness);
                 fit::closeness(profile, target, &path.reference, &mut closeness);
                 let m = path.matching(&closeness);
                 matches.push(m);
+                keys.push(path.rank(m, evidence));
                 path.fit(m)
             })
-            .collect();
-        let keys: Vec<f64> = self
-            .artifact
-            .fit
-            .paths
-            .iter()
-            .zip(&matches)
-            .map(|(path, m)| path.rank(*m))
             .collect();
         let mut order: Vec<usize> = (0..fits.len()).collect();
         order.sort_by(|&a, &b| {

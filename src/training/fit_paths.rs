@@ -53,7 +53,15 @@ pub(crate) fn fit_paths(
     let mut references: Vec<Vec<f64>> = targets
         .iter()
         .enumerate()
-        .map(|(class, target)| reference(rows, labels, class, target))
+        .map(|(class, target)| {
+            let own = rows.iter().zip(labels).filter(|(_, &l)| l == class);
+            mean_closeness(own.map(|(r, _)| r), target)
+        })
+        .collect();
+    // The field: every path's people, on this path's target.
+    let fields: Vec<Vec<f64>> = targets
+        .iter()
+        .map(|target| mean_closeness(rows.iter(), target))
         .collect();
     // Interests not given count alike on every path (the mean over all
     // paths' people), so that interests, when given, order the paths as
@@ -63,6 +71,13 @@ pub(crate) fn fit_paths(
     for reference in &mut references {
         reference[interests] = field;
     }
+    let fields: Vec<Vec<f64>> = fields
+        .into_iter()
+        .map(|mut f| {
+            f[interests] = field;
+            f
+        })
+        .collect();
     for (class, target) in targets.iter().enumerate() {
         let reference = references[class].clone();
         let dims = reference.len();
@@ -137,23 +152,24 @@ pub(crate) fn fit_paths(
             weights,
             reference,
             quantiles,
+            field: fields[paths.len()].clone(),
         });
     }
     Ok(FitParams { paths })
 }
 
-/// Each closeness feature's mean over the path's rows that say it (a skill
-/// over the rows naming it, interests and education over the rows giving
-/// them; 0.5 if none does), and the credential feature's over all its rows
-/// (the share holding a credential that leads to the path).
-fn reference(rows: &[Profile], labels: &[usize], class: usize, target: &Target) -> Vec<f64> {
+/// Each closeness feature's mean over the rows that say it (a skill over
+/// the rows naming it, interests and education over the rows giving them;
+/// 0.5 if none does), and the credential feature's over all of them (the
+/// share holding a credential that leads to the path).
+fn mean_closeness<'a>(rows: impl Iterator<Item = &'a Profile>, target: &Target) -> Vec<f64> {
     let dims = dimensions(target.typical.len());
     let credential = credential_feature(target.typical.len());
     let mut unknown = vec![f64::NAN; dims];
     unknown[credential] = 0.0;
     let (mut sums, mut counts) = (vec![0.0; dims], vec![0usize; dims]);
     let mut buffer = Vec::with_capacity(dims);
-    for (row, _) in rows.iter().zip(labels).filter(|(_, &l)| l == class) {
+    for row in rows {
         closeness(row, target, &unknown, &mut buffer);
         for (j, value) in buffer.iter().enumerate() {
             if value.is_finite() {
