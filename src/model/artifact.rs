@@ -139,9 +139,11 @@ impl ModelArtifact {
             && artifact.fit.paths.iter().all(|p| {
                 p.weights.len() == super::fit::dimensions(skills)
                     && p.reference.len() == super::fit::dimensions(skills)
+                    && p.field.len() == super::fit::dimensions(skills)
                     && p.quantiles.len() == QUANTILES
                     && p.weights.iter().all(|w| w.is_finite() && *w >= 0.0)
                     && p.reference.iter().all(|v| v.is_finite())
+                    && p.field.iter().all(|v| v.is_finite())
                     && p.quantiles.iter().all(|v| v.is_finite())
                     && p.quantiles.windows(2).all(|w| w[0] <= w[1])
             });
