@@ -9,7 +9,7 @@ use common::TestServer;
 use himrec::pb;
 use himrec::pb::catalog_client::CatalogClient;
 use himrec::training::eval::reviewed;
-use himrec::training::sparse_eval::{distinctive_skills, ranking};
+use himrec::training::sparse_eval::{distinctive_skills, ranking, top_skills};
 
 async fn credentials(server: &TestServer) -> Vec<pb::Credential> {
     CatalogClient::new(server.channel.clone())
@@ -53,12 +53,7 @@ fn every_paths_picture_agrees_with_the_reviewed_reading_of_onet() {
             .iter()
             .find(|p| &p.soc_code == soc)
             .unwrap_or_else(|| panic!("{soc} is not a path"));
-        let mut order: Vec<usize> = (0..catalog.skills.len()).collect();
-        order.sort_by(|&a, &b| path.typical_skills[b].total_cmp(&path.typical_skills[a]));
-        let top: Vec<&str> = order[..6]
-            .iter()
-            .map(|&s| catalog.skills[s].id.as_str())
-            .collect();
+        let top = top_skills(catalog, path, 6);
         for skill in skills.iter().take(3) {
             assert!(
                 top.contains(&skill.as_str()),

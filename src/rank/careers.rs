@@ -95,7 +95,7 @@ fn reasons(
         .into_iter()
         .map(|(part, c)| {
             let direction = if c > 0.0 { "raises" } else { "lowers" };
-            let (factor, what) = describe(catalog, explanation.class, target, profile, part);
+            let (factor, what) = describe(catalog, explanation.class, target, profile, part, c);
             Reason {
                 factor,
                 contribution: c,
@@ -105,13 +105,15 @@ fn reasons(
         .collect()
 }
 
-/// The factor name and what the person gave, in words.
+/// The factor name and what the person gave, in words (`contribution`,
+/// the part's effect on the fit, picks how a level below typical reads).
 fn describe(
     catalog: &Catalog,
     class: usize,
     target: &Target,
     profile: &Profile,
     part: Part,
+    contribution: f64,
 ) -> (String, String) {
     match part {
         Part::Skill(s) => {
@@ -129,6 +131,15 @@ fn describe(
                     "{} {} is well above the {} this path typically asks",
                     skill.name,
                     fixed(stated, 2),
+                    fixed(typical, 2)
+                )
+            } else if typical - level >= MIN_GAP && contribution > 0.0 {
+                // Below typical but above what the path's people usually
+                // bring to it: not a shortfall to read as one.
+                format!(
+                    "{} {}{vouched}, on the way to the {} typical on this path",
+                    skill.name,
+                    fixed(level, 2),
                     fixed(typical, 2)
                 )
             } else if typical - level >= MIN_GAP {

@@ -9,7 +9,7 @@ use rand_chacha::ChaCha8Rng;
 
 use super::fit_eval::spearman;
 use super::split::Split;
-use crate::catalog::{Catalog, RIASEC};
+use crate::catalog::{CareerPath, Catalog, RIASEC};
 use crate::model::fit::pearson;
 use crate::model::report::{
     CompletenessSlice, CredentialCheck, DistinctiveCheck, HighPointCheck, ReviewedCheck,
@@ -65,6 +65,17 @@ fn place(model: &CareerModel, profile: &Profile, path: usize) -> usize {
         .iter()
         .position(|&c| c == path)
         .map_or(usize::MAX, |p| p + 1)
+}
+
+/// The ids of `path`'s `k` highest typical skills, highest first.
+pub fn top_skills<'a>(catalog: &'a Catalog, path: &CareerPath, k: usize) -> Vec<&'a str> {
+    let mut order: Vec<usize> = (0..catalog.skills.len()).collect();
+    order.sort_by(|&a, &b| path.typical_skills[b].total_cmp(&path.typical_skills[a]));
+    order
+        .iter()
+        .take(k)
+        .map(|&s| catalog.skills[s].id.as_str())
+        .collect()
 }
 
 /// The completeness slice a profile falls in.
@@ -201,12 +212,7 @@ pub(super) fn report(
         .iter()
         .filter_map(|(soc, skills)| {
             let path = catalog.career_paths.iter().find(|p| &p.soc_code == soc)?;
-            let mut order: Vec<usize> = (0..catalog.skills.len()).collect();
-            order.sort_by(|&a, &b| path.typical_skills[b].total_cmp(&path.typical_skills[a]));
-            let top5: Vec<&str> = order[..5]
-                .iter()
-                .map(|&s| catalog.skills[s].id.as_str())
-                .collect();
+            let top5 = top_skills(catalog, path, 5);
             let first: Vec<String> = skills.iter().take(3).cloned().collect();
             Some(ReviewedCheck {
                 soc_code: soc.clone(),
