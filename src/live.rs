@@ -153,6 +153,8 @@ fn tenant_filter(
             .map(|m| DeliveryMode::parse(m))
             .collect(),
         operator_only: filter.operator_only,
+        practicum: filter.practicum,
+        career_services: filter.career_services,
     }
     .check(catalog, "default_filter")
 }

@@ -6,7 +6,7 @@
 
 mod common;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use common::{profile, recommender, violated_fields, TestServer};
 use himrec::live::Live;
@@ -43,10 +43,14 @@ fn recommend(filter: pb::ProgramFilter) -> pb::RecommendRequest {
 }
 
 /// Every program `ListPrograms` gives for `filter`, over all pages, as
-/// (unitid, credential level).
-async fn listed(server: &TestServer, filter: pb::ProgramFilter) -> BTreeSet<(u32, u32)> {
+/// (unitid, credential level), with the unit ids of the campuses Scorecard
+/// reports with it (empty when it is reported alone).
+async fn listed_with_campuses(
+    server: &TestServer,
+    filter: pb::ProgramFilter,
+) -> BTreeMap<(u32, u32), Vec<u32>> {
     let mut catalog = CatalogClient::new(server.channel.clone());
-    let mut all = BTreeSet::new();
+    let mut all = BTreeMap::new();
     let mut token = String::new();
     loop {
         let page = catalog
@@ -59,13 +63,24 @@ async fn listed(server: &TestServer, filter: pb::ProgramFilter) -> BTreeSet<(u32
             .await
             .unwrap()
             .into_inner();
-        all.extend(page.programs.iter().map(|p| (p.unitid, p.credential_level)));
+        all.extend(page.programs.iter().map(|p| {
+            let campuses = p.campuses.iter().map(|c| c.unitid).collect();
+            ((p.unitid, p.credential_level), campuses)
+        }));
         if page.next_page_token.is_empty() {
             assert_eq!(all.len(), page.total_size as usize);
             return all;
         }
         token = page.next_page_token;
     }
+}
+
+/// Every program `ListPrograms` gives for `filter`, as (unitid, level).
+async fn listed(server: &TestServer, filter: pb::ProgramFilter) -> BTreeSet<(u32, u32)> {
+    listed_with_campuses(server, filter)
+        .await
+        .into_keys()
+        .collect()
 }
 
 async fn recommended(server: &TestServer, filter: pb::ProgramFilter) -> pb::RecommendResponse {
@@ -109,15 +124,29 @@ async fn recommend_and_list_programs_agree_on_a_filter() {
             ..Default::default()
         },
     ] {
-        let listed = listed(&server, filter.clone()).await;
+        let listed = listed_with_campuses(&server, filter.clone()).await;
         let answer = recommended(&server, filter.clone()).await;
         let ranked = keys(&answer);
         assert!(!ranked.is_empty(), "{filter:?}");
         // Non-credential programs (level 99) are listed, never recommended.
-        let offerable: BTreeSet<(u32, u32)> =
-            listed.iter().copied().filter(|(_, l)| *l != 99).collect();
+        let offerable: BTreeMap<(u32, u32), Vec<u32>> =
+            listed.into_iter().filter(|((_, l), _)| *l != 99).collect();
         assert!(offerable.len() <= 100, "pick a narrower filter: {filter:?}");
-        assert_eq!(ranked, offerable, "{filter:?}");
+        // Every program the filter lets through is ranked, or stands behind
+        // the one campus of its reporting unit that is.
+        for ((unitid, level), campuses) in &offerable {
+            let unit = if campuses.is_empty() {
+                vec![*unitid]
+            } else {
+                campuses.clone()
+            };
+            let shown: Vec<u32> = unit
+                .into_iter()
+                .filter(|c| ranked.contains(&(*c, *level)))
+                .collect();
+            assert_eq!(shown.len(), 1, "{unitid} at level {level}: {shown:?}");
+        }
+        assert!(ranked.iter().all(|key| offerable.contains_key(key)));
     }
 }
 
@@ -140,12 +169,47 @@ async fn an_admissions_site_ranks_its_own_programs() {
     };
     let answer = recommended(&server, filter.clone()).await;
     assert_eq!(keys(&answer), own);
-    let scores: Vec<f64> = answer.programs.iter().map(|p| p.score).collect();
-    assert!(scores.windows(2).all(|w| w[0] >= w[1]));
     assert!(answer.programs.iter().all(|p| !p.reasons.is_empty()));
-    // The career paths and settings do not depend on the filter.
+    // Each program scores as it does alone: the list's order is not its
+    // score.
+    for p in &answer.programs {
+        let program = p.program.as_ref().unwrap();
+        let alone = recommended(
+            &server,
+            pb::ProgramFilter {
+                unitids: vec![unitid],
+                credential_levels: vec![program.credential_level],
+                ..Default::default()
+            },
+        )
+        .await;
+        assert_eq!(alone.programs.len(), 1);
+        assert_eq!(alone.programs[0].score, p.score);
+    }
+    // The career paths and settings do not depend on the filter, but for
+    // the programs a credential step links to, which are the answer's own.
     let unfiltered = recommended(&server, pb::ProgramFilter::default()).await;
-    assert_eq!(answer.career_paths, unfiltered.career_paths);
+    let unlinked = |answer: &pb::RecommendResponse| {
+        let mut paths = answer.career_paths.clone();
+        for step in paths.iter_mut().flat_map(|c| c.credential_steps.iter_mut()) {
+            step.programs.clear();
+        }
+        paths
+    };
+    assert_eq!(unlinked(&answer), unlinked(&unfiltered));
+    let ranked = keys(&answer);
+    for step in answer
+        .career_paths
+        .iter()
+        .flat_map(|c| c.credential_steps.iter())
+    {
+        for linked in &step.programs {
+            assert!(ranked.contains(&(linked.unitid, linked.credential_level)));
+            assert!(step
+                .route_credential_levels
+                .contains(&linked.credential_level));
+        }
+    }
     assert_eq!(answer.work_settings, unfiltered.work_settings);
     assert_eq!(
         listed(&server, filter).await,

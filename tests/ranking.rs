@@ -7,9 +7,10 @@ use std::collections::HashSet;
 
 use himrec::catalog::states::STATES;
 use himrec::catalog::Catalog;
+use himrec::catalog::ProgramFilterInput;
 use himrec::catalog::NON_CREDENTIAL_LEVEL;
 use himrec::profile::{Profile, ProfileInput};
-use himrec::rank::Limits;
+use himrec::rank::{Limits, Query, View};
 use himrec::training::stability::{largest_move, ranked_items, STABILITY_TOP};
 use rand::{Rng, SeedableRng};
 
@@ -112,8 +113,15 @@ fn rankings_are_ordered_bounded_limited_and_unique() {
         );
         let scores: Vec<f64> = r.settings.iter().map(|s| s.score).collect();
         assert!(sorted_in_unit_interval(&scores), "{scores:?}");
-        let scores: Vec<f64> = r.programs.iter().map(|p| p.score).collect();
-        assert!(sorted_in_unit_interval(&scores), "{scores:?}");
+        for level in 1..=8 {
+            let scores: Vec<f64> = r
+                .programs
+                .iter()
+                .filter(|p| catalog.programs[p.program].credential_level == level)
+                .map(|p| p.score)
+                .collect();
+            assert!(sorted_in_unit_interval(&scores), "{scores:?}");
+        }
 
         let unique = |ids: Vec<usize>| ids.len() == ids.iter().collect::<HashSet<_>>().len();
         assert!(unique(r.career_paths.iter().map(|c| c.path).collect()));
@@ -296,44 +304,67 @@ fn a_small_skill_change_moves_top_five_items_at_most_one_rank_almost_always() {
     );
 }
 
-/// The k-th program of one credential level counts 1/k, says so in a
-/// `variety` reason, and a level's programs keep their own order.
+/// A program's score is its own: the same ranked alone as at any place in
+/// a list. The list puts a group's k-th program by its score over k, so
+/// each level that fits gets a place; a program listed past one that
+/// scores otherwise says so in a `variety` reason, which moves nothing. No
+/// list holds two campuses Scorecard reports together.
 #[test]
-fn each_further_program_of_a_level_counts_less_and_says_so() {
+fn a_programs_score_is_its_own_and_variety_only_orders() {
     let recommender = common::recommender();
     let catalog = recommender.catalog();
     let mut mixed = 0;
-    for profile in random_profiles(catalog, 11, 100) {
+    let mut alone_checked = 0;
+    for (n, profile) in random_profiles(catalog, 11, 100).into_iter().enumerate() {
         let r = recommender.recommend(&profile, Limits::check([0, 0, 30]).unwrap());
-        let mut seen: Vec<(u8, f64)> = Vec::new();
-        for p in &r.programs {
-            let level = catalog.programs[p.program].credential_level;
-            let before: Vec<f64> = seen
-                .iter()
-                .filter(|(l, _)| *l == level)
-                .map(|(_, undiluted)| *undiluted)
-                .collect();
-            let k = before.len() + 1;
-            let undiluted = p.score * k as f64;
-            assert!(before.last().is_none_or(|&last| last >= undiluted - 1e-12));
+        let scores: Vec<f64> = r.programs.iter().map(|p| p.score).collect();
+        for (i, p) in r.programs.iter().enumerate() {
+            let moved = scores[..i].iter().any(|&s| s < p.score)
+                || scores[i + 1..].iter().any(|&s| s > p.score);
             let variety = p.reasons.iter().find(|r| r.factor == "variety");
-            match variety {
-                None => assert_eq!(k, 1),
-                Some(reason) => {
-                    assert!(k > 1);
-                    assert!((reason.contribution - (p.score - undiluted)).abs() < 1e-12);
-                    assert!(
-                        reason.explanation.contains(&format!("counted 1/{k} ")),
-                        "{}",
-                        reason.explanation
-                    );
-                }
+            assert_eq!(variety.is_some(), moved, "{i}: {scores:?}");
+            if let Some(reason) = variety {
+                assert_eq!(reason.contribution, 0.0);
+                assert!(reason.explanation.contains("gets a place"));
             }
-            seen.push((level, undiluted));
+            let others = recommender.campuses(p.program);
+            assert!(r
+                .programs
+                .iter()
+                .all(|q| q.program == p.program || !others.contains(&q.program)));
         }
-        let levels: HashSet<u8> = seen.iter().map(|(l, _)| *l).collect();
+        // Ranked alone, filtered to itself, a program scores the same.
+        if n % 10 == 0 {
+            for i in [0, 3, 9, 19, 29] {
+                let Some(p) = r.programs.get(i) else { continue };
+                let program = &catalog.programs[p.program];
+                let filter = ProgramFilterInput {
+                    unitids: vec![program.unitid],
+                    credential_levels: vec![u32::from(program.credential_level)],
+                    ..Default::default()
+                }
+                .check(catalog, "program_filter")
+                .unwrap();
+                let alone = recommender.answer(&Query {
+                    profile: profile.clone(),
+                    limits: Limits::check([0, 0, 10]).unwrap(),
+                    preferences: Default::default(),
+                    filter: Some(filter),
+                    view: View::Full,
+                });
+                assert_eq!(alone.programs.len(), 1);
+                assert_eq!(alone.programs[0].score, p.score, "place {i}");
+                alone_checked += 1;
+            }
+        }
+        let levels: HashSet<u8> = r
+            .programs
+            .iter()
+            .map(|p| catalog.programs[p.program].credential_level)
+            .collect();
         mixed += usize::from(levels.len() > 1);
     }
+    assert!(alone_checked >= 40, "{alone_checked}");
     // Most lists of 30 show more than one credential level.
     assert!(mixed > 90, "{mixed}");
 }

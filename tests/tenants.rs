@@ -324,6 +324,13 @@ async fn recommendations_rank_only_what_the_tenant_may_see() {
     assert!(!answer.career_paths.is_empty() && !answer.work_settings.is_empty());
     let own = ranked.iter().find(|p| p.unitid == VALLEY_OWN).unwrap();
     assert_eq!(own.prepares_for, ["CCA", "CPC"]);
+    // An operator's own program has no Scorecard reporting unit, so it is
+    // never grouped with another's campuses.
+    assert!(own.campuses.is_empty() && own.opeid6.is_empty());
+    assert!(ranked
+        .iter()
+        .flat_map(|p| &p.campuses)
+        .all(|c| c.unitid != HILL_OWN));
 
     // Naming the other tenant's own program is naming nothing.
     for (token, unitid) in [

@@ -43,6 +43,14 @@ fn stripped(mut answer: pb::RecommendResponse) -> pb::RecommendResponse {
     }
     for p in &mut answer.programs {
         p.reasons.clear();
+        let program = p.program.as_mut().unwrap();
+        program.title_note.clear();
+        for route in &mut program.credential_routes {
+            route.explanation.clear();
+        }
+        if let Some(d) = program.typical_duration.as_mut() {
+            d.description.clear();
+        }
     }
     answer
 }

@@ -33,6 +33,12 @@ pub struct ProgramFilterInput {
     pub delivery_modes: Vec<Option<DeliveryMode>>,
     /// Only operator-only programs (true) or only public ones (false).
     pub operator_only: Option<bool>,
+    /// Only programs known to include a practicum (true) or known not to
+    /// (false).
+    pub practicum: Option<bool>,
+    /// Only programs known to offer career services (true) or known not to
+    /// (false).
+    pub career_services: Option<bool>,
 }
 
 /// Checked filters, in a canonical order.
@@ -48,6 +54,8 @@ pub struct ProgramFilter {
     name_contains: String,
     delivery_modes: Vec<DeliveryMode>,
     operator_only: Option<bool>,
+    practicum: Option<bool>,
+    career_services: Option<bool>,
 }
 
 /// Longest name text accepted.
@@ -161,6 +169,8 @@ impl ProgramFilterInput {
         filter.max_median_debt = self.max_median_debt;
         filter.name_contains = self.name_contains.trim().to_lowercase();
         filter.operator_only = self.operator_only;
+        filter.practicum = self.practicum;
+        filter.career_services = self.career_services;
         Ok(filter)
     }
 }
@@ -212,6 +222,12 @@ impl ProgramFilter {
             && self
                 .max_median_debt
                 .is_none_or(|max| program.median_debt.is_some_and(|d| d <= max))
+            && self
+                .practicum
+                .is_none_or(|wanted| program.facts.practicum == Some(wanted))
+            && self
+                .career_services
+                .is_none_or(|wanted| program.facts.career_services == Some(wanted))
             && (self.delivery_modes.is_empty()
                 || program
                     .facts
@@ -228,7 +244,10 @@ impl ProgramFilter {
 
     /// A short digest of the filter, to bind page tokens to it.
     pub fn digest(&self) -> [u8; 8] {
-        let hash = Sha256::digest(format!("{self:?}").as_bytes());
+        // Conditions added later count only when set, so page tokens
+        // issued before them stay good.
+        let text = format!("{self:?}").replace(", practicum: None, career_services: None", "");
+        let hash = Sha256::digest(text.as_bytes());
         let mut out = [0; 8];
         out.copy_from_slice(&hash[..8]);
         out

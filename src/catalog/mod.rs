@@ -2,8 +2,10 @@
 //! credentials, built from the public data in `data/` and checked as it is
 //! loaded.
 
+mod campuses;
 mod career_paths;
 mod definitions;
+mod durations;
 mod error;
 mod filter;
 mod listing;
@@ -12,6 +14,7 @@ mod onet;
 pub mod overlay;
 mod programs;
 mod requirements;
+mod routes;
 mod settings;
 mod sources;
 pub mod states;
@@ -20,8 +23,10 @@ mod table;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
+pub use campuses::ReportingUnits;
 pub use career_paths::{CareerPath, EDUCATION_CATEGORIES};
 pub use definitions::{Credential, Skill};
+pub use durations::{typical_duration, TypicalDuration};
 pub use error::CatalogError;
 pub use filter::{ProgramFilter, ProgramFilterInput};
 pub use listing::{Listing, ListingInput, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE};
@@ -31,6 +36,7 @@ pub use programs::{
     Accreditation, Control, DeliveryMode, OperatorFacts, Program, NON_CREDENTIAL_LEVEL,
 };
 pub use requirements::SkillEvidence;
+pub use routes::{CredentialRoute, RECORDED_ACCREDITOR};
 pub use settings::WorkSetting;
 pub use sources::{ALL_INDUSTRIES, DATA_RELEASES, HEALTH_CARE_SECTOR, SOURCE_FILES};
 
@@ -48,6 +54,8 @@ pub struct Catalog {
     /// Programs, in source order.
     pub programs: Vec<Program>,
     state_cells: HashMap<(usize, &'static str), OewsCell>,
+    /// Scorecard's earnings threshold per state.
+    state_thresholds: HashMap<&'static str, u32>,
 }
 
 impl Catalog {
@@ -114,7 +122,12 @@ impl Catalog {
             }
         }
 
+        let state_thresholds = programs
+            .iter()
+            .filter_map(|p| Some((p.state?, p.state_earnings_threshold?)))
+            .collect();
         Ok(Self {
+            state_thresholds,
             skills,
             credentials,
             career_paths,
@@ -162,11 +175,24 @@ impl Catalog {
             .collect()
     }
 
-    /// The program with this unit id at this Scorecard credential level.
-    pub fn program(&self, unitid: u32, credential_level: u32) -> Option<&Program> {
+    /// The index of the program with this unit id at this Scorecard
+    /// credential level.
+    pub fn program_index(&self, unitid: u32, credential_level: u32) -> Option<usize> {
         self.programs
             .iter()
-            .find(|p| p.unitid == unitid && u32::from(p.credential_level) == credential_level)
+            .position(|p| p.unitid == unitid && u32::from(p.credential_level) == credential_level)
+    }
+
+    /// The program with this unit id at this Scorecard credential level.
+    pub fn program(&self, unitid: u32, credential_level: u32) -> Option<&Program> {
+        Some(&self.programs[self.program_index(unitid, credential_level)?])
+    }
+
+    /// The earnings threshold Scorecard publishes for a state (the
+    /// earnings of the state's high school graduates it compares program
+    /// earnings with), where its programs carry one.
+    pub fn state_earnings_threshold(&self, state: &str) -> Option<u32> {
+        self.state_thresholds.get(state).copied()
     }
 
     /// The BLS cell of a career path in a state, where published.

@@ -317,6 +317,7 @@ pub fn apply(
                         institution_name: fields["institution_name"].clone(),
                         state: Some(state.usps),
                         control,
+                        opeid6: None,
                         cip_code: "5107".into(),
                         cip_title: "Health and Medical Administrative Services".into(),
                         credential_level: level,

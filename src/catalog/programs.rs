@@ -51,6 +51,10 @@ pub struct Program {
     pub unitid: u32,
     /// Institution name.
     pub institution_name: String,
+    /// The six-digit OPEID of the institution group Scorecard reports the
+    /// program's figures for (a main campus and its branches); `None` for
+    /// an operator's own program.
+    pub opeid6: Option<String>,
     /// USPS state code; `None` where Scorecard gives none.
     pub state: Option<&'static str>,
     /// Control.
@@ -104,6 +108,50 @@ pub struct OperatorFacts {
     /// Codes of the catalog's credentials it prepares for, e.g. `RHIT`,
     /// without repeats, as the catalog spells them.
     pub prepares_for: Vec<String>,
+}
+
+/// What the CIP family of public data's programs holds, said where a
+/// program has no name of its own (NCES CIP 2020, series 51.07).
+const CIP_FAMILY_NOTE: &str = "College Scorecard names only the field, CIP family 51.07, not the program: the family holds health information administration and technology (51.0706, 51.0707), medical coding (51.0713) and disease registry (51.0721) programs, but also medical office assistant, reception, billing and administrative assistant programs (51.0710, 51.0712, 51.0714, 51.0716) and health care management (51.0701) (NCES CIP 2020); the operator can name the program";
+
+impl Program {
+    /// What the program is: its own name from the operator, else the CIP
+    /// family and credential level Scorecard reports.
+    pub fn title(&self) -> String {
+        match &self.facts.program_name {
+            Some(name) => name.clone(),
+            None => {
+                let cip = match self.cip_code.as_str() {
+                    code if code.len() == 4 => format!("{}.{}", &code[..2], &code[2..]),
+                    code => code.to_owned(),
+                };
+                format!(
+                    "{} (CIP {cip}), {}",
+                    self.cip_title, self.credential_description
+                )
+            }
+        }
+    }
+
+    /// What the title leaves out, when it is not the program's own name.
+    pub fn title_note(&self) -> Option<&'static str> {
+        self.facts.program_name.is_none().then_some(CIP_FAMILY_NOTE)
+    }
+
+    /// Median earnings minus an earnings threshold, in dollars; `None`
+    /// when Scorecard suppressed the earnings.
+    pub fn earnings_premium(&self, threshold: u32) -> Option<i64> {
+        Some(i64::from(self.median_earnings?) - i64::from(threshold))
+    }
+
+    /// Years of the earnings premium over `threshold` that add up to the
+    /// median debt; `None` when either figure is suppressed or graduates do
+    /// not earn above the threshold (the premium then never repays it).
+    pub fn payback_years(&self, threshold: u32) -> Option<f64> {
+        let premium = self.earnings_premium(threshold)?;
+        let debt = self.median_debt?;
+        (premium > 0).then(|| f64::from(debt) / premium as f64)
+    }
 }
 
 /// How a program is delivered.
@@ -161,6 +209,7 @@ pub(crate) fn read(path: &Path) -> Result<Vec<Program>, CatalogError> {
     let table = Table::csv(path)?;
     let unitid = table.column("unitid")?;
     let name = table.column("inst_name")?;
+    let opeid6 = table.column("opeid6")?;
     let state = table.column("state")?;
     let control = table.column("control")?;
     let cip = table.column("cip_code")?;
@@ -209,6 +258,7 @@ pub(crate) fn read(path: &Path) -> Result<Vec<Program>, CatalogError> {
         programs.push(Program {
             unitid: id,
             institution_name: row.get(name).to_owned(),
+            opeid6: Some(row.get(opeid6).to_owned()).filter(|o| !o.is_empty()),
             state,
             control,
             cip_code: row.get(cip).to_owned(),

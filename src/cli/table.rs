@@ -108,7 +108,9 @@ pub(crate) fn render(r: &pb::RecommendResponse) -> String {
             first_reason(&s.reasons)
         ));
     }
-    out.push_str("\nPROGRAMS\n");
+    out.push_str(
+        "\nPROGRAMS (score: the program's fit for you, whatever its place; each level that fits gets a place)\n",
+    );
     out.push_str(&format!(
         "  {:>5}  {:<48} {:<5} {:<38} {:>9} {:>9}\n",
         "score", "institution", "state", "credential", "earnings", "debt"
@@ -125,6 +127,16 @@ pub(crate) fn render(r: &pb::RecommendResponse) -> String {
             money(program.median_debt),
             first_reason(&p.reasons)
         ));
+        // What a person choosing weighs: outcomes, routes to credentials,
+        // and why the list placed it where it is.
+        for reason in &p.reasons {
+            let shown = reason.factor == "outcomes"
+                || reason.factor == "variety"
+                || reason.factor.starts_with("credential_route:");
+            if shown {
+                out.push_str(&format!("        {}\n", reason.explanation));
+            }
+        }
     }
     out.push_str(&format!("\nmodel {}; data:", r.model_version));
     for d in &r.data_releases {

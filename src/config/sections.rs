@@ -292,4 +292,8 @@ pub struct TenantFilter {
     pub name_contains: String,
     /// Only the tenant's own programs (true) or only public ones (false).
     pub operator_only: Option<bool>,
+    /// Only programs known to include a practicum (true) or not (false).
+    pub practicum: Option<bool>,
+    /// Only programs known to offer career services (true) or not (false).
+    pub career_services: Option<bool>,
 }

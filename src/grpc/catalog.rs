@@ -4,7 +4,7 @@
 use tonic::{Request, Response, Status};
 use tracing::instrument;
 
-use super::convert::response::{career_path, credential};
+use super::convert::response::{career_path, credential, program};
 use super::page_token::{scoped, PageTokens};
 use crate::catalog::ListingInput;
 use crate::error::{FieldViolation, RequestError};
@@ -98,7 +98,8 @@ impl pb::catalog_server::Catalog for CatalogService {
         let mut r = request.into_inner();
         let page_token = std::mem::take(&mut r.page_token);
         let snapshot = self.live.current();
-        let catalog = snapshot.view(tenant.as_ref()).catalog();
+        let view = snapshot.view(tenant.as_ref());
+        let catalog = view.catalog();
         let listing = ListingInput::from(r)
             .check(catalog)
             .map_err(RequestError::InvalidArgument)?;
@@ -129,7 +130,7 @@ impl pb::catalog_server::Catalog for CatalogService {
         Ok(Response::new(pb::ListProgramsResponse {
             programs: matching[offset..end]
                 .iter()
-                .map(|&i| (&catalog.programs[i]).into())
+                .map(|&i| program(view, i, true))
                 .collect(),
             next_page_token,
             total_size: matching.len() as u32,
@@ -142,12 +143,11 @@ impl pb::catalog_server::Catalog for CatalogService {
         request: Request<pb::GetProgramRequest>,
     ) -> Result<Response<pb::GetProgramResponse>, Status> {
         let snapshot = self.live.current();
-        let catalog = snapshot
-            .view(request.extensions().get::<TenantName>())
-            .catalog();
+        let view = snapshot.view(request.extensions().get::<TenantName>());
         let r = request.into_inner();
-        let program = catalog
-            .program(r.unitid, r.credential_level)
+        let index = view
+            .catalog()
+            .program_index(r.unitid, r.credential_level)
             .ok_or_else(|| RequestError::NotFound {
                 what: format!(
                     "program with unitid {} at credential level {}",
@@ -155,7 +155,7 @@ impl pb::catalog_server::Catalog for CatalogService {
                 ),
             })?;
         Ok(Response::new(pb::GetProgramResponse {
-            program: Some(program.into()),
+            program: Some(program(view, index, true)),
         }))
     }
 }

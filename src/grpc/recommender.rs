@@ -41,7 +41,8 @@ impl RecommenderService {
         let query = tracing::debug_span!("validate")
             .in_scope(|| QueryInput::from(request).check(recommender.catalog(), self.max_skills))?;
         let ranked = recommender.answer(&query);
-        Ok(tracing::debug_span!("encode").in_scope(|| recommend_response(recommender, ranked)))
+        Ok(tracing::debug_span!("encode")
+            .in_scope(|| recommend_response(recommender, ranked, query.view)))
     }
 
     /// The answer to one request of a batch.

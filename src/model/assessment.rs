@@ -77,4 +77,7 @@ pub struct CredentialStep {
     pub gain: f64,
     /// The path's fit then.
     pub after: f64,
+    /// Programs of the answer that lead to it, as indexes into the
+    /// catalog's programs, in the answer's order; filled by the ranking.
+    pub programs: Vec<usize>,
 }

@@ -301,6 +301,7 @@ impl CareerModel {
                     credential,
                     gain: after - now,
                     after,
+                    programs: Vec::new(),
                 })
             })
             .collect();

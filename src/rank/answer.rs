@@ -59,12 +59,30 @@ pub struct SettingScore {
 /// A ranked program.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProgramScore {
-    /// Index into `Catalog::programs`.
+    /// Index into `Catalog::programs`: the campus that stands for its
+    /// reporting unit.
     pub program: usize,
-    /// Fit in [0, 1].
+    /// Fit in [0, 1], whatever the program's place in the list.
     pub score: f64,
     /// Why.
     pub reasons: Vec<Reason>,
+    /// Its debt against its earnings premium where the person will work.
+    pub payback: Option<Payback>,
+}
+
+/// A program's median debt against its graduates' earnings premium over
+/// a state's earnings threshold (College Scorecard figures).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Payback {
+    /// The state whose threshold is used.
+    pub state: &'static str,
+    /// That threshold, in dollars.
+    pub threshold: u32,
+    /// Median earnings minus the threshold, in dollars.
+    pub premium: i64,
+    /// Years of the premium that add up to the median debt; `None` when
+    /// the debt is suppressed or the premium is not above 0.
+    pub years: Option<f64>,
 }
 
 /// Everything ranked for one profile.

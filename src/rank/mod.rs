@@ -12,8 +12,8 @@ mod query;
 mod settings;
 
 pub use answer::{
-    CareerPathScore, CellRef, CredentialStep, ProgramScore, Reason, Recommendations, SettingScore,
-    SkillGap,
+    CareerPathScore, CellRef, CredentialStep, Payback, ProgramScore, Reason, Recommendations,
+    SettingScore, SkillGap,
 };
 pub use query::{Limits, ProgramPreferences, Query, QueryInput, View, LIMITS};
 
@@ -70,6 +70,13 @@ impl Recommender {
     /// `credential` (an index into the catalog's credentials), lowest first.
     pub fn prepared_levels(&self, credential: usize) -> &[u32] {
         &self.prepared_levels[credential]
+    }
+
+    /// Every campus Scorecard reports together with program `program` (an
+    /// index into the catalog's programs), itself included; empty when it
+    /// is reported alone.
+    pub fn campuses(&self, program: usize) -> &[usize] {
+        self.program_index.units.campuses(program)
     }
 
     /// The model.
@@ -136,12 +143,45 @@ impl Recommender {
             self.program_index
                 .rank(&self.catalog, profile, &assessment.probabilities, wanted)
         });
-        let career_paths = tracing::debug_span!("explain_career_paths")
+        let mut career_paths = tracing::debug_span!("explain_career_paths")
             .in_scope(|| careers::rank(&self.catalog, self.model.targets(), profile, assessment));
+        self.link_steps(&mut career_paths, &programs);
         Recommendations {
             career_paths,
             settings,
             programs,
+        }
+    }
+
+    /// Links each credential step to the answer's programs that lead to
+    /// the credential: a route through the program's level not known to be
+    /// closed, or an operator's word that it prepares for it.
+    fn link_steps(&self, career_paths: &mut [CareerPathScore], programs: &[ProgramScore]) {
+        if career_paths.iter().all(|c| c.credential_steps.is_empty()) {
+            return;
+        }
+        let routes: Vec<(usize, Vec<usize>)> = programs
+            .iter()
+            .map(|p| {
+                let open = self
+                    .catalog
+                    .credential_routes(&self.catalog.programs[p.program])
+                    .into_iter()
+                    .filter(|r| !r.closed())
+                    .map(|r| r.credential)
+                    .collect();
+                (p.program, open)
+            })
+            .collect();
+        for step in career_paths
+            .iter_mut()
+            .flat_map(|c| c.credential_steps.iter_mut())
+        {
+            step.programs = routes
+                .iter()
+                .filter(|(_, open)| open.contains(&step.credential))
+                .map(|(program, _)| *program)
+                .collect();
         }
     }
 }

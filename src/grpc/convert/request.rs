@@ -101,6 +101,8 @@ impl From<pb::ProgramFilter> for ProgramFilterInput {
                 .map(known::<pb::DeliveryMode, _>)
                 .collect(),
             operator_only: f.operator_only,
+            practicum: f.practicum,
+            career_services: f.career_services,
         }
     }
 }

@@ -4,12 +4,13 @@
 use std::sync::LazyLock;
 
 use crate::catalog::{
-    CareerPath, Catalog, Credential, OewsCell, Program, Skill, Wages, WorkSetting, DATA_RELEASES,
+    typical_duration, CareerPath, Catalog, Credential, OewsCell, Skill, Wages, WorkSetting,
+    DATA_RELEASES,
 };
 use crate::error::RequestError;
 use crate::live::Snapshot;
 use crate::pb;
-use crate::rank::{Reason, Recommendations, Recommender};
+use crate::rank::{Reason, Recommendations, Recommender, View};
 
 impl From<&Wages> for pb::AnnualWages {
     fn from(w: &Wages) -> Self {
@@ -93,38 +94,85 @@ impl From<&WorkSetting> for pb::WorkSetting {
     }
 }
 
-impl From<&Program> for pb::Program {
-    fn from(p: &Program) -> Self {
-        Self {
-            unitid: p.unitid,
-            institution_name: p.institution_name.clone(),
-            state: p.state.unwrap_or_default().into(),
-            control: pb::Control::from(p.control) as i32,
-            cip_code: p.cip_code.clone(),
-            cip_title: p.cip_title.clone(),
-            credential_level: u32::from(p.credential_level),
-            credential_description: p.credential_description.clone(),
-            completers: p.completers,
-            median_earnings: p.median_earnings,
-            earnings_horizon: p.earnings_horizon.clone(),
-            median_debt: p.median_debt,
-            debt_to_earnings: p.debt_to_earnings,
-            state_earnings_threshold: p.state_earnings_threshold,
-            accreditation: pb::Accreditation::from(p.accreditation) as i32,
-            delivery_mode: p
-                .facts
-                .delivery
-                .map_or(pb::DeliveryMode::Unspecified, Into::into)
-                as i32,
-            tuition: p.facts.tuition,
-            practicum: p.facts.practicum,
-            career_services: p.facts.career_services,
-            program_url: p.facts.url.clone().unwrap_or_default(),
-            operator_only: p.operator_only,
-            program_name: p.facts.program_name.clone().unwrap_or_default(),
-            detailed_cip_code: p.facts.detailed_cip_code.clone().unwrap_or_default(),
-            prepares_for: p.facts.prepares_for.clone(),
-        }
+/// A program as served: its Scorecard and operator facts, the campuses
+/// reported with it in this view, and what its level leads to; without
+/// `texts` (the BASIC view), without the sentences.
+pub(crate) fn program(recommender: &Recommender, index: usize, texts: bool) -> pb::Program {
+    let text = |sentence: String| if texts { sentence } else { String::new() };
+    let catalog = recommender.catalog();
+    let p = &catalog.programs[index];
+    let own_threshold = p.state_earnings_threshold;
+    pb::Program {
+        unitid: p.unitid,
+        institution_name: p.institution_name.clone(),
+        state: p.state.unwrap_or_default().into(),
+        control: pb::Control::from(p.control) as i32,
+        cip_code: p.cip_code.clone(),
+        cip_title: p.cip_title.clone(),
+        credential_level: u32::from(p.credential_level),
+        credential_description: p.credential_description.clone(),
+        completers: p.completers,
+        median_earnings: p.median_earnings,
+        earnings_horizon: p.earnings_horizon.clone(),
+        median_debt: p.median_debt,
+        debt_to_earnings: p.debt_to_earnings,
+        state_earnings_threshold: own_threshold,
+        accreditation: pb::Accreditation::from(p.accreditation) as i32,
+        delivery_mode: p
+            .facts
+            .delivery
+            .map_or(pb::DeliveryMode::Unspecified, Into::into) as i32,
+        tuition: p.facts.tuition,
+        practicum: p.facts.practicum,
+        career_services: p.facts.career_services,
+        program_url: p.facts.url.clone().unwrap_or_default(),
+        operator_only: p.operator_only,
+        program_name: p.facts.program_name.clone().unwrap_or_default(),
+        detailed_cip_code: p.facts.detailed_cip_code.clone().unwrap_or_default(),
+        prepares_for: p.facts.prepares_for.clone(),
+        campuses: recommender
+            .campuses(index)
+            .iter()
+            .map(|&c| {
+                let campus = &catalog.programs[c];
+                pb::Campus {
+                    unitid: campus.unitid,
+                    institution_name: campus.institution_name.clone(),
+                    state: campus.state.unwrap_or_default().into(),
+                    completers: campus.completers,
+                }
+            })
+            .collect(),
+        opeid6: p.opeid6.clone().unwrap_or_default(),
+        typical_duration: typical_duration(p.credential_level).map(|d| pb::TypicalDuration {
+            min_years: d.min_years,
+            max_years: d.max_years,
+            description: text(d.description.into()),
+        }),
+        earnings_premium: own_threshold.and_then(|t| p.earnings_premium(t)),
+        payback_years: own_threshold.and_then(|t| p.payback_years(t)),
+        credential_routes: catalog
+            .credential_routes(p)
+            .iter()
+            .map(|route| {
+                let credential = &catalog.credentials[route.credential];
+                pb::CredentialRoute {
+                    code: credential.code.clone(),
+                    name: credential.name.clone(),
+                    by_level: route.by_level,
+                    accreditor: route.accreditor.clone().unwrap_or_default(),
+                    accredited: route.accredited,
+                    prepares: route.prepares,
+                    explanation: if texts {
+                        route.describe(catalog)
+                    } else {
+                        String::new()
+                    },
+                }
+            })
+            .collect(),
+        title: p.title(),
+        title_note: text(p.title_note().unwrap_or_default().into()),
     }
 }
 
@@ -257,7 +305,9 @@ fn reasons(reasons: Vec<Reason>) -> Vec<pb::Reason> {
 pub(crate) fn recommend_response(
     recommender: &Recommender,
     ranked: Recommendations,
+    view: View,
 ) -> pb::RecommendResponse {
+    let texts = view == View::Full;
     let catalog = recommender.catalog();
     let career_paths = ranked
         .career_paths
@@ -305,6 +355,23 @@ pub(crate) fn recommend_response(
                                 .prepared_levels(step.credential)
                                 .to_vec(),
                             eligibility: credential.eligibility.clone(),
+                            route_credential_levels: credential
+                                .program_levels
+                                .iter()
+                                .map(|&l| u32::from(l))
+                                .collect(),
+                            route_accreditor: credential.program_accreditor.clone(),
+                            programs: step
+                                .programs
+                                .iter()
+                                .map(|&p| {
+                                    let p = &catalog.programs[p];
+                                    pb::ProgramKey {
+                                        unitid: p.unitid,
+                                        credential_level: u32::from(p.credential_level),
+                                    }
+                                })
+                                .collect(),
                         }
                     })
                     .collect(),
@@ -345,9 +412,15 @@ pub(crate) fn recommend_response(
         .programs
         .into_iter()
         .map(|p| pb::ProgramRecommendation {
-            program: Some((&catalog.programs[p.program]).into()),
+            program: Some(program(recommender, p.program, texts)),
             score: p.score,
             reasons: reasons(p.reasons),
+            payback: p.payback.map(|pay| pb::Payback {
+                state: pay.state.into(),
+                state_earnings_threshold: pay.threshold,
+                earnings_premium: pay.premium,
+                years: pay.years,
+            }),
         })
         .collect();
     pb::RecommendResponse {

@@ -23,10 +23,11 @@ pub(crate) fn onet_category(credential_level: u8) -> Option<usize> {
     }
 }
 
-/// The score of the program at `place` (0-based) among its level's
-/// programs: each further program of one level counts less.
-pub(super) fn diversified(weight: f64, value: f64, place: usize) -> f64 {
-    (weight * value / (place + 1) as f64).clamp(0.0, 1.0)
+/// The key that orders the list: the score of the program at `place`
+/// (0-based) among its group's listed programs, over `place + 1`, so each
+/// level that fits gets a place. It orders; it is not the score.
+pub(super) fn diversified(score: f64, place: usize) -> f64 {
+    score / (place + 1) as f64
 }
 
 pub(super) fn education_factor(education: Option<EducationLevel>, category: usize) -> f64 {

@@ -1,14 +1,15 @@
 //! What the program ranking precomputes from the catalog alone: the
 //! candidates with their outcome factors, per-level lists sorted by
-//! outcome, and the sentences that do not depend on the person.
+//! outcome, the campuses reported together, and the sentences that do not
+//! depend on the person.
 
 use std::collections::{HashMap, HashSet};
 
 use super::factors::{onet_category, state_factor};
-use super::outcomes::{describe_outcomes, outcome_factor};
+use super::outcomes::outcome_factor;
 use crate::catalog::{
-    Accreditation, Catalog, DeliveryMode, Program, ProgramFilter, EDUCATION_CATEGORIES,
-    NON_CREDENTIAL_LEVEL,
+    Accreditation, Catalog, DeliveryMode, Program, ProgramFilter, ReportingUnits,
+    EDUCATION_CATEGORIES, NON_CREDENTIAL_LEVEL,
 };
 use crate::rank::ProgramPreferences;
 use crate::text::fixed;
@@ -28,8 +29,6 @@ pub(crate) struct ProgramIndex {
     /// category (index `category - 1`), then one per category and set of
     /// credentials that some operator's programs prepare for.
     pub(super) groups: Vec<Group>,
-    /// Each candidate's outcome sentence, written once.
-    pub(super) outcome_texts: Vec<String>,
     /// `level_names[category - 1]`: the credential level in lower case.
     pub(super) level_names: Vec<String>,
     /// `anywhere[group]`: online programs, best outcome first.
@@ -38,6 +37,8 @@ pub(crate) struct ProgramIndex {
     pub(super) by_group: Vec<Vec<u32>>,
     /// Per state, the same lists holding only that state's programs.
     pub(super) by_state: HashMap<&'static str, Vec<Vec<u32>>>,
+    /// Campuses Scorecard reports together.
+    pub(crate) units: ReportingUnits,
 }
 
 /// Programs ranked together, sharing one path fit: one credential category,
@@ -70,6 +71,8 @@ pub(super) struct Candidate {
     pub(super) online: bool,
     /// Known to be accredited.
     pub(super) accredited: bool,
+    /// Its reporting unit, when other campuses share its figures.
+    pub(super) unit: Option<u32>,
 }
 
 /// What one request asks of the program ranking.
@@ -115,6 +118,7 @@ impl Candidate {
 }
 impl ProgramIndex {
     pub(crate) fn new(catalog: &Catalog) -> Self {
+        let units = ReportingUnits::new(&catalog.programs);
         let mut groups: Vec<Group> = (1..=EDUCATION_CATEGORIES)
             .map(|category| plain_group(catalog, category))
             .collect();
@@ -147,6 +151,7 @@ impl ProgramIndex {
                 outcome: outcome_factor(p),
                 online: p.facts.delivery == Some(DeliveryMode::Online),
                 accredited: p.accreditation == Accreditation::Accredited,
+                unit: units.unit(i),
             });
         }
         let sorted = |keep: &dyn Fn(&Candidate) -> bool| -> Vec<Vec<u32>> {
@@ -184,18 +189,14 @@ impl ProgramIndex {
                     .to_lowercase();
             }
         }
-        let outcome_texts = candidates
-            .iter()
-            .map(|c| describe_outcomes(&catalog.programs[c.program]))
-            .collect();
         Self {
             candidates,
             groups,
             level_names,
-            outcome_texts,
             anywhere,
             by_group,
             by_state,
+            units,
         }
     }
 }
@@ -214,17 +215,13 @@ fn plain_group(catalog: &Catalog, category: usize) -> Group {
             } else {
                 0.0
             };
-            let source = if career.education_from_survey {
-                format!(
-                    "{}% of its workers need this level (O*NET)",
-                    fixed(100.0 * career.education[category - 1], 0)
-                )
-            } else {
-                format!("a usual level for job zone {} (O*NET)", career.job_zone)
-            };
             let text = (
                 format!("career_path:{}", career.soc_code),
-                format!("Leads to {}: {source}", career.title),
+                format!(
+                    "Leads to {}: {}",
+                    career.title,
+                    education_fact(career, category)
+                ),
             );
             (relevance, text)
         })
@@ -234,6 +231,55 @@ fn plain_group(catalog: &Catalog, category: usize) -> Group {
         credentials: Vec::new(),
         relevance,
         path_texts,
+    }
+}
+
+/// What O*NET says of the education `category` for `career`, in plain
+/// words: the share of its workers who say their job needs it, or, where
+/// O*NET ran no education survey, how O*NET describes the preparation its
+/// occupations of that kind need.
+fn education_fact(career: &crate::catalog::CareerPath, category: usize) -> String {
+    if career.education_from_survey {
+        format!(
+            "{}% of {} say their job needs {} (O*NET education survey)",
+            fixed(100.0 * career.education[category - 1], 0),
+            career.title,
+            education_phrase(category)
+        )
+    } else {
+        format!(
+            "O*NET has no education survey for this occupation and says most such jobs need {} (O*NET preparation level)",
+            preparation_phrase(career.job_zone)
+        )
+    }
+}
+
+/// O*NET's education category, as a phrase: "an associate's degree".
+fn education_phrase(category: usize) -> &'static str {
+    match category {
+        1 => "less than a high school diploma",
+        2 => "a high school diploma",
+        3 => "a post-secondary certificate",
+        4 => "some college courses",
+        5 => "an associate's degree",
+        6 => "a bachelor's degree",
+        7 => "a post-baccalaureate certificate",
+        8 => "a master's degree",
+        9 => "a post-master's certificate",
+        10 => "a first professional degree",
+        11 => "a doctoral degree",
+        _ => "post-doctoral training",
+    }
+}
+
+/// The preparation O*NET's job zone definitions describe for a zone.
+fn preparation_phrase(job_zone: u8) -> &'static str {
+    match job_zone {
+        1 => "little or no preparation",
+        2 => "a high school diploma",
+        3 => "training in vocational schools, related on-the-job experience, or an associate's degree",
+        4 => "a four-year bachelor's degree",
+        _ => "graduate school",
     }
 }
 
@@ -262,7 +308,7 @@ fn prepared_group(catalog: &Catalog, plain: &Group, codes: Vec<String>) -> Group
         if !leading.is_empty() {
             relevance[path] = 1.0;
             path_texts[path].1 = format!(
-                "Leads to {}: prepares for the {}, a credential for the skills this path uses",
+                "Leads to {}: the operator says it prepares for the {}, a credential for this path",
                 career.title,
                 leading.join(" and ")
             );

@@ -1,10 +1,11 @@
 //! Reading the best programs without scoring the whole catalog: each
 //! credential level's programs come in the person's order by merging the
 //! heads of its online, in-state and other lists, and the levels' next
-//! programs are merged in a heap.
+//! programs are merged in a heap. A campus whose reporting unit is already
+//! in the list is passed over: its figures are the ones already shown.
 
 use std::cmp::Ordering;
-use std::collections::BinaryHeap;
+use std::collections::{BinaryHeap, HashSet};
 
 use super::factors::diversified;
 use super::index::{Admission, Candidate, ProgramIndex, Wanted};
@@ -73,17 +74,17 @@ impl Item {
 /// One group's programs (a credential level, or a level's programs that
 /// prepare for given credentials) in the person's order, merged lazily
 /// from its online, in-state and other lists.
-struct Level<'a> {
+struct Group<'a> {
     category: usize,
     group: usize,
     /// Path fit x education factor.
     weight: f64,
     cursors: Vec<Cursor<'a>>,
-    /// Programs of this level ranked so far.
+    /// Programs of this group in the list so far.
     taken: usize,
 }
 
-impl Level<'_> {
+impl Group<'_> {
     fn next(&mut self, candidates: &[Candidate], admission: Admission<'_>) -> Option<Item> {
         let mut best: Option<(usize, Item)> = None;
         for (i, cursor) in self.cursors.iter_mut().enumerate() {
@@ -99,18 +100,22 @@ impl Level<'_> {
     }
 }
 
-/// A group's next program in the merge heap: best score first, then the
-/// lower credential category, then the lower group (one head per group, so
-/// no two are equal).
+/// A group's next program in the merge heap: first in the list order
+/// (score over place), then the lower credential category, then the lower
+/// group (one head per group, so no two are equal).
 #[derive(Debug)]
 pub(super) struct Head {
+    /// The program's score, whatever its place.
     pub(super) score: f64,
+    /// Its key in the list's order: `score / (place + 1)`.
+    pub(super) order: f64,
     pub(super) category: usize,
     pub(super) group: usize,
     pub(super) candidate: u32,
     pub(super) program: usize,
-    /// How many programs of its level come before it.
+    /// How many programs of its group come before it.
     pub(super) place: usize,
+    /// Its position in `levels`.
     pub(super) level: usize,
 }
 
@@ -130,15 +135,17 @@ impl PartialOrd for Head {
 
 impl Ord for Head {
     fn cmp(&self, other: &Self) -> Ordering {
-        self.score
-            .total_cmp(&other.score)
+        self.order
+            .total_cmp(&other.order)
             .then(other.category.cmp(&self.category))
             .then(other.group.cmp(&self.group))
     }
 }
 
 impl ProgramIndex {
-    /// The `limit` best programs, best first; equal scores by credential
+    /// The `limit` best programs in the list's order (each group's k-th
+    /// program by its score over k, so every level that fits gets a
+    /// place), one campus per reporting unit; equal keys by credential
     /// category, then by group, then by place within the group.
     pub(crate) fn rank(
         &self,
@@ -165,28 +172,28 @@ impl ProgramIndex {
                 heap.push(head);
             }
         }
-        let mut ranked = Vec::with_capacity(limit);
-        while ranked.len() < limit {
+        let mut units = HashSet::new();
+        let mut heads = Vec::with_capacity(limit);
+        while heads.len() < limit {
             let Some(head) = heap.pop() else { break };
-            if let Some(next) = self.head(&mut levels, head.level, admission) {
+            let level = head.level;
+            // A campus of a unit already listed is passed over without
+            // taking a place in its group.
+            let unit = self.candidates[head.candidate as usize].unit;
+            if unit.is_none_or(|u| units.insert(u)) {
+                levels[level].taken += 1;
+                heads.push(head);
+            }
+            if let Some(next) = self.head(&mut levels, level, admission) {
                 heap.push(next);
             }
-            ranked.push(ProgramScore {
-                program: head.program,
-                score: head.score,
-                reasons: if explain {
-                    self.reasons(catalog, profile, probabilities, &head)
-                } else {
-                    Vec::new()
-                },
-            });
         }
-        ranked
+        self.scored(catalog, profile, probabilities, heads, explain)
     }
 
     /// Every group with programs, each reading its lists in the order
     /// the person's state gives them.
-    fn levels(&self, profile: &Profile, probabilities: &[f64]) -> Vec<Level<'_>> {
+    fn levels(&self, profile: &Profile, probabilities: &[f64]) -> Vec<Group<'_>> {
         let state = profile.state.map(|s| s.usps);
         let in_state = state.and_then(|s| self.by_state.get(s));
         let mut levels = Vec::new();
@@ -209,7 +216,7 @@ impl ProgramIndex {
                     ));
                 }
             }
-            levels.push(Level {
+            levels.push(Group {
                 category: self.groups[index].category,
                 group: index,
                 weight: self.weight(profile, probabilities, index),
@@ -223,16 +230,17 @@ impl ProgramIndex {
     /// The next head of `level`, moving past it.
     fn head(
         &self,
-        levels: &mut [Level<'_>],
+        levels: &mut [Group<'_>],
         level: usize,
         admission: Admission<'_>,
     ) -> Option<Head> {
         let l = &mut levels[level];
         let item = l.next(&self.candidates, admission)?;
         let place = l.taken;
-        l.taken += 1;
+        let score = (l.weight * item.value).clamp(0.0, 1.0);
         Some(Head {
-            score: diversified(l.weight, item.value, place),
+            score,
+            order: diversified(score, place),
             category: l.category,
             group: l.group,
             candidate: item.candidate,
@@ -242,43 +250,78 @@ impl ProgramIndex {
         })
     }
 
-    /// Every candidate's score, by brute force; the merge must agree.
+    /// The list by brute force, for the merge to agree with: at each step,
+    /// every group's best program not yet passed over, by value.
     #[cfg(test)]
     fn brute_force(
         &self,
         profile: &Profile,
         probabilities: &[f64],
         admission: Admission<'_>,
+        limit: usize,
     ) -> Vec<(usize, f64)> {
         let state = profile.state.map(|s| s.usps);
-        let mut all = Vec::new();
-        for (group, g) in self.groups.iter().enumerate() {
-            let category = g.category;
-            let weight = self.weight(profile, probabilities, group);
-            let mut level: Vec<Item> = self
-                .candidates
-                .iter()
-                .enumerate()
-                .filter(|(_, c)| c.group == group && c.allowed(admission))
-                .map(|(i, c)| Item {
-                    candidate: i as u32,
-                    program: c.program,
-                    value: c.state_factor(state) * c.outcome,
-                })
-                .collect();
-            level.sort_by(|a, b| b.value.total_cmp(&a.value).then(a.program.cmp(&b.program)));
-            for (place, item) in level.iter().enumerate() {
-                let score = diversified(weight, item.value, place);
-                all.push((score, category, group, place, item.program));
+        let lists: Vec<Vec<Item>> = (0..self.groups.len())
+            .map(|group| {
+                let mut list: Vec<Item> = self
+                    .candidates
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| c.group == group && c.allowed(admission))
+                    .map(|(i, c)| Item {
+                        candidate: i as u32,
+                        program: c.program,
+                        value: c.state_factor(state) * c.outcome,
+                    })
+                    .collect();
+                list.sort_by(|a, b| b.value.total_cmp(&a.value).then(a.program.cmp(&b.program)));
+                list
+            })
+            .collect();
+        let weights: Vec<f64> = (0..self.groups.len())
+            .map(|g| self.weight(profile, probabilities, g))
+            .collect();
+        let mut next = vec![0; lists.len()];
+        let mut taken = vec![0; lists.len()];
+        let mut units = HashSet::new();
+        let mut out = Vec::new();
+        while out.len() < limit {
+            let mut best: Option<(f64, usize, usize, f64)> = None;
+            for (g, list) in lists.iter().enumerate() {
+                while list.get(next[g]).is_some_and(|item| {
+                    self.candidates[item.candidate as usize]
+                        .unit
+                        .is_some_and(|u| units.contains(&u))
+                }) {
+                    next[g] += 1;
+                }
+                let Some(item) = list.get(next[g]) else {
+                    continue;
+                };
+                let score = (weights[g] * item.value).clamp(0.0, 1.0);
+                let order = diversified(score, taken[g]);
+                let key = (order, self.groups[g].category, g, score);
+                let better = best.is_none_or(|b| {
+                    key.0
+                        .total_cmp(&b.0)
+                        .then(b.1.cmp(&key.1))
+                        .then(b.2.cmp(&key.2))
+                        .is_gt()
+                });
+                if better {
+                    best = Some(key);
+                }
             }
+            let Some((_, _, g, score)) = best else { break };
+            let item = lists[g][next[g]];
+            if let Some(u) = self.candidates[item.candidate as usize].unit {
+                units.insert(u);
+            }
+            next[g] += 1;
+            taken[g] += 1;
+            out.push((item.program, score));
         }
-        all.sort_by(|a, b| {
-            b.0.total_cmp(&a.0)
-                .then((a.1, a.2, a.3).cmp(&(b.1, b.2, b.3)))
-        });
-        all.into_iter()
-            .map(|(score, _, _, _, program)| (program, score))
-            .collect()
+        out
     }
 }
 
@@ -349,9 +392,9 @@ mod tests {
                 filter: filter.as_ref(),
                 programs: &catalog.programs,
             };
-            let brute = index.brute_force(&profile, &probabilities, admission);
+            let brute = index.brute_force(&profile, &probabilities, admission, 60);
             let merged: Vec<(usize, f64)> = merged.iter().map(|p| (p.program, p.score)).collect();
-            assert_eq!(merged, brute[..brute.len().min(60)], "round {round}");
+            assert_eq!(merged, brute, "round {round}");
         }
     }
 }

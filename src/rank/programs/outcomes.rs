@@ -1,11 +1,13 @@
 //! A program's outcome factor and sentence, from College Scorecard:
 //! `0.6 + 0.4 * o`, where `o` is the mean of the known parts of
 //! `sigmoid((earnings - state threshold) / $10,000)` and
-//! `1 - min(debt / earnings, 1)`, and 0.5 when both are suppressed.
+//! `1 - min(debt / earnings, 1)`, and 0.5 when both are suppressed; and
+//! the sentence and payback figures that say what the outcomes mean.
 
-use crate::catalog::Program;
-use crate::text::fixed;
-use crate::text::thousands;
+use crate::catalog::states::by_usps;
+use crate::catalog::{Catalog, Program};
+use crate::rank::Payback;
+use crate::text::{fixed, thousands};
 
 const OUTCOME_FLOOR: f64 = 0.6;
 const NEUTRAL_OUTCOME: f64 = 0.5;
@@ -33,34 +35,126 @@ pub(super) fn outcome_factor(program: &Program) -> f64 {
     OUTCOME_FLOOR + (1.0 - OUTCOME_FLOOR) * o
 }
 
-pub(super) fn describe_outcomes(program: &Program) -> String {
-    let mut parts = Vec::new();
-    match (program.median_earnings, program.state_earnings_threshold) {
-        (Some(e), Some(t)) => {
-            let gap = i64::from(e) - i64::from(t);
-            let side = if gap >= 0 { "above" } else { "below" };
-            parts.push(format!(
-                "median earnings ${} ({}), ${} {side} the state threshold",
-                thousands(e),
-                program.earnings_horizon.replace('_', " "),
-                thousands(gap.unsigned_abs() as u32)
-            ));
+/// What a program's debt and earnings mean in `wanted` (the person's
+/// state), or in the program's own state when the person names none or
+/// Scorecard publishes no threshold there; `None` when earnings are
+/// suppressed or neither state has a threshold.
+pub(super) fn payback(
+    catalog: &Catalog,
+    program: &Program,
+    wanted: Option<&'static str>,
+) -> Option<Payback> {
+    let (state, threshold) = wanted
+        .and_then(|w| Some((w, catalog.state_earnings_threshold(w)?)))
+        .or_else(|| Some((program.state?, program.state_earnings_threshold?)))?;
+    Some(Payback {
+        state,
+        threshold,
+        premium: program.earnings_premium(threshold)?,
+        years: program.payback_years(threshold),
+    })
+}
+
+/// The outcomes sentence: earnings against the threshold of the
+/// program's state (Scorecard's comparison), and against the person's
+/// state when it differs; debt and the years of premium that repay it;
+/// and the campuses the figures are reported for.
+pub(super) fn describe_outcomes(
+    catalog: &Catalog,
+    program: &Program,
+    wanted: Option<&'static str>,
+    campuses: &[usize],
+) -> String {
+    let horizon = match program.earnings_horizon.as_str() {
+        "4yr_after_completion" => "four years after completing".to_owned(),
+        other => other.replace('_', " "),
+    };
+    let mut sentence = match program.median_earnings {
+        Some(e) => format!("Graduates earn ${} {horizon}", thousands(e)),
+        None => "Scorecard suppressed the earnings (small cohort)".to_owned(),
+    };
+    let own = program.state.zip(program.state_earnings_threshold);
+    if let Some((state, threshold)) = own {
+        if let Some(premium) = program.earnings_premium(threshold) {
+            sentence += &format!(", {}", against(premium, state));
         }
-        (Some(e), None) => parts.push(format!("median earnings ${}", thousands(e))),
-        _ => parts.push("earnings suppressed by Scorecard (small cohort)".into()),
+    }
+    let pay = payback(catalog, program, wanted);
+    if let Some(pay) = pay.filter(|p| Some(p.state) != own.map(|o| o.0)) {
+        sentence += &format!(
+            " and {} where you want to work",
+            against(pay.premium, pay.state)
+        );
     }
     match (program.median_debt, program.debt_to_earnings) {
-        (Some(d), Some(r)) => parts.push(format!(
-            "median debt ${} ({}% of earnings)",
-            thousands(d),
-            fixed(100.0 * r, 0)
-        )),
-        (Some(d), None) => parts.push(format!("median debt ${}", thousands(d))),
-        _ => parts.push("debt suppressed".into()),
+        (Some(d), r) => {
+            sentence += &format!("; median debt ${}", thousands(d));
+            if let Some(r) = r {
+                sentence += &format!(" ({}% of a year's earnings)", fixed(100.0 * r, 0));
+            }
+            match pay {
+                Some(Payback {
+                    years: Some(years),
+                    state,
+                    ..
+                }) => {
+                    sentence += &format!(
+                        ", repaid by about {} years of the premium over the {} threshold",
+                        fixed(years, 1),
+                        state_name(state)
+                    )
+                }
+                Some(Payback { state, .. }) if program.median_earnings.is_some() => {
+                    sentence += &format!(
+                        ", which earnings at or below the {} threshold do not pay back",
+                        state_name(state)
+                    )
+                }
+                _ => {}
+            }
+        }
+        (None, _) => sentence += "; Scorecard suppressed the debt",
     }
-    let mut sentence = parts.join("; ");
-    if let Some(first) = sentence.get(..1) {
-        sentence = first.to_uppercase() + &sentence[1..];
+    if campuses.len() > 1 {
+        sentence += &format!(
+            "; Scorecard reports these figures for {} campuses together ({})",
+            campuses.len(),
+            campus_list(catalog, campuses)
+        );
     }
     sentence + " (College Scorecard)"
+}
+
+/// "$2,100 above the earnings threshold Scorecard publishes for Texas".
+fn against(premium: i64, state: &str) -> String {
+    let side = if premium >= 0 { "above" } else { "below" };
+    format!(
+        "${} {side} the earnings threshold Scorecard publishes for {}",
+        thousands(premium.unsigned_abs().min(u64::from(u32::MAX)) as u32),
+        state_name(state)
+    )
+}
+
+fn state_name(usps: &str) -> &str {
+    by_usps(usps).map_or(usps, |s| s.name)
+}
+
+/// The first campuses by name and state, and how many more.
+fn campus_list(catalog: &Catalog, campuses: &[usize]) -> String {
+    const NAMED: usize = 3;
+    let mut names: Vec<String> = campuses
+        .iter()
+        .take(NAMED)
+        .map(|&p| {
+            let p = &catalog.programs[p];
+            match p.state {
+                Some(state) => format!("{}, {state}", p.institution_name),
+                None => p.institution_name.clone(),
+            }
+        })
+        .collect();
+    if campuses.len() > NAMED {
+        names.push(format!("{} more", campuses.len() - NAMED));
+    }
+    names.join("; ")
 }

@@ -1,34 +1,69 @@
-//! The sentences that say why a program scored as it did; each reason's
-//! contribution is what its factor added to the score.
+//! The sentences that say why a program scored as it did. A factor's
+//! contribution is what it added to the score; the facts a person weighs
+//! (routes to credentials, accreditation, practicum, career services) and
+//! the list's variety move nothing and contribute 0.
 
 use super::factors::{education_factor, NEEDS_BACHELOR_FIRST, OUT_OF_STATE};
 use super::index::ProgramIndex;
 use super::merge::Head;
-use super::outcomes::NEUTRAL_FACTOR;
-use crate::catalog::Catalog;
+use super::outcomes::{describe_outcomes, payback, NEUTRAL_FACTOR};
+use crate::catalog::{Accreditation, Catalog, Program};
 use crate::profile::{EducationLevel, Profile};
-use crate::rank::Reason;
+use crate::rank::{ProgramScore, Reason};
 use crate::text::ordinal;
 
 /// Career paths named in a program's reasons.
 const REASON_PATHS: usize = 2;
 
 impl ProgramIndex {
-    pub(super) fn reasons(
+    /// The listed programs with their scores, payback and, when `explain`,
+    /// their reasons.
+    pub(super) fn scored(
+        &self,
+        catalog: &Catalog,
+        profile: &Profile,
+        probabilities: &[f64],
+        heads: Vec<Head>,
+        explain: bool,
+    ) -> Vec<ProgramScore> {
+        let scores: Vec<f64> = heads.iter().map(|h| h.score).collect();
+        heads
+            .iter()
+            .enumerate()
+            .map(|(position, head)| {
+                let program = &catalog.programs[head.program];
+                let payback = payback(catalog, program, profile.state.map(|s| s.usps));
+                let reasons = if explain {
+                    let mut reasons = self.reasons(catalog, profile, probabilities, head);
+                    reasons.extend(self.variety(head, &scores, position));
+                    reasons
+                } else {
+                    Vec::new()
+                };
+                ProgramScore {
+                    program: head.program,
+                    score: head.score,
+                    reasons,
+                    payback,
+                }
+            })
+            .collect()
+    }
+
+    fn reasons(
         &self,
         catalog: &Catalog,
         profile: &Profile,
         probabilities: &[f64],
         head: &Head,
     ) -> Vec<Reason> {
-        let (candidate, score) = (head.candidate, head.score);
-        let c = self.candidates[candidate as usize];
+        let score = head.score;
+        let c = self.candidates[head.candidate as usize];
         let program = &catalog.programs[c.program];
         let education = education_factor(profile.education, c.category);
         let state = profile.state.map(|s| s.usps);
-        let share = 1.0 / (head.place + 1) as f64;
-        let rest = education * c.state_factor(state) * c.outcome * share;
-        let mut reasons = Vec::with_capacity(REASON_PATHS + 4);
+        let rest = education * c.state_factor(state) * c.outcome;
+        let mut reasons = Vec::with_capacity(REASON_PATHS + 6);
 
         let group = &self.groups[c.group];
         let mut paths: Vec<(usize, f64)> = group
@@ -83,28 +118,106 @@ impl ProgramIndex {
                 explanation,
             });
         }
+        let campuses = self.units.campuses(c.program);
         reasons.push(Reason {
             factor: "outcomes".into(),
             contribution: score - score * NEUTRAL_FACTOR / c.outcome,
-            explanation: self.outcome_texts[candidate as usize].clone(),
+            explanation: describe_outcomes(catalog, program, state, campuses),
         });
-        if head.place > 0 {
+        for route in catalog.credential_routes(program) {
             reasons.push(Reason {
-                factor: "variety".into(),
-                contribution: score - score / share,
-                explanation: format!(
-                    "{} {} program{} in the list, counted 1/{} so other levels get a place",
-                    ordinal(head.place + 1),
-                    self.level_names[c.category - 1],
-                    if group.credentials.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" preparing for the {}", group.credentials.join(" and "))
-                    },
-                    head.place + 1
+                factor: format!(
+                    "credential_route:{}",
+                    catalog.credentials[route.credential].code
                 ),
+                contribution: 0.0,
+                explanation: route.describe(catalog),
             });
         }
+        reasons.push(Reason {
+            factor: "program_facts".into(),
+            contribution: 0.0,
+            explanation: describe_facts(program),
+        });
         reasons
     }
+
+    /// Says when the list moved the program for variety: listed after
+    /// programs that score less, or before programs that score more.
+    fn variety(&self, head: &Head, scores: &[f64], position: usize) -> Option<Reason> {
+        let below_lower = scores[..position]
+            .iter()
+            .filter(|&&s| s < head.score)
+            .count();
+        let above_higher = scores[position + 1..]
+            .iter()
+            .filter(|&&s| s > head.score)
+            .count();
+        let c = self.candidates[head.candidate as usize];
+        let group = &self.groups[c.group];
+        let level = format!(
+            "{} program{}",
+            self.level_names[c.category - 1],
+            if group.credentials.is_empty() {
+                String::new()
+            } else {
+                format!(" preparing for the {}", group.credentials.join(" and "))
+            }
+        );
+        let explanation = if below_lower > 0 {
+            format!(
+                "Listed after {below_lower} program{} that score{} less, so that each credential level that fits gets a place: this is the {} {level} in the list; its score is its own",
+                if below_lower == 1 { "" } else { "s" },
+                if below_lower == 1 { "s" } else { "" },
+                ordinal(head.place + 1),
+            )
+        } else if above_higher > 0 {
+            format!(
+                "Listed before {above_higher} program{} that score{} more, as the {} {level} in the list, so that each credential level that fits gets a place",
+                if above_higher == 1 { "" } else { "s" },
+                if above_higher == 1 { "s" } else { "" },
+                ordinal(head.place + 1),
+            )
+        } else {
+            return None;
+        };
+        Some(Reason {
+            factor: "variety".into(),
+            contribution: 0.0,
+            explanation,
+        })
+    }
+}
+
+/// The facts a person weighs when choosing a program, each known from the
+/// institution (the operator's overlay) or unknown.
+fn describe_facts(program: &Program) -> String {
+    let known = |value: Option<bool>| match value {
+        Some(true) => "yes",
+        Some(false) => "no",
+        None => "unknown",
+    };
+    let accreditation = match program.accreditation {
+        Accreditation::Accredited => Some(true),
+        Accreditation::NotAccredited => Some(false),
+        Accreditation::Unknown => None,
+    };
+    let facts = [
+        accreditation,
+        program.facts.practicum,
+        program.facts.career_services,
+    ];
+    let source = if facts.iter().all(Option::is_none) {
+        "none stated by the operator"
+    } else if facts.iter().all(Option::is_some) {
+        "as the operator states them"
+    } else {
+        "as the operator states them; it can state the unknown ones"
+    };
+    format!(
+        "To weigh: CAHIIM accreditation {}; practicum or internship {}; career services {} ({source})",
+        known(accreditation),
+        known(program.facts.practicum),
+        known(program.facts.career_services),
+    )
 }
