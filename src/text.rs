@@ -30,29 +30,6 @@ pub(crate) fn signed(value: f64, decimals: u32) -> Fixed {
     }
 }
 
-/// `n` as an English ordinal: `1st`, `2nd`, `3rd`, `11th`, `22nd`.
-pub(crate) fn ordinal(n: usize) -> Ordinal {
-    Ordinal(n)
-}
-
-/// See [`ordinal`].
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Ordinal(usize);
-
-impl fmt::Display for Ordinal {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let n = self.0;
-        let suffix = match (n % 10, n % 100) {
-            (_, 11..=13) => "th",
-            (1, _) => "st",
-            (2, _) => "nd",
-            (3, _) => "rd",
-            _ => "th",
-        };
-        write!(f, "{n}{suffix}")
-    }
-}
-
 impl fmt::Display for Fixed {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if !self.value.is_finite() {
@@ -125,20 +102,5 @@ mod tests {
         assert_eq!(signed(2.333, 2).to_string(), "+2.33");
         assert_eq!(signed(-0.104, 2).to_string(), "-0.10");
         assert_eq!(signed(-0.001, 2).to_string(), "+0.00");
-    }
-
-    #[test]
-    fn ordinals() {
-        let written: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111]
-            .into_iter()
-            .map(|n| ordinal(n).to_string())
-            .collect();
-        assert_eq!(
-            written,
-            [
-                "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd",
-                "101st", "111th"
-            ]
-        );
     }
 }

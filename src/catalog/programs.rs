@@ -118,19 +118,27 @@ impl Program {
     /// What the program is: its own name from the operator, else the CIP
     /// family and credential level Scorecard reports.
     pub fn title(&self) -> String {
-        match &self.facts.program_name {
-            Some(name) => name.clone(),
-            None => {
-                let cip = match self.cip_code.as_str() {
-                    code if code.len() == 4 => format!("{}.{}", &code[..2], &code[2..]),
-                    code => code.to_owned(),
-                };
-                format!(
-                    "{} (CIP {cip}), {}",
-                    self.cip_title, self.credential_description
-                )
-            }
+        if let Some(name) = &self.facts.program_name {
+            return name.clone();
         }
+        // Written by hand: this runs for every program served.
+        let code = &self.cip_code;
+        let mut title = String::with_capacity(
+            self.cip_title.len() + self.credential_description.len() + code.len() + 10,
+        );
+        title.push_str(&self.cip_title);
+        title.push_str(" (CIP ");
+        match (code.get(..2), code.get(2..)) {
+            (Some(family), Some(series)) if code.len() == 4 => {
+                title.push_str(family);
+                title.push('.');
+                title.push_str(series);
+            }
+            _ => title.push_str(code),
+        }
+        title.push_str("), ");
+        title.push_str(&self.credential_description);
+        title
     }
 
     /// What the title leaves out, when it is not the program's own name.

@@ -11,7 +11,7 @@ use super::{Accreditation, Catalog, Program};
 pub const RECORDED_ACCREDITOR: &str = "CAHIIM";
 
 /// One credential a program leads to.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct CredentialRoute {
     /// Index into `Catalog::credentials`.
     pub credential: usize,
@@ -19,9 +19,8 @@ pub struct CredentialRoute {
     /// (`false`: the credential needs no program, but the operator says
     /// this one prepares for it).
     pub by_level: bool,
-    /// The accreditor the route needs, e.g. `CAHIIM`; `None` when any
-    /// program of the level will do.
-    pub accreditor: Option<String>,
+    /// Whether the route needs an accreditor ([`Self::accreditor`]).
+    pub needs_accreditation: bool,
     /// Whether the program holds that accreditation: `None` when no source
     /// says (or there is none to hold).
     pub accredited: Option<bool>,
@@ -33,7 +32,17 @@ impl CredentialRoute {
     /// Whether the route is known to be closed: it needs an accreditation
     /// the program is known not to hold.
     pub fn closed(&self) -> bool {
-        self.accreditor.is_some() && self.accredited == Some(false)
+        self.needs_accreditation && self.accredited == Some(false)
+    }
+
+    /// The accreditor the route needs, e.g. `CAHIIM`; `None` when any
+    /// program of the level will do.
+    pub fn accreditor<'a>(&self, catalog: &'a Catalog) -> Option<&'a str> {
+        self.needs_accreditation.then(|| {
+            catalog.credentials[self.credential]
+                .program_accreditor
+                .as_str()
+        })
     }
 }
 
@@ -56,7 +65,7 @@ impl CredentialRoute {
             );
         }
         let levels = level_list(&credential.program_levels);
-        match self.accreditor.as_deref() {
+        match self.accreditor(catalog) {
             None => format!("{code}: graduates of {levels} programs may sit the exam{prepared}"),
             Some(accreditor) => {
                 let status = match self.accredited {
@@ -112,20 +121,22 @@ impl Catalog {
                 if !by_level && !prepares {
                     return None;
                 }
-                let accreditor = (by_level && !credential.program_accreditor.is_empty())
-                    .then(|| credential.program_accreditor.clone());
-                let accredited = match accreditor.as_deref() {
-                    Some(RECORDED_ACCREDITOR) => match program.accreditation {
-                        Accreditation::Accredited => Some(true),
-                        Accreditation::NotAccredited => Some(false),
-                        Accreditation::Unknown => None,
-                    },
+                let needs_accreditation = by_level && !credential.program_accreditor.is_empty();
+                let accredited = match needs_accreditation.then_some(&credential.program_accreditor)
+                {
+                    Some(accreditor) if accreditor == RECORDED_ACCREDITOR => {
+                        match program.accreditation {
+                            Accreditation::Accredited => Some(true),
+                            Accreditation::NotAccredited => Some(false),
+                            Accreditation::Unknown => None,
+                        }
+                    }
                     _ => None,
                 };
                 Some(CredentialRoute {
                     credential: index,
                     by_level,
-                    accreditor,
+                    needs_accreditation,
                     accredited,
                     prepares,
                 })
@@ -176,7 +187,7 @@ mod tests {
                 .find(|r| r.credential == rhit)
                 .unwrap()
         };
-        assert_eq!(route(&associate).accreditor.as_deref(), Some("CAHIIM"));
+        assert_eq!(route(&associate).accreditor(&catalog), Some("CAHIIM"));
         assert_eq!(route(&associate).accredited, None);
         associate.accreditation = Accreditation::NotAccredited;
         assert!(route(&associate).closed());
@@ -190,7 +201,7 @@ mod tests {
             .into_iter()
             .find(|r| catalog.credentials[r.credential].code == "CCS")
             .unwrap();
-        assert!(ccs.prepares && !ccs.by_level && ccs.accreditor.is_none());
+        assert!(ccs.prepares && !ccs.by_level && ccs.accreditor(&catalog).is_none());
         associate.accreditation = Accreditation::Unknown;
         assert_eq!(
             route(&associate).describe(&catalog),

@@ -129,13 +129,15 @@ pub(crate) fn render(r: &pb::RecommendResponse) -> String {
         ));
         // What a person choosing weighs: outcomes, routes to credentials,
         // and why the list placed it where it is.
-        for reason in &p.reasons {
-            let shown = reason.factor == "outcomes"
-                || reason.factor == "variety"
-                || reason.factor.starts_with("credential_route:");
-            if shown {
-                out.push_str(&format!("        {}\n", reason.explanation));
-            }
+        let outcomes = p.reasons.iter().filter(|r| r.factor == "outcomes");
+        let routes = program.credential_routes.iter().map(|r| &r.explanation);
+        let variety = p.reasons.iter().filter(|r| r.factor == "variety");
+        for line in outcomes
+            .map(|r| &r.explanation)
+            .chain(routes)
+            .chain(variety.map(|r| &r.explanation))
+        {
+            out.push_str(&format!("        {line}\n"));
         }
     }
     out.push_str(&format!("\nmodel {}; data:", r.model_version));

@@ -17,7 +17,7 @@ pub use answer::{
 };
 pub use query::{Limits, ProgramPreferences, Query, QueryInput, View, LIMITS};
 
-use crate::catalog::{Catalog, ProgramFilter};
+use crate::catalog::{Catalog, CredentialRoute, ProgramFilter};
 use crate::model::CareerModel;
 use crate::profile::Profile;
 
@@ -77,6 +77,15 @@ impl Recommender {
     /// is reported alone.
     pub fn campuses(&self, program: usize) -> &[usize] {
         self.program_index.units.campuses(program)
+    }
+
+    /// The sentence of a program's route to a credential (the same as
+    /// [`CredentialRoute::describe`], written once).
+    pub fn route_explanation(&self, route: &CredentialRoute) -> String {
+        match self.program_index.route_texts.get(route) {
+            Some((_, text)) => text.clone(),
+            None => route.describe(&self.catalog),
+        }
     }
 
     /// The model.

@@ -160,11 +160,11 @@ pub(crate) fn program(recommender: &Recommender, index: usize, texts: bool) -> p
                     code: credential.code.clone(),
                     name: credential.name.clone(),
                     by_level: route.by_level,
-                    accreditor: route.accreditor.clone().unwrap_or_default(),
+                    accreditor: route.accreditor(catalog).unwrap_or_default().into(),
                     accredited: route.accredited,
                     prepares: route.prepares,
                     explanation: if texts {
-                        route.describe(catalog)
+                        recommender.route_explanation(route)
                     } else {
                         String::new()
                     },

@@ -6,10 +6,12 @@
 use std::collections::{HashMap, HashSet};
 
 use super::factors::{onet_category, state_factor};
+use super::outcomes::describe_outcomes;
 use super::outcomes::outcome_factor;
+use super::reasons::{describe_facts, facts_key, FACT_COMBINATIONS};
 use crate::catalog::{
-    Accreditation, Catalog, DeliveryMode, Program, ProgramFilter, ReportingUnits,
-    EDUCATION_CATEGORIES, NON_CREDENTIAL_LEVEL,
+    Accreditation, Catalog, CredentialRoute, DeliveryMode, Program, ProgramFilter, ReportingUnits,
+    EDUCATION_CATEGORIES, NON_CREDENTIAL_LEVEL, RECORDED_ACCREDITOR,
 };
 use crate::rank::ProgramPreferences;
 use crate::text::fixed;
@@ -29,8 +31,6 @@ pub(crate) struct ProgramIndex {
     /// category (index `category - 1`), then one per category and set of
     /// credentials that some operator's programs prepare for.
     pub(super) groups: Vec<Group>,
-    /// `level_names[category - 1]`: the credential level in lower case.
-    pub(super) level_names: Vec<String>,
     /// `anywhere[group]`: online programs, best outcome first.
     pub(super) anywhere: Vec<Vec<u32>>,
     /// `by_group[group]`: the other programs, best outcome first.
@@ -39,6 +39,14 @@ pub(crate) struct ProgramIndex {
     pub(super) by_state: HashMap<&'static str, Vec<Vec<u32>>>,
     /// Campuses Scorecard reports together.
     pub(crate) units: ReportingUnits,
+    /// Each candidate's outcomes sentence against its own state, written
+    /// once (a person elsewhere gets one written for them).
+    pub(super) outcome_texts: Vec<String>,
+    /// The factor and sentence of every route a program can have.
+    pub(crate) route_texts: HashMap<CredentialRoute, (String, String)>,
+    /// The facts sentence of each combination of known and unknown facts,
+    /// by [`facts_key`].
+    pub(super) fact_texts: Vec<String>,
 }
 
 /// Programs ranked together, sharing one path fit: one credential category,
@@ -57,6 +65,9 @@ pub(super) struct Group {
     /// `path_texts[path]`: the factor and sentence saying that the group's
     /// programs lead to the path, written once.
     pub(super) path_texts: Vec<(String, String)>,
+    /// The sentences for a program of the group the list placed after
+    /// programs that score less, and before programs that score more.
+    pub(super) variety_texts: (String, String),
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -189,16 +200,92 @@ impl ProgramIndex {
                     .to_lowercase();
             }
         }
+        for group in &mut groups {
+            group.variety_texts =
+                variety_texts(&level_names[group.category - 1], &group.credentials);
+        }
+        let outcome_texts = candidates
+            .iter()
+            .map(|c| {
+                let program = &catalog.programs[c.program];
+                describe_outcomes(catalog, program, None, units.campuses(c.program))
+            })
+            .collect();
+        let mut fact_texts = vec![String::new(); FACT_COMBINATIONS];
+        for accreditation in [None, Some(true), Some(false)] {
+            for practicum in [None, Some(true), Some(false)] {
+                for services in [None, Some(true), Some(false)] {
+                    let facts = [accreditation, practicum, services];
+                    fact_texts[facts_key(facts)] = describe_facts(facts);
+                }
+            }
+        }
         Self {
+            outcome_texts,
+            route_texts: route_texts(catalog),
+            fact_texts,
             candidates,
             groups,
-            level_names,
             anywhere,
             by_group,
             by_state,
             units,
         }
     }
+}
+
+/// What a program of a group placed for variety says: listed after
+/// programs that score less, or before programs that score more.
+fn variety_texts(level: &str, credentials: &[String]) -> (String, String) {
+    let programs = if credentials.is_empty() {
+        format!("{level} programs")
+    } else {
+        format!(
+            "{level} programs preparing for the {}",
+            credentials.join(" and ")
+        )
+    };
+    (
+        format!(
+            "Listed after programs that score less, so that each credential level that fits gets a place; its score is its own (one of the {programs} in the list)"
+        ),
+        format!(
+            "Listed before programs that score more, so that each credential level that fits gets a place (one of the {programs} in the list)"
+        ),
+    )
+}
+
+/// Every route a program can have, with its factor and sentence.
+fn route_texts(catalog: &Catalog) -> HashMap<CredentialRoute, (String, String)> {
+    let mut texts = HashMap::new();
+    for (credential, c) in catalog.credentials.iter().enumerate() {
+        for by_level in [true, false] {
+            let needs_accreditation = by_level && !c.program_accreditor.is_empty();
+            let statuses: &[Option<bool>] =
+                if needs_accreditation && c.program_accreditor == RECORDED_ACCREDITOR {
+                    &[None, Some(true), Some(false)]
+                } else {
+                    &[None]
+                };
+            for &accredited in statuses {
+                for prepares in [true, false] {
+                    if !by_level && !prepares {
+                        continue;
+                    }
+                    let route = CredentialRoute {
+                        credential,
+                        by_level,
+                        needs_accreditation,
+                        accredited,
+                        prepares,
+                    };
+                    let factor = format!("credential_route:{}", c.code);
+                    texts.insert(route, (factor, route.describe(catalog)));
+                }
+            }
+        }
+    }
+    texts
 }
 
 /// The group of a category's programs that prepare for no stated
@@ -231,6 +318,7 @@ fn plain_group(catalog: &Catalog, category: usize) -> Group {
         credentials: Vec::new(),
         relevance,
         path_texts,
+        variety_texts: Default::default(),
     }
 }
 
@@ -319,5 +407,6 @@ fn prepared_group(catalog: &Catalog, plain: &Group, codes: Vec<String>) -> Group
         credentials: codes,
         relevance,
         path_texts,
+        variety_texts: Default::default(),
     }
 }

@@ -113,8 +113,6 @@ pub(super) struct Head {
     pub(super) group: usize,
     pub(super) candidate: u32,
     pub(super) program: usize,
-    /// How many programs of its group come before it.
-    pub(super) place: usize,
     /// Its position in `levels`.
     pub(super) level: usize,
 }
@@ -236,16 +234,14 @@ impl ProgramIndex {
     ) -> Option<Head> {
         let l = &mut levels[level];
         let item = l.next(&self.candidates, admission)?;
-        let place = l.taken;
         let score = (l.weight * item.value).clamp(0.0, 1.0);
         Some(Head {
             score,
-            order: diversified(score, place),
+            order: diversified(score, l.taken),
             category: l.category,
             group: l.group,
             candidate: item.candidate,
             program: item.program,
-            place,
             level,
         })
     }

@@ -1,7 +1,8 @@
 //! The sentences that say why a program scored as it did. A factor's
 //! contribution is what it added to the score; the facts a person weighs
-//! (routes to credentials, accreditation, practicum, career services) and
-//! the list's variety move nothing and contribute 0.
+//! (accreditation, practicum, career services) and the list's variety move
+//! nothing and contribute 0. The routes to credentials are the program's
+//! own (`Program.credential_routes`), not reasons.
 
 use super::factors::{education_factor, NEEDS_BACHELOR_FIRST, OUT_OF_STATE};
 use super::index::ProgramIndex;
@@ -10,7 +11,6 @@ use super::outcomes::{describe_outcomes, payback, NEUTRAL_FACTOR};
 use crate::catalog::{Accreditation, Catalog, Program};
 use crate::profile::{EducationLevel, Profile};
 use crate::rank::{ProgramScore, Reason};
-use crate::text::ordinal;
 
 /// Career paths named in a program's reasons.
 const REASON_PATHS: usize = 2;
@@ -118,26 +118,26 @@ impl ProgramIndex {
                 explanation,
             });
         }
-        let campuses = self.units.campuses(c.program);
+        // Written once for its own state; for a person elsewhere, with
+        // the figures of theirs.
+        let elsewhere = state
+            .filter(|&w| program.state != Some(w) && catalog.state_earnings_threshold(w).is_some());
+        let outcomes = match elsewhere {
+            Some(_) => {
+                let campuses = self.units.campuses(c.program);
+                describe_outcomes(catalog, program, state, campuses)
+            }
+            None => self.outcome_texts[head.candidate as usize].clone(),
+        };
         reasons.push(Reason {
             factor: "outcomes".into(),
             contribution: score - score * NEUTRAL_FACTOR / c.outcome,
-            explanation: describe_outcomes(catalog, program, state, campuses),
+            explanation: outcomes,
         });
-        for route in catalog.credential_routes(program) {
-            reasons.push(Reason {
-                factor: format!(
-                    "credential_route:{}",
-                    catalog.credentials[route.credential].code
-                ),
-                contribution: 0.0,
-                explanation: route.describe(catalog),
-            });
-        }
         reasons.push(Reason {
             factor: "program_facts".into(),
             contribution: 0.0,
-            explanation: describe_facts(program),
+            explanation: self.fact_texts[facts_key(known_facts(program))].clone(),
         });
         reasons
     }
@@ -145,68 +145,62 @@ impl ProgramIndex {
     /// Says when the list moved the program for variety: listed after
     /// programs that score less, or before programs that score more.
     fn variety(&self, head: &Head, scores: &[f64], position: usize) -> Option<Reason> {
-        let below_lower = scores[..position]
-            .iter()
-            .filter(|&&s| s < head.score)
-            .count();
-        let above_higher = scores[position + 1..]
-            .iter()
-            .filter(|&&s| s > head.score)
-            .count();
-        let c = self.candidates[head.candidate as usize];
-        let group = &self.groups[c.group];
-        let level = format!(
-            "{} program{}",
-            self.level_names[c.category - 1],
-            if group.credentials.is_empty() {
-                String::new()
-            } else {
-                format!(" preparing for the {}", group.credentials.join(" and "))
-            }
-        );
-        let explanation = if below_lower > 0 {
-            format!(
-                "Listed after {below_lower} program{} that score{} less, so that each credential level that fits gets a place: this is the {} {level} in the list; its score is its own",
-                if below_lower == 1 { "" } else { "s" },
-                if below_lower == 1 { "s" } else { "" },
-                ordinal(head.place + 1),
-            )
-        } else if above_higher > 0 {
-            format!(
-                "Listed before {above_higher} program{} that score{} more, as the {} {level} in the list, so that each credential level that fits gets a place",
-                if above_higher == 1 { "" } else { "s" },
-                if above_higher == 1 { "s" } else { "" },
-                ordinal(head.place + 1),
-            )
+        let after_lower = scores[..position].iter().any(|&s| s < head.score);
+        let before_higher = scores[position + 1..].iter().any(|&s| s > head.score);
+        let texts = &self.groups[self.candidates[head.candidate as usize].group].variety_texts;
+        let explanation = if after_lower {
+            &texts.0
+        } else if before_higher {
+            &texts.1
         } else {
             return None;
         };
         Some(Reason {
             factor: "variety".into(),
             contribution: 0.0,
-            explanation,
+            explanation: explanation.clone(),
         })
     }
 }
 
-/// The facts a person weighs when choosing a program, each known from the
-/// institution (the operator's overlay) or unknown.
-fn describe_facts(program: &Program) -> String {
-    let known = |value: Option<bool>| match value {
-        Some(true) => "yes",
-        Some(false) => "no",
-        None => "unknown",
-    };
+/// How many combinations of known and unknown facts there are.
+pub(super) const FACT_COMBINATIONS: usize = 27;
+
+/// The facts a person weighs when choosing a program: CAHIIM
+/// accreditation, practicum or internship, career services, each known
+/// from the operator's overlay or unknown (`None`).
+fn known_facts(program: &Program) -> [Option<bool>; 3] {
     let accreditation = match program.accreditation {
         Accreditation::Accredited => Some(true),
         Accreditation::NotAccredited => Some(false),
         Accreditation::Unknown => None,
     };
-    let facts = [
+    [
         accreditation,
         program.facts.practicum,
         program.facts.career_services,
-    ];
+    ]
+}
+
+/// The index of a combination of facts in [0, FACT_COMBINATIONS).
+pub(super) fn facts_key(facts: [Option<bool>; 3]) -> usize {
+    facts.iter().fold(0, |key, fact| {
+        key * 3
+            + match fact {
+                None => 0,
+                Some(true) => 1,
+                Some(false) => 2,
+            }
+    })
+}
+
+/// The facts sentence.
+pub(super) fn describe_facts(facts: [Option<bool>; 3]) -> String {
+    let known = |value: Option<bool>| match value {
+        Some(true) => "yes",
+        Some(false) => "no",
+        None => "unknown",
+    };
     let source = if facts.iter().all(Option::is_none) {
         "none stated by the operator"
     } else if facts.iter().all(Option::is_some) {
@@ -216,8 +210,8 @@ fn describe_facts(program: &Program) -> String {
     };
     format!(
         "To weigh: CAHIIM accreditation {}; practicum or internship {}; career services {} ({source})",
-        known(accreditation),
-        known(program.facts.practicum),
-        known(program.facts.career_services),
+        known(facts[0]),
+        known(facts[1]),
+        known(facts[2]),
     )
 }
