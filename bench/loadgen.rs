@@ -3,12 +3,15 @@
 //! request frames h2load sends and waits for a server to start.
 //!
 //! ```text
-//! loadgen frame --method health|recommend|basic [--profile FILE] [--limits P,S,G] --out FILE
+//! loadgen frame --method health|recommend|basic [--profile FILE] [--limits P,S,G] [--json] --out FILE
 //! loadgen wait-serving --addr HOST:PORT --since-ns NANOS
 //! loadgen load --addr HOST:PORT --method health|recommend|basic [--profile FILE]
 //!              --connections C --streams M --seconds S
 //! loadgen soak --addr HOST:PORT --seconds S --out CSV [--interval S] [--profile FILE]
 //! ```
+//!
+//! `frame --json` writes the Recommend request as the HTTP/JSON door takes
+//! it (the proto3 JSON mapping) instead of a gRPC frame.
 //!
 //! `soak` is the traffic of `bench/soak.sh` (see the [`soak`] module).
 
@@ -53,6 +56,16 @@ fn frame(message: &[u8]) -> Vec<u8> {
     out.extend_from_slice(&(message.len() as u32).to_be_bytes());
     out.extend_from_slice(message);
     out
+}
+
+/// A RecommendRequest's bytes in the proto3 JSON mapping.
+fn json(message: &[u8]) -> Result<Vec<u8>, Error> {
+    let pool = prost_reflect::DescriptorPool::decode(pb::FILE_DESCRIPTOR_SET)?;
+    let desc = pool
+        .get_message_by_name("himrec.v1.RecommendRequest")
+        .ok_or("no RecommendRequest in the descriptors")?;
+    let request = prost_reflect::DynamicMessage::decode(desc, message)?;
+    Ok(serde_json::to_vec(&request)?)
 }
 
 async fn channel(addr: &str) -> Result<Channel, Error> {
@@ -193,7 +206,12 @@ async fn main() -> Result<(), Error> {
                     request.encode_to_vec()
                 }
             };
-            std::fs::write(PathBuf::from(required(&args, "--out")?), frame(&bytes))?;
+            let out = if args.iter().any(|a| a == "--json") {
+                json(&bytes)?
+            } else {
+                frame(&bytes)
+            };
+            std::fs::write(PathBuf::from(required(&args, "--out")?), out)?;
             Ok(())
         }
         Some("wait-serving") => {

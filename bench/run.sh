@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Compares Recommend (the FULL view, and the BASIC view without reasons)
 # with the cost of a gRPC call that does nothing
-# (grpc.health.v1.Health/Check) on the same server in the same run.
+# (grpc.health.v1.Health/Check) on the same server in the same run, and
+# Recommend over the HTTP/JSON door (FULL, JSON bodies) with Recommend over
+# gRPC.
 #
 # The server runs pinned to core 0; h2load drives it from core 1 at three
 # concurrencies (connections x streams per connection); every call's HTTP
@@ -39,6 +41,7 @@ LOADGEN=target/release/examples/loadgen
 "$LOADGEN" frame --method health --out "$WORK/health.bin"
 "$LOADGEN" frame --method recommend --profile examples/profile.json --out "$WORK/recommend.bin"
 "$LOADGEN" frame --method basic --profile examples/profile.json --out "$WORK/basic.bin"
+"$LOADGEN" frame --method recommend --profile examples/profile.json --json --out "$WORK/json.bin"
 
 # Start the server on core 0 and time it from exec to SERVING.
 start_ns=$(date +%s%N)
@@ -58,20 +61,31 @@ TICKS=$(getconf CLK_TCK)
 path_of() {
   case $1 in
     health) echo /grpc.health.v1.Health/Check ;;
-    recommend | basic) echo /himrec.v1.Recommender/Recommend ;;
+    recommend | basic | json) echo /himrec.v1.Recommender/Recommend ;;
   esac
 }
 
 RESULTS="$WORK/runs.jsonl"
 : >"$RESULTS"
-for method in health recommend basic; do
+content_type_of() {
+  case $1 in
+    json) echo application/json ;;
+    *) echo application/grpc ;;
+  esac
+}
+
+for method in health recommend basic json; do
   body="$WORK/$method.bin"
   url="http://$ADDR$(path_of "$method")"
-  # One call through nghttp to read the trailers: the server answers the
-  # same body the same way, so grpc-status 0 here vouches for the run.
-  if ! nghttp -v -H ':method: POST' -H 'content-type: application/grpc' -H 'te: trailers' \
-      -d "$body" "$url" 2>&1 | grep -q 'grpc-status: 0'; then
-    echo "error: $method did not answer grpc-status 0" >&2
+  content_type=$(content_type_of "$method")
+  # One call through nghttp to read the answer: the server answers the
+  # same body the same way, so grpc-status 0 (or, on the HTTP/JSON door,
+  # HTTP 200) here vouches for the run.
+  ok='grpc-status: 0'
+  [ "$method" = json ] && ok=':status: 200'
+  if ! nghttp -v -H ':method: POST' -H "content-type: $content_type" -H 'te: trailers' \
+      -d "$body" "$url" 2>&1 | grep -q "$ok"; then
+    echo "error: $method did not answer $ok" >&2
     exit 1
   fi
   for conc in "1 1" "16 8" "50 10"; do
@@ -81,7 +95,7 @@ for method in health recommend basic; do
     ticks0=$(cpu_ticks)
     t0=$(date +%s%N)
     taskset -c 1 h2load -D "$SECONDS_PER_RUN" --warm-up-time=1 -c "$clients" -m "$streams" \
-      -H 'content-type: application/grpc' -H 'te: trailers' -d "$body" \
+      -H "content-type: $content_type" -H 'te: trailers' -d "$body" \
       --log-file "$log" "$url" >"$WORK/h2load.out" 2>&1
     t1=$(date +%s%N)
     ticks1=$(cpu_ticks)
@@ -153,6 +167,13 @@ for conc in ["1x1", "16x8", "50x10"]:
 h, r, b = (find("loadgen", m, "16x8") for m in ("health", "recommend", "basic"))
 ratios.append(f"| 16x8 (tonic loadgen) | {r['rps'] / h['rps']:.2f} | {r['p99_ms'] / h['p99_ms']:.2f} | "
               f"{b['rps'] / h['rps']:.2f} | {b['p99_ms'] / h['p99_ms']:.2f} |")
+door = ["| concurrency | Recommend over JSON / over gRPC, req/s | p99 |", "|---|---|---|"]
+for conc in ["1x1", "16x8", "50x10"]:
+    g, j = find("h2load", "recommend", conc), find("h2load", "json", conc)
+    summary[conc]["json_throughput_ratio"] = j["rps"] / g["rps"]
+    summary[conc]["json_p99_ratio"] = j["p99_ms"] / g["p99_ms"]
+    door.append(f"| {conc} | {j['rps'] / g['rps']:.2f} | {j['p99_ms'] / g['p99_ms']:.2f} |")
+ratios += ["", *door]
 failed = sum(r["failed"] for r in runs)
 md = "\n".join([
     f"Run {datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')} on {machine}; "
@@ -167,9 +188,10 @@ json.dump({"machine": machine, "startup_ms": float(startup_ms), "rss_start_mb": 
           open(f"{out}/latest.json", "w"), indent=2)
 
 fig, ax = plt.subplots(figsize=(7, 4.5))
-for method, style in [("health", "o--"), ("recommend", "s-"), ("basic", "^-.")]:
+for method, style in [("health", "o--"), ("recommend", "s-"), ("basic", "^-."), ("json", "d:")]:
     pts = [find("h2load", method, c) for c in ["1x1", "16x8", "50x10"]]
-    label = {"health": "Health/Check (floor)", "recommend": "Recommend (FULL)", "basic": "Recommend (BASIC)"}[method]
+    label = {"health": "Health/Check (floor)", "recommend": "Recommend (FULL)", "basic": "Recommend (BASIC)",
+             "json": "Recommend (FULL, HTTP/JSON door)"}[method]
     for q, alpha in [("p50_ms", 0.45), ("p99_ms", 1.0)]:
         ax.plot([p["rps"] for p in pts], [p[q] for p in pts], style, alpha=alpha,
                 label=f"{label} {q.split('_')[0]}")

@@ -631,3 +631,56 @@ async fn reload_rereads_every_tenant_all_or_nothing() {
     );
     server.stop().await;
 }
+
+/// One JSON call through the HTTP/JSON door with a key: (HTTP status, body).
+async fn door(server: &TestServer, token: &str, path: &str, body: &str) -> (u16, String) {
+    let head = format!(
+        "POST {path} HTTP/1.1\r\nhost: {}\r\ncontent-type: application/json\r\n\
+         authorization: Bearer {token}\r\ncontent-length: {}\r\nconnection: close\r\n\r\n",
+        server.addr,
+        body.len()
+    );
+    let (head, answer) = common::http1::http1(server.addr, &head, body.as_bytes()).await;
+    (
+        head[9..12].parse().unwrap(),
+        String::from_utf8(answer).unwrap(),
+    )
+}
+
+#[tokio::test]
+async fn the_http_json_door_shows_each_tenant_only_its_own() {
+    let dir = overlays("tenants-door");
+    let server = serve(tenants(&dir)).await;
+    let get_program = "/himrec.v1.Catalog/GetProgram";
+    let own = |unitid: u32| {
+        let level = if unitid == VALLEY_OWN { 1 } else { 2 };
+        format!(r#"{{"unitid": {unitid}, "credentialLevel": {level}}}"#)
+    };
+
+    let (status, body) = door(&server, VALLEY, get_program, &own(VALLEY_OWN)).await;
+    assert_eq!(status, 200, "{body}");
+    assert!(body.contains("\"operatorOnly\":true"), "{body}");
+    // Another tenant's program is not found, as over gRPC.
+    for (token, unitid) in [
+        (VALLEY, HILL_OWN),
+        (HILL, VALLEY_OWN),
+        (PLATFORM, VALLEY_OWN),
+    ] {
+        let (status, body) = door(&server, token, get_program, &own(unitid)).await;
+        assert_eq!(status, 404, "{body}");
+        assert!(body.contains("\"code\":\"not_found\""), "{body}");
+    }
+    // A page token issued through the door to one tenant is refused to
+    // another, with the field at fault.
+    let list = "/himrec.v1.Catalog/ListPrograms";
+    let (status, body) = door(&server, VALLEY, list, r#"{"pageSize": 1}"#).await;
+    assert_eq!(status, 200, "{body}");
+    let page: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let token = page["nextPageToken"].as_str().unwrap();
+    let next = format!(r#"{{"pageSize": 1, "pageToken": "{token}"}}"#);
+    let (status, _) = door(&server, VALLEY, list, &next).await;
+    assert_eq!(status, 200);
+    let (status, body) = door(&server, HILL, list, &next).await;
+    assert_eq!(status, 400, "{body}");
+    assert!(body.contains("\"field\":\"page_token\""), "{body}");
+}

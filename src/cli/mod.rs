@@ -33,6 +33,9 @@ enum Command {
     Health(health::HealthArgs),
     /// Check or show the server configuration; make API keys.
     Config(config::ConfigCommand),
+    /// Print the OpenAPI 3.1 document of the HTTP/JSON door (what
+    /// `docs/openapi.json` holds and the server serves at `/openapi.json`).
+    Openapi,
 }
 
 pub(crate) fn run(cli: Cli) -> anyhow::Result<()> {
@@ -43,6 +46,10 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Recommend(args) => recommend::run(args),
         Command::Health(args) => health::run(args),
         Command::Config(command) => config::run(command),
+        Command::Openapi => {
+            print!("{}", himrec::server::openapi_document());
+            Ok(())
+        }
     }
 }
 

@@ -1,4 +1,4 @@
-//! CORS for browsers calling through gRPC-Web.
+//! CORS for browsers calling through gRPC-Web or the HTTP/JSON door.
 
 use std::time::Duration;
 
@@ -27,6 +27,9 @@ pub(crate) fn cors_layer(origins: &[String]) -> Result<CorsLayer, StartError> {
             header("x-user-agent"),
             header("grpc-timeout"),
             header("authorization"),
+            header("connect-protocol-version"),
+            header("connect-timeout-ms"),
+            header("traceparent"),
         ])
         .expose_headers([
             header("grpc-status"),

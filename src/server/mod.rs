@@ -6,6 +6,7 @@
 //! (API keys, concurrency limit, deadlines, metrics), then the services.
 
 mod auth;
+mod connect;
 mod connections;
 mod cors;
 mod guard;
@@ -44,6 +45,9 @@ pub enum StartError {
     /// Reflection could not be built from the descriptors.
     #[error("reflection: {0}")]
     Reflection(#[from] tonic_reflection::server::Error),
+    /// The descriptors the HTTP/JSON door reads did not decode.
+    #[error("descriptors: {0}")]
+    Descriptors(#[from] prost_reflect::DescriptorError),
     /// The serving options are invalid.
     #[error("options: {0}")]
     Options(String),
@@ -107,6 +111,15 @@ impl From<&Config> for ServeOptions {
 /// Reflection over every type a client may meet: our services, health,
 /// and the `google.rpc` error details our errors carry (so grpcurl and
 /// Postman can show a `BadRequest`'s field violations).
+/// The OpenAPI 3.1 document of the HTTP/JSON door, as the server serves it
+/// at `GET /openapi.json` (and `docs/openapi.json` holds).
+pub fn openapi_document() -> String {
+    let codec = connect::Codec::new().expect("the compiled descriptors decode");
+    serde_json::to_string_pretty(&connect::openapi::document(&codec))
+        .expect("a JSON value serializes")
+        + "\n"
+}
+
 fn reflection() -> tonic_reflection::server::Builder<'static> {
     tonic_reflection::server::Builder::configure()
         .register_encoded_file_descriptor_set(pb::FILE_DESCRIPTOR_SET)
@@ -207,6 +220,7 @@ pub async fn run_with(
             span
         })
         .layer(cors)
+        .layer(connect::ConnectLayer::new(limits.max_request_bytes)?)
         .layer(tonic_web::GrpcWebLayer::new())
         .layer(guard)
         .add_service(health_service)

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub(crate) mod binary;
+pub(crate) mod http1;
 
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};

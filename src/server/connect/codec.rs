@@ -1,0 +1,169 @@
+//! The proto3 JSON mapping of the contract's messages, read from the
+//! descriptors `proto/` compiles to (prost-reflect), and gRPC's message
+//! framing: what turns a Connect unary body into a gRPC call and back.
+
+use bytes::{BufMut, Bytes, BytesMut};
+use prost::Message;
+use prost_reflect::{
+    DescriptorPool, DeserializeOptions, DynamicMessage, MessageDescriptor, MethodDescriptor,
+    SerializeOptions,
+};
+
+use crate::pb;
+
+/// How a body is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Encoding {
+    /// `application/json`: the proto3 JSON mapping.
+    Json,
+    /// `application/proto`: the binary wire format.
+    Proto,
+}
+
+impl Encoding {
+    /// The content type of a body so written.
+    pub(crate) fn content_type(self) -> &'static str {
+        match self {
+            Self::Json => "application/json",
+            Self::Proto => "application/proto",
+        }
+    }
+}
+
+/// The contract's descriptors, with the error details they can carry.
+#[derive(Debug, Clone)]
+pub(crate) struct Codec {
+    pool: DescriptorPool,
+}
+
+impl Codec {
+    pub(crate) fn new() -> Result<Self, prost_reflect::DescriptorError> {
+        let mut pool = DescriptorPool::new();
+        pool.decode_file_descriptor_set(tonic_types::pb::FILE_DESCRIPTOR_SET)?;
+        pool.decode_file_descriptor_set(pb::FILE_DESCRIPTOR_SET)?;
+        Ok(Self { pool })
+    }
+
+    /// The descriptors.
+    pub(crate) fn pool(&self) -> &DescriptorPool {
+        &self.pool
+    }
+
+    /// The method a path such as `/himrec.v1.Recommender/Recommend` names.
+    pub(crate) fn method(&self, path: &str) -> Option<MethodDescriptor> {
+        let (service, method) = path.strip_prefix('/')?.split_once('/')?;
+        self.pool
+            .get_service_by_name(service)?
+            .methods()
+            .find(|m| m.name() == method)
+    }
+
+    /// A request body as the message's wire bytes; the error says what is
+    /// wrong with it.
+    pub(crate) fn decode(
+        &self,
+        desc: MessageDescriptor,
+        body: &[u8],
+        encoding: Encoding,
+    ) -> Result<Vec<u8>, String> {
+        let message = match encoding {
+            Encoding::Json => {
+                let mut json = serde_json::Deserializer::from_slice(body);
+                let options = DeserializeOptions::new().deny_unknown_fields(true);
+                let message = DynamicMessage::deserialize_with_options(desc, &mut json, &options)
+                    .map_err(|e| format!("not a valid JSON message: {e}"))?;
+                json.end()
+                    .map_err(|e| format!("not a valid JSON message: {e}"))?;
+                message
+            }
+            Encoding::Proto => DynamicMessage::decode(desc, body)
+                .map_err(|e| format!("not a valid binary message: {e}"))?,
+        };
+        Ok(message.encode_to_vec())
+    }
+
+    /// A response message's wire bytes, written in `encoding`.
+    pub(crate) fn encode(
+        &self,
+        desc: MessageDescriptor,
+        wire: Bytes,
+        encoding: Encoding,
+    ) -> Result<Bytes, String> {
+        match encoding {
+            Encoding::Proto => Ok(wire),
+            Encoding::Json => {
+                let message = DynamicMessage::decode(desc, wire).map_err(|e| e.to_string())?;
+                let mut out = Vec::new();
+                let mut json = serde_json::Serializer::new(&mut out);
+                message
+                    .serialize_with_options(&mut json, &SerializeOptions::new())
+                    .map_err(|e| e.to_string())?;
+                Ok(out.into())
+            }
+        }
+    }
+
+    /// A message of a type the pool knows, as JSON, for error details.
+    pub(crate) fn to_json(&self, type_name: &str, wire: &[u8]) -> Option<serde_json::Value> {
+        let desc = self.pool.get_message_by_name(type_name)?;
+        let message = DynamicMessage::decode(desc, wire).ok()?;
+        serde_json::to_value(&message).ok()
+    }
+}
+
+/// One gRPC length-prefixed message: uncompressed, its length, itself.
+pub(crate) fn frame(message: &[u8]) -> Bytes {
+    let mut out = BytesMut::with_capacity(message.len() + 5);
+    out.put_u8(0);
+    out.put_u32(message.len() as u32);
+    out.put_slice(message);
+    out.freeze()
+}
+
+/// The first gRPC message of a response body; `None` when the body is not
+/// one uncompressed message.
+pub(crate) fn unframe(body: &Bytes) -> Option<Bytes> {
+    let header = body.get(..5)?;
+    if header[0] != 0 {
+        return None;
+    }
+    let length = u32::from_be_bytes([header[1], header[2], header[3], header[4]]) as usize;
+    (body.len() >= 5 + length).then(|| body.slice(5..5 + length))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn frames_round_trip_and_json_maps_both_ways() {
+        let message = b"\x08\x01";
+        assert_eq!(unframe(&frame(message)).unwrap().as_ref(), message);
+        assert!(unframe(&Bytes::from_static(b"\x01\x00\x00\x00\x00")).is_none());
+
+        let codec = Codec::new().unwrap();
+        let method = codec.method("/himrec.v1.Catalog/GetProgram").unwrap();
+        let wire = codec
+            .decode(
+                method.input(),
+                br#"{"unitid": 102845, "credentialLevel": 3}"#,
+                Encoding::Json,
+            )
+            .unwrap();
+        let request = pb::GetProgramRequest::decode(wire.as_slice()).unwrap();
+        assert_eq!((request.unitid, request.credential_level), (102845, 3));
+        // proto field names are accepted too; unknown ones are not.
+        assert!(codec
+            .decode(
+                method.input(),
+                br#"{"credential_level": 3}"#,
+                Encoding::Json
+            )
+            .is_ok());
+        let unknown = codec
+            .decode(method.input(), br#"{"unit": 1}"#, Encoding::Json)
+            .unwrap_err();
+        assert!(unknown.contains("unit"), "{unknown}");
+        assert!(codec.method("/himrec.v1.Catalog/Nothing").is_none());
+    }
+}

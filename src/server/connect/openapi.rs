@@ -1,0 +1,208 @@
+//! The OpenAPI 3.1 document of the door, written from the same descriptors
+//! the door reads: a path per unary method, a schema per message in the
+//! proto3 JSON mapping, and Connect's error. `docs/openapi.json` is this
+//! document, committed (`himrec openapi` writes it; a test holds them
+//! equal).
+
+use std::collections::BTreeMap;
+
+use prost_reflect::{FieldDescriptor, Kind, MessageDescriptor};
+use serde_json::{json, Value};
+
+use super::codec::Codec;
+
+/// The package whose services the door serves.
+const PACKAGE: &str = "himrec.v1";
+
+/// The document.
+pub(crate) fn document(codec: &Codec) -> Value {
+    let pool = codec.pool();
+    let mut paths = BTreeMap::new();
+    let mut schemas = BTreeMap::new();
+    for service in pool.services().filter(|s| s.package_name() == PACKAGE) {
+        for method in service.methods() {
+            if method.is_client_streaming() || method.is_server_streaming() {
+                continue;
+            }
+            collect(&method.input(), &mut schemas);
+            collect(&method.output(), &mut schemas);
+            let reference = |m: &MessageDescriptor| json!({"$ref": format!("#/components/schemas/{}", m.full_name())});
+            let operation = json!({
+                "post": {
+                    "operationId": format!("{}_{}", service.name(), method.name()),
+                    "tags": [service.name()],
+                    "summary": format!("{}.{}", service.name(), method.name()),
+                    "parameters": [
+                        {"$ref": "#/components/parameters/ConnectTimeoutMs"},
+                        {"$ref": "#/components/parameters/ConnectProtocolVersion"}
+                    ],
+                    "requestBody": {
+                        "required": true,
+                        "content": {
+                            "application/json": {"schema": reference(&method.input())}
+                        }
+                    },
+                    "responses": {
+                        "200": {
+                            "description": "The answer.",
+                            "content": {
+                                "application/json": {"schema": reference(&method.output())}
+                            }
+                        },
+                        "default": {"$ref": "#/components/responses/ConnectError"}
+                    }
+                }
+            });
+            paths.insert(
+                format!("/{}/{}", service.full_name(), method.name()),
+                operation,
+            );
+        }
+    }
+    schemas.insert("connect.Error".to_owned(), connect_error());
+    json!({
+        "openapi": "3.1.0",
+        "info": {
+            "title": "himrec",
+            "version": "v1",
+            "description": "Health Information Management career recommendations over HTTP and JSON: every unary method of proto/himrec/v1 as the Connect protocol's unary form (POST, Content-Type application/json, the proto3 JSON mapping). The same methods over gRPC take the same messages. Calls with an API key send it as Authorization: Bearer <token>."
+        },
+        "paths": paths,
+        "components": {
+            "schemas": schemas,
+            "securitySchemes": {
+                "bearer": {"type": "http", "scheme": "bearer"}
+            },
+            "parameters": {
+                "ConnectTimeoutMs": {
+                    "name": "Connect-Timeout-Ms",
+                    "in": "header",
+                    "required": false,
+                    "description": "The call's deadline in milliseconds.",
+                    "schema": {"type": "string", "pattern": "^[1-9][0-9]{0,9}$"}
+                },
+                "ConnectProtocolVersion": {
+                    "name": "Connect-Protocol-Version",
+                    "in": "header",
+                    "required": false,
+                    "schema": {"type": "string", "enum": ["1"]}
+                }
+            },
+            "responses": {
+                "ConnectError": {
+                    "description": "A Connect error: the HTTP status follows the code.",
+                    "content": {
+                        "application/json": {"schema": {"$ref": "#/components/schemas/connect.Error"}}
+                    }
+                }
+            }
+        },
+        "security": [{}, {"bearer": []}]
+    })
+}
+
+/// Adds the schema of `message` and of every message it holds.
+fn collect(message: &MessageDescriptor, schemas: &mut BTreeMap<String, Value>) {
+    let name = message.full_name().to_owned();
+    if schemas.contains_key(&name) || well_known(&name).is_some() {
+        return;
+    }
+    schemas.insert(name.clone(), Value::Null);
+    let mut properties = serde_json::Map::new();
+    for field in message.fields() {
+        properties.insert(field.json_name().to_owned(), field_schema(&field));
+        if let Kind::Message(inner) = field.kind() {
+            if field.is_map() {
+                if let Kind::Message(value) = inner.map_entry_value_field().kind() {
+                    collect(&value, schemas);
+                }
+            } else {
+                collect(&inner, schemas);
+            }
+        }
+    }
+    schemas.insert(
+        name,
+        json!({"type": "object", "additionalProperties": false, "properties": properties}),
+    );
+}
+
+/// The schema of a field's JSON value.
+fn field_schema(field: &FieldDescriptor) -> Value {
+    if field.is_map() {
+        let Kind::Message(entry) = field.kind() else {
+            unreachable!("a map field's kind is its entry message")
+        };
+        return json!({
+            "type": "object",
+            "additionalProperties": kind_schema(&entry.map_entry_value_field().kind())
+        });
+    }
+    let value = kind_schema(&field.kind());
+    if field.is_list() {
+        json!({"type": "array", "items": value})
+    } else {
+        value
+    }
+}
+
+/// The schema of one value of a kind in the proto3 JSON mapping.
+fn kind_schema(kind: &Kind) -> Value {
+    match kind {
+        Kind::Double | Kind::Float => json!({"type": "number"}),
+        Kind::Int32 | Kind::Sint32 | Kind::Sfixed32 => {
+            json!({"type": "integer", "format": "int32"})
+        }
+        Kind::Uint32 | Kind::Fixed32 => {
+            json!({"type": "integer", "minimum": 0, "maximum": 4_294_967_295u64})
+        }
+        Kind::Int64 | Kind::Sint64 | Kind::Sfixed64 => {
+            json!({"type": "string", "pattern": "^-?[0-9]{1,19}$", "format": "int64"})
+        }
+        Kind::Uint64 | Kind::Fixed64 => {
+            json!({"type": "string", "pattern": "^[0-9]{1,20}$", "format": "uint64"})
+        }
+        Kind::Bool => json!({"type": "boolean"}),
+        Kind::String => json!({"type": "string"}),
+        Kind::Bytes => json!({"type": "string", "contentEncoding": "base64"}),
+        Kind::Enum(e) => json!({
+            "type": "string",
+            "enum": e.values().map(|v| v.name().to_owned()).collect::<Vec<_>>()
+        }),
+        Kind::Message(m) => well_known(m.full_name())
+            .unwrap_or_else(|| json!({"$ref": format!("#/components/schemas/{}", m.full_name())})),
+    }
+}
+
+/// The JSON schema of a well-known type the contract uses.
+fn well_known(name: &str) -> Option<Value> {
+    match name {
+        "google.protobuf.Timestamp" => Some(json!({"type": "string", "format": "date-time"})),
+        _ => None,
+    }
+}
+
+/// Connect's error body.
+fn connect_error() -> Value {
+    json!({
+        "type": "object",
+        "required": ["code"],
+        "properties": {
+            "code": {"type": "string", "enum": [
+                "canceled", "unknown", "invalid_argument", "deadline_exceeded", "not_found",
+                "already_exists", "permission_denied", "resource_exhausted",
+                "failed_precondition", "aborted", "out_of_range", "unimplemented", "internal",
+                "unavailable", "data_loss", "unauthenticated"
+            ]},
+            "message": {"type": "string"},
+            "details": {"type": "array", "items": {
+                "type": "object",
+                "properties": {
+                    "type": {"type": "string", "description": "e.g. google.rpc.BadRequest"},
+                    "value": {"type": "string", "contentEncoding": "base64"},
+                    "debug": {"type": "object"}
+                }
+            }}
+        }
+    })
+}

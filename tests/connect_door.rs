@@ -1,0 +1,532 @@
+//! The HTTP/JSON door: every unary method as Connect's unary form, in JSON
+//! and binary, answering what gRPC answers; Connect's errors for each kind
+//! of bad call; keys, deadlines and CORS through the same guard; and the
+//! OpenAPI document, committed and served, matching the proto.
+
+mod common;
+
+use std::net::SocketAddr;
+
+use common::http1::http1;
+use common::{profile, recommender, with_key, TestServer};
+use himrec::config::{ApiKey, Role};
+use himrec::live::Live;
+use himrec::pb;
+use himrec::pb::admin_client::AdminClient;
+use himrec::pb::catalog_client::CatalogClient;
+use himrec::server::{token_sha256, ServeOptions};
+use prost::Message;
+use prost_reflect::{DescriptorPool, DynamicMessage};
+
+fn pool() -> DescriptorPool {
+    DescriptorPool::decode(pb::FILE_DESCRIPTOR_SET).unwrap()
+}
+
+/// `message` in the proto3 JSON mapping.
+fn to_json<M: Message>(message: &M, name: &str) -> String {
+    let desc = pool().get_message_by_name(name).unwrap();
+    let dynamic = DynamicMessage::decode(desc, message.encode_to_vec().as_slice()).unwrap();
+    serde_json::to_string(&dynamic).unwrap()
+}
+
+/// A message read from the proto3 JSON mapping.
+fn from_json<M: Message + Default>(json: &[u8], name: &str) -> M {
+    let desc = pool().get_message_by_name(name).unwrap();
+    let mut de = serde_json::Deserializer::from_slice(json);
+    let dynamic = DynamicMessage::deserialize(desc, &mut de).unwrap();
+    M::decode(dynamic.encode_to_vec().as_slice()).unwrap()
+}
+
+/// One POST to the door: (HTTP status, head in lower case, body).
+async fn post(
+    addr: SocketAddr,
+    path: &str,
+    content_type: &str,
+    headers: &[(&str, &str)],
+    body: &[u8],
+) -> (u16, String, Vec<u8>) {
+    let extra: String = headers
+        .iter()
+        .map(|(k, v)| format!("{k}: {v}\r\n"))
+        .collect();
+    let head = format!(
+        "POST {path} HTTP/1.1\r\nhost: {addr}\r\ncontent-type: {content_type}\r\n\
+         content-length: {}\r\n{extra}connection: close\r\n\r\n",
+        body.len()
+    );
+    let (head, body) = http1(addr, &head, body).await;
+    let status = head[9..12].parse().unwrap();
+    (status, head, body)
+}
+
+/// The door's JSON and binary answers to `request`, which must both be
+/// `expected`, gRPC's answer.
+async fn same_through_the_door<Req: Message, Resp: Message + Default + PartialEq>(
+    addr: SocketAddr,
+    method: &str,
+    request: &Req,
+    expected: &Resp,
+) {
+    let (service, name) = method.split_once('/').unwrap();
+    let input = format!("himrec.v1.{name}Request");
+    let output = format!("himrec.v1.{name}Response");
+    let path = format!("/himrec.v1.{service}/{name}");
+    let json = to_json(request, &input);
+    let (status, head, body) = post(addr, &path, "application/json", &[], json.as_bytes()).await;
+    assert_eq!(
+        status,
+        200,
+        "{method}: {head}{}",
+        String::from_utf8_lossy(&body)
+    );
+    assert!(head.contains("content-type: application/json"), "{head}");
+    let answer: Resp = from_json(&body, &output);
+    assert!(answer == *expected, "{method} in JSON differs from gRPC");
+
+    let (status, head, body) = post(
+        addr,
+        &path,
+        "application/proto",
+        &[],
+        &request.encode_to_vec(),
+    )
+    .await;
+    assert_eq!(status, 200, "{method}: {head}");
+    assert!(head.contains("content-type: application/proto"), "{head}");
+    assert!(
+        Resp::decode(body.as_slice()).unwrap() == *expected,
+        "{method} in binary"
+    );
+}
+
+fn coder() -> pb::RecommendRequest {
+    let mut person = profile(&[("clinical_coding", 0.85), ("medical_terminology", 0.9)]);
+    person.state = "TX".into();
+    person.credentials = vec!["CCA".into()];
+    pb::RecommendRequest {
+        profile: Some(person),
+        max_programs: 5,
+        ..Default::default()
+    }
+}
+
+#[tokio::test]
+async fn every_unary_method_answers_through_the_door_as_over_grpc() {
+    let server = TestServer::start().await;
+    let addr = server.addr;
+    let mut recommender = server.client();
+    let mut catalog = CatalogClient::new(server.channel.clone());
+
+    let request = coder();
+    let answer = recommender
+        .recommend(request.clone())
+        .await
+        .unwrap()
+        .into_inner();
+    same_through_the_door(addr, "Recommender/Recommend", &request, &answer).await;
+
+    let request = pb::GetModelInfoRequest {};
+    let answer = recommender
+        .get_model_info(request)
+        .await
+        .unwrap()
+        .into_inner();
+    same_through_the_door(addr, "Recommender/GetModelInfo", &request, &answer).await;
+
+    let request = pb::ListSkillsRequest {};
+    let answer = catalog.list_skills(request).await.unwrap().into_inner();
+    same_through_the_door(addr, "Catalog/ListSkills", &request, &answer).await;
+
+    let request = pb::ListCareerPathsRequest {};
+    let answer = catalog
+        .list_career_paths(request)
+        .await
+        .unwrap()
+        .into_inner();
+    same_through_the_door(addr, "Catalog/ListCareerPaths", &request, &answer).await;
+
+    let request = pb::ListWorkSettingsRequest {};
+    let answer = catalog
+        .list_work_settings(request)
+        .await
+        .unwrap()
+        .into_inner();
+    same_through_the_door(addr, "Catalog/ListWorkSettings", &request, &answer).await;
+
+    let request = pb::ListCredentialsRequest {};
+    let answer = catalog
+        .list_credentials(request)
+        .await
+        .unwrap()
+        .into_inner();
+    same_through_the_door(addr, "Catalog/ListCredentials", &request, &answer).await;
+
+    let request = pb::ListProgramsRequest {
+        page_size: 7,
+        filter: Some(pb::ProgramFilter {
+            states: vec!["TX".into()],
+            ..Default::default()
+        }),
+        ..Default::default()
+    };
+    let answer = catalog
+        .list_programs(request.clone())
+        .await
+        .unwrap()
+        .into_inner();
+    same_through_the_door(addr, "Catalog/ListPrograms", &request, &answer).await;
+    // A page token from gRPC pages through the door, and the other way.
+    let next = pb::ListProgramsRequest {
+        page_token: answer.next_page_token.clone(),
+        ..request
+    };
+    let second = catalog
+        .list_programs(next.clone())
+        .await
+        .unwrap()
+        .into_inner();
+    same_through_the_door(addr, "Catalog/ListPrograms", &next, &second).await;
+
+    let request = pb::GetProgramRequest {
+        unitid: 102845,
+        credential_level: 3,
+    };
+    let answer = catalog.get_program(request).await.unwrap().into_inner();
+    same_through_the_door(addr, "Catalog/GetProgram", &request, &answer).await;
+
+    // A hand-written JSON body, as a CRM would send it: field names in
+    // either spelling, enums by name.
+    let body = br#"{"profile": {"skills": {"clinical_coding": 0.85, "medical_terminology": 0.9},
+        "state": "TX", "credentials": ["CCA"], "highest_education": "EDUCATION_LEVEL_UNSPECIFIED"},
+        "maxPrograms": 5}"#;
+    let (status, _, json) = post(
+        addr,
+        "/himrec.v1.Recommender/Recommend",
+        "application/json; charset=utf-8",
+        &[],
+        body,
+    )
+    .await;
+    assert_eq!(status, 200);
+    let by_hand: pb::RecommendResponse = from_json(&json, "himrec.v1.RecommendResponse");
+    let by_grpc = recommender.recommend(coder()).await.unwrap().into_inner();
+    assert_eq!(by_hand, by_grpc);
+}
+
+#[tokio::test]
+async fn reload_answers_through_the_door() {
+    let admin = ApiKey {
+        role: Role::Admin,
+        ..key("operator", "hr_operator")
+    };
+    let server = TestServer::serve_live(
+        Live::load(himrec::live::Sources {
+            data: common::root().join("data"),
+            model: common::root().join("models/career_model.json"),
+            overlay: None,
+            tenants: Vec::new(),
+        })
+        .unwrap(),
+        ServeOptions {
+            api_keys: vec![admin],
+            ..ServeOptions::default()
+        },
+    )
+    .await;
+    let (status, _, body) = post(
+        server.addr,
+        "/himrec.v1.Admin/Reload",
+        "application/json",
+        &[("authorization", "Bearer hr_operator")],
+        b"{}",
+    )
+    .await;
+    assert_eq!(status, 200, "{}", String::from_utf8_lossy(&body));
+    let reloaded: pb::ReloadResponse = from_json(&body, "himrec.v1.ReloadResponse");
+    let info = AdminClient::new(server.channel.clone())
+        .reload(with_key(pb::ReloadRequest {}, "hr_operator"))
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(info.generation, reloaded.generation + 1);
+}
+
+/// The Connect error of a door answer: (code, field paths at fault).
+fn connect_error(body: &[u8]) -> (String, Vec<String>) {
+    let error: serde_json::Value = serde_json::from_slice(body).unwrap();
+    let fields = error["details"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|d| d["type"] == "google.rpc.BadRequest")
+        .flat_map(|d| d["debug"]["fieldViolations"].as_array().unwrap().clone())
+        .map(|v| v["field"].as_str().unwrap().to_owned())
+        .collect();
+    (error["code"].as_str().unwrap().to_owned(), fields)
+}
+
+/// A bad call and how the door must answer it: path, content type, extra
+/// headers, body; HTTP status, Connect code, fields at fault.
+type BadCall = (
+    &'static str,
+    &'static str,
+    Vec<(&'static str, &'static str)>,
+    Vec<u8>,
+    u16,
+    &'static str,
+    Vec<&'static str>,
+);
+
+#[tokio::test]
+async fn bad_calls_get_connect_errors_naming_what_is_wrong() {
+    let server = TestServer::start().await;
+    let addr = server.addr;
+    let recommend = "/himrec.v1.Recommender/Recommend";
+    let cases: Vec<BadCall> = vec![
+        // The same violation, with the same field path, as over gRPC.
+        (
+            recommend,
+            "application/json",
+            vec![],
+            br#"{"profile": {"skills": {"clinical_coding": 2}}}"#.to_vec(),
+            400,
+            "invalid_argument",
+            vec!["profile.skills[clinical_coding]"],
+        ),
+        (
+            recommend,
+            "application/json",
+            vec![],
+            b"{}".to_vec(),
+            400,
+            "invalid_argument",
+            vec!["profile"],
+        ),
+        // Malformed JSON, an unknown field, a wrong type, bad binary.
+        (
+            recommend,
+            "application/json",
+            vec![],
+            b"{\"profile\": {".to_vec(),
+            400,
+            "invalid_argument",
+            vec!["body"],
+        ),
+        (
+            recommend,
+            "application/json",
+            vec![],
+            br#"{"profil": {}}"#.to_vec(),
+            400,
+            "invalid_argument",
+            vec!["body"],
+        ),
+        (
+            recommend,
+            "application/json",
+            vec![],
+            br#"{"maxPrograms": "ten"}"#.to_vec(),
+            400,
+            "invalid_argument",
+            vec!["body"],
+        ),
+        (
+            recommend,
+            "application/proto",
+            vec![],
+            vec![0xff, 0xff, 0xff],
+            400,
+            "invalid_argument",
+            vec!["body"],
+        ),
+        // A wrong content type, a bad deadline, a missing program, an
+        // unknown method.
+        (
+            recommend,
+            "text/plain",
+            vec![],
+            b"hello".to_vec(),
+            415,
+            "invalid_argument",
+            vec![],
+        ),
+        (
+            recommend,
+            "application/json",
+            vec![("connect-timeout-ms", "soon")],
+            b"{}".to_vec(),
+            400,
+            "invalid_argument",
+            vec!["Connect-Timeout-Ms"],
+        ),
+        (
+            "/himrec.v1.Catalog/GetProgram",
+            "application/json",
+            vec![],
+            br#"{"unitid": 1, "credentialLevel": 2}"#.to_vec(),
+            404,
+            "not_found",
+            vec![],
+        ),
+        (
+            "/himrec.v1.Catalog/Nothing",
+            "application/json",
+            vec![],
+            b"{}".to_vec(),
+            404,
+            "not_found",
+            vec![],
+        ),
+        // A body over the message limit, refused on its declared length.
+        (
+            recommend,
+            "application/json",
+            vec![],
+            vec![b' '; 100 * 1024],
+            429,
+            "resource_exhausted",
+            vec![],
+        ),
+    ];
+    for (path, content_type, headers, body, status, code, fields) in cases {
+        let (got, head, answer) = post(addr, path, content_type, &headers, &body).await;
+        let shown = String::from_utf8_lossy(&answer);
+        assert_eq!(got, status, "{path} {content_type}: {head}{shown}");
+        assert!(head.contains("content-type: application/json"), "{head}");
+        let (got_code, got_fields) = connect_error(&answer);
+        assert_eq!(got_code, code, "{shown}");
+        assert_eq!(got_fields, fields, "{shown}");
+    }
+}
+
+fn key(name: &str, token: &str) -> ApiKey {
+    ApiKey {
+        name: name.into(),
+        sha256: token_sha256(token),
+        role: Role::Client,
+    }
+}
+
+#[tokio::test]
+async fn keys_deadlines_and_cors_hold_on_the_door() {
+    let server = TestServer::serve_live(
+        Live::fixed(recommender()),
+        ServeOptions {
+            api_keys: vec![key("platform", "hr_platform")],
+            cors_origins: vec!["https://apply.example.edu".into()],
+            ..ServeOptions::default()
+        },
+    )
+    .await;
+    let addr = server.addr;
+    let recommend = "/himrec.v1.Recommender/Recommend";
+    let body = to_json(&coder(), "himrec.v1.RecommendRequest");
+
+    let (status, head, answer) =
+        post(addr, recommend, "application/json", &[], body.as_bytes()).await;
+    assert_eq!(status, 401, "{head}{}", String::from_utf8_lossy(&answer));
+    assert_eq!(connect_error(&answer).0, "unauthenticated");
+    let wrong = [("authorization", "Bearer hr_nobody")];
+    let (status, _, _) = post(addr, recommend, "application/json", &wrong, body.as_bytes()).await;
+    assert_eq!(status, 401);
+    let right = [("authorization", "Bearer hr_platform")];
+    let (status, _, answer) =
+        post(addr, recommend, "application/json", &right, body.as_bytes()).await;
+    assert_eq!(status, 200);
+    let by_grpc = server
+        .client()
+        .recommend(with_key(coder(), "hr_platform"))
+        .await
+        .unwrap()
+        .into_inner();
+    let by_door: pb::RecommendResponse = from_json(&answer, "himrec.v1.RecommendResponse");
+    assert_eq!(by_door, by_grpc);
+
+    // A deadline goes with the call as gRPC's; one of 0 is not a deadline
+    // Connect allows, and the longest, ten digits, is taken in seconds.
+    for (timeout, status) in [("0", 400), ("9999999999", 200), ("250", 200)] {
+        let headers = [
+            ("authorization", "Bearer hr_platform"),
+            ("connect-timeout-ms", timeout),
+        ];
+        let (got, _, answer) = post(
+            addr,
+            recommend,
+            "application/json",
+            &headers,
+            body.as_bytes(),
+        )
+        .await;
+        assert_eq!(
+            got,
+            status,
+            "{timeout}: {}",
+            String::from_utf8_lossy(&answer)
+        );
+    }
+
+    // A browser on an allowed origin may send the door's headers.
+    let preflight = format!(
+        "OPTIONS {recommend} HTTP/1.1\r\nhost: {addr}\r\norigin: https://apply.example.edu\r\n\
+         access-control-request-method: POST\r\n\
+         access-control-request-headers: content-type,connect-protocol-version,connect-timeout-ms,authorization\r\n\
+         connection: close\r\n\r\n"
+    );
+    let (head, _) = http1(addr, &preflight, b"").await;
+    assert!(
+        head.contains("access-control-allow-origin: https://apply.example.edu"),
+        "{head}"
+    );
+    assert!(head.contains("connect-timeout-ms"), "{head}");
+}
+
+#[tokio::test]
+async fn the_openapi_document_is_served_committed_and_matches_the_proto() {
+    let server = TestServer::start().await;
+    let head = format!(
+        "GET /openapi.json HTTP/1.1\r\nhost: {}\r\nconnection: close\r\n\r\n",
+        server.addr
+    );
+    let (head, body) = http1(server.addr, &head, b"").await;
+    assert!(head.starts_with("http/1.1 200"), "{head}");
+    let served: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    let committed = std::fs::read_to_string(common::root().join("docs/openapi.json")).unwrap();
+    assert_eq!(
+        committed,
+        himrec::server::openapi_document(),
+        "docs/openapi.json is stale: run `cargo run --release -- openapi > docs/openapi.json`"
+    );
+    assert_eq!(
+        served,
+        serde_json::from_str::<serde_json::Value>(&committed).unwrap()
+    );
+
+    // Every unary method of the proto has a path, with its messages' schemas;
+    // every field of a request is a property under its JSON name.
+    let pool = pool();
+    let mut methods = 0;
+    for service in pool.services() {
+        for method in service.methods() {
+            let path = format!("/{}/{}", service.full_name(), method.name());
+            let operation = &served["paths"][&path]["post"];
+            if method.is_client_streaming() || method.is_server_streaming() {
+                assert!(
+                    operation.is_null(),
+                    "{path} streams; the door has no such path"
+                );
+                continue;
+            }
+            methods += 1;
+            let input = method.input();
+            let schema = &served["components"]["schemas"][input.full_name()];
+            for field in input.fields() {
+                assert!(
+                    !schema["properties"][field.json_name()].is_null(),
+                    "{path}: {} has no schema",
+                    field.json_name()
+                );
+            }
+        }
+    }
+    assert_eq!(methods, 9);
+}

@@ -1,0 +1,70 @@
+//! Tools nobody here wrote, against the door's OpenAPI document:
+//! `openapi-spec-validator` validates it, and `schemathesis` fuzzes the
+//! real server binary from it, finding no 5xx answer and no crash. The
+//! first run installs the pinned packages
+//! (`tests/tools/openapi-requirements.txt`) into a virtualenv under the
+//! target folder.
+
+mod common;
+
+use std::path::PathBuf;
+use std::process::Command;
+
+fn venv() -> PathBuf {
+    let venv = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("openapi-venv");
+    let ready = Command::new(venv.join("bin/python"))
+        .args(["-c", "import schemathesis, openapi_spec_validator"])
+        .status()
+        .is_ok_and(|s| s.success());
+    if !ready {
+        let status = Command::new("python3")
+            .args(["-m", "venv"])
+            .arg(&venv)
+            .status()
+            .expect("python3 is needed for the OpenAPI tools");
+        assert!(status.success(), "creating the virtualenv failed");
+        let status = Command::new(venv.join("bin/pip"))
+            .args(["install", "--quiet", "-r"])
+            .arg(common::root().join("tests/tools/openapi-requirements.txt"))
+            .status()
+            .unwrap();
+        assert!(status.success(), "installing the OpenAPI tools failed");
+    }
+    venv
+}
+
+#[test]
+fn the_document_validates_and_a_fuzzer_finds_no_server_error() {
+    let venv = venv();
+    let document = common::root().join("docs/openapi.json");
+    let output = Command::new(venv.join("bin/openapi-spec-validator"))
+        .arg(&document)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+
+    let (mut server, addr) = common::binary::serve_quietly();
+    let output = Command::new(venv.join("bin/schemathesis"))
+        .arg("run")
+        .arg(&document)
+        .args(["--url", &format!("http://{addr}")])
+        .args(["--checks", "not_a_server_error"])
+        .args(["--max-examples", "25", "--seed", "1", "--workers", "1"])
+        .env("NO_COLOR", "1")
+        // Its cache of findings goes under the target folder.
+        .current_dir(env!("CARGO_TARGET_TMPDIR"))
+        .output()
+        .unwrap();
+    let alive = server.try_wait().unwrap().is_none();
+    let _ = server.kill();
+    let _ = server.wait();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(alive, "the server died under the fuzzer:\n{stdout}");
+    assert!(output.status.success(), "{stdout}");
+    assert!(stdout.contains("Tested: 9"), "{stdout}");
+}
