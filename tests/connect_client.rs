@@ -1,7 +1,7 @@
 //! A Connect client from npm (`@connectrpc/connect-node`) against the real
 //! server binary over the HTTP/JSON door: `clients/connect/example.js`,
-//! its services read from a descriptor set `buf` (from `@bufbuild/buf`)
-//! builds from `proto/`. The first run installs the locked npm packages
+//! its services read from the descriptor set `himrec descriptors` writes.
+//! The first run installs the locked npm packages
 //! into `clients/connect/node_modules`. Without `node` or `npm` on PATH
 //! the test says so and passes; `.ci/run` installs Node so that CI never
 //! skips it.
@@ -48,18 +48,14 @@ fn a_connect_client_calls_the_real_server_over_the_door() {
     }
     let client = common::root().join("clients/connect");
     install(&client);
+    // The descriptors as `himrec descriptors` writes them.
     let descriptors = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("himrec.binpb");
-    let output = Command::new("npx")
-        .args(["--no-install", "buf", "build", "../../proto", "-o"])
-        .arg(&descriptors)
-        .current_dir(&client)
+    let output = common::binary::himrec()
+        .arg("descriptors")
         .output()
         .unwrap();
-    assert!(
-        output.status.success(),
-        "buf build failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert!(output.status.success());
+    std::fs::write(&descriptors, &output.stdout).unwrap();
 
     let (mut server, addr) = common::binary::serve_quietly();
     let output = Command::new("node")

@@ -1,6 +1,6 @@
 // Calls himrec's HTTP/JSON door with a Connect client: the services are
-// read at run time from a descriptor set (`npm run descriptors` builds it
-// from ../../proto with buf), so there is no generated code to keep.
+// read at run time from the descriptor set `himrec descriptors` writes
+// (`npm run descriptors`), so there is no generated code to keep.
 //
 //   npm ci && npm run descriptors
 //   node example.js --addr 127.0.0.1:50051 --state TX [--key TOKEN]

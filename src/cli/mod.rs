@@ -36,6 +36,9 @@ enum Command {
     /// Print the OpenAPI 3.1 document of the HTTP/JSON door (what
     /// `docs/openapi.json` holds and the server serves at `/openapi.json`).
     Openapi,
+    /// Write the binary FileDescriptorSet of `proto/` (with its imports) to
+    /// stdout, for clients that read the services at run time.
+    Descriptors,
 }
 
 pub(crate) fn run(cli: Cli) -> anyhow::Result<()> {
@@ -48,6 +51,11 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Config(command) => config::run(command),
         Command::Openapi => {
             print!("{}", himrec::server::openapi_document());
+            Ok(())
+        }
+        Command::Descriptors => {
+            use std::io::Write;
+            std::io::stdout().write_all(himrec::pb::FILE_DESCRIPTOR_SET)?;
             Ok(())
         }
     }
