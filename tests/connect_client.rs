@@ -8,46 +8,17 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-
-fn on_path(program: &str) -> bool {
-    Command::new(program)
-        .arg("--version")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success())
-}
-
-/// Runs `npm ci` when the packages are missing or older than the lock file.
-fn install(client: &Path) {
-    let modified = |file: &str| std::fs::metadata(client.join(file)).and_then(|m| m.modified());
-    let installed = client
-        .join("node_modules/@connectrpc/connect-node")
-        .exists()
-        && matches!(
-            (modified("node_modules/.package-lock.json"), modified("package-lock.json")),
-            (Ok(installed), Ok(locked)) if installed >= locked
-        );
-    if !installed {
-        let status = Command::new("npm")
-            .args(["ci", "--no-audit", "--no-fund", "--ignore-scripts"])
-            .current_dir(client)
-            .status()
-            .unwrap();
-        assert!(status.success(), "npm ci in clients/connect failed");
-    }
-}
+use std::path::PathBuf;
+use std::process::Command;
 
 #[test]
 fn a_connect_client_calls_the_real_server_over_the_door() {
-    if !on_path("node") || !on_path("npm") {
+    if !common::tools::on_path("node") || !common::tools::on_path("npm") {
         eprintln!("node not found: skipping the Connect client test (install Node.js 18+)");
         return;
     }
     let client = common::root().join("clients/connect");
-    install(&client);
+    common::tools::npm_ci(&client, "@connectrpc/connect-node");
     // The descriptors as `himrec descriptors` writes them.
     let descriptors = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("himrec.binpb");
     let output = common::binary::himrec()

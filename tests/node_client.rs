@@ -7,35 +7,7 @@
 
 mod common;
 
-use std::path::Path;
-use std::process::{Command, Stdio};
-
-fn on_path(program: &str) -> bool {
-    Command::new(program)
-        .arg("--version")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success())
-}
-
-/// Runs `npm ci` when the packages are missing or older than the lock file.
-fn install(client: &Path) {
-    let modified = |file: &str| std::fs::metadata(client.join(file)).and_then(|m| m.modified());
-    let installed = client.join("node_modules/@grpc/grpc-js").exists()
-        && matches!(
-            (modified("node_modules/.package-lock.json"), modified("package-lock.json")),
-            (Ok(installed), Ok(locked)) if installed >= locked
-        );
-    if !installed {
-        let status = Command::new("npm")
-            .args(["ci", "--no-audit", "--no-fund", "--ignore-scripts"])
-            .current_dir(client)
-            .status()
-            .unwrap();
-        assert!(status.success(), "npm ci in clients/node failed");
-    }
-}
+use std::process::Command;
 
 /// The number after `prefix` on the line starting with it.
 fn count(stdout: &str, prefix: &str) -> u64 {
@@ -49,12 +21,12 @@ fn count(stdout: &str, prefix: &str) -> u64 {
 
 #[test]
 fn node_client_calls_the_real_server() {
-    if !on_path("node") || !on_path("npm") {
+    if !common::tools::on_path("node") || !common::tools::on_path("npm") {
         eprintln!("node not found: skipping the Node client test (install Node.js 18+)");
         return;
     }
     let client = common::root().join("clients/node");
-    install(&client);
+    common::tools::npm_ci(&client, "@grpc/grpc-js");
 
     let types = client.join("types");
     let _ = std::fs::remove_dir_all(&types);

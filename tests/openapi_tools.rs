@@ -7,35 +7,15 @@
 
 mod common;
 
-use std::path::PathBuf;
 use std::process::Command;
-
-fn venv() -> PathBuf {
-    let venv = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("openapi-venv");
-    let ready = Command::new(venv.join("bin/python"))
-        .args(["-c", "import schemathesis, openapi_spec_validator"])
-        .status()
-        .is_ok_and(|s| s.success());
-    if !ready {
-        let status = Command::new("python3")
-            .args(["-m", "venv"])
-            .arg(&venv)
-            .status()
-            .expect("python3 is needed for the OpenAPI tools");
-        assert!(status.success(), "creating the virtualenv failed");
-        let status = Command::new(venv.join("bin/pip"))
-            .args(["install", "--quiet", "-r"])
-            .arg(common::root().join("tests/tools/openapi-requirements.txt"))
-            .status()
-            .unwrap();
-        assert!(status.success(), "installing the OpenAPI tools failed");
-    }
-    venv
-}
 
 #[test]
 fn the_document_validates_and_a_fuzzer_finds_no_server_error() {
-    let venv = venv();
+    let venv = common::tools::venv(
+        "openapi-venv",
+        "tests/tools/openapi-requirements.txt",
+        "import schemathesis, openapi_spec_validator",
+    );
     let document = common::root().join("docs/openapi.json");
     let output = Command::new(venv.join("bin/openapi-spec-validator"))
         .arg(&document)

@@ -7,14 +7,11 @@
 
 mod common;
 
-use std::sync::Arc;
-
 use common::{profile, TestServer};
 use himrec::catalog::overlay;
 use himrec::catalog::{Accreditation, Catalog, DeliveryMode};
 use himrec::pb;
 use himrec::pb::catalog_client::CatalogClient;
-use himrec::server::ServeOptions;
 
 fn fixture(name: &str) -> std::path::PathBuf {
     common::root().join("tests/fixtures").join(name)
@@ -95,20 +92,9 @@ fn a_bad_overlay_is_refused_whole_with_line_numbers() {
     );
 }
 
-async fn overlay_server() -> TestServer {
-    let root = common::root();
-    let recommender = himrec::live::load_with_overlay(
-        &root.join("data"),
-        &root.join("models/career_model.json"),
-        Some(&fixture("overlay.csv")),
-    )
-    .unwrap();
-    TestServer::serve(Arc::new(recommender), ServeOptions::default()).await
-}
-
 #[tokio::test]
 async fn overlay_facts_reach_responses_filters_and_ranking() {
-    let server = overlay_server().await;
+    let server = TestServer::with_overlay().await;
     let mut catalog = CatalogClient::new(server.channel.clone());
     let charter = catalog
         .get_program(pb::GetProgramRequest {

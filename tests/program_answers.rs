@@ -8,10 +8,8 @@ mod common;
 use std::collections::BTreeSet;
 
 use common::{profile, TestServer};
-use himrec::live::Live;
 use himrec::pb;
 use himrec::pb::catalog_client::CatalogClient;
-use himrec::server::ServeOptions;
 
 /// Campuses of OPEID6 023410 reported together at level 1.
 const FORTIS_AL: u32 = 371052;
@@ -21,21 +19,6 @@ const FORTIS_FL: u32 = 455479;
 const CHARTER: u32 = 102845;
 /// Operator-only, accredited, practicum, no career services.
 const EXAMPLE: u32 = 999001;
-
-async fn overlay_server() -> TestServer {
-    let root = common::root();
-    let recommender = himrec::live::load_with_overlay(
-        &root.join("data"),
-        &root.join("models/career_model.json"),
-        Some(&root.join("tests/fixtures/overlay.csv")),
-    )
-    .unwrap();
-    TestServer::serve_live(
-        Live::fixed(std::sync::Arc::new(recommender)),
-        ServeOptions::default(),
-    )
-    .await
-}
 
 async fn get(server: &TestServer, unitid: u32, credential_level: u32) -> pb::Program {
     CatalogClient::new(server.channel.clone())
@@ -107,7 +90,7 @@ fn route<'a>(program: &'a pb::Program, code: &str) -> Option<&'a pb::CredentialR
 
 #[tokio::test]
 async fn campuses_reported_together_are_one_entry_that_names_them() {
-    let server = overlay_server().await;
+    let server = TestServer::with_overlay().await;
     let al = get(&server, FORTIS_AL, 1).await;
     let campuses: Vec<(u32, &str)> = al
         .campuses
@@ -171,7 +154,7 @@ async fn campuses_reported_together_are_one_entry_that_names_them() {
 
 #[tokio::test]
 async fn programs_name_the_credentials_their_level_leads_to_and_the_condition() {
-    let server = overlay_server().await;
+    let server = TestServer::with_overlay().await;
     let associate = get(&server, CHARTER, 2).await;
     let rhit = route(&associate, "RHIT").expect("an associate program leads to the RHIT");
     assert_eq!(rhit.accreditor, "CAHIIM");
@@ -226,7 +209,7 @@ async fn programs_name_the_credentials_their_level_leads_to_and_the_condition() 
 
 #[tokio::test]
 async fn duration_and_payback_are_given_where_the_data_has_them() {
-    let server = overlay_server().await;
+    let server = TestServer::with_overlay().await;
     let bachelor = get(&server, CHARTER, 3).await;
     let duration = bachelor.typical_duration.as_ref().unwrap();
     assert_eq!(
@@ -293,7 +276,7 @@ async fn duration_and_payback_are_given_where_the_data_has_them() {
 
 #[tokio::test]
 async fn practicum_and_career_services_filter_and_show_as_known_or_unknown() {
-    let server = overlay_server().await;
+    let server = TestServer::with_overlay().await;
     let cases = [
         (Some(true), None, vec![(CHARTER, 3), (EXAMPLE, 2)]),
         (None, Some(false), vec![(EXAMPLE, 2)]),
@@ -343,7 +326,7 @@ async fn practicum_and_career_services_filter_and_show_as_known_or_unknown() {
 
 #[tokio::test]
 async fn a_program_says_what_it_is() {
-    let server = overlay_server().await;
+    let server = TestServer::with_overlay().await;
     let public = get(&server, CHARTER, 3).await;
     assert_eq!(
         public.title,

@@ -9,26 +9,9 @@ mod common;
 use std::collections::{BTreeMap, BTreeSet};
 
 use common::{profile, recommender, violated_fields, TestServer};
-use himrec::live::Live;
 use himrec::pb;
 use himrec::pb::catalog_client::CatalogClient;
-use himrec::server::ServeOptions;
 use tonic::Code;
-
-async fn overlay_server() -> TestServer {
-    let root = common::root();
-    let recommender = himrec::live::load_with_overlay(
-        &root.join("data"),
-        &root.join("models/career_model.json"),
-        Some(&root.join("tests/fixtures/overlay.csv")),
-    )
-    .unwrap();
-    TestServer::serve_live(
-        Live::fixed(std::sync::Arc::new(recommender)),
-        ServeOptions::default(),
-    )
-    .await
-}
 
 fn recommend(filter: pb::ProgramFilter) -> pb::RecommendRequest {
     pb::RecommendRequest {
@@ -243,7 +226,7 @@ async fn a_filter_matching_nothing_empties_only_the_programs() {
 
 #[tokio::test]
 async fn operator_only_selects_the_operators_own_programs() {
-    let server = overlay_server().await;
+    let server = TestServer::with_overlay().await;
     let only = pb::ProgramFilter {
         operator_only: Some(true),
         ..Default::default()

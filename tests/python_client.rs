@@ -8,37 +8,17 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-fn venv() -> PathBuf {
-    let venv = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("python-venv");
-    let python = venv.join("bin/python");
-    let ready = Command::new(&python)
-        .args(["-c", "import grpc_tools, grpc_health"])
-        .status()
-        .is_ok_and(|s| s.success());
-    if !ready {
-        let status = Command::new("python3")
-            .args(["-m", "venv"])
-            .arg(&venv)
-            .status()
-            .expect("python3 is needed for the Python client test");
-        assert!(status.success(), "creating the virtualenv failed");
-        let status = Command::new(venv.join("bin/pip"))
-            .args(["install", "--quiet", "-r"])
-            .arg(common::root().join("clients/python/requirements.txt"))
-            .status()
-            .unwrap();
-        assert!(status.success(), "installing grpcio-tools failed");
-    }
-    venv
-}
-
 fn python(venv: &Path) -> Command {
     Command::new(venv.join("bin/python"))
 }
 
 #[test]
 fn generated_python_stubs_call_the_real_server() {
-    let venv = venv();
+    let venv = common::tools::venv(
+        "python-venv",
+        "clients/python/requirements.txt",
+        "import grpc_tools, grpc_health",
+    );
     let generated = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("python-stubs");
     let status = python(&venv)
         .arg(common::root().join("clients/python/generate.py"))

@@ -4,6 +4,7 @@
 
 pub(crate) mod binary;
 pub(crate) mod http1;
+pub(crate) mod tools;
 
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
@@ -43,6 +44,23 @@ pub(crate) struct TestServer {
 }
 
 impl TestServer {
+    /// A server on the bundled data and model with the overlay fixture
+    /// `tests/fixtures/overlay.csv` merged in.
+    pub(crate) async fn with_overlay() -> Self {
+        let root = root();
+        let recommender = himrec::live::load_with_overlay(
+            &root.join("data"),
+            &root.join("models/career_model.json"),
+            Some(&root.join("tests/fixtures/overlay.csv")),
+        )
+        .unwrap();
+        Self::serve(
+            Arc::new(recommender),
+            himrec::server::ServeOptions::default(),
+        )
+        .await
+    }
+
     pub(crate) async fn start() -> Self {
         Self::start_with(himrec::server::ServeOptions::default()).await
     }
