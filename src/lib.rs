@@ -3,8 +3,9 @@
 //!
 //! Layers, lowest first; each imports only from layers below it:
 //!
-//! - [`error`], [`text`], [`config`], [`pb`]: shared errors, number
-//!   formatting, settings, generated protobuf types;
+//! - [`error`], [`text`], [`language`], [`config`], [`pb`]: shared errors,
+//!   number formatting, the languages answers are written in, settings,
+//!   generated protobuf types;
 //! - [`catalog`] (the public data), then [`profile`] (a person, checked
 //!   against the catalog);
 //! - [`model`]: the trained model as it serves;
@@ -22,6 +23,7 @@ pub mod config;
 pub mod error;
 pub mod grpc;
 mod hex;
+pub mod language;
 pub mod live;
 pub mod metrics;
 pub mod model;

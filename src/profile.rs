@@ -5,6 +5,7 @@
 use crate::catalog::states::{self, State};
 use crate::catalog::Catalog;
 use crate::error::FieldViolation;
+use crate::language::Language;
 
 /// Highest education completed, on O*NET's education categories 1-9, with
 /// 10-12 (first professional, doctoral, post-doctoral) as one.
@@ -79,6 +80,25 @@ impl EducationLevel {
     /// The level of an O*NET education category (1-12).
     pub fn from_onet_category(category: usize) -> Self {
         Self::ALL[category.clamp(1, 10) - 1]
+    }
+
+    /// Words for a sentence in `language`.
+    pub fn describe_in(self, language: Language) -> &'static str {
+        match language {
+            Language::En => self.describe(),
+            Language::Es => match self {
+                Self::LessThanHighSchool => "estudios inferiores a la escuela secundaria",
+                Self::HighSchool => "un diploma de escuela secundaria",
+                Self::PostsecondaryCertificate => "un certificado postsecundario",
+                Self::SomeCollege => "algunos estudios universitarios",
+                Self::Associate => "un título asociado",
+                Self::Bachelor => "una licenciatura",
+                Self::PostBaccalaureateCertificate => "un certificado de posbachillerato",
+                Self::Master => "una maestría",
+                Self::PostMastersCertificate => "un certificado posterior a la maestría",
+                Self::Doctorate => "un doctorado o título profesional",
+            },
+        }
     }
 
     /// Words for a sentence.

@@ -96,6 +96,7 @@ fn random_request(
         program_preferences,
         program_filter: None,
         view: 0,
+        language: ["", "", "", "es", "es-MX", "fr"][rng.gen_range(0..6)].into(),
     }
 }
 
@@ -142,6 +143,11 @@ fn refused_requests() -> Vec<pb::RecommendRequest> {
         bad_profile(|p| p.credentials = vec!["RHIT".into(), "XYZ".into()]),
         bad_profile(|p| p.credentials = vec!["RHIT".into(); 40]),
         bad_profile(|p| p.state = "Texas".into()),
+        pb::RecommendRequest {
+            profile: Some(common::profile(&[("clinical_coding", 0.8)])),
+            language: "es_MX".into(),
+            ..Default::default()
+        },
         too_many_skills,
     ]
 }
@@ -249,7 +255,15 @@ async fn answers() -> Vec<(String, String)> {
     };
     out.push((
         "readme-example".to_owned(),
-        outcome(client.recommend(request).await),
+        outcome(client.recommend(request.clone()).await),
+    ));
+    let spanish = pb::RecommendRequest {
+        language: "es".into(),
+        ..request
+    };
+    out.push((
+        "readme-example-es".to_owned(),
+        outcome(client.recommend(spanish).await),
     ));
 
     let skills = catalog.list_skills(pb::ListSkillsRequest {}).await.unwrap();

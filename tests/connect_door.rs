@@ -481,6 +481,59 @@ async fn keys_deadlines_and_cors_hold_on_the_door() {
 }
 
 #[tokio::test]
+async fn the_door_answers_in_the_accept_language_when_the_request_names_none() {
+    let server = TestServer::serve_live(Live::fixed(recommender()), ServeOptions::default()).await;
+    let addr = server.addr;
+    let recommend = "/himrec.v1.Recommender/Recommend";
+    let body = to_json(&coder(), "himrec.v1.RecommendRequest");
+    let spanish = [("accept-language", "es-US,es;q=0.9,en;q=0.8")];
+    let (status, _, answer) = post(
+        addr,
+        recommend,
+        "application/json",
+        &spanish,
+        body.as_bytes(),
+    )
+    .await;
+    assert_eq!(status, 200, "{}", String::from_utf8_lossy(&answer));
+    let json: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+    assert_eq!(json["language"], "es");
+    let reason = &json["careerPaths"][0]["reasons"][0];
+    assert_eq!(reason["code"], "REASON_CODE_CREDENTIAL_HELD");
+    assert!(reason["explanation"]
+        .as_str()
+        .unwrap()
+        .starts_with("Usted tiene la CCA"));
+    assert_eq!(json["workSettings"][0]["name"], "Hospitales");
+
+    // The request's own field wins over the header.
+    let english = pb::RecommendRequest {
+        language: "en".into(),
+        ..coder()
+    };
+    let body = to_json(&english, "himrec.v1.RecommendRequest");
+    let (_, _, answer) = post(
+        addr,
+        recommend,
+        "application/json",
+        &spanish,
+        body.as_bytes(),
+    )
+    .await;
+    let json: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+    assert_eq!(json["language"], "en");
+
+    // A malformed field is refused on the door as over gRPC.
+    let body = r#"{"profile": {"credentials": ["CCA"]}, "language": "es_MX"}"#;
+    let (status, _, answer) = post(addr, recommend, "application/json", &[], body.as_bytes()).await;
+    assert_eq!(status, 400);
+    assert_eq!(
+        connect_error(&answer),
+        ("invalid_argument".into(), vec!["language".into()])
+    );
+}
+
+#[tokio::test]
 async fn the_openapi_document_is_served_committed_and_matches_the_proto() {
     let server = TestServer::start().await;
     let head = format!(

@@ -114,6 +114,8 @@ fn request() -> impl Strategy<Value = pb::RecommendRequest> {
             }),
             // 3 names no view and must be refused.
             view: (limits[0] % 4) as i32,
+            // Spoken, unspoken (English), malformed (refused).
+            language: ["", "es", "es-MX", "fr", "e_s", "en-US"][(limits[1] % 6) as usize].into(),
         })
 }
 

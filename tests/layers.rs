@@ -11,7 +11,7 @@ mod common;
 /// Top-level modules, lowest layer first. Modules on one line share a
 /// layer and may not import each other.
 const LAYERS: &[&[&str]] = &[
-    &["error", "text", "hex", "top_k", "config", "pb"],
+    &["error", "text", "language", "hex", "top_k", "config", "pb"],
     &["catalog"],
     &["profile"],
     &["model"],

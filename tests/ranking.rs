@@ -351,6 +351,7 @@ fn a_programs_score_is_its_own_and_variety_only_orders() {
                     preferences: Default::default(),
                     filter: Some(filter),
                     view: View::Full,
+                    language: Default::default(),
                 });
                 assert_eq!(alone.programs.len(), 1);
                 assert_eq!(alone.programs[0].score, p.score, "place {i}");

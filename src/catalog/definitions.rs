@@ -20,6 +20,9 @@ pub struct Skill {
     pub id: String,
     /// Human name.
     pub name: String,
+    /// Its name in Spanish (`catalog/spanish.json`).
+    #[serde(skip)]
+    pub name_es: String,
     /// One sentence.
     pub description: String,
     /// O*NET Skills and Knowledge element names that stand for it.
@@ -67,6 +70,8 @@ pub struct Credential {
     /// The issuer's eligibility routes, each one sentence; empty when they
     /// could not be confirmed from the issuer's own pages.
     pub eligibility: Vec<String>,
+    /// The same routes in Spanish (`catalog/spanish.json`).
+    pub eligibility_es: Vec<String>,
     /// Scorecard credential levels (1-8) whose graduates have a route to
     /// it through their program, lowest first; empty when no route goes
     /// through a program.
@@ -262,6 +267,7 @@ pub(crate) fn read_credentials(
             issuer_name: row.get(issuer_name).to_owned(),
             exam_scope: row.get(scope).to_owned(),
             eligibility,
+            eligibility_es: Vec::new(),
             program_levels,
             program_accreditor: row.get(accreditor).to_owned(),
             leads_to: split_list(row.get(leads_to)),

@@ -17,6 +17,7 @@ mod requirements;
 mod routes;
 mod settings;
 mod sources;
+mod spanish;
 pub mod states;
 mod table;
 
@@ -36,7 +37,7 @@ pub use programs::{
     Accreditation, Control, DeliveryMode, OperatorFacts, Program, NON_CREDENTIAL_LEVEL,
 };
 pub use requirements::SkillEvidence;
-pub use routes::{CredentialRoute, RECORDED_ACCREDITOR};
+pub use routes::{level_name, CredentialRoute, RECORDED_ACCREDITOR};
 pub use settings::WorkSetting;
 pub use sources::{ALL_INDUSTRIES, DATA_RELEASES, HEALTH_CARE_SECTOR, SOURCE_FILES};
 
@@ -61,7 +62,7 @@ pub struct Catalog {
 impl Catalog {
     /// Loads and checks the catalog from a data folder laid out as `data/`.
     pub fn load(dir: &Path) -> Result<Self, CatalogError> {
-        let skills = definitions::read_skills(&dir.join("catalog/skills.json"))?;
+        let mut skills = definitions::read_skills(&dir.join("catalog/skills.json"))?;
         let credentials_file = dir.join("catalog/credentials.csv");
         let mut credentials = definitions::read_credentials(&credentials_file, &skills)?;
         let path_defs = definitions::read_career_paths(&dir.join("catalog/career_paths.csv"))?;
@@ -108,6 +109,14 @@ impl Catalog {
             &setting_defs,
             &career_paths,
             &national,
+        )?;
+
+        let mut settings = settings;
+        spanish::apply(
+            &dir.join("catalog/spanish.json"),
+            &mut skills,
+            &mut settings,
+            &mut credentials,
         )?;
 
         let mut state_cells = HashMap::new();

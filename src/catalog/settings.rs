@@ -17,6 +17,8 @@ pub struct WorkSetting {
     pub id: String,
     /// Human name.
     pub name: String,
+    /// Its name in Spanish (`catalog/spanish.json`).
+    pub name_es: String,
     /// NAICS codes as BLS writes them.
     pub naics_codes: Vec<String>,
     /// `cells[path][i]`: career path `path` in `naics_codes[i]`, where BLS
@@ -114,6 +116,7 @@ pub(super) fn build_settings(
         settings.push(WorkSetting {
             id: def.id.clone(),
             name: def.name.clone(),
+            name_es: String::new(),
             naics_codes: def.naics_codes.clone(),
             cells,
             shares,

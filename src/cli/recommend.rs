@@ -44,6 +44,9 @@ pub(crate) struct RecommendArgs {
     /// Print the response as JSON instead of tables.
     #[arg(long)]
     json: bool,
+    /// Language of the explanations and names, a BCP 47 tag: "en" or "es".
+    #[arg(long, default_value = "")]
+    language: String,
     /// Seconds to wait for the answer.
     #[arg(long, default_value_t = 10)]
     timeout: u64,
@@ -88,6 +91,7 @@ async fn call(args: &RecommendArgs, profile: pb::Profile) -> anyhow::Result<pb::
         } else {
             pb::RecommendView::Full as i32
         },
+        language: args.language.clone(),
         ..Default::default()
     };
     match client.recommend(request).await {

@@ -8,6 +8,7 @@ use super::convert::response::{career_path, credential, program};
 use super::page_token::{scoped, PageTokens};
 use crate::catalog::ListingInput;
 use crate::error::{FieldViolation, RequestError};
+use crate::language::Language;
 use crate::live::{Live, TenantName};
 use crate::pb;
 
@@ -130,7 +131,7 @@ impl pb::catalog_server::Catalog for CatalogService {
         Ok(Response::new(pb::ListProgramsResponse {
             programs: matching[offset..end]
                 .iter()
-                .map(|&i| program(view, i, true))
+                .map(|&i| program(view, i, true, Language::En))
                 .collect(),
             next_page_token,
             total_size: matching.len() as u32,
@@ -155,7 +156,7 @@ impl pb::catalog_server::Catalog for CatalogService {
                 ),
             })?;
         Ok(Response::new(pb::GetProgramResponse {
-            program: Some(program(view, index, true)),
+            program: Some(program(view, index, true, Language::En)),
         }))
     }
 }

@@ -33,26 +33,34 @@ impl RecommenderService {
     }
 
     /// The answer to one request.
+    /// The answer to one request; `accept_language` is the caller's
+    /// `accept-language` metadata, read when the request names no language.
     fn answer(
         &self,
         request: pb::RecommendRequest,
+        accept_language: Option<&str>,
         recommender: &Recommender,
     ) -> Result<pb::RecommendResponse, RequestError> {
-        let query = tracing::debug_span!("validate")
-            .in_scope(|| QueryInput::from(request).check(recommender.catalog(), self.max_skills))?;
+        let query = tracing::debug_span!("validate").in_scope(|| {
+            let mut input = QueryInput::from(request);
+            input.accept_language = accept_language.map(str::to_owned);
+            input.check(recommender.catalog(), self.max_skills)
+        })?;
         let ranked = recommender.answer(&query);
-        Ok(tracing::debug_span!("encode")
-            .in_scope(|| recommend_response(recommender, ranked, query.view)))
+        Ok(tracing::debug_span!("encode").in_scope(|| {
+            recommend_response(recommender, ranked, query.view, query.language.language)
+        }))
     }
 
     /// The answer to one request of a batch.
     fn batch_item(
         &self,
         item: pb::RecommendBatchRequest,
+        accept_language: Option<&str>,
         recommender: &Recommender,
     ) -> pb::RecommendBatchResponse {
         let request = item.request.unwrap_or_default();
-        let result = match self.answer(request, recommender) {
+        let result = match self.answer(request, accept_language, recommender) {
             Ok(response) => pb::recommend_batch_response::Result::Response(response),
             Err(err) => pb::recommend_batch_response::Result::Error(err.into()),
         };
@@ -61,6 +69,15 @@ impl RecommenderService {
             result: Some(result),
         }
     }
+}
+
+/// The caller's `accept-language` metadata (a browser's or HTTP client's
+/// header through the HTTP/JSON door), if readable.
+fn accept_language(metadata: &tonic::metadata::MetadataMap) -> Option<String> {
+    metadata
+        .get("accept-language")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned)
 }
 
 type BatchStream =
@@ -82,6 +99,7 @@ impl pb::recommender_server::Recommender for RecommenderService {
         // in the caller's tenant's view.
         let tenant = request.extensions().get::<TenantName>();
         let recommender = self.live.current().view(tenant).clone();
+        let accept_language = accept_language(request.metadata());
         let max_items = self.max_batch_items;
         let mut seen = 0;
         let mut ended = false;
@@ -96,7 +114,7 @@ impl pb::recommender_server::Recommender for RecommenderService {
                     "at most {max_items} requests per RecommendBatch call"
                 )))
             } else {
-                item.map(|item| service.batch_item(item, &recommender))
+                item.map(|item| service.batch_item(item, accept_language.as_deref(), &recommender))
             };
             ended = answer.is_err();
             Some(answer)
@@ -114,8 +132,13 @@ impl pb::recommender_server::Recommender for RecommenderService {
     ) -> Result<Response<pb::RecommendResponse>, Status> {
         let snapshot = self.live.current();
         let recommender = snapshot.view(request.extensions().get::<TenantName>());
+        let accept_language = accept_language(request.metadata());
         let response = self
-            .answer(request.into_inner(), recommender)
+            .answer(
+                request.into_inner(),
+                accept_language.as_deref(),
+                recommender,
+            )
             .map_err(|err| {
                 debug!(outcome = "invalid_argument", %err);
                 Status::from(err)

@@ -2,18 +2,8 @@
 //! its score and reasons. Items name catalog entries by index; the edge
 //! turns them into what a client reads.
 
+pub use super::reason::Reason;
 pub use crate::model::{CredentialStep, SkillGap};
-
-/// One factor that raised or lowered an item's score.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Reason {
-    /// Machine-readable factor, e.g. `skill:clinical_coding`.
-    pub factor: String,
-    /// Signed contribution (see each ranker for its unit).
-    pub contribution: f64,
-    /// One human sentence.
-    pub explanation: String,
-}
 
 /// A ranked career path.
 #[derive(Debug, Clone, PartialEq)]

@@ -2,8 +2,10 @@
 //! its fit in what the person gave (skills, interests, education,
 //! credentials), and what to learn or earn next.
 
-use super::answer::{CareerPathScore, Reason};
+use super::answer::CareerPathScore;
+use super::reason::{Reason, ReasonCode, Source, Unit, Value};
 use crate::catalog::Catalog;
+use crate::language::Language;
 use crate::model::fit::{pearson, Target};
 use crate::model::{Assessment, Explanation, Part, MIN_GAP};
 use crate::profile::Profile;
@@ -33,6 +35,7 @@ pub(super) fn rank(
     targets: &[Target],
     profile: &Profile,
     assessment: Assessment,
+    language: Language,
 ) -> Vec<CareerPathScore> {
     let state = profile.state.map(|s| s.usps);
     let Assessment {
@@ -45,7 +48,14 @@ pub(super) fn rank(
         .map(|mut explanation| {
             let path = explanation.class;
             let score = fits[path].clamp(0.0, 1.0);
-            let reasons = reasons(catalog, &targets[path], profile, score, &explanation);
+            let reasons = reasons(
+                catalog,
+                &targets[path],
+                profile,
+                score,
+                &explanation,
+                language,
+            );
             explanation.gaps.truncate(MAX_GAPS);
             explanation.credential_steps.truncate(MAX_CREDENTIAL_STEPS);
             CareerPathScore {
@@ -69,6 +79,7 @@ fn reasons(
     profile: &Profile,
     fit: f64,
     explanation: &Explanation,
+    language: Language,
 ) -> Vec<Reason> {
     let good_interests = profile
         .interests
@@ -91,137 +102,234 @@ fn reasons(
         parts.sort_by_key(|(_, c)| *c > 0.0);
     }
     parts.truncate(MAX_REASONS);
+    let words = Words {
+        catalog,
+        class: explanation.class,
+        target,
+        profile,
+        language,
+    };
     parts
         .into_iter()
         .map(|(part, c)| {
-            let direction = if c > 0.0 { "raises" } else { "lowers" };
-            let (factor, what) = describe(catalog, explanation.class, target, profile, part, c);
+            let (code, factor, values, what) = words.describe(part, c);
+            let direction = match (language, c > 0.0) {
+                (Language::En, true) => "raises the fit",
+                (Language::En, false) => "lowers the fit",
+                (Language::Es, true) => "aumenta la compatibilidad",
+                (Language::Es, false) => "reduce la compatibilidad",
+            };
             Reason {
+                code,
                 factor,
                 contribution: c,
-                explanation: format!("{what}: {direction} the fit ({})", signed(c, 2)),
+                values,
+                explanation: format!("{what}: {direction} ({})", signed(c, 2)),
             }
         })
         .collect()
 }
 
-/// The factor name and what the person gave, in words (`contribution`,
-/// the part's effect on the fit, picks how a level below typical reads).
-fn describe(
-    catalog: &Catalog,
+/// What a path's reasons are written from.
+struct Words<'a> {
+    catalog: &'a Catalog,
     class: usize,
-    target: &Target,
-    profile: &Profile,
-    part: Part,
-    contribution: f64,
-) -> (String, String) {
-    match part {
-        Part::Skill(s) => {
-            let skill = &catalog.skills[s];
-            let (level, stated, typical) = (
-                profile.skills[s],
-                profile.stated_skills[s],
-                target.typical[s],
-            );
-            let vouched = profile.vouched_by[s]
-                .map(|c| format!(", vouched for by your {}", catalog.credentials[c].code))
-                .unwrap_or_default();
-            let what = if stated - typical >= MIN_GAP {
-                format!(
-                    "{} {} is well above the {} this path typically asks",
-                    skill.name,
-                    fixed(stated, 2),
-                    fixed(typical, 2)
-                )
-            } else if typical - level >= MIN_GAP && contribution > 0.0 {
-                // Below typical but above what the path's people usually
-                // bring to it: not a shortfall to read as one.
-                format!(
-                    "{} {}{vouched}, on the way to the {} typical on this path",
-                    skill.name,
-                    fixed(level, 2),
-                    fixed(typical, 2)
-                )
-            } else if typical - level >= MIN_GAP {
-                format!(
-                    "{} {}{vouched}, against {} typical on this path",
-                    skill.name,
-                    fixed(level, 2),
-                    fixed(typical, 2)
-                )
-            } else {
-                format!(
-                    "{} {}{vouched}, at the {} typical on this path",
-                    skill.name,
-                    fixed(level, 2),
-                    fixed(typical, 2)
-                )
-            };
-            let evidence = evidence(catalog, class, s);
-            (format!("skill:{}", skill.id), format!("{what}{evidence}"))
-        }
-        Part::Credential => {
-            let held = profile
-                .credentials
-                .iter()
-                .find(|c| target.credentials.contains(c))
-                .map(|&c| &catalog.credentials[c]);
-            let (code, what) = held.map_or((String::new(), String::new()), |c| {
-                (
-                    c.code.clone(),
-                    format!(
-                        "You hold the {} ({}), which leads to this path",
-                        c.code, c.issuer
-                    ),
-                )
-            });
-            (format!("credential:{code}"), what)
-        }
-        Part::Interests => {
-            let r = profile
-                .interests
-                .map_or(0.0, |i| pearson(&i, &target.interests));
-            (
-                "interests".into(),
-                format!(
-                    "Your interests match this path's (O*NET) with a correlation of {}",
-                    fixed(r, 2)
-                ),
-            )
-        }
-        Part::Education => {
-            let held = profile.education.map_or("", |e| e.describe());
-            (
-                "education".into(),
-                format!(
-                    "You hold {held}; this path's most common level is {}",
-                    target.usual_education.describe()
-                ),
-            )
-        }
-    }
+    target: &'a Target,
+    profile: &'a Profile,
+    language: Language,
 }
 
-/// What backs a path's typical level of a skill, for a reason: its
-/// strongest O*NET task, quoted, or its O*NET element.
-fn evidence(catalog: &Catalog, class: usize, skill: usize) -> String {
-    let path = &catalog.career_paths[class];
-    let evidence = &path.skill_evidence[skill];
-    if let Some(&id) = evidence.tasks.first() {
-        if let Some((_, text)) = path.tasks.iter().find(|(t, _)| *t == id) {
-            return format!(" (O*NET task {id}: \"{}\")", quote(text));
+impl Words<'_> {
+    /// The code, factor, values and words of what the person gave
+    /// (`contribution`, the part's effect on the fit, picks how a level
+    /// below typical reads).
+    fn describe(&self, part: Part, contribution: f64) -> (ReasonCode, String, Vec<Value>, String) {
+        match part {
+            Part::Skill(s) => self.skill(s, contribution),
+            Part::Credential => self.credential(),
+            Part::Interests => self.interests(),
+            Part::Education => self.education(),
         }
     }
-    evidence
-        .elements
-        .first()
-        .map(|(name, importance)| {
-            format!(
-                " (O*NET: {name}, importance {} of 5)",
-                fixed(*importance, 1)
-            )
-        })
-        .unwrap_or_default()
+
+    fn skill(&self, s: usize, contribution: f64) -> (ReasonCode, String, Vec<Value>, String) {
+        let (catalog, profile, es) = (self.catalog, self.profile, self.language == Language::Es);
+        let skill = &catalog.skills[s];
+        let name = skill.name_in(self.language);
+        let (level, stated, typical) = (
+            profile.skills[s],
+            profile.stated_skills[s],
+            self.target.typical[s],
+        );
+        let vouched_by = profile.vouched_by[s].map(|c| catalog.credentials[c].code.as_str());
+        let vouched = match (vouched_by, es) {
+            (Some(code), false) => format!(", vouched for by your {code}"),
+            (Some(code), true) => format!(", avalado por su {code}"),
+            (None, _) => String::new(),
+        };
+        let (code, shown) = if stated - typical >= MIN_GAP {
+            (ReasonCode::SkillAboveTypical, stated)
+        } else if typical - level >= MIN_GAP && contribution > 0.0 {
+            // Below typical but above what the path's people usually
+            // bring to it: not a shortfall to read as one.
+            (ReasonCode::SkillTowardTypical, level)
+        } else if typical - level >= MIN_GAP {
+            (ReasonCode::SkillBelowTypical, level)
+        } else {
+            (ReasonCode::SkillAtTypical, level)
+        };
+        let (x, t) = (fixed(shown, 2), fixed(typical, 2));
+        let what = match (code, es) {
+            (ReasonCode::SkillAboveTypical, false) => {
+                format!("{name} {x} is well above the {t} this path typically asks")
+            }
+            (ReasonCode::SkillAboveTypical, true) => {
+                format!("{name} {x} está muy por encima del {t} que esta trayectoria suele pedir")
+            }
+            (ReasonCode::SkillTowardTypical, false) => {
+                format!("{name} {x}{vouched}, on the way to the {t} typical on this path")
+            }
+            (ReasonCode::SkillTowardTypical, true) => {
+                format!("{name} {x}{vouched}, en camino al {t} típico de esta trayectoria")
+            }
+            (ReasonCode::SkillBelowTypical, false) => {
+                format!("{name} {x}{vouched}, against {t} typical on this path")
+            }
+            (ReasonCode::SkillBelowTypical, true) => {
+                format!("{name} {x}{vouched}, frente al {t} típico de esta trayectoria")
+            }
+            (_, false) => format!("{name} {x}{vouched}, at the {t} typical on this path"),
+            (_, true) => format!("{name} {x}{vouched}, en el {t} típico de esta trayectoria"),
+        };
+        let mut values = vec![
+            Value::text("skill", skill.id.clone()),
+            Value::number("level", shown, Unit::SkillLevel),
+            Value::number("typical", typical, Unit::SkillLevel).from(Source::Onet),
+        ];
+        values.extend(vouched_by.map(|code| Value::text("vouched_by", code)));
+        let evidence = self.evidence(s, &mut values);
+        (
+            code,
+            format!("skill:{}", skill.id),
+            values,
+            format!("{what}{evidence}"),
+        )
+    }
+
+    fn credential(&self) -> (ReasonCode, String, Vec<Value>, String) {
+        let held = self
+            .profile
+            .credentials
+            .iter()
+            .find(|c| self.target.credentials.contains(c))
+            .map(|&c| &self.catalog.credentials[c]);
+        let (code, values, what) = held.map_or((String::new(), Vec::new(), String::new()), |c| {
+            let what = match self.language {
+                Language::En => format!(
+                    "You hold the {} ({}), which leads to this path",
+                    c.code, c.issuer
+                ),
+                Language::Es => format!(
+                    "Usted tiene la {} ({}), que conduce a esta trayectoria",
+                    c.code, c.issuer
+                ),
+            };
+            let values = vec![
+                Value::text("credential", c.code.clone()),
+                Value::text("issuer", c.issuer.clone()),
+            ];
+            (c.code.clone(), values, what)
+        });
+        (
+            ReasonCode::CredentialHeld,
+            format!("credential:{code}"),
+            values,
+            what,
+        )
+    }
+
+    fn interests(&self) -> (ReasonCode, String, Vec<Value>, String) {
+        let r = self
+            .profile
+            .interests
+            .map_or(0.0, |i| pearson(&i, &self.target.interests));
+        let what = match self.language {
+            Language::En => format!(
+                "Your interests match this path's (O*NET) with a correlation of {}",
+                fixed(r, 2)
+            ),
+            Language::Es => format!(
+                "Sus intereses coinciden con los de esta trayectoria (O*NET) con una correlación de {}",
+                fixed(r, 2)
+            ),
+        };
+        let values = vec![Value::number("correlation", r, Unit::Correlation).from(Source::Onet)];
+        (ReasonCode::Interests, "interests".into(), values, what)
+    }
+
+    fn education(&self) -> (ReasonCode, String, Vec<Value>, String) {
+        let language = self.language;
+        let usual = self.target.usual_education;
+        let held = self
+            .profile
+            .education
+            .map_or("", |e| e.describe_in(language));
+        let what = match language {
+            Language::En => format!(
+                "You hold {held}; this path's most common level is {}",
+                usual.describe()
+            ),
+            Language::Es => format!(
+                "Usted tiene {held}; el nivel más común en esta trayectoria es {}",
+                usual.describe_in(language)
+            ),
+        };
+        let mut values: Vec<Value> = self
+            .profile
+            .education
+            .map(|e| Value::text("education", e.name()))
+            .into_iter()
+            .collect();
+        values.push(Value::text("usual_education", usual.name()).from(Source::Onet));
+        (ReasonCode::Education, "education".into(), values, what)
+    }
+
+    /// What backs a path's typical level of a skill, for a reason: its
+    /// strongest O*NET task, quoted (in English, as O*NET publishes it),
+    /// or its O*NET element; pushed to `values` too.
+    fn evidence(&self, skill: usize, values: &mut Vec<Value>) -> String {
+        let path = &self.catalog.career_paths[self.class];
+        let evidence = &path.skill_evidence[skill];
+        let es = self.language == Language::Es;
+        if let Some(&id) = evidence.tasks.first() {
+            if let Some((_, text)) = path.tasks.iter().find(|(t, _)| *t == id) {
+                values.push(Value::text("task_id", id.to_string()).from(Source::Onet));
+                values.push(Value::text("task", text.clone()).from(Source::Onet));
+                let quoted = quote(text);
+                return if es {
+                    format!(" (tarea {id} de O*NET, en inglés: \"{quoted}\")")
+                } else {
+                    format!(" (O*NET task {id}: \"{quoted}\")")
+                };
+            }
+        }
+        evidence
+            .elements
+            .first()
+            .map(|(name, importance)| {
+                values.push(Value::text("element", name.clone()).from(Source::Onet));
+                values.push(
+                    Value::number("importance", *importance, Unit::Importance).from(Source::Onet),
+                );
+                let x = fixed(*importance, 1);
+                if es {
+                    format!(" (O*NET: {name}, importancia {x} de 5)")
+                } else {
+                    format!(" (O*NET: {name}, importance {x} of 5)")
+                }
+            })
+            .unwrap_or_default()
+    }
 }
 
 /// The start of a statement, cut at a word.

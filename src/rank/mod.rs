@@ -9,6 +9,7 @@ mod answer;
 mod careers;
 mod programs;
 mod query;
+mod reason;
 mod settings;
 
 pub use answer::{
@@ -16,8 +17,10 @@ pub use answer::{
     SettingScore, SkillGap,
 };
 pub use query::{Limits, ProgramPreferences, Query, QueryInput, View, LIMITS};
+pub use reason::{Datum, ReasonCode, Source, Unit, Value};
 
 use crate::catalog::{Catalog, CredentialRoute, ProgramFilter};
+use crate::language::Language;
 use crate::model::CareerModel;
 use crate::profile::Profile;
 
@@ -81,10 +84,10 @@ impl Recommender {
 
     /// The sentence of a program's route to a credential (the same as
     /// [`CredentialRoute::describe`], written once).
-    pub fn route_explanation(&self, route: &CredentialRoute) -> String {
+    pub fn route_explanation(&self, route: &CredentialRoute, language: Language) -> String {
         match self.program_index.route_texts.get(route) {
-            Some((_, text)) => text.clone(),
-            None => route.describe(&self.catalog),
+            Some(texts) => texts[language.index()].clone(),
+            None => route.describe_in(&self.catalog, language),
         }
     }
 
@@ -107,6 +110,7 @@ impl Recommender {
             query.preferences,
             query.filter.as_ref(),
             query.view,
+            query.language.language,
         )
     }
 
@@ -118,7 +122,7 @@ impl Recommender {
         limits: Limits,
         preferences: ProgramPreferences,
     ) -> Recommendations {
-        self.rank_all(profile, limits, preferences, None, View::Full)
+        self.rank_all(profile, limits, preferences, None, View::Full, Language::En)
     }
 
     fn rank_all(
@@ -128,6 +132,7 @@ impl Recommender {
         preferences: ProgramPreferences,
         filter: Option<&ProgramFilter>,
         view: View,
+        language: Language,
     ) -> Recommendations {
         let explain = view == View::Full;
         // Spans of the steps, for traces; they cost a check when off.
@@ -140,6 +145,7 @@ impl Recommender {
                 &assessment.probabilities,
                 limits.work_settings,
                 explain,
+                language,
             )
         });
         let programs = tracing::debug_span!("rank_programs").in_scope(|| {
@@ -148,12 +154,20 @@ impl Recommender {
                 preferences,
                 filter,
                 explain,
+                language,
             };
             self.program_index
                 .rank(&self.catalog, profile, &assessment.probabilities, wanted)
         });
-        let mut career_paths = tracing::debug_span!("explain_career_paths")
-            .in_scope(|| careers::rank(&self.catalog, self.model.targets(), profile, assessment));
+        let mut career_paths = tracing::debug_span!("explain_career_paths").in_scope(|| {
+            careers::rank(
+                &self.catalog,
+                self.model.targets(),
+                profile,
+                assessment,
+                language,
+            )
+        });
         self.link_steps(&mut career_paths, &programs);
         Recommendations {
             career_paths,

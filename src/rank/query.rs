@@ -4,6 +4,7 @@
 
 use crate::catalog::{Catalog, ProgramFilter, ProgramFilterInput};
 use crate::error::{FieldViolation, RequestError};
+use crate::language::{from_accept_language, from_tag, Chosen};
 use crate::profile::{Profile, ProfileInput};
 
 /// Hard requirements on recommended programs; unknown counts as not met.
@@ -95,6 +96,10 @@ pub struct QueryInput {
     pub filter: Option<ProgramFilterInput>,
     /// How much of each item; `None` for a value that names no view.
     pub view: Option<View>,
+    /// The BCP 47 tag asked for; empty for none.
+    pub language: String,
+    /// The caller's `Accept-Language` list, read when `language` is empty.
+    pub accept_language: Option<String>,
 }
 
 /// A checked request.
@@ -111,6 +116,8 @@ pub struct Query {
     pub filter: Option<ProgramFilter>,
     /// How much of each item.
     pub view: View,
+    /// The language the answer is written in.
+    pub language: Chosen,
 }
 
 impl QueryInput {
@@ -138,6 +145,12 @@ impl QueryInput {
         if self.view.is_none() {
             violations.push(FieldViolation::new("view", "not a known view"));
         }
+        let language = match (self.language.as_str(), &self.accept_language) {
+            ("", Some(header)) => Some(from_accept_language(header)),
+            (tag, _) => from_tag(tag)
+                .map_err(|e| violations.push(FieldViolation::new("language", e.to_string())))
+                .ok(),
+        };
         let profile = match self.profile {
             None => {
                 violations.push(FieldViolation::new("profile", "required"));
@@ -148,14 +161,19 @@ impl QueryInput {
                 .map_err(|v| violations.extend(v))
                 .ok(),
         };
-        match (profile, limits, filter) {
-            (Some(profile), Some(limits), Some(filter)) if violations.is_empty() => Ok(Query {
-                profile,
-                limits,
-                preferences: self.preferences,
-                filter,
-                view: self.view.unwrap_or_default(),
-            }),
+        match (profile, limits, filter, language) {
+            (Some(profile), Some(limits), Some(filter), Some(language))
+                if violations.is_empty() =>
+            {
+                Ok(Query {
+                    profile,
+                    limits,
+                    preferences: self.preferences,
+                    filter,
+                    view: self.view.unwrap_or_default(),
+                    language,
+                })
+            }
             _ => Err(RequestError::InvalidArgument(violations)),
         }
     }

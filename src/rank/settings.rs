@@ -4,8 +4,10 @@
 //! over its national employment (the staffing pattern). BLS publishes no
 //! industry figures by state, so the state does not move settings.
 
-use super::answer::{CellRef, Reason, SettingScore};
+use super::answer::{CellRef, SettingScore};
+use super::reason::{ReasonCode, Source, Unit, Value, Written};
 use crate::catalog::Catalog;
+use crate::language::Language;
 use crate::text::fixed;
 use crate::text::thousands;
 use crate::top_k::top_k;
@@ -13,9 +15,10 @@ use crate::top_k::top_k;
 const MAX_REASONS: usize = 3;
 const MIN_CONTRIBUTION: f64 = 0.001;
 
-/// `texts[setting][path]`: the factor and sentence saying how many of the
-/// path's workers the setting employs. They depend on the catalog alone.
-pub(super) type SettingTexts = Vec<Vec<(String, String)>>;
+/// `texts[setting][path]`: the reason, without its contribution, saying
+/// how many of the path's workers the setting employs, in each language.
+/// They depend on the catalog alone.
+pub(super) type SettingTexts = Vec<Vec<Written>>;
 
 /// Writes every setting's sentences once.
 pub(super) fn texts(catalog: &Catalog) -> SettingTexts {
@@ -33,16 +36,35 @@ pub(super) fn texts(catalog: &Catalog) -> SettingTexts {
                         .flatten()
                         .filter_map(|cell| cell.employment)
                         .sum();
-                    (
-                        format!("career_path:{}", career.soc_code),
-                        format!(
-                            "{}% of {} work here: {} of {} (BLS OEWS May 2025)",
-                            fixed(100.0 * setting.shares[path], 1),
-                            career.title,
-                            thousands(employed),
-                            thousands(career.national.employment.unwrap_or(0)),
-                        ),
-                    )
+                    let national = career.national.employment;
+                    let share = 100.0 * setting.shares[path];
+                    let (pct, here, all) = (
+                        fixed(share, 1),
+                        thousands(employed),
+                        thousands(national.unwrap_or(0)),
+                    );
+                    let title = &career.title;
+                    let mut values = vec![
+                        Value::text("career_path", career.soc_code.clone()),
+                        Value::number("share", share, Unit::Percent).from(Source::Oews),
+                        Value::number("employment", f64::from(employed), Unit::Workers)
+                            .from(Source::Oews),
+                    ];
+                    values.extend(national.map(|n| {
+                        Value::number("national_employment", f64::from(n), Unit::Workers)
+                            .from(Source::Oews)
+                    }));
+                    Written {
+                        code: ReasonCode::SettingStaffing,
+                        factor: format!("career_path:{}", career.soc_code),
+                        values,
+                        explanations: [
+                            format!("{pct}% of {title} work here: {here} of {all} (BLS OEWS May 2025)"),
+                            format!(
+                                "El {pct}% de los {title} trabaja aquí: {here} de {all} (BLS OEWS, mayo de 2025)"
+                            ),
+                        ],
+                    }
                 })
                 .collect()
         })
@@ -55,6 +77,7 @@ pub(super) fn rank(
     probabilities: &[f64],
     limit: usize,
     explain: bool,
+    language: Language,
 ) -> Vec<SettingScore> {
     let scores: Vec<f64> = catalog
         .settings
@@ -113,14 +136,7 @@ pub(super) fn rank(
             let reasons = named
                 .iter()
                 .filter(|_| explain)
-                .map(|&(path, c)| {
-                    let (factor, explanation) = &texts[index][path];
-                    Reason {
-                        factor: factor.clone(),
-                        contribution: c,
-                        explanation: explanation.clone(),
-                    }
-                })
+                .map(|&(path, c)| texts[index][path].reason(c, language))
                 .collect();
             SettingScore {
                 setting: index,

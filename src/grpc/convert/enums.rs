@@ -4,6 +4,7 @@
 
 use crate::catalog::{Accreditation, Control, DeliveryMode};
 use crate::pb;
+use crate::rank::{ReasonCode, Unit};
 
 /// `From<domain> for pb` and `TryFrom<pb> for domain` from one list of
 /// pairs; the `UNSPECIFIED` protobuf value converts to `Err(())`.
@@ -84,5 +85,46 @@ mod tests {
             DeliveryMode::try_from(pb::DeliveryMode::Unspecified),
             Err(())
         );
+    }
+}
+
+enum_map!(ReasonCode <=> ReasonCode {
+    SkillAboveTypical <=> SkillAboveTypical,
+    SkillTowardTypical <=> SkillTowardTypical,
+    SkillBelowTypical <=> SkillBelowTypical,
+    SkillAtTypical <=> SkillAtTypical,
+    CredentialHeld <=> CredentialHeld,
+    Interests <=> Interests,
+    Education <=> Education,
+    SettingStaffing <=> SettingStaffing,
+    ProgramPathLevel <=> ProgramPathLevel,
+    ProgramPathPreparation <=> ProgramPathPreparation,
+    ProgramPreparesFor <=> ProgramPreparesFor,
+    ProgramLevelHeld <=> ProgramLevelHeld,
+    ProgramNeedsBachelor <=> ProgramNeedsBachelor,
+    ProgramInState <=> ProgramInState,
+    ProgramOnline <=> ProgramOnline,
+    ProgramOutOfState <=> ProgramOutOfState,
+    ProgramOutcomes <=> ProgramOutcomes,
+    ProgramFacts <=> ProgramFacts,
+    VarietyAfterLower <=> VarietyAfterLower,
+    VarietyBeforeHigher <=> VarietyBeforeHigher,
+});
+
+// A value with no unit is UNSPECIFIED on the wire, so this map is one way.
+impl From<Unit> for pb::ValueUnit {
+    fn from(unit: Unit) -> Self {
+        match unit {
+            Unit::None => Self::Unspecified,
+            Unit::SkillLevel => Self::SkillLevel,
+            Unit::Correlation => Self::Correlation,
+            Unit::Percent => Self::Percent,
+            Unit::Usd => Self::Usd,
+            Unit::Years => Self::Years,
+            Unit::Workers => Self::Workers,
+            Unit::Importance => Self::Importance,
+            Unit::JobZone => Self::JobZone,
+            Unit::Campuses => Self::Campuses,
+        }
     }
 }

@@ -72,6 +72,8 @@ impl From<pb::RecommendRequest> for QueryInput {
                 Ok(pb::RecommendView::Basic) => Some(View::Basic),
                 Err(_) => None,
             },
+            language: r.language,
+            accept_language: None,
         }
     }
 }

@@ -8,9 +8,10 @@ use crate::catalog::{
     DATA_RELEASES,
 };
 use crate::error::RequestError;
+use crate::language::Language;
 use crate::live::Snapshot;
 use crate::pb;
-use crate::rank::{Reason, Recommendations, Recommender, View};
+use crate::rank::{Datum, Reason, Recommendations, Recommender, Value, View};
 
 impl From<&Wages> for pb::AnnualWages {
     fn from(w: &Wages) -> Self {
@@ -31,6 +32,30 @@ impl From<Reason> for pb::Reason {
             factor: r.factor,
             contribution: r.contribution,
             explanation: r.explanation,
+            code: pb::ReasonCode::from(r.code) as i32,
+            values: r.values.into_iter().map(Into::into).collect(),
+        }
+    }
+}
+
+impl From<Value> for pb::ReasonValue {
+    fn from(v: Value) -> Self {
+        use pb::reason_value::Value as Wire;
+        Self {
+            name: v.name.into(),
+            value: Some(match v.datum {
+                Datum::Text(text) => Wire::Text(text),
+                Datum::Number(number) => Wire::Number(number),
+                Datum::Flag(flag) => Wire::Flag(flag),
+            }),
+            unit: pb::ValueUnit::from(v.unit) as i32,
+            source: v.source.map(|s| {
+                let (source, release) = s.release();
+                pb::DataRelease {
+                    source: source.into(),
+                    release: release.into(),
+                }
+            }),
         }
     }
 }
@@ -97,7 +122,12 @@ impl From<&WorkSetting> for pb::WorkSetting {
 /// A program as served: its Scorecard and operator facts, the campuses
 /// reported with it in this view, and what its level leads to; without
 /// `texts` (the BASIC view), without the sentences.
-pub(crate) fn program(recommender: &Recommender, index: usize, texts: bool) -> pb::Program {
+pub(crate) fn program(
+    recommender: &Recommender,
+    index: usize,
+    texts: bool,
+    language: Language,
+) -> pb::Program {
     let text = |sentence: String| if texts { sentence } else { String::new() };
     let catalog = recommender.catalog();
     let p = &catalog.programs[index];
@@ -147,7 +177,13 @@ pub(crate) fn program(recommender: &Recommender, index: usize, texts: bool) -> p
         typical_duration: typical_duration(p.credential_level).map(|d| pb::TypicalDuration {
             min_years: d.min_years,
             max_years: d.max_years,
-            description: text(d.description.into()),
+            description: text(
+                match language {
+                    Language::En => d.description,
+                    Language::Es => d.description_es,
+                }
+                .into(),
+            ),
         }),
         earnings_premium: own_threshold.and_then(|t| p.earnings_premium(t)),
         payback_years: own_threshold.and_then(|t| p.payback_years(t)),
@@ -164,7 +200,7 @@ pub(crate) fn program(recommender: &Recommender, index: usize, texts: bool) -> p
                     accredited: route.accredited,
                     prepares: route.prepares,
                     explanation: if texts {
-                        recommender.route_explanation(route)
+                        recommender.route_explanation(route, language)
                     } else {
                         String::new()
                     },
@@ -172,7 +208,7 @@ pub(crate) fn program(recommender: &Recommender, index: usize, texts: bool) -> p
             })
             .collect(),
         title: p.title(),
-        title_note: text(p.title_note().unwrap_or_default().into()),
+        title_note: text(p.title_note_in(language).unwrap_or_default().into()),
     }
 }
 
@@ -306,6 +342,7 @@ pub(crate) fn recommend_response(
     recommender: &Recommender,
     ranked: Recommendations,
     view: View,
+    language: Language,
 ) -> pb::RecommendResponse {
     let texts = view == View::Full;
     let catalog = recommender.catalog();
@@ -334,6 +371,7 @@ pub(crate) fn recommend_response(
                     .iter()
                     .map(|g| pb::SkillGap {
                         skill_id: catalog.skills[g.skill].id.clone(),
+                        skill_name: catalog.skills[g.skill].name_in(language).to_owned(),
                         current: g.current,
                         typical: g.typical,
                         score_gain: g.gain,
@@ -354,7 +392,7 @@ pub(crate) fn recommend_response(
                             program_credential_levels: recommender
                                 .prepared_levels(step.credential)
                                 .to_vec(),
-                            eligibility: credential.eligibility.clone(),
+                            eligibility: credential.eligibility_in(language).to_vec(),
                             route_credential_levels: credential
                                 .program_levels
                                 .iter()
@@ -387,7 +425,8 @@ pub(crate) fn recommend_response(
             let wages_cell = s.wages_cell.and_then(cell_of);
             pb::WorkSettingRecommendation {
                 setting_id: setting.id.clone(),
-                name: setting.name.clone(),
+                name: setting.name_in(language).to_owned(),
+                name_en: setting.name.clone(),
                 naics_codes: setting.naics_codes.clone(),
                 score: s.score,
                 him_employment: setting.him_employment,
@@ -412,7 +451,7 @@ pub(crate) fn recommend_response(
         .programs
         .into_iter()
         .map(|p| pb::ProgramRecommendation {
-            program: Some(program(recommender, p.program, texts)),
+            program: Some(program(recommender, p.program, texts, language)),
             score: p.score,
             reasons: reasons(p.reasons),
             payback: p.payback.map(|pay| pb::Payback {
@@ -429,6 +468,7 @@ pub(crate) fn recommend_response(
         programs,
         model_version: recommender.model().version().to_owned(),
         data_releases: data_releases(),
+        language: language.tag().into(),
     }
 }
 

@@ -6,15 +6,16 @@
 use std::collections::{HashMap, HashSet};
 
 use super::factors::{onet_category, state_factor};
-use super::outcomes::describe_outcomes;
-use super::outcomes::outcome_factor;
+use super::outcomes::{outcome_factor, outcomes_reason};
 use super::reasons::{describe_facts, facts_key, FACT_COMBINATIONS};
+use super::texts::{leads_to, prepares_for, route_texts, variety_texts};
 use crate::catalog::{
     Accreditation, Catalog, CredentialRoute, DeliveryMode, Program, ProgramFilter, ReportingUnits,
-    EDUCATION_CATEGORIES, NON_CREDENTIAL_LEVEL, RECORDED_ACCREDITOR,
+    EDUCATION_CATEGORIES, NON_CREDENTIAL_LEVEL,
 };
+use crate::language::Language;
+use crate::rank::reason::Written;
 use crate::rank::ProgramPreferences;
-use crate::text::fixed;
 
 /// What the ranking precomputes from the catalog alone. A program's score
 /// is `level weight * state factor * outcome / k`; within a level, the
@@ -39,14 +40,14 @@ pub(crate) struct ProgramIndex {
     pub(super) by_state: HashMap<&'static str, Vec<Vec<u32>>>,
     /// Campuses Scorecard reports together.
     pub(crate) units: ReportingUnits,
-    /// Each candidate's outcomes sentence against its own state, written
+    /// Each candidate's outcomes reason against its own state, written
     /// once (a person elsewhere gets one written for them).
-    pub(super) outcome_texts: Vec<String>,
-    /// The factor and sentence of every route a program can have.
-    pub(crate) route_texts: HashMap<CredentialRoute, (String, String)>,
+    pub(super) outcome_texts: Vec<Written>,
+    /// The sentence of every route a program can have, per language.
+    pub(crate) route_texts: HashMap<CredentialRoute, [String; 2]>,
     /// The facts sentence of each combination of known and unknown facts,
-    /// by [`facts_key`].
-    pub(super) fact_texts: Vec<String>,
+    /// by [`facts_key`], per language.
+    pub(super) fact_texts: Vec<[String; 2]>,
 }
 
 /// Programs ranked together, sharing one path fit: one credential category,
@@ -62,12 +63,13 @@ pub(super) struct Group {
     /// the category's share of the path's workers over its most common
     /// category's.
     pub(super) relevance: Vec<f64>,
-    /// `path_texts[path]`: the factor and sentence saying that the group's
-    /// programs lead to the path, written once.
-    pub(super) path_texts: Vec<(String, String)>,
-    /// The sentences for a program of the group the list placed after
-    /// programs that score less, and before programs that score more.
-    pub(super) variety_texts: (String, String),
+    /// `path_texts[path]`: the reason saying that the group's programs
+    /// lead to the path, written once.
+    pub(super) path_texts: Vec<Written>,
+    /// The reasons for a program of the group the list placed after
+    /// programs that score less, and before programs that score more
+    /// (filled once the group's level is known).
+    pub(super) variety_texts: Vec<Written>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -97,6 +99,8 @@ pub(crate) struct Wanted<'a> {
     pub(crate) filter: Option<&'a ProgramFilter>,
     /// Whether to write the reasons.
     pub(crate) explain: bool,
+    /// The language to write them in.
+    pub(crate) language: Language,
 }
 
 /// Which candidates one request may be offered: the (deprecated)
@@ -191,32 +195,28 @@ impl ProgramIndex {
             .into_iter()
             .map(|state| (state, sorted(&|c| !c.online && c.state == Some(state))))
             .collect();
-        let mut level_names = vec![String::new(); EDUCATION_CATEGORIES];
+        let mut levels: Vec<Option<&Program>> = vec![None; EDUCATION_CATEGORIES];
         for c in &candidates {
-            let name = &mut level_names[c.category - 1];
-            if name.is_empty() {
-                *name = catalog.programs[c.program]
-                    .credential_description
-                    .to_lowercase();
-            }
+            levels[c.category - 1].get_or_insert(&catalog.programs[c.program]);
         }
         for group in &mut groups {
-            group.variety_texts =
-                variety_texts(&level_names[group.category - 1], &group.credentials);
+            if let Some(program) = levels[group.category - 1] {
+                group.variety_texts = variety_texts(program, &group.credentials);
+            }
         }
         let outcome_texts = candidates
             .iter()
             .map(|c| {
                 let program = &catalog.programs[c.program];
-                describe_outcomes(catalog, program, None, units.campuses(c.program))
+                outcomes_reason(catalog, program, None, units.campuses(c.program))
             })
             .collect();
-        let mut fact_texts = vec![String::new(); FACT_COMBINATIONS];
+        let mut fact_texts = vec![Default::default(); FACT_COMBINATIONS];
         for accreditation in [None, Some(true), Some(false)] {
             for practicum in [None, Some(true), Some(false)] {
                 for services in [None, Some(true), Some(false)] {
                     let facts = [accreditation, practicum, services];
-                    fact_texts[facts_key(facts)] = describe_facts(facts);
+                    fact_texts[facts_key(facts)] = Language::ALL.map(|l| describe_facts(facts, l));
                 }
             }
         }
@@ -234,60 +234,6 @@ impl ProgramIndex {
     }
 }
 
-/// What a program of a group placed for variety says: listed after
-/// programs that score less, or before programs that score more.
-fn variety_texts(level: &str, credentials: &[String]) -> (String, String) {
-    let programs = if credentials.is_empty() {
-        format!("{level} programs")
-    } else {
-        format!(
-            "{level} programs preparing for the {}",
-            credentials.join(" and ")
-        )
-    };
-    (
-        format!(
-            "Listed after programs that score less, so that each credential level that fits gets a place; its score is its own (one of the {programs} in the list)"
-        ),
-        format!(
-            "Listed before programs that score more, so that each credential level that fits gets a place (one of the {programs} in the list)"
-        ),
-    )
-}
-
-/// Every route a program can have, with its factor and sentence.
-fn route_texts(catalog: &Catalog) -> HashMap<CredentialRoute, (String, String)> {
-    let mut texts = HashMap::new();
-    for (credential, c) in catalog.credentials.iter().enumerate() {
-        for by_level in [true, false] {
-            let needs_accreditation = by_level && !c.program_accreditor.is_empty();
-            let statuses: &[Option<bool>] =
-                if needs_accreditation && c.program_accreditor == RECORDED_ACCREDITOR {
-                    &[None, Some(true), Some(false)]
-                } else {
-                    &[None]
-                };
-            for &accredited in statuses {
-                for prepares in [true, false] {
-                    if !by_level && !prepares {
-                        continue;
-                    }
-                    let route = CredentialRoute {
-                        credential,
-                        by_level,
-                        needs_accreditation,
-                        accredited,
-                        prepares,
-                    };
-                    let factor = format!("credential_route:{}", c.code);
-                    texts.insert(route, (factor, route.describe(catalog)));
-                }
-            }
-        }
-    }
-    texts
-}
-
 /// The group of a category's programs that prepare for no stated
 /// credential: each path's relevance is the category's share of the path's
 /// workers over its most common category's (O*NET).
@@ -302,15 +248,7 @@ fn plain_group(catalog: &Catalog, category: usize) -> Group {
             } else {
                 0.0
             };
-            let text = (
-                format!("career_path:{}", career.soc_code),
-                format!(
-                    "Leads to {}: {}",
-                    career.title,
-                    education_fact(career, category)
-                ),
-            );
-            (relevance, text)
+            (relevance, leads_to(career, category))
         })
         .unzip();
     Group {
@@ -318,56 +256,7 @@ fn plain_group(catalog: &Catalog, category: usize) -> Group {
         credentials: Vec::new(),
         relevance,
         path_texts,
-        variety_texts: Default::default(),
-    }
-}
-
-/// What O*NET says of the education `category` for `career`, in plain
-/// words: the share of its workers who say their job needs it, or, where
-/// O*NET ran no education survey, how O*NET describes the preparation its
-/// occupations of that kind need.
-fn education_fact(career: &crate::catalog::CareerPath, category: usize) -> String {
-    if career.education_from_survey {
-        format!(
-            "{}% of {} say their job needs {} (O*NET education survey)",
-            fixed(100.0 * career.education[category - 1], 0),
-            career.title,
-            education_phrase(category)
-        )
-    } else {
-        format!(
-            "O*NET has no education survey for this occupation and says most such jobs need {} (O*NET preparation level)",
-            preparation_phrase(career.job_zone)
-        )
-    }
-}
-
-/// O*NET's education category, as a phrase: "an associate's degree".
-fn education_phrase(category: usize) -> &'static str {
-    match category {
-        1 => "less than a high school diploma",
-        2 => "a high school diploma",
-        3 => "a post-secondary certificate",
-        4 => "some college courses",
-        5 => "an associate's degree",
-        6 => "a bachelor's degree",
-        7 => "a post-baccalaureate certificate",
-        8 => "a master's degree",
-        9 => "a post-master's certificate",
-        10 => "a first professional degree",
-        11 => "a doctoral degree",
-        _ => "post-doctoral training",
-    }
-}
-
-/// The preparation O*NET's job zone definitions describe for a zone.
-fn preparation_phrase(job_zone: u8) -> &'static str {
-    match job_zone {
-        1 => "little or no preparation",
-        2 => "a high school diploma",
-        3 => "training in vocational schools, related on-the-job experience, or an associate's degree",
-        4 => "a four-year bachelor's degree",
-        _ => "graduate school",
+        variety_texts: Vec::new(),
     }
 }
 
@@ -395,11 +284,7 @@ fn prepared_group(catalog: &Catalog, plain: &Group, codes: Vec<String>) -> Group
             .collect();
         if !leading.is_empty() {
             relevance[path] = 1.0;
-            path_texts[path].1 = format!(
-                "Leads to {}: the operator says it prepares for the {}, a credential for this path",
-                career.title,
-                leading.join(" and ")
-            );
+            path_texts[path] = prepares_for(career, &leading);
         }
     }
     Group {
@@ -407,6 +292,6 @@ fn prepared_group(catalog: &Catalog, plain: &Group, codes: Vec<String>) -> Group
         credentials: codes,
         relevance,
         path_texts,
-        variety_texts: Default::default(),
+        variety_texts: Vec::new(),
     }
 }

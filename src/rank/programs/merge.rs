@@ -157,6 +157,7 @@ impl ProgramIndex {
             preferences,
             filter,
             explain,
+            language,
         } = wanted;
         let admission = Admission {
             preferences,
@@ -186,7 +187,7 @@ impl ProgramIndex {
                 heap.push(next);
             }
         }
-        self.scored(catalog, profile, probabilities, heads, explain)
+        self.scored(catalog, profile, probabilities, heads, explain, language)
     }
 
     /// Every group with programs, each reading its lists in the order
@@ -381,6 +382,7 @@ mod tests {
                 preferences,
                 filter: filter.as_ref(),
                 explain: true,
+                language: crate::language::Language::En,
             };
             let merged = index.rank(&catalog, &profile, &probabilities, wanted);
             let admission = Admission {

@@ -36,12 +36,14 @@
 //! The rule's parts live apart: [`index`] precomputes what depends on the
 //! catalog alone, [`merge`] reads the best programs lazily, [`factors`]
 //! holds the scoring rule, [`outcomes`] the outcome factor, payback and
-//! sentence, and [`reasons`] the other sentences.
+//! sentence, [`texts`] the sentences written once from the catalog, and
+//! [`reasons`] the reasons of one answer.
 
 mod factors;
 mod index;
 mod merge;
 mod outcomes;
 mod reasons;
+mod texts;
 
 pub(crate) use index::{ProgramIndex, Wanted};

@@ -6,6 +6,8 @@
 
 use crate::catalog::states::by_usps;
 use crate::catalog::{Catalog, Program};
+use crate::language::Language;
+use crate::rank::reason::{ReasonCode, Source, Unit, Value, Written};
 use crate::rank::Payback;
 use crate::text::{fixed, thousands};
 
@@ -55,42 +57,117 @@ pub(super) fn payback(
     })
 }
 
-/// The outcomes sentence: earnings against the threshold of the
-/// program's state (Scorecard's comparison), and against the person's
-/// state when it differs; debt and the years of premium that repay it;
-/// and the campuses the figures are reported for.
-pub(super) fn describe_outcomes(
+/// The outcomes reason, without its contribution: the figures as values
+/// and the sentence in every language.
+pub(super) fn outcomes_reason(
     catalog: &Catalog,
     program: &Program,
     wanted: Option<&'static str>,
     campuses: &[usize],
+) -> Written {
+    let usd = |name, x: f64| Value::number(name, x, Unit::Usd).from(Source::Scorecard);
+    let mut values = Vec::new();
+    if let Some(e) = program.median_earnings {
+        values.push(usd("median_earnings", f64::from(e)));
+        values.push(Value::text(
+            "earnings_horizon",
+            program.earnings_horizon.clone(),
+        ));
+    }
+    if let Some((state, threshold)) = program.state.zip(program.state_earnings_threshold) {
+        values.push(Value::text("program_state", state));
+        values.push(usd("state_earnings_threshold", f64::from(threshold)));
+        if let Some(premium) = program.earnings_premium(threshold) {
+            values.push(usd("earnings_premium", premium as f64));
+        }
+    }
+    let pay = payback(catalog, program, wanted);
+    if let Some(pay) = pay.filter(|p| Some(p.state) != program.state) {
+        values.push(Value::text("state", pay.state));
+        values.push(usd(
+            "person_state_earnings_threshold",
+            f64::from(pay.threshold),
+        ));
+        values.push(usd("person_state_earnings_premium", pay.premium as f64));
+    }
+    if let Some(d) = program.median_debt {
+        values.push(usd("median_debt", f64::from(d)));
+    }
+    if let Some(r) = program.debt_to_earnings {
+        values.push(
+            Value::number("debt_to_earnings", 100.0 * r, Unit::Percent).from(Source::Scorecard),
+        );
+    }
+    if let Some(years) = pay.and_then(|p| p.years) {
+        values.push(Value::number("payback_years", years, Unit::Years).from(Source::Scorecard));
+    }
+    if campuses.len() > 1 {
+        values.push(
+            Value::number("campuses", campuses.len() as f64, Unit::Campuses)
+                .from(Source::Scorecard),
+        );
+    }
+    Written {
+        code: ReasonCode::ProgramOutcomes,
+        factor: "outcomes".into(),
+        values,
+        explanations: Language::ALL
+            .map(|language| describe_outcomes(catalog, program, wanted, campuses, language)),
+    }
+}
+
+/// The outcomes sentence: earnings against the threshold of the
+/// program's state (Scorecard's comparison), and against the person's
+/// state when it differs; debt and the years of premium that repay it;
+/// and the campuses the figures are reported for.
+fn describe_outcomes(
+    catalog: &Catalog,
+    program: &Program,
+    wanted: Option<&'static str>,
+    campuses: &[usize],
+    language: Language,
 ) -> String {
-    let horizon = match program.earnings_horizon.as_str() {
-        "4yr_after_completion" => "four years after completing".to_owned(),
-        other => other.replace('_', " "),
+    let es = language == Language::Es;
+    let horizon = match (program.earnings_horizon.as_str(), es) {
+        ("4yr_after_completion", false) => "four years after completing".to_owned(),
+        ("4yr_after_completion", true) => "cuatro años después de terminar".to_owned(),
+        (other, _) => other.replace('_', " "),
     };
-    let mut sentence = match program.median_earnings {
-        Some(e) => format!("Graduates earn ${} {horizon}", thousands(e)),
-        None => "Scorecard suppressed the earnings (small cohort)".to_owned(),
+    let mut sentence = match (program.median_earnings, es) {
+        (Some(e), false) => format!("Graduates earn ${} {horizon}", thousands(e)),
+        (Some(e), true) => format!("Los egresados ganan ${} {horizon}", thousands(e)),
+        (None, false) => "Scorecard suppressed the earnings (small cohort)".to_owned(),
+        (None, true) => "Scorecard no publica los ingresos (cohorte pequeña)".to_owned(),
     };
     let own = program.state.zip(program.state_earnings_threshold);
     if let Some((state, threshold)) = own {
         if let Some(premium) = program.earnings_premium(threshold) {
-            sentence += &format!(", {}", against(premium, state));
+            sentence += &format!(", {}", against(premium, state, language));
         }
     }
     let pay = payback(catalog, program, wanted);
     if let Some(pay) = pay.filter(|p| Some(p.state) != own.map(|o| o.0)) {
-        sentence += &format!(
-            " and {} where you want to work",
-            against(pay.premium, pay.state)
-        );
+        let there = against(pay.premium, pay.state, language);
+        sentence += &if es {
+            format!(" y {there} donde usted quiere trabajar")
+        } else {
+            format!(" and {there} where you want to work")
+        };
     }
     match (program.median_debt, program.debt_to_earnings) {
         (Some(d), r) => {
-            sentence += &format!("; median debt ${}", thousands(d));
+            sentence += &if es {
+                format!("; deuda mediana ${}", thousands(d))
+            } else {
+                format!("; median debt ${}", thousands(d))
+            };
             if let Some(r) = r {
-                sentence += &format!(" ({}% of a year's earnings)", fixed(100.0 * r, 0));
+                let pct = fixed(100.0 * r, 0);
+                sentence += &if es {
+                    format!(" ({pct}% de los ingresos de un año)")
+                } else {
+                    format!(" ({pct}% of a year's earnings)")
+                };
             }
             match pay {
                 Some(Payback {
@@ -98,41 +175,56 @@ pub(super) fn describe_outcomes(
                     state,
                     ..
                 }) => {
-                    sentence += &format!(
-                        ", repaid by about {} years of the premium over the {} threshold",
-                        fixed(years, 1),
-                        state_name(state)
-                    )
+                    let (y, name) = (fixed(years, 1), state_name(state));
+                    sentence += &if es {
+                        format!(
+                            ", que se paga con unos {y} años de la prima sobre el umbral de {name}"
+                        )
+                    } else {
+                        format!(
+                            ", repaid by about {y} years of the premium over the {name} threshold"
+                        )
+                    }
                 }
                 Some(Payback { state, .. }) if program.median_earnings.is_some() => {
-                    sentence += &format!(
-                        ", which earnings at or below the {} threshold do not pay back",
-                        state_name(state)
-                    )
+                    let name = state_name(state);
+                    sentence += &if es {
+                        format!(", que unos ingresos iguales o inferiores al umbral de {name} no permiten pagar")
+                    } else {
+                        format!(", which earnings at or below the {name} threshold do not pay back")
+                    }
                 }
                 _ => {}
             }
         }
+        (None, _) if es => sentence += "; Scorecard no publica la deuda",
         (None, _) => sentence += "; Scorecard suppressed the debt",
     }
     if campuses.len() > 1 {
-        sentence += &format!(
-            "; Scorecard reports these figures for {} campuses together ({})",
-            campuses.len(),
-            campus_list(catalog, campuses)
-        );
+        let (n, list) = (campuses.len(), campus_list(catalog, campuses, language));
+        sentence += &if es {
+            format!("; Scorecard publica estas cifras para {n} campus en conjunto ({list})")
+        } else {
+            format!("; Scorecard reports these figures for {n} campuses together ({list})")
+        };
     }
     sentence + " (College Scorecard)"
 }
 
 /// "$2,100 above the earnings threshold Scorecard publishes for Texas".
-fn against(premium: i64, state: &str) -> String {
-    let side = if premium >= 0 { "above" } else { "below" };
-    format!(
-        "${} {side} the earnings threshold Scorecard publishes for {}",
-        thousands(premium.unsigned_abs().min(u64::from(u32::MAX)) as u32),
-        state_name(state)
-    )
+fn against(premium: i64, state: &str, language: Language) -> String {
+    let amount = thousands(premium.unsigned_abs().min(u64::from(u32::MAX)) as u32);
+    let name = state_name(state);
+    match (language, premium >= 0) {
+        (Language::En, above) => {
+            let side = if above { "above" } else { "below" };
+            format!("${amount} {side} the earnings threshold Scorecard publishes for {name}")
+        }
+        (Language::Es, above) => {
+            let side = if above { "por encima" } else { "por debajo" };
+            format!("${amount} {side} del umbral de ingresos que Scorecard publica para {name}")
+        }
+    }
 }
 
 fn state_name(usps: &str) -> &str {
@@ -140,7 +232,7 @@ fn state_name(usps: &str) -> &str {
 }
 
 /// The first campuses by name and state, and how many more.
-fn campus_list(catalog: &Catalog, campuses: &[usize]) -> String {
+fn campus_list(catalog: &Catalog, campuses: &[usize], language: Language) -> String {
     const NAMED: usize = 3;
     let mut names: Vec<String> = campuses
         .iter()
@@ -154,7 +246,11 @@ fn campus_list(catalog: &Catalog, campuses: &[usize]) -> String {
         })
         .collect();
     if campuses.len() > NAMED {
-        names.push(format!("{} more", campuses.len() - NAMED));
+        let more = campuses.len() - NAMED;
+        names.push(match language {
+            Language::En => format!("{more} more"),
+            Language::Es => format!("{more} más"),
+        });
     }
     names.join("; ")
 }

@@ -7,9 +7,11 @@
 use super::factors::{education_factor, NEEDS_BACHELOR_FIRST, OUT_OF_STATE};
 use super::index::ProgramIndex;
 use super::merge::Head;
-use super::outcomes::{describe_outcomes, payback, NEUTRAL_FACTOR};
+use super::outcomes::{outcomes_reason, payback, NEUTRAL_FACTOR};
 use crate::catalog::{Accreditation, Catalog, Program};
-use crate::profile::{EducationLevel, Profile};
+use crate::language::Language;
+use crate::profile::Profile;
+use crate::rank::reason::{ReasonCode, Value};
 use crate::rank::{ProgramScore, Reason};
 
 /// Career paths named in a program's reasons.
@@ -25,6 +27,7 @@ impl ProgramIndex {
         probabilities: &[f64],
         heads: Vec<Head>,
         explain: bool,
+        language: Language,
     ) -> Vec<ProgramScore> {
         let scores: Vec<f64> = heads.iter().map(|h| h.score).collect();
         heads
@@ -34,8 +37,8 @@ impl ProgramIndex {
                 let program = &catalog.programs[head.program];
                 let payback = payback(catalog, program, profile.state.map(|s| s.usps));
                 let reasons = if explain {
-                    let mut reasons = self.reasons(catalog, profile, probabilities, head);
-                    reasons.extend(self.variety(head, &scores, position));
+                    let mut reasons = self.reasons(catalog, profile, probabilities, head, language);
+                    reasons.extend(self.variety(head, &scores, position, language));
                     reasons
                 } else {
                     Vec::new()
@@ -56,6 +59,7 @@ impl ProgramIndex {
         profile: &Profile,
         probabilities: &[f64],
         head: &Head,
+        language: Language,
     ) -> Vec<Reason> {
         let score = head.score;
         let c = self.candidates[head.candidate as usize];
@@ -63,6 +67,7 @@ impl ProgramIndex {
         let education = education_factor(profile.education, c.category);
         let state = profile.state.map(|s| s.usps);
         let rest = education * c.state_factor(state) * c.outcome;
+        let es = language == Language::Es;
         let mut reasons = Vec::with_capacity(REASON_PATHS + 6);
 
         let group = &self.groups[c.group];
@@ -75,23 +80,39 @@ impl ProgramIndex {
             .collect();
         paths.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         for &(path, fit) in paths.iter().take(REASON_PATHS).filter(|(_, f)| *f > 0.0) {
-            let (factor, explanation) = &group.path_texts[path];
-            reasons.push(Reason {
-                factor: factor.clone(),
-                contribution: fit * rest,
-                explanation: explanation.clone(),
-            });
+            reasons.push(group.path_texts[path].reason(fit * rest, language));
         }
         if education != 1.0 {
-            let level = profile.education.map_or("", EducationLevel::describe);
-            let explanation = if education == NEEDS_BACHELOR_FIRST {
-                "Needs a bachelor's degree first".to_owned()
+            let level = profile.education.map_or("", |e| e.describe_in(language));
+            let (code, values, explanation) = if education == NEEDS_BACHELOR_FIRST {
+                let text = if es {
+                    "Requiere antes una licenciatura"
+                } else {
+                    "Needs a bachelor's degree first"
+                };
+                (
+                    ReasonCode::ProgramNeedsBachelor,
+                    Vec::new(),
+                    text.to_owned(),
+                )
             } else {
-                format!("You already hold {level} or higher")
+                let values = profile
+                    .education
+                    .map(|e| Value::text("education", e.name()))
+                    .into_iter()
+                    .collect();
+                let text = if es {
+                    format!("Usted ya tiene {level} o un nivel superior")
+                } else {
+                    format!("You already hold {level} or higher")
+                };
+                (ReasonCode::ProgramLevelHeld, values, text)
             };
             reasons.push(Reason {
+                code,
                 factor: "education".into(),
                 contribution: score - score / education,
+                values,
                 explanation,
             });
         }
@@ -102,19 +123,44 @@ impl ProgramIndex {
                 (OUT_OF_STATE, 1.0)
             };
             let contribution = score - score * other / here;
-            let explanation = if c.online {
-                format!("Online, so open from {wanted}")
+            let mut values = vec![Value::text("state", wanted)];
+            let (code, explanation) = if c.online {
+                let text = if es {
+                    format!("En línea, así que está abierto desde {wanted}")
+                } else {
+                    format!("Online, so open from {wanted}")
+                };
+                (ReasonCode::ProgramOnline, text)
             } else if here == 1.0 {
-                format!("In {wanted}")
+                let text = if es {
+                    format!("En {wanted}")
+                } else {
+                    format!("In {wanted}")
+                };
+                (ReasonCode::ProgramInState, text)
             } else {
-                format!(
-                    "Outside {wanted} (in {}), unless it is offered online",
-                    program.state.unwrap_or("an unknown state")
-                )
+                values.extend(program.state.map(|s| Value::text("program_state", s)));
+                let text = match (program.state, es) {
+                    (Some(there), false) => {
+                        format!("Outside {wanted} (in {there}), unless it is offered online")
+                    }
+                    (None, false) => format!(
+                        "Outside {wanted} (in an unknown state), unless it is offered online"
+                    ),
+                    (Some(there), true) => {
+                        format!("Fuera de {wanted} (en {there}), salvo que se ofrezca en línea")
+                    }
+                    (None, true) => format!(
+                        "Fuera de {wanted} (en un estado desconocido), salvo que se ofrezca en línea"
+                    ),
+                };
+                (ReasonCode::ProgramOutOfState, text)
             };
             reasons.push(Reason {
+                code,
                 factor: "state".into(),
                 contribution,
+                values,
                 explanation,
             });
         }
@@ -122,44 +168,50 @@ impl ProgramIndex {
         // the figures of theirs.
         let elsewhere = state
             .filter(|&w| program.state != Some(w) && catalog.state_earnings_threshold(w).is_some());
-        let outcomes = match elsewhere {
+        let contribution = score - score * NEUTRAL_FACTOR / c.outcome;
+        reasons.push(match elsewhere {
             Some(_) => {
                 let campuses = self.units.campuses(c.program);
-                describe_outcomes(catalog, program, state, campuses)
+                outcomes_reason(catalog, program, state, campuses).reason(contribution, language)
             }
-            None => self.outcome_texts[head.candidate as usize].clone(),
-        };
-        reasons.push(Reason {
-            factor: "outcomes".into(),
-            contribution: score - score * NEUTRAL_FACTOR / c.outcome,
-            explanation: outcomes,
+            None => self.outcome_texts[head.candidate as usize].reason(contribution, language),
         });
+        let facts = known_facts(program);
+        let names = ["accredited", "practicum", "career_services"];
         reasons.push(Reason {
+            code: ReasonCode::ProgramFacts,
             factor: "program_facts".into(),
             contribution: 0.0,
-            explanation: self.fact_texts[facts_key(known_facts(program))].clone(),
+            values: names
+                .into_iter()
+                .zip(facts)
+                .filter_map(|(name, fact)| Some(Value::flag(name, fact?)))
+                .collect(),
+            explanation: self.fact_texts[facts_key(facts)][language.index()].clone(),
         });
         reasons
     }
 
     /// Says when the list moved the program for variety: listed after
     /// programs that score less, or before programs that score more.
-    fn variety(&self, head: &Head, scores: &[f64], position: usize) -> Option<Reason> {
+    fn variety(
+        &self,
+        head: &Head,
+        scores: &[f64],
+        position: usize,
+        language: Language,
+    ) -> Option<Reason> {
         let after_lower = scores[..position].iter().any(|&s| s < head.score);
         let before_higher = scores[position + 1..].iter().any(|&s| s > head.score);
         let texts = &self.groups[self.candidates[head.candidate as usize].group].variety_texts;
-        let explanation = if after_lower {
-            &texts.0
+        let written = if after_lower {
+            texts.first()
         } else if before_higher {
-            &texts.1
+            texts.get(1)
         } else {
-            return None;
+            None
         };
-        Some(Reason {
-            factor: "variety".into(),
-            contribution: 0.0,
-            explanation: explanation.clone(),
-        })
+        written.map(|w| w.reason(0.0, language))
     }
 }
 
@@ -195,23 +247,36 @@ pub(super) fn facts_key(facts: [Option<bool>; 3]) -> usize {
 }
 
 /// The facts sentence.
-pub(super) fn describe_facts(facts: [Option<bool>; 3]) -> String {
-    let known = |value: Option<bool>| match value {
-        Some(true) => "yes",
-        Some(false) => "no",
-        None => "unknown",
+pub(super) fn describe_facts(facts: [Option<bool>; 3], language: Language) -> String {
+    let es = language == Language::Es;
+    let known = |value: Option<bool>| match (value, es) {
+        (Some(true), false) => "yes",
+        (Some(false), false) => "no",
+        (None, false) => "unknown",
+        (Some(true), true) => "sí",
+        (Some(false), true) => "no",
+        (None, true) => "desconocido",
     };
-    let source = if facts.iter().all(Option::is_none) {
-        "none stated by the operator"
-    } else if facts.iter().all(Option::is_some) {
-        "as the operator states them"
+    let (a, p, c) = (known(facts[0]), known(facts[1]), known(facts[2]));
+    let all_unknown = facts.iter().all(Option::is_none);
+    let all_known = facts.iter().all(Option::is_some);
+    if es {
+        let source = if all_unknown {
+            "el operador no indica ninguno"
+        } else if all_known {
+            "según los indica el operador"
+        } else {
+            "según los indica el operador; puede indicar los desconocidos"
+        };
+        format!("Para considerar: acreditación CAHIIM {a}; prácticas o pasantía {p}; servicios de orientación profesional {c} ({source})")
     } else {
-        "as the operator states them; it can state the unknown ones"
-    };
-    format!(
-        "To weigh: CAHIIM accreditation {}; practicum or internship {}; career services {} ({source})",
-        known(facts[0]),
-        known(facts[1]),
-        known(facts[2]),
-    )
+        let source = if all_unknown {
+            "none stated by the operator"
+        } else if all_known {
+            "as the operator states them"
+        } else {
+            "as the operator states them; it can state the unknown ones"
+        };
+        format!("To weigh: CAHIIM accreditation {a}; practicum or internship {p}; career services {c} ({source})")
+    }
 }

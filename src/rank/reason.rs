@@ -1,0 +1,285 @@
+//! A reason as data: a stable code from a documented catalog, the typed
+//! values it speaks of, and the sentence the server writes from them in
+//! the request's language (docs/api.md, "Reason codes").
+
+use crate::catalog::DATA_RELEASES;
+use crate::language::Language;
+
+/// One factor that raised or lowered an item's score.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reason {
+    /// What kind of reason it is.
+    pub code: ReasonCode,
+    /// Machine-readable factor, e.g. `skill:clinical_coding`.
+    pub factor: String,
+    /// Signed contribution (see each ranker for its unit).
+    pub contribution: f64,
+    /// The values the sentence speaks of, by name (see
+    /// [`ReasonCode::value_names`]).
+    pub values: Vec<Value>,
+    /// One sentence in the request's language.
+    pub explanation: String,
+}
+
+/// The kinds of reasons. Each names the values it carries in
+/// [`ReasonCode::value_names`]; a value that is unknown is left out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ReasonCode {
+    /// A career path: a stated skill well above the path's typical level.
+    SkillAboveTypical,
+    /// A career path: a skill below typical that still raises the fit
+    /// (above what the path's people usually bring).
+    SkillTowardTypical,
+    /// A career path: a skill below the path's typical level.
+    SkillBelowTypical,
+    /// A career path: a skill at the path's typical level.
+    SkillAtTypical,
+    /// A career path: a credential held that leads to the path.
+    CredentialHeld,
+    /// A career path: the interests against the path's (O*NET).
+    Interests,
+    /// A career path: the education held against the path's most common.
+    Education,
+    /// A work setting: the share of a path's workers it employs (BLS).
+    SettingStaffing,
+    /// A program: the share of a path's workers whose job needs its level
+    /// (O*NET education survey).
+    ProgramPathLevel,
+    /// A program: the preparation O*NET describes for a path it has no
+    /// education survey for.
+    ProgramPathPreparation,
+    /// A program: its operator says it prepares for a credential of a path.
+    ProgramPreparesFor,
+    /// A program: of a level the person already holds or passed.
+    ProgramLevelHeld,
+    /// A program: a graduate level without a bachelor's degree.
+    ProgramNeedsBachelor,
+    /// A program: in the person's state.
+    ProgramInState,
+    /// A program: online, so open from the person's state.
+    ProgramOnline,
+    /// A program: outside the person's state.
+    ProgramOutOfState,
+    /// A program: its graduates' earnings and debt (College Scorecard).
+    ProgramOutcomes,
+    /// A program: the facts a person weighs (accreditation, practicum,
+    /// career services); contributes 0.
+    ProgramFacts,
+    /// A program listed after programs that score less, for variety;
+    /// contributes 0.
+    VarietyAfterLower,
+    /// A program listed before programs that score more, for variety;
+    /// contributes 0.
+    VarietyBeforeHigher,
+}
+
+const SKILL_VALUES: &[&str] = &[
+    "skill",
+    "level",
+    "typical",
+    "vouched_by",
+    "task_id",
+    "task",
+    "element",
+    "importance",
+];
+
+impl ReasonCode {
+    /// Every code, in the order of the proto's enum.
+    pub const ALL: [Self; 20] = [
+        Self::SkillAboveTypical,
+        Self::SkillTowardTypical,
+        Self::SkillBelowTypical,
+        Self::SkillAtTypical,
+        Self::CredentialHeld,
+        Self::Interests,
+        Self::Education,
+        Self::SettingStaffing,
+        Self::ProgramPathLevel,
+        Self::ProgramPathPreparation,
+        Self::ProgramPreparesFor,
+        Self::ProgramLevelHeld,
+        Self::ProgramNeedsBachelor,
+        Self::ProgramInState,
+        Self::ProgramOnline,
+        Self::ProgramOutOfState,
+        Self::ProgramOutcomes,
+        Self::ProgramFacts,
+        Self::VarietyAfterLower,
+        Self::VarietyBeforeHigher,
+    ];
+
+    /// The names of the values a reason of this code can carry.
+    pub fn value_names(self) -> &'static [&'static str] {
+        match self {
+            Self::SkillAboveTypical
+            | Self::SkillTowardTypical
+            | Self::SkillBelowTypical
+            | Self::SkillAtTypical => SKILL_VALUES,
+            Self::CredentialHeld => &["credential", "issuer"],
+            Self::Interests => &["correlation"],
+            Self::Education => &["education", "usual_education"],
+            Self::SettingStaffing => &["career_path", "share", "employment", "national_employment"],
+            Self::ProgramPathLevel => &["career_path", "share", "education"],
+            Self::ProgramPathPreparation => &["career_path", "job_zone"],
+            Self::ProgramPreparesFor => &["career_path", "credential"],
+            Self::ProgramLevelHeld => &["education"],
+            Self::ProgramNeedsBachelor => &[],
+            Self::ProgramInState | Self::ProgramOnline => &["state"],
+            Self::ProgramOutOfState => &["state", "program_state"],
+            Self::ProgramOutcomes => &[
+                "median_earnings",
+                "earnings_horizon",
+                "program_state",
+                "state_earnings_threshold",
+                "earnings_premium",
+                "state",
+                "person_state_earnings_threshold",
+                "person_state_earnings_premium",
+                "median_debt",
+                "debt_to_earnings",
+                "payback_years",
+                "campuses",
+            ],
+            Self::ProgramFacts => &["accredited", "practicum", "career_services"],
+            Self::VarietyAfterLower | Self::VarietyBeforeHigher => {
+                &["credential_level", "credential"]
+            }
+        }
+    }
+}
+
+/// A value a reason speaks of.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Value {
+    /// Its name, one of the code's [`ReasonCode::value_names`].
+    pub name: &'static str,
+    /// The value.
+    pub datum: Datum,
+    /// What a number counts.
+    pub unit: Unit,
+    /// The public data it comes from; `None` for what the person or the
+    /// operator gave.
+    pub source: Option<Source>,
+}
+
+/// The value itself.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Datum {
+    /// An id, a code or a word.
+    Text(String),
+    /// A figure.
+    Number(f64),
+    /// Yes or no.
+    Flag(bool),
+}
+
+/// What a number counts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Unit {
+    /// Not a number, or a plain count.
+    #[default]
+    None,
+    /// A proficiency in [0, 1].
+    SkillLevel,
+    /// A Pearson correlation in [-1, 1].
+    Correlation,
+    /// A percentage, 0 to 100.
+    Percent,
+    /// U.S. dollars.
+    Usd,
+    /// Years.
+    Years,
+    /// People employed.
+    Workers,
+    /// An O*NET importance rating, 1 to 5.
+    Importance,
+    /// An O*NET job zone, 1 to 5.
+    JobZone,
+    /// Campuses.
+    Campuses,
+}
+
+/// The public data set a value comes from, as `DATA_RELEASES` lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// BLS OEWS.
+    Oews,
+    /// College Scorecard.
+    Scorecard,
+    /// O*NET.
+    Onet,
+}
+
+impl Source {
+    /// (source, release) as served in `data_releases`.
+    pub fn release(self) -> (&'static str, &'static str) {
+        DATA_RELEASES[match self {
+            Self::Oews => 0,
+            Self::Scorecard => 1,
+            Self::Onet => 2,
+        }]
+    }
+}
+
+impl Value {
+    /// An id, a code or a word.
+    pub fn text(name: &'static str, text: impl Into<String>) -> Self {
+        Self {
+            name,
+            datum: Datum::Text(text.into()),
+            unit: Unit::None,
+            source: None,
+        }
+    }
+
+    /// A figure in `unit`.
+    pub fn number(name: &'static str, number: f64, unit: Unit) -> Self {
+        Self {
+            name,
+            datum: Datum::Number(number),
+            unit,
+            source: None,
+        }
+    }
+
+    /// Yes or no.
+    pub fn flag(name: &'static str, flag: bool) -> Self {
+        Self {
+            name,
+            datum: Datum::Flag(flag),
+            unit: Unit::None,
+            source: None,
+        }
+    }
+
+    /// The same value, from `source`.
+    pub fn from(mut self, source: Source) -> Self {
+        self.source = Some(source);
+        self
+    }
+}
+
+/// A reason that depends on the catalog alone, written once in every
+/// language; its contribution is the request's.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Written {
+    pub(crate) code: ReasonCode,
+    pub(crate) factor: String,
+    pub(crate) values: Vec<Value>,
+    /// Per [`Language::index`].
+    pub(crate) explanations: [String; 2],
+}
+
+impl Written {
+    /// The reason for one request.
+    pub(crate) fn reason(&self, contribution: f64, language: Language) -> Reason {
+        Reason {
+            code: self.code,
+            factor: self.factor.clone(),
+            contribution,
+            values: self.values.clone(),
+            explanation: self.explanations[language.index()].clone(),
+        }
+    }
+}
