@@ -73,6 +73,11 @@ struct CallLabels {
 }
 
 #[derive(Debug, Clone, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct CodeLabels {
+    code: &'static str,
+}
+
+#[derive(Debug, Clone, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct MethodLabels {
     method: &'static str,
 }
@@ -112,6 +117,7 @@ struct Inner {
     connections_refused: Counter,
     connections_closed: Family<ReasonLabels, Counter>,
     accept_errors: Counter,
+    door_refusals: Family<CodeLabels, Counter>,
 }
 
 fn duration_histogram() -> Histogram {
@@ -135,6 +141,7 @@ impl Metrics {
         let connections_refused = Counter::default();
         let connections_closed = Family::<ReasonLabels, Counter>::default();
         let accept_errors = Counter::default();
+        let door_refusals = Family::<CodeLabels, Counter>::default();
         let mut registry = Registry::with_prefix("himrec");
         registry.register(
             "calls",
@@ -191,6 +198,11 @@ impl Metrics {
             "Failed accepts of new connections (for example, out of file descriptors)",
             accept_errors.clone(),
         );
+        registry.register(
+            "door_refusals",
+            "HTTP/JSON door calls refused before they became gRPC calls (unknown method, content type, unreadable, oversize or malformed body, bad header), by the Connect error's gRPC code",
+            door_refusals.clone(),
+        );
         Self {
             inner: Arc::new(Inner {
                 registry,
@@ -205,6 +217,7 @@ impl Metrics {
                 connections_refused,
                 connections_closed,
                 accept_errors,
+                door_refusals,
             }),
         }
     }
@@ -280,6 +293,17 @@ impl Metrics {
         self.inner
             .connections_closed
             .get_or_create(&ReasonLabels { reason })
+            .inc();
+    }
+
+    /// The HTTP/JSON door refused a call with `code` before it reached
+    /// the services.
+    pub(crate) fn door_refused(&self, code: tonic::Code) {
+        self.inner
+            .door_refusals
+            .get_or_create(&CodeLabels {
+                code: code_label(code),
+            })
             .inc();
     }
 

@@ -279,7 +279,8 @@ type BadCall = (
 
 #[tokio::test]
 async fn bad_calls_get_connect_errors_naming_what_is_wrong() {
-    let server = TestServer::start().await;
+    let live = Live::fixed(recommender());
+    let server = TestServer::serve_live(live.clone(), ServeOptions::default()).await;
     let addr = server.addr;
     let recommend = "/himrec.v1.Recommender/Recommend";
     let cases: Vec<BadCall> = vec![
@@ -396,6 +397,19 @@ async fn bad_calls_get_connect_errors_naming_what_is_wrong() {
         let (got_code, got_fields) = connect_error(&answer);
         assert_eq!(got_code, code, "{shown}");
         assert_eq!(got_fields, fields, "{shown}");
+    }
+
+    // Refusals of the door itself are counted apart; the calls it passed
+    // on are counted by the guard, as gRPC calls.
+    let metrics = live.metrics().encode();
+    for line in [
+        "himrec_door_refusals_total{code=\"INVALID_ARGUMENT\"} 6",
+        "himrec_door_refusals_total{code=\"NOT_FOUND\"} 1",
+        "himrec_door_refusals_total{code=\"RESOURCE_EXHAUSTED\"} 1",
+        "himrec_calls_total{method=\"himrec.v1.Recommender/Recommend\",code=\"INVALID_ARGUMENT\"} 2",
+        "himrec_calls_total{method=\"himrec.v1.Catalog/GetProgram\",code=\"NOT_FOUND\"} 1",
+    ] {
+        assert!(metrics.contains(line), "{line} not in\n{metrics}");
     }
 }
 

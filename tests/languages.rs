@@ -408,11 +408,13 @@ async fn the_readme_profile_is_answered_in_spanish_with_the_same_ranking() {
     );
     let employment = value("employment");
     assert_eq!(employment.unit, pb::ValueUnit::Workers as i32);
-    assert_eq!(
-        employment.source.as_ref().unwrap().release,
-        "May 2025",
-        "BLS OEWS's release"
-    );
+    assert_eq!(employment.source, pb::DataSource::BlsOews as i32);
+    let release = es
+        .data_releases
+        .iter()
+        .find(|r| r.id == employment.source)
+        .unwrap();
+    assert_eq!(release.release, "May 2025", "BLS OEWS's release");
 }
 
 #[tokio::test]

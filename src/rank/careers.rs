@@ -303,8 +303,8 @@ impl Words<'_> {
         let es = self.language == Language::Es;
         if let Some(&id) = evidence.tasks.first() {
             if let Some((_, text)) = path.tasks.iter().find(|(t, _)| *t == id) {
-                values.push(Value::text("task_id", id.to_string()).from(Source::Onet));
-                values.push(Value::text("task", text.clone()).from(Source::Onet));
+                // The statement itself is in Catalog.ListCareerPaths.
+                values.push(Value::number("task_id", f64::from(id), Unit::None).from(Source::Onet));
                 let quoted = quote(text);
                 return if es {
                     format!(" (tarea {id} de O*NET, en inglés: \"{quoted}\")")

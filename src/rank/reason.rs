@@ -79,7 +79,6 @@ const SKILL_VALUES: &[&str] = &[
     "typical",
     "vouched_by",
     "task_id",
-    "task",
     "element",
     "importance",
 ];
@@ -200,7 +199,8 @@ pub enum Unit {
     Campuses,
 }
 
-/// The public data set a value comes from, as `DATA_RELEASES` lists them.
+/// The public data set a value comes from, in the order of
+/// `DATA_RELEASES`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Source {
     /// BLS OEWS.
@@ -209,16 +209,20 @@ pub enum Source {
     Scorecard,
     /// O*NET.
     Onet,
+    /// ESCO.
+    Esco,
 }
 
+// Every data release has its source.
+const _: () = assert!(Source::ALL.len() == DATA_RELEASES.len());
+
 impl Source {
-    /// (source, release) as served in `data_releases`.
+    /// Every source, in the order of `DATA_RELEASES`.
+    pub const ALL: [Self; 4] = [Self::Oews, Self::Scorecard, Self::Onet, Self::Esco];
+
+    /// (source, release) as `DATA_RELEASES` lists them.
     pub fn release(self) -> (&'static str, &'static str) {
-        DATA_RELEASES[match self {
-            Self::Oews => 0,
-            Self::Scorecard => 1,
-            Self::Onet => 2,
-        }]
+        DATA_RELEASES[self as usize]
     }
 }
 

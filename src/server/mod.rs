@@ -220,7 +220,10 @@ pub async fn run_with(
             span
         })
         .layer(cors)
-        .layer(connect::ConnectLayer::new(limits.max_request_bytes)?)
+        .layer(connect::ConnectLayer::new(
+            limits.max_request_bytes,
+            live.metrics().clone(),
+        )?)
         .layer(tonic_web::GrpcWebLayer::new())
         .layer(guard)
         .add_service(health_service)

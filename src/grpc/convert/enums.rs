@@ -4,7 +4,7 @@
 
 use crate::catalog::{Accreditation, Control, DeliveryMode};
 use crate::pb;
-use crate::rank::{ReasonCode, Unit};
+use crate::rank::{ReasonCode, Source, Unit};
 
 /// `From<domain> for pb` and `TryFrom<pb> for domain` from one list of
 /// pairs; the `UNSPECIFIED` protobuf value converts to `Err(())`.
@@ -128,3 +128,10 @@ impl From<Unit> for pb::ValueUnit {
         }
     }
 }
+
+enum_map!(Source <=> DataSource {
+    Oews <=> BlsOews,
+    Scorecard <=> CollegeScorecard,
+    Onet <=> Onet,
+    Esco <=> Esco,
+});

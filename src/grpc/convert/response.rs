@@ -5,13 +5,12 @@ use std::sync::LazyLock;
 
 use crate::catalog::{
     typical_duration, CareerPath, Catalog, Credential, OewsCell, Skill, Wages, WorkSetting,
-    DATA_RELEASES,
 };
 use crate::error::RequestError;
 use crate::language::Language;
 use crate::live::Snapshot;
 use crate::pb;
-use crate::rank::{Datum, Reason, Recommendations, Recommender, Value, View};
+use crate::rank::{Datum, Reason, Recommendations, Recommender, Source, Value, View};
 
 impl From<&Wages> for pb::AnnualWages {
     fn from(w: &Wages) -> Self {
@@ -49,13 +48,7 @@ impl From<Value> for pb::ReasonValue {
                 Datum::Flag(flag) => Wire::Flag(flag),
             }),
             unit: pb::ValueUnit::from(v.unit) as i32,
-            source: v.source.map(|s| {
-                let (source, release) = s.release();
-                pb::DataRelease {
-                    source: source.into(),
-                    release: release.into(),
-                }
-            }),
+            source: v.source.map_or(pb::DataSource::Unspecified, Into::into) as i32,
         }
     }
 }
@@ -322,11 +315,15 @@ fn figures_note(p: &CareerPath) -> String {
 /// catalog's constants).
 fn data_releases() -> Vec<pb::DataRelease> {
     static RELEASES: LazyLock<Vec<pb::DataRelease>> = LazyLock::new(|| {
-        DATA_RELEASES
-            .iter()
-            .map(|(source, release)| pb::DataRelease {
-                source: (*source).into(),
-                release: (*release).into(),
+        Source::ALL
+            .into_iter()
+            .map(|id| {
+                let (source, release) = id.release();
+                pb::DataRelease {
+                    source: source.into(),
+                    release: release.into(),
+                    id: pb::DataSource::from(id) as i32,
+                }
             })
             .collect()
     });

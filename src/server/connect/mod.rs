@@ -30,6 +30,7 @@ pub(crate) use codec::Codec;
 use codec::{frame, unframe, Encoding};
 
 use crate::error::{FieldViolation, RequestError};
+use crate::metrics::Metrics;
 
 /// Where the OpenAPI document is served.
 const OPENAPI_PATH: &str = "/openapi.json";
@@ -45,11 +46,17 @@ struct Door {
     codec: Codec,
     max_request_bytes: usize,
     openapi: Bytes,
+    metrics: Metrics,
 }
 
 impl ConnectLayer {
-    /// A door refusing bodies over `max_request_bytes`.
-    pub(crate) fn new(max_request_bytes: usize) -> Result<Self, prost_reflect::DescriptorError> {
+    /// A door refusing bodies over `max_request_bytes`, counting its own
+    /// refusals in `metrics` (the calls it passes on are counted by the
+    /// guard, as gRPC calls).
+    pub(crate) fn new(
+        max_request_bytes: usize,
+        metrics: Metrics,
+    ) -> Result<Self, prost_reflect::DescriptorError> {
         let codec = Codec::new()?;
         let openapi = serde_json::to_vec_pretty(&openapi::document(&codec))
             .expect("a JSON value serializes")
@@ -59,6 +66,7 @@ impl ConnectLayer {
                 codec,
                 max_request_bytes,
                 openapi,
+                metrics,
             }),
         })
     }
@@ -144,7 +152,7 @@ where
                 Box::pin(async move { Ok(response) })
             }
             Kind::Unsupported => {
-                let mut response = self.door.refuse(&Status::invalid_argument(
+                let mut response = self.door.refuse_early(&Status::invalid_argument(
                     "the door takes application/json or application/proto bodies \
                      (gRPC takes application/grpc)",
                 ));
@@ -187,6 +195,13 @@ impl Door {
         )
     }
 
+    /// `status` in Connect's error form, for a call refused before it
+    /// became a gRPC call: counted here, since the guard never saw it.
+    fn refuse_early(&self, status: &Status) -> http::Response<Body> {
+        self.metrics.door_refused(status.code());
+        self.refuse(status)
+    }
+
     async fn unary<S>(
         &self,
         mut inner: S,
@@ -196,21 +211,24 @@ impl Door {
     where
         S: Service<http::Request<Body>, Response = http::Response<Body>>,
     {
-        match self.call(&mut inner, request, encoding).await {
+        let (call, method) = match self.prepare(request, encoding).await {
+            Ok(prepared) => prepared,
+            Err(status) => return self.refuse_early(&status),
+        };
+        match self.forward(&mut inner, call, method, encoding).await {
             Ok(response) => response,
             Err(status) => self.refuse(&status),
         }
     }
 
-    async fn call<S>(
+    /// The gRPC call a door call stands for, and its method; refused
+    /// before it reaches the guard when the method, body or headers are
+    /// not what the door takes.
+    async fn prepare(
         &self,
-        inner: &mut S,
         request: http::Request<Body>,
         encoding: Encoding,
-    ) -> Result<http::Response<Body>, Status>
-    where
-        S: Service<http::Request<Body>, Response = http::Response<Body>>,
-    {
+    ) -> Result<(http::Request<Body>, prost_reflect::MethodDescriptor), Status> {
         let path = request.uri().path().to_owned();
         let method = self
             .codec
@@ -278,7 +296,20 @@ impl Door {
             headers.insert("grpc-timeout", timeout);
         }
         let call = http::Request::from_parts(parts, Body::new(Full::new(frame(&message))));
+        Ok((call, method))
+    }
 
+    /// The answer of the services to `call`, in the door's encoding.
+    async fn forward<S>(
+        &self,
+        inner: &mut S,
+        call: http::Request<Body>,
+        method: prost_reflect::MethodDescriptor,
+        encoding: Encoding,
+    ) -> Result<http::Response<Body>, Status>
+    where
+        S: Service<http::Request<Body>, Response = http::Response<Body>>,
+    {
         let response = inner
             .call(call)
             .await
