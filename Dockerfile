@@ -14,12 +14,14 @@ RUN cargo build --release --locked --bin himrec
 # Run: a small Debian image, an unprivileged user, the binary, the bundled
 # data and the committed model.
 FROM debian:bookworm-slim
-RUN useradd --system --uid 10001 --no-create-home himrec
+RUN groupadd --system --gid 10001 himrec \
+ && useradd --system --uid 10001 --gid 10001 --no-create-home himrec
 WORKDIR /app
 COPY --from=build /src/target/release/himrec /usr/local/bin/himrec
 COPY data data
 COPY models models
-USER himrec
+# Numeric, so a kubelet can check runAsNonRoot (deploy/kubernetes/).
+USER 10001:10001
 ENV HIMREC_ADDR=0.0.0.0:50051 \
     HIMREC_DATA=/app/data \
     HIMREC_MODEL=/app/models/career_model.json \
