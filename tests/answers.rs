@@ -97,6 +97,7 @@ fn random_request(
         program_filter: None,
         view: 0,
         language: ["", "", "", "es", "es-MX", "fr"][rng.gen_range(0..6)].into(),
+        model_label: String::new(),
     }
 }
 
@@ -235,6 +236,7 @@ async fn answers() -> Vec<(String, String)> {
     let live = Live::load(Sources {
         data: root.join("data"),
         model: root.join("models/career_model.json"),
+        candidate: None,
         overlay: Some(root.join("tests/fixtures/overlay.csv")),
         tenants: Vec::new(),
     })

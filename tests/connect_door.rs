@@ -223,6 +223,7 @@ async fn reload_answers_through_the_door() {
         Live::load(himrec::live::Sources {
             data: common::root().join("data"),
             model: common::root().join("models/career_model.json"),
+            candidate: None,
             overlay: None,
             tenants: Vec::new(),
         })
@@ -249,6 +250,21 @@ async fn reload_answers_through_the_door() {
         .unwrap()
         .into_inner();
     assert_eq!(info.generation, reloaded.generation + 1);
+
+    // Promotion and demotion through the door: with no candidate loaded,
+    // each is a failed precondition, in Connect's form.
+    for method in ["Promote", "Demote"] {
+        let (status, _, body) = post(
+            server.addr,
+            &format!("/himrec.v1.Admin/{method}"),
+            "application/json",
+            &[("authorization", "Bearer hr_operator")],
+            b"{}",
+        )
+        .await;
+        assert_eq!(status, 400, "{method}: {}", String::from_utf8_lossy(&body));
+        assert_eq!(connect_error(&body).0, "failed_precondition");
+    }
 }
 
 /// The Connect error of a door answer: (code, field paths at fault).
@@ -595,5 +611,5 @@ async fn the_openapi_document_is_served_committed_and_matches_the_proto() {
             }
         }
     }
-    assert_eq!(methods, 9);
+    assert_eq!(methods, 11);
 }

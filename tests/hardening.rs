@@ -116,6 +116,8 @@ fn request() -> impl Strategy<Value = pb::RecommendRequest> {
             view: (limits[0] % 4) as i32,
             // Spoken, unspoken (English), malformed (refused).
             language: ["", "es", "es-MX", "fr", "e_s", "en-US"][(limits[1] % 6) as usize].into(),
+            // Without a candidate loaded, only "" and "stable" are served.
+            model_label: ["", "", "stable", "candidate", "canary"][(limits[2] % 5) as usize].into(),
         })
 }
 

@@ -112,6 +112,7 @@ fn sources(dir: &Path) -> Sources {
     Sources {
         data: root().join("data"),
         model: dir.join("model.json"),
+        candidate: None,
         overlay: Some(dir.join("overlay.csv")),
         tenants: Vec::new(),
     }

@@ -72,6 +72,7 @@ fn tenants(dir: &Path) -> Vec<Tenant> {
             programs_overlay: dir.join("valley.csv"),
             keys: vec!["valley-web".into()],
             default_filter: None,
+            model_label: String::new(),
         },
         Tenant {
             name: "hill".into(),
@@ -79,6 +80,7 @@ fn tenants(dir: &Path) -> Vec<Tenant> {
             programs_overlay: dir.join("hill.csv"),
             keys: vec!["hill-web".into()],
             default_filter: None,
+            model_label: String::new(),
         },
     ]
 }

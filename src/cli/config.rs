@@ -118,8 +118,13 @@ pub(crate) fn run(command: ConfigCommand) -> anyhow::Result<()> {
                 .with_context(|| format!("configuration {}", file.display()))?;
             let views = server::check(&config)
                 .with_context(|| format!("{}: the files it names do not load", file.display()))?;
+            let candidate = views
+                .candidate
+                .as_ref()
+                .map(|c| format!(", candidate {}", c.public.model().version()))
+                .unwrap_or_default();
             println!(
-                "{}: ok (model {}, {} programs, tls {}, {} API keys, {} tenants)",
+                "{}: ok (model {}{candidate}, {} programs, tls {}, {} API keys, {} tenants)",
                 file.display(),
                 views.public.model().version(),
                 views.public.catalog().programs.len(),

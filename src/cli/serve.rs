@@ -59,6 +59,10 @@ async fn serve(config: Config) -> anyhow::Result<()> {
     let snapshot = live.current();
     info!(
         model = snapshot.recommender.model().version(),
+        candidate = snapshot
+            .candidate
+            .as_ref()
+            .map_or("", |c| c.public.model().version()),
         career_paths = snapshot.recommender.catalog().career_paths.len(),
         work_settings = snapshot.recommender.catalog().settings.len(),
         programs = snapshot.recommender.catalog().programs.len(),

@@ -29,8 +29,12 @@ pub struct Config {
     pub addr: SocketAddr,
     /// Folder of the vendored data.
     pub data: PathBuf,
-    /// Model artifact.
+    /// Model artifact: the `stable` model, which calls use unless told
+    /// otherwise.
     pub model: PathBuf,
+    /// A second model artifact, the `candidate`, loaded beside the stable
+    /// one for comparison and promotion; empty for none.
+    pub candidate_model: PathBuf,
     /// The operator's program overlay; empty for none.
     pub programs_overlay: PathBuf,
     /// Browser origins allowed to call through gRPC-Web.
@@ -60,6 +64,7 @@ impl Default for Config {
             addr: SocketAddr::from(([127, 0, 0, 1], 50051)),
             data: PathBuf::from("data"),
             model: PathBuf::from("models/career_model.json"),
+            candidate_model: PathBuf::new(),
             programs_overlay: PathBuf::new(),
             cors_origins: Vec::new(),
             limits: Limits::default(),
@@ -107,6 +112,11 @@ impl Config {
             .map_err(|e| ConfigError::one(format!("{origin} with overrides: {e}")))?;
         config.validate()?;
         Ok(config)
+    }
+
+    /// The candidate model, if one is set.
+    pub fn candidate_model(&self) -> Option<&Path> {
+        (!self.candidate_model.as_os_str().is_empty()).then_some(self.candidate_model.as_path())
     }
 
     /// The program overlay, if one is set.

@@ -258,6 +258,10 @@ pub struct Tenant {
     /// this, never widen it.
     #[serde(default)]
     pub default_filter: Option<TenantFilter>,
+    /// The model its calls use unless a request asks for one: `stable`,
+    /// `candidate`, or empty for `stable`.
+    #[serde(default)]
+    pub model_label: String,
 }
 
 impl Tenant {

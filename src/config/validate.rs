@@ -192,6 +192,18 @@ impl Config {
                     format!("{name:?} is used twice"),
                 ));
             }
+            match tenant.model_label.as_str() {
+                "" | "stable" => {}
+                "candidate" if self.candidate_model().is_some() => {}
+                "candidate" => problems.push(bad(
+                    &format!("{at}.model_label"),
+                    "\"candidate\" needs candidate_model to name a model",
+                )),
+                _ => problems.push(bad(
+                    &format!("{at}.model_label"),
+                    "must be \"stable\" or \"candidate\"",
+                )),
+            }
             if tenant.unitids.is_empty() {
                 problems.push(bad(
                     &format!("{at}.unitids"),

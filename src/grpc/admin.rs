@@ -4,11 +4,11 @@
 use tonic::{Request, Response, Status};
 use tracing::instrument;
 
-use super::convert::response::reloaded;
+use super::convert::response::{promoted, reloaded};
 use crate::live::Live;
 use crate::pb;
 
-/// Serves `Reload` over the live snapshot.
+/// Serves `Reload`, `Promote` and `Demote` over the live snapshot.
 #[derive(Debug, Clone)]
 pub struct AdminService {
     live: Live,
@@ -30,5 +30,23 @@ impl pb::admin_server::Admin for AdminService {
     ) -> Result<Response<pb::ReloadResponse>, Status> {
         let snapshot = self.live.reload().await?;
         Ok(Response::new(reloaded(&snapshot)))
+    }
+
+    #[instrument(name = "Promote", level = "debug", skip_all)]
+    async fn promote(
+        &self,
+        _request: Request<pb::PromoteRequest>,
+    ) -> Result<Response<pb::PromoteResponse>, Status> {
+        let snapshot = self.live.promote().await?;
+        Ok(Response::new(promoted(&snapshot)))
+    }
+
+    #[instrument(name = "Demote", level = "debug", skip_all)]
+    async fn demote(
+        &self,
+        _request: Request<pb::DemoteRequest>,
+    ) -> Result<Response<pb::PromoteResponse>, Status> {
+        let snapshot = self.live.demote().await?;
+        Ok(Response::new(promoted(&snapshot)))
     }
 }

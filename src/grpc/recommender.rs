@@ -7,10 +7,10 @@ use tonic::{Request, Response, Status, Streaming};
 use tracing::{debug, instrument};
 
 use super::convert::response::{model_info, recommend_response};
-use crate::error::RequestError;
-use crate::live::{Live, TenantName};
+use crate::error::{FieldViolation, RequestError};
+use crate::live::{LabelError, Live, ModelLabel, Snapshot, TenantName};
 use crate::pb;
-use crate::rank::{QueryInput, Recommender};
+use crate::rank::QueryInput;
 
 /// Serves `Recommend`, `RecommendBatch` and `GetModelInfo` from the live
 /// snapshot: each call takes the snapshot once, so a reload never changes
@@ -33,14 +33,30 @@ impl RecommenderService {
     }
 
     /// The answer to one request.
-    /// The answer to one request; `accept_language` is the caller's
-    /// `accept-language` metadata, read when the request names no language.
+    /// The answer to one request for `tenant` from `snapshot`;
+    /// `accept_language` is the caller's `accept-language` metadata, read
+    /// when the request names no language.
     fn answer(
         &self,
         request: pb::RecommendRequest,
         accept_language: Option<&str>,
-        recommender: &Recommender,
+        snapshot: &Snapshot,
+        tenant: Option<&TenantName>,
     ) -> Result<pb::RecommendResponse, RequestError> {
+        let asked = match request.model_label.as_str() {
+            "" => Ok(None),
+            name => ModelLabel::from_name(name)
+                .map(Some)
+                .ok_or(LabelError::Unknown),
+        };
+        let (recommender, label) = asked
+            .and_then(|asked| snapshot.labeled(tenant, asked))
+            .map_err(|e| {
+                RequestError::InvalidArgument(vec![FieldViolation::new(
+                    "model_label",
+                    e.to_string(),
+                )])
+            })?;
         let query = tracing::debug_span!("validate").in_scope(|| {
             let mut input = QueryInput::from(request);
             input.accept_language = accept_language.map(str::to_owned);
@@ -48,7 +64,10 @@ impl RecommenderService {
         })?;
         let ranked = recommender.answer(&query);
         Ok(tracing::debug_span!("encode").in_scope(|| {
-            recommend_response(recommender, ranked, query.view, query.language.language)
+            let mut response =
+                recommend_response(recommender, ranked, query.view, query.language.language);
+            response.model_label = label.name().into();
+            response
         }))
     }
 
@@ -57,10 +76,11 @@ impl RecommenderService {
         &self,
         item: pb::RecommendBatchRequest,
         accept_language: Option<&str>,
-        recommender: &Recommender,
+        snapshot: &Snapshot,
+        tenant: Option<&TenantName>,
     ) -> pb::RecommendBatchResponse {
         let request = item.request.unwrap_or_default();
-        let result = match self.answer(request, accept_language, recommender) {
+        let result = match self.answer(request, accept_language, snapshot, tenant) {
             Ok(response) => pb::recommend_batch_response::Result::Response(response),
             Err(err) => pb::recommend_batch_response::Result::Error(err.into()),
         };
@@ -97,8 +117,8 @@ impl pb::recommender_server::Recommender for RecommenderService {
         let service = self.clone();
         // The whole stream is answered by the snapshot serving at its start,
         // in the caller's tenant's view.
-        let tenant = request.extensions().get::<TenantName>();
-        let recommender = self.live.current().view(tenant).clone();
+        let tenant = request.extensions().get::<TenantName>().cloned();
+        let snapshot = self.live.current();
         let accept_language = accept_language(request.metadata());
         let max_items = self.max_batch_items;
         let mut seen = 0;
@@ -114,7 +134,9 @@ impl pb::recommender_server::Recommender for RecommenderService {
                     "at most {max_items} requests per RecommendBatch call"
                 )))
             } else {
-                item.map(|item| service.batch_item(item, accept_language.as_deref(), &recommender))
+                item.map(|item| {
+                    service.batch_item(item, accept_language.as_deref(), &snapshot, tenant.as_ref())
+                })
             };
             ended = answer.is_err();
             Some(answer)
@@ -131,13 +153,14 @@ impl pb::recommender_server::Recommender for RecommenderService {
         request: Request<pb::RecommendRequest>,
     ) -> Result<Response<pb::RecommendResponse>, Status> {
         let snapshot = self.live.current();
-        let recommender = snapshot.view(request.extensions().get::<TenantName>());
+        let tenant = request.extensions().get::<TenantName>().cloned();
         let accept_language = accept_language(request.metadata());
         let response = self
             .answer(
                 request.into_inner(),
                 accept_language.as_deref(),
-                recommender,
+                &snapshot,
+                tenant.as_ref(),
             )
             .map_err(|err| {
                 debug!(outcome = "invalid_argument", %err);

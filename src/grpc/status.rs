@@ -19,7 +19,7 @@ use tonic::{Code, Status};
 use tonic_types::{ErrorDetails, StatusExt};
 
 use crate::error::{AccessError, Refusal, RequestError};
-use crate::live::ReloadError;
+use crate::live::{PromotionError, ReloadError};
 
 impl From<RequestError> for Status {
     fn from(err: RequestError) -> Self {
@@ -47,6 +47,12 @@ impl From<Refusal> for Status {
             Refusal::Overloaded { .. } => Status::resource_exhausted(message),
             Refusal::DeadlineExceeded(_) => Status::deadline_exceeded(message),
         }
+    }
+}
+
+impl From<PromotionError> for Status {
+    fn from(err: PromotionError) -> Self {
+        Status::failed_precondition(err.to_string())
     }
 }
 

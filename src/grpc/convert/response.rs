@@ -9,6 +9,7 @@ use crate::catalog::{
 use crate::error::RequestError;
 use crate::language::Language;
 use crate::live::Snapshot;
+use crate::model::ModelArtifact;
 use crate::pb;
 use crate::rank::{Datum, Reason, Recommendations, Recommender, Source, Value, View};
 
@@ -466,6 +467,8 @@ pub(crate) fn recommend_response(
         model_version: recommender.model().version().to_owned(),
         data_releases: data_releases(),
         language: language.tag().into(),
+        // The service names the label that scored it.
+        model_label: String::new(),
     }
 }
 
@@ -480,20 +483,54 @@ pub(crate) fn model_info(snapshot: &Snapshot) -> pb::GetModelInfoResponse {
         seed: artifact.training.seed,
         training_rows: artifact.training.training_rows as u32,
         test_rows: artifact.training.test_rows as u32,
-        evaluations: artifact
-            .evaluations()
-            .iter()
-            .map(|e| pb::Evaluation {
-                method: e.method.clone(),
-                top1_accuracy: e.top1_accuracy,
-                top3_accuracy: e.top3_accuracy,
-                log_loss: e.log_loss,
-                ndcg_at_3: e.ndcg_at_3,
-            })
-            .collect(),
+        evaluations: evaluations(artifact),
         data_releases: data_releases(),
         data_sha256: artifact.training.data_sha256.clone(),
         loaded_at: Some(timestamp(snapshot.loaded_at)),
+        generation: snapshot.generation,
+        models: snapshot
+            .models()
+            .into_iter()
+            .map(|(label, recommender)| {
+                let artifact = recommender.model().artifact();
+                pb::LoadedModel {
+                    label: label.name().into(),
+                    model_version: artifact.model_version.clone(),
+                    algorithm: artifact.algorithm.clone(),
+                    seed: artifact.training.seed,
+                    data_sha256: artifact.training.data_sha256.clone(),
+                    evaluations: evaluations(artifact),
+                }
+            })
+            .collect(),
+        promoted: snapshot.promoted,
+    }
+}
+
+fn evaluations(artifact: &ModelArtifact) -> Vec<pb::Evaluation> {
+    artifact
+        .evaluations()
+        .iter()
+        .map(|e| pb::Evaluation {
+            method: e.method.clone(),
+            top1_accuracy: e.top1_accuracy,
+            top3_accuracy: e.top3_accuracy,
+            log_loss: e.log_loss,
+            ndcg_at_3: e.ndcg_at_3,
+        })
+        .collect()
+}
+
+/// The models serving after a promotion or demotion.
+pub(crate) fn promoted(snapshot: &Snapshot) -> pb::PromoteResponse {
+    pb::PromoteResponse {
+        stable_model_version: snapshot.recommender.model().version().to_owned(),
+        candidate_model_version: snapshot
+            .candidate
+            .as_ref()
+            .map(|c| c.public.model().version().to_owned())
+            .unwrap_or_default(),
+        promoted: snapshot.promoted,
         generation: snapshot.generation,
     }
 }

@@ -8,6 +8,13 @@
 //! overlay, if any), that tenant's overlay, and only the programs its
 //! default filter lets through. A tenant's data is in its own view and no
 //! other, so no method can show it to another tenant's callers.
+//!
+//! With a candidate model configured, every view is loaded twice, once per
+//! model ([`labels`]); both load or neither does.
+
+mod labels;
+
+pub use labels::{LabelError, ModelLabel, PromotionError, Served};
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -38,6 +45,13 @@ pub struct Snapshot {
     pub recommender: Arc<Recommender>,
     /// Each tenant's view.
     pub tenants: HashMap<Arc<str>, Arc<Recommender>>,
+    /// The same views under the candidate model, if one is loaded.
+    pub candidate: Option<Served>,
+    /// The label each tenant's calls use unless a request asks for one.
+    pub pins: HashMap<Arc<str>, ModelLabel>,
+    /// True when the candidate was promoted and the previous stable model
+    /// is the candidate now (until the next load).
+    pub promoted: bool,
     /// When it was loaded.
     pub loaded_at: SystemTime,
     /// 1 for the load at start, one more for each successful reload.
@@ -46,17 +60,70 @@ pub struct Snapshot {
 
 impl Snapshot {
     /// The views loaded now, as version `generation`.
-    fn of(views: Views, generation: u64) -> Self {
-        Self {
-            recommender: Arc::new(views.public),
-            tenants: views
-                .tenants
+    fn of(views: Views, pins: HashMap<Arc<str>, ModelLabel>, generation: u64) -> Self {
+        let served = |public: Recommender, tenants: Vec<(Arc<str>, Recommender)>| Served {
+            public: Arc::new(public),
+            tenants: tenants
                 .into_iter()
                 .map(|(name, view)| (name, Arc::new(view)))
                 .collect(),
+        };
+        let stable = served(views.public, views.tenants);
+        Self {
+            recommender: stable.public,
+            tenants: stable.tenants,
+            candidate: views.candidate.map(|c| served(c.public, c.tenants)),
+            pins,
+            promoted: false,
             loaded_at: SystemTime::now(),
             generation,
         }
+    }
+
+    /// What a call for `tenant` sees under the label it asks for (`None`:
+    /// the tenant's pinned label, else stable), and that label.
+    pub fn labeled(
+        &self,
+        tenant: Option<&TenantName>,
+        asked: Option<ModelLabel>,
+    ) -> Result<(&Arc<Recommender>, ModelLabel), LabelError> {
+        let pinned = tenant.and_then(|t| self.pins.get(&t.0)).copied();
+        match asked.or(pinned).unwrap_or_default() {
+            ModelLabel::Stable => Ok((self.view(tenant), ModelLabel::Stable)),
+            ModelLabel::Candidate => {
+                let candidate = self.candidate.as_ref().ok_or(LabelError::NotLoaded)?;
+                Ok((candidate.view(tenant), ModelLabel::Candidate))
+            }
+        }
+    }
+
+    /// The loaded models by label, stable first.
+    pub fn models(&self) -> Vec<(ModelLabel, &Arc<Recommender>)> {
+        let mut models = vec![(ModelLabel::Stable, &self.recommender)];
+        models.extend(
+            self.candidate
+                .as_ref()
+                .map(|c| (ModelLabel::Candidate, &c.public)),
+        );
+        models
+    }
+
+    /// This snapshot with the stable and candidate models swapped, as
+    /// version `generation`.
+    fn swapped(&self, promoted: bool, generation: u64) -> Option<Self> {
+        let candidate = self.candidate.clone()?;
+        Some(Self {
+            recommender: candidate.public,
+            tenants: candidate.tenants,
+            candidate: Some(Served {
+                public: self.recommender.clone(),
+                tenants: self.tenants.clone(),
+            }),
+            pins: self.pins.clone(),
+            promoted,
+            loaded_at: self.loaded_at,
+            generation,
+        })
     }
 
     /// What a call for `tenant` sees: its own view, or the public one for a
@@ -74,8 +141,10 @@ impl Snapshot {
 pub struct Sources {
     /// Data folder.
     pub data: PathBuf,
-    /// Model artifact.
+    /// Model artifact: the stable model.
     pub model: PathBuf,
+    /// The candidate model's artifact, if any.
+    pub candidate: Option<PathBuf>,
     /// The operator's program overlay, if any; every caller sees it.
     pub overlay: Option<PathBuf>,
     /// Tenants, each seeing its own view.
@@ -93,6 +162,8 @@ pub struct TenantSource {
     pub overlay: Option<PathBuf>,
     /// Its default program filter, if any.
     pub default_filter: Option<TenantFilter>,
+    /// The label its calls use unless a request asks for one.
+    pub model_label: ModelLabel,
 }
 
 impl Sources {
@@ -101,6 +172,7 @@ impl Sources {
         Self {
             data: config.data.clone(),
             model: config.model.clone(),
+            candidate: config.candidate_model().map(Into::into),
             overlay: config.programs_overlay().map(Into::into),
             tenants: config
                 .tenants
@@ -110,6 +182,7 @@ impl Sources {
                     unitids: t.unitids.iter().copied().collect(),
                     overlay: t.programs_overlay().map(Into::into),
                     default_filter: t.default_filter.clone(),
+                    model_label: ModelLabel::from_name(&t.model_label).unwrap_or_default(),
                 })
                 .collect(),
         }
@@ -123,6 +196,8 @@ pub struct Views {
     pub public: Recommender,
     /// Each tenant's.
     pub tenants: Vec<(Arc<str>, Recommender)>,
+    /// The same views under the candidate model, if one is configured.
+    pub candidate: Option<Box<Views>>,
 }
 
 /// The checked program filter `filter` stands for, in the tenant's view.
@@ -168,6 +243,10 @@ pub enum LoadError {
     /// The model is missing, corrupt, or does not fit the catalog.
     #[error("{0}")]
     Model(#[from] ModelError),
+    /// The candidate model is missing, corrupt, or does not fit the
+    /// catalog.
+    #[error("candidate model: {0}")]
+    Candidate(#[source] ModelError),
     /// The program overlay is invalid.
     #[error("{0}")]
     Overlay(#[from] OverlayError),
@@ -195,6 +274,7 @@ pub fn load_with_overlay(
     let sources = Sources {
         data: data_dir.to_path_buf(),
         model: model_path.to_path_buf(),
+        candidate: None,
         overlay: overlay.map(Path::to_path_buf),
         tenants: Vec::new(),
     };
@@ -215,6 +295,20 @@ impl Sources {
         }
         let artifact = ModelArtifact::load(&self.model)?;
         let model = CareerModel::new(artifact, &catalog)?;
+        let candidate = match &self.candidate {
+            None => None,
+            Some(path) => {
+                let artifact = ModelArtifact::load(path).map_err(LoadError::Candidate)?;
+                Some(CareerModel::new(artifact, &catalog).map_err(LoadError::Candidate)?)
+            }
+        };
+        // Each view once per model: the candidate's from a copy.
+        let twice = |view: &Catalog| {
+            candidate
+                .as_ref()
+                .map(|c| Recommender::new(view.clone(), c.clone()))
+        };
+        let mut candidate_tenants = Vec::new();
         let mut tenants = Vec::with_capacity(self.tenants.len());
         for tenant in &self.tenants {
             let mut view = catalog.clone();
@@ -239,12 +333,31 @@ impl Sources {
                     })?;
                 view.programs.retain(|p| filter.matches(p));
             }
+            if let Some(other) = twice(&view) {
+                candidate_tenants.push((tenant.name.clone(), other));
+            }
             tenants.push((tenant.name.clone(), Recommender::new(view, model.clone())));
         }
+        let candidate = twice(&catalog).map(|public| {
+            Box::new(Views {
+                public,
+                tenants: candidate_tenants,
+                candidate: None,
+            })
+        });
         Ok(Views {
             public: Recommender::new(catalog, model),
             tenants,
+            candidate,
         })
+    }
+
+    /// Each tenant's pinned label.
+    fn pins(&self) -> HashMap<Arc<str>, ModelLabel> {
+        self.tenants
+            .iter()
+            .map(|t| (t.name.clone(), t.model_label))
+            .collect()
     }
 }
 
@@ -284,6 +397,9 @@ impl Live {
             Snapshot {
                 recommender,
                 tenants: HashMap::new(),
+                candidate: None,
+                pins: HashMap::new(),
+                promoted: false,
                 loaded_at: SystemTime::now(),
                 generation: 1,
             },
@@ -294,7 +410,10 @@ impl Live {
     /// Loads from `sources`, which a reload reads again.
     pub fn load(sources: Sources) -> Result<Self, LoadError> {
         let views = sources.load()?;
-        Ok(Self::new(Snapshot::of(views, 1), Some(sources)))
+        Ok(Self::new(
+            Snapshot::of(views, sources.pins(), 1),
+            Some(sources),
+        ))
     }
 
     fn new(snapshot: Snapshot, sources: Option<Sources>) -> Self {
@@ -326,15 +445,21 @@ impl Live {
         let _one_at_a_time = self.inner.reloading.lock().await;
         let result = match self.inner.sources.clone() {
             None => Err(ReloadError::NoSources),
-            Some(sources) => match tokio::task::spawn_blocking(move || sources.load()).await {
-                Ok(loaded) => loaded.map_err(ReloadError::from),
-                Err(join) => Err(ReloadError::Crashed(join.to_string())),
-            },
+            Some(sources) => {
+                match tokio::task::spawn_blocking(move || {
+                    sources.load().map(|views| (views, sources.pins()))
+                })
+                .await
+                {
+                    Ok(loaded) => loaded.map_err(ReloadError::from),
+                    Err(join) => Err(ReloadError::Crashed(join.to_string())),
+                }
+            }
         };
         match result {
-            Ok(views) => {
+            Ok((views, pins)) => {
                 let generation = self.inner.current.load().generation + 1;
-                let snapshot = Arc::new(Snapshot::of(views, generation));
+                let snapshot = Arc::new(Snapshot::of(views, pins, generation));
                 self.inner.current.store(snapshot.clone());
                 let version = snapshot.recommender.model().version();
                 self.inner.metrics.reloaded(true);
@@ -354,5 +479,47 @@ impl Live {
                 Err(err)
             }
         }
+    }
+
+    /// Makes the candidate stable for every call from now on, and the
+    /// stable model the candidate, atomically (until the next load).
+    pub async fn promote(&self) -> Result<Arc<Snapshot>, PromotionError> {
+        self.swap(true).await
+    }
+
+    /// Undoes [`Live::promote`]: the previous stable model serves again.
+    pub async fn demote(&self) -> Result<Arc<Snapshot>, PromotionError> {
+        self.swap(false).await
+    }
+
+    async fn swap(&self, promote: bool) -> Result<Arc<Snapshot>, PromotionError> {
+        let _one_at_a_time = self.inner.reloading.lock().await;
+        let current = self.inner.current.load_full();
+        match (promote, current.promoted, current.candidate.is_some()) {
+            (true, _, false) => return Err(PromotionError::NoCandidate),
+            (true, true, _) => return Err(PromotionError::AlreadyPromoted),
+            (false, false, _) => return Err(PromotionError::NotPromoted),
+            _ => {}
+        }
+        let snapshot = Arc::new(
+            current
+                .swapped(promote, current.generation + 1)
+                .ok_or(PromotionError::NoCandidate)?,
+        );
+        self.inner.current.store(snapshot.clone());
+        let stable = snapshot.recommender.model().version();
+        let candidate = snapshot
+            .candidate
+            .as_ref()
+            .map_or("", |c| c.public.model().version());
+        self.inner.metrics.model_loaded(stable, snapshot.loaded_at);
+        info!(
+            stable,
+            candidate,
+            generation = snapshot.generation,
+            "{}",
+            if promote { "promoted" } else { "demoted" }
+        );
+        Ok(snapshot)
     }
 }
