@@ -1,5 +1,6 @@
 //! Command-line interface.
 
+mod compare;
 mod config;
 mod eval;
 mod health;
@@ -27,6 +28,9 @@ enum Command {
     Train(train::TrainArgs),
     /// Recompute and write the held-out evaluation of a model.
     Eval(eval::EvalArgs),
+    /// Compare two models' answers to a file of requests before promoting
+    /// one.
+    Compare(compare::CompareArgs),
     /// Ask a running server for recommendations for a profile file.
     Recommend(recommend::RecommendArgs),
     /// Check that a running server is serving (exit 0) or not (exit 1).
@@ -46,6 +50,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Serve(args) => serve::run(args),
         Command::Train(args) => train::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Compare(args) => compare::run(args),
         Command::Recommend(args) => recommend::run(args),
         Command::Health(args) => health::run(args),
         Command::Config(command) => config::run(command),

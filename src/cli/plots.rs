@@ -103,14 +103,49 @@ fn reliability_diagram(path: &Path, report: &EvalReport) -> anyhow::Result<()> {
 }
 
 fn confusion_matrix(path: &Path, report: &EvalReport, paths: &[String]) -> anyhow::Result<()> {
-    let n = report.confusion.len();
+    let axes = Axes {
+        caption: "Confusion between career paths (share of each true path)",
+        x: "top-1 path",
+        y: "true path",
+    };
+    share_matrix(path, &report.confusion, paths, &axes)
+}
+
+/// Writes `path`: where each stable model's first career path goes under
+/// the candidate, as shares of its row (`rows[stable][candidate]`).
+pub(crate) fn first_path_moves(
+    path: &Path,
+    rows: &[Vec<usize>],
+    paths: &[String],
+) -> anyhow::Result<()> {
+    register_font()?;
+    let axes = Axes {
+        caption: "First career path: stable (rows) to candidate (share of each row)",
+        x: "candidate's first path",
+        y: "stable's first path",
+    };
+    share_matrix(path, rows, paths, &axes)
+}
+
+/// The texts around a matrix.
+struct Axes<'a> {
+    caption: &'a str,
+    x: &'a str,
+    y: &'a str,
+}
+
+/// A square matrix of counts drawn as shares of each row, rows top-down.
+fn share_matrix(
+    path: &Path,
+    rows: &[Vec<usize>],
+    paths: &[String],
+    axes: &Axes<'_>,
+) -> anyhow::Result<()> {
+    let n = rows.len();
     let root = BitMapBackend::new(path, (720, 640)).into_drawing_area();
     root.fill(&WHITE).map_err(plot_error)?;
     let mut chart = ChartBuilder::on(&root)
-        .caption(
-            "Confusion between career paths (share of each true path)",
-            (FONT, 19),
-        )
+        .caption(axes.caption, (FONT, 19))
         .margin(16)
         .x_label_area_size(80)
         .y_label_area_size(90)
@@ -132,13 +167,13 @@ fn confusion_matrix(path: &Path, report: &EvalReport, paths: &[String]) -> anyho
         .y_labels(n)
         .x_label_formatter(&x_label)
         .y_label_formatter(&y_label)
-        .x_desc("top-1 path")
-        .y_desc("true path")
+        .x_desc(axes.x)
+        .y_desc(axes.y)
         .label_style((FONT, 12))
         .axis_desc_style((FONT, 14))
         .draw()
         .map_err(plot_error)?;
-    for (truth, row) in report.confusion.iter().enumerate() {
+    for (truth, row) in rows.iter().enumerate() {
         let total: usize = row.iter().sum();
         for (predicted, count) in row.iter().enumerate() {
             let share = if total > 0 {

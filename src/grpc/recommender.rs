@@ -32,7 +32,6 @@ impl RecommenderService {
         }
     }
 
-    /// The answer to one request.
     /// The answer to one request for `tenant` from `snapshot`;
     /// `accept_language` is the caller's `accept-language` metadata, read
     /// when the request names no language.

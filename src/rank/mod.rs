@@ -3,10 +3,13 @@
 //! education and state, and program outcomes.
 //!
 //! A request is checked into a [`Query`] ([`query`]), scored by the model
-//! in one call, and ranked into [`Recommendations`] ([`answer`]).
+//! in one call, and ranked into [`Recommendations`] ([`answer`]), whose
+//! reasons are data ([`ReasonCode`], [`Value`]). [`compare`] sets two
+//! models' answers side by side.
 
 mod answer;
 mod careers;
+pub mod compare;
 mod programs;
 mod query;
 mod reason;

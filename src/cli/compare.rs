@@ -1,0 +1,175 @@
+//! `himrec compare`: two model artifacts' answers to the same requests,
+//! side by side, before one is promoted: how often the first career path
+//! stays, the correlation of the path orders, how far the fits move, how
+//! many of the first ten programs stay, and which first paths move where
+//! (a table and, with `--plot`, a picture).
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+use prost::Message;
+use prost_reflect::{DescriptorPool, DynamicMessage, MessageDescriptor};
+
+use himrec::catalog::Catalog;
+use himrec::error::RequestError;
+use himrec::model::{CareerModel, ModelArtifact};
+use himrec::pb;
+use himrec::rank::compare::{Comparison, PROGRAMS_COMPARED};
+use himrec::rank::{Query, QueryInput, Recommender, View};
+
+/// Arguments of `himrec compare`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct CompareArgs {
+    /// Data folder.
+    #[arg(long, default_value = "data")]
+    data: PathBuf,
+    /// The model serving now.
+    #[arg(long)]
+    stable: PathBuf,
+    /// The model that would replace it.
+    #[arg(long)]
+    candidate: PathBuf,
+    /// JSON Lines of requests: one `RecommendRequest` per line in the
+    /// proto3 JSON mapping, as the HTTP/JSON door takes them (a platform's
+    /// own export). Lines that are refused are counted and skipped.
+    #[arg(long)]
+    profiles: PathBuf,
+    /// Also write a PNG of the first-path moves here.
+    #[arg(long)]
+    plot: Option<PathBuf>,
+}
+
+/// Skills a request may state, as the server's default limit.
+const MAX_SKILLS: usize = 64;
+
+pub(crate) fn run(args: CompareArgs) -> anyhow::Result<()> {
+    let catalog = Catalog::load(&args.data).context("loading the catalog")?;
+    let recommender = |path: &PathBuf| -> anyhow::Result<Recommender> {
+        let artifact = ModelArtifact::load(path)?;
+        let model = CareerModel::new(artifact, &catalog)
+            .with_context(|| format!("{} does not fit the catalog", path.display()))?;
+        Ok(Recommender::new(catalog.clone(), model))
+    };
+    let (stable, candidate) = (recommender(&args.stable)?, recommender(&args.candidate)?);
+    let text = std::fs::read_to_string(&args.profiles)
+        .with_context(|| format!("reading {}", args.profiles.display()))?;
+    let lines: Vec<(usize, &str)> = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| (i + 1, l))
+        .collect();
+    let pool = DescriptorPool::decode(pb::FILE_DESCRIPTOR_SET)?;
+    let descriptor = pool
+        .get_message_by_name("himrec.v1.RecommendRequest")
+        .context("the descriptors hold RecommendRequest")?;
+
+    let progress = super::progress::reporter();
+    progress.stage("comparing", lines.len() as u64);
+    let mut comparison = Comparison::default();
+    let mut refused = Vec::new();
+    for (number, line) in lines {
+        match query(line, &descriptor, &catalog) {
+            Ok(query) => comparison.add(&stable.answer(&query), &candidate.answer(&query)),
+            Err(why) => refused.push(format!("line {number}: {why}")),
+        }
+        progress.advance(1);
+    }
+    progress.finish();
+
+    print!(
+        "{}",
+        report(&comparison, &catalog, &stable, &candidate, &refused)
+    );
+    if let Some(path) = &args.plot {
+        let codes: Vec<String> = catalog
+            .career_paths
+            .iter()
+            .map(|p| p.soc_code.trim_end_matches(".00").to_owned())
+            .collect();
+        let rows = comparison.first_path_matrix(codes.len());
+        super::plots::first_path_moves(path, &rows, &codes)?;
+        println!("wrote {}", path.display());
+    }
+    Ok(())
+}
+
+/// One line's request, checked, asking for every path (their orders are
+/// compared whole) and the first programs.
+fn query(line: &str, descriptor: &MessageDescriptor, catalog: &Catalog) -> anyhow::Result<Query> {
+    let mut de = serde_json::Deserializer::from_str(line);
+    let dynamic = DynamicMessage::deserialize(descriptor.clone(), &mut de)?;
+    de.end()?;
+    let request = pb::RecommendRequest::decode(dynamic.encode_to_vec().as_slice())?;
+    let mut query = QueryInput::from(request)
+        .check(catalog, MAX_SKILLS)
+        .map_err(|err| match err {
+            RequestError::InvalidArgument(violations) => {
+                let named: Vec<String> = violations
+                    .iter()
+                    .map(|v| format!("{}: {}", v.field, v.description))
+                    .collect();
+                anyhow::anyhow!(named.join("; "))
+            }
+            other => other.into(),
+        })?;
+    query.limits.career_paths = catalog.career_paths.len();
+    query.limits.programs = PROGRAMS_COMPARED;
+    query.view = View::Basic;
+    Ok(query)
+}
+
+/// The comparison as text.
+fn report(
+    comparison: &Comparison,
+    catalog: &Catalog,
+    stable: &Recommender,
+    candidate: &Recommender,
+    refused: &[String],
+) -> String {
+    let mut out = format!(
+        "stable {}, candidate {}: {} requests compared, {} refused\n\n",
+        stable.model().version(),
+        candidate.model().version(),
+        comparison.answers,
+        refused.len()
+    );
+    for line in refused.iter().take(5) {
+        out += &format!("  refused {line}\n");
+    }
+    let rows = [
+        (
+            "same first career path",
+            format!("{:.1}%", 100.0 * comparison.first_path_agreement()),
+        ),
+        (
+            "rank correlation of the paths (Spearman)",
+            format!("{:.3}", comparison.rank_correlation()),
+        ),
+        (
+            "mean absolute change of a path's fit",
+            format!("{:.3}", comparison.mean_fit_change()),
+        ),
+        (
+            "first ten programs in both answers",
+            format!("{:.1}%", 100.0 * comparison.program_overlap()),
+        ),
+    ];
+    for (what, value) in rows {
+        out += &format!("{what:<44} {value:>8}\n");
+    }
+    let moves = comparison.moves_by_count();
+    if moves.is_empty() {
+        out += "\nno first career path moves\n";
+        return out;
+    }
+    out += "\nfirst career path moves (stable -> candidate)\n";
+    let title = |p: usize| {
+        let path = &catalog.career_paths[p];
+        format!("{} {}", path.soc_code, path.title)
+    };
+    for ((from, to), count) in moves {
+        out += &format!("  {count:>6}  {} -> {}\n", title(from), title(to));
+    }
+    out
+}
