@@ -10,19 +10,6 @@ use rand::{Rng, SeedableRng};
 
 /// A model that differs from the committed one: each path's fit rule is
 /// the next path's, and the share's coefficients are reversed.
-fn other_model(dir: &Path) -> PathBuf {
-    let text = std::fs::read_to_string(common::root().join("models/career_model.json")).unwrap();
-    let mut model: serde_json::Value = serde_json::from_str(&text).unwrap();
-    model["model_version"] = "career-lr-compared".into();
-    model["fit"]["paths"].as_array_mut().unwrap().rotate_left(1);
-    for x in model["model"]["params"]["data"].as_array_mut().unwrap() {
-        *x = (-x.as_f64().unwrap()).into();
-    }
-    let path = dir.join("other.json");
-    std::fs::write(&path, serde_json::to_string(&model).unwrap()).unwrap();
-    path
-}
-
 /// 40 requests in the proto3 JSON mapping, one refused and one unreadable.
 fn requests(dir: &Path) -> PathBuf {
     let skills = [
@@ -119,7 +106,11 @@ fn a_model_against_itself_agrees_and_against_another_shows_the_moves() {
     assert!(itself.contains("no first career path moves"), "{itself}");
 
     let plot = dir.join("moves.png");
-    let other = compare(&other_model(&dir), &requests, Some(&plot));
+    let other = compare(
+        &common::altered_model(&dir, "career-lr-compared", true),
+        &requests,
+        Some(&plot),
+    );
     assert!(other.contains("candidate career-lr-compared"), "{other}");
     let same = value(&other, "same first career path");
     assert!(same < 100.0, "{other}");

@@ -14,7 +14,7 @@ use himrec::live::Live;
 use himrec::pb;
 use himrec::pb::admin_client::AdminClient;
 use himrec::pb::catalog_client::CatalogClient;
-use himrec::server::{token_sha256, ServeOptions};
+use himrec::server::ServeOptions;
 use prost::Message;
 use prost_reflect::{DescriptorPool, DynamicMessage};
 
@@ -430,11 +430,7 @@ async fn bad_calls_get_connect_errors_naming_what_is_wrong() {
 }
 
 fn key(name: &str, token: &str) -> ApiKey {
-    ApiKey {
-        name: name.into(),
-        sha256: token_sha256(token),
-        role: Role::Client,
-    }
+    common::api_keys(&[(name, token, Role::Client)]).remove(0)
 }
 
 #[tokio::test]

@@ -6,7 +6,7 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use common::{scratch, with_key, TestServer};
 use himrec::config::{ApiKey, Config, Role, Tenant};
@@ -23,18 +23,6 @@ const CANDIDATE: &str = "career-lr-candidate-labels";
 
 /// A candidate artifact: the committed model under another version, with
 /// the share's coefficients reversed, so its answers differ.
-fn candidate(dir: &Path) -> PathBuf {
-    let text = std::fs::read_to_string(common::root().join("models/career_model.json")).unwrap();
-    let mut model: serde_json::Value = serde_json::from_str(&text).unwrap();
-    model["model_version"] = CANDIDATE.into();
-    for x in model["model"]["params"]["data"].as_array_mut().unwrap() {
-        *x = (-x.as_f64().unwrap()).into();
-    }
-    let path = dir.join("candidate.json");
-    std::fs::write(&path, serde_json::to_string(&model).unwrap()).unwrap();
-    path
-}
-
 fn config(dir: &Path) -> Config {
     let tenant = |name: &str, label: &str| Tenant {
         name: name.into(),
@@ -46,25 +34,18 @@ fn config(dir: &Path) -> Config {
     Config {
         data: common::root().join("data"),
         model: common::root().join("models/career_model.json"),
-        candidate_model: candidate(dir),
+        candidate_model: common::altered_model(dir, CANDIDATE, false),
         tenants: vec![tenant("valley", "candidate"), tenant("hill", "")],
         ..Config::default()
     }
 }
 
 fn keys() -> Vec<ApiKey> {
-    [
+    common::api_keys(&[
         ("valley-web", VALLEY, Role::Client),
         ("hill-web", HILL, Role::Client),
         ("operator", ADMIN, Role::Admin),
-    ]
-    .into_iter()
-    .map(|(name, token, role)| ApiKey {
-        name: name.into(),
-        sha256: token_sha256(token),
-        role,
-    })
-    .collect()
+    ])
 }
 
 async fn serve(config: &Config) -> (TestServer, Live) {

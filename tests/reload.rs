@@ -14,7 +14,7 @@ use himrec::live::{Live, Sources};
 use himrec::pb;
 use himrec::pb::admin_client::AdminClient;
 use himrec::pb::recommender_server::Recommender as _;
-use himrec::server::{token_sha256, ServeOptions};
+use himrec::server::ServeOptions;
 use himrec::training::train::{train, TrainConfig};
 use tonic::Code;
 
@@ -22,18 +22,10 @@ const CLIENT_TOKEN: &str = "hr_client_token_for_tests";
 const ADMIN_TOKEN: &str = "hr_admin_token_for_tests";
 
 fn keys() -> Vec<ApiKey> {
-    vec![
-        ApiKey {
-            name: "platform".into(),
-            sha256: token_sha256(CLIENT_TOKEN),
-            role: Role::Client,
-        },
-        ApiKey {
-            name: "operator".into(),
-            sha256: token_sha256(ADMIN_TOKEN),
-            role: Role::Admin,
-        },
-    ]
+    common::api_keys(&[
+        ("platform", CLIENT_TOKEN, Role::Client),
+        ("operator", ADMIN_TOKEN, Role::Admin),
+    ])
 }
 
 /// Profiles different enough that their answers differ between versions.

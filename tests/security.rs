@@ -11,7 +11,7 @@ use himrec::live::Live;
 use himrec::pb;
 use himrec::pb::catalog_client::CatalogClient;
 use himrec::pb::recommender_client::RecommenderClient;
-use himrec::server::{token_sha256, ServeOptions};
+use himrec::server::ServeOptions;
 use rcgen::{
     BasicConstraints, CertificateParams, DnType, ExtendedKeyUsagePurpose, IsCa, Issuer, KeyPair,
     KeyUsagePurpose,
@@ -198,11 +198,7 @@ async fn mutual_tls_needs_a_client_certificate_from_the_configured_ca() {
 }
 
 fn key(name: &str, token: &str, role: Role) -> ApiKey {
-    ApiKey {
-        name: name.into(),
-        sha256: token_sha256(token),
-        role,
-    }
+    common::api_keys(&[(name, token, role)]).remove(0)
 }
 
 #[tokio::test]

@@ -49,19 +49,12 @@ fn hill_overlay() -> String {
 }
 
 fn keys() -> Vec<ApiKey> {
-    [
+    common::api_keys(&[
         ("valley-web", VALLEY, Role::Client),
         ("hill-web", HILL, Role::Client),
         ("platform", PLATFORM, Role::Client),
         ("operator", ADMIN, Role::Admin),
-    ]
-    .into_iter()
-    .map(|(name, token, role)| ApiKey {
-        name: name.into(),
-        sha256: token_sha256(token),
-        role,
-    })
-    .collect()
+    ])
 }
 
 fn tenants(dir: &Path) -> Vec<Tenant> {

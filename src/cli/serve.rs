@@ -58,14 +58,14 @@ async fn serve(config: Config) -> anyhow::Result<()> {
     })?;
     let snapshot = live.current();
     info!(
-        model = snapshot.recommender.model().version(),
+        model = snapshot.public().model().version(),
         candidate = snapshot
             .candidate
             .as_ref()
             .map_or("", |c| c.public.model().version()),
-        career_paths = snapshot.recommender.catalog().career_paths.len(),
-        work_settings = snapshot.recommender.catalog().settings.len(),
-        programs = snapshot.recommender.catalog().programs.len(),
+        career_paths = snapshot.public().catalog().career_paths.len(),
+        work_settings = snapshot.public().catalog().settings.len(),
+        programs = snapshot.public().catalog().programs.len(),
         "loaded"
     );
     let listener = TcpListener::bind(config.addr)

@@ -40,7 +40,7 @@ impl pb::catalog_server::Catalog for CatalogService {
         _request: Request<pb::ListSkillsRequest>,
     ) -> Result<Response<pb::ListSkillsResponse>, Status> {
         let snapshot = self.live.current();
-        let catalog = snapshot.recommender.catalog();
+        let catalog = snapshot.public().catalog();
         Ok(Response::new(pb::ListSkillsResponse {
             skills: catalog.skills.iter().map(Into::into).collect(),
         }))
@@ -52,7 +52,7 @@ impl pb::catalog_server::Catalog for CatalogService {
         _request: Request<pb::ListCareerPathsRequest>,
     ) -> Result<Response<pb::ListCareerPathsResponse>, Status> {
         let snapshot = self.live.current();
-        let catalog = snapshot.recommender.catalog();
+        let catalog = snapshot.public().catalog();
         Ok(Response::new(pb::ListCareerPathsResponse {
             career_paths: catalog
                 .career_paths
@@ -68,7 +68,7 @@ impl pb::catalog_server::Catalog for CatalogService {
         _request: Request<pb::ListCredentialsRequest>,
     ) -> Result<Response<pb::ListCredentialsResponse>, Status> {
         let snapshot = self.live.current();
-        let catalog = snapshot.recommender.catalog();
+        let catalog = snapshot.public().catalog();
         Ok(Response::new(pb::ListCredentialsResponse {
             credentials: catalog
                 .credentials
@@ -84,7 +84,7 @@ impl pb::catalog_server::Catalog for CatalogService {
         _request: Request<pb::ListWorkSettingsRequest>,
     ) -> Result<Response<pb::ListWorkSettingsResponse>, Status> {
         let snapshot = self.live.current();
-        let catalog = snapshot.recommender.catalog();
+        let catalog = snapshot.public().catalog();
         Ok(Response::new(pb::ListWorkSettingsResponse {
             work_settings: catalog.settings.iter().map(Into::into).collect(),
         }))

@@ -41,10 +41,8 @@ pub struct TenantName(pub Arc<str>);
 /// One loaded version of the catalog and model.
 #[derive(Debug)]
 pub struct Snapshot {
-    /// The catalog and model callers outside every tenant see.
-    pub recommender: Arc<Recommender>,
-    /// Each tenant's view.
-    pub tenants: HashMap<Arc<str>, Arc<Recommender>>,
+    /// Every view under the stable model.
+    pub stable: Served,
     /// The same views under the candidate model, if one is loaded.
     pub candidate: Option<Served>,
     /// The label each tenant's calls use unless a request asks for one.
@@ -68,10 +66,8 @@ impl Snapshot {
                 .map(|(name, view)| (name, Arc::new(view)))
                 .collect(),
         };
-        let stable = served(views.public, views.tenants);
         Self {
-            recommender: stable.public,
-            tenants: stable.tenants,
+            stable: served(views.public, views.tenants),
             candidate: views.candidate.map(|c| served(c.public, c.tenants)),
             pins,
             promoted: false,
@@ -89,7 +85,7 @@ impl Snapshot {
     ) -> Result<(&Arc<Recommender>, ModelLabel), LabelError> {
         let pinned = tenant.and_then(|t| self.pins.get(&t.0)).copied();
         match asked.or(pinned).unwrap_or_default() {
-            ModelLabel::Stable => Ok((self.view(tenant), ModelLabel::Stable)),
+            ModelLabel::Stable => Ok((self.stable.view(tenant), ModelLabel::Stable)),
             ModelLabel::Candidate => {
                 let candidate = self.candidate.as_ref().ok_or(LabelError::NotLoaded)?;
                 Ok((candidate.view(tenant), ModelLabel::Candidate))
@@ -99,7 +95,7 @@ impl Snapshot {
 
     /// The loaded models by label, stable first.
     pub fn models(&self) -> Vec<(ModelLabel, &Arc<Recommender>)> {
-        let mut models = vec![(ModelLabel::Stable, &self.recommender)];
+        let mut models = vec![(ModelLabel::Stable, &self.stable.public)];
         models.extend(
             self.candidate
                 .as_ref()
@@ -111,14 +107,9 @@ impl Snapshot {
     /// This snapshot with the stable and candidate models swapped, as
     /// version `generation`.
     fn swapped(&self, promoted: bool, generation: u64) -> Option<Self> {
-        let candidate = self.candidate.clone()?;
         Some(Self {
-            recommender: candidate.public,
-            tenants: candidate.tenants,
-            candidate: Some(Served {
-                public: self.recommender.clone(),
-                tenants: self.tenants.clone(),
-            }),
+            stable: self.candidate.clone()?,
+            candidate: Some(self.stable.clone()),
             pins: self.pins.clone(),
             promoted,
             loaded_at: self.loaded_at,
@@ -126,13 +117,16 @@ impl Snapshot {
         })
     }
 
-    /// What a call for `tenant` sees: its own view, or the public one for a
-    /// caller outside every tenant. A tenant this snapshot does not know
-    /// sees the public view, which holds no tenant's data.
+    /// What a call for `tenant` sees under the stable model (see
+    /// [`Served::view`]).
     pub fn view(&self, tenant: Option<&TenantName>) -> &Arc<Recommender> {
-        tenant
-            .and_then(|t| self.tenants.get(&t.0))
-            .unwrap_or(&self.recommender)
+        self.stable.view(tenant)
+    }
+
+    /// The stable model's public view: the catalog and model callers
+    /// outside every tenant see.
+    pub fn public(&self) -> &Arc<Recommender> {
+        &self.stable.public
     }
 }
 
@@ -395,8 +389,10 @@ impl Live {
     pub fn fixed(recommender: Arc<Recommender>) -> Self {
         Self::new(
             Snapshot {
-                recommender,
-                tenants: HashMap::new(),
+                stable: Served {
+                    public: recommender,
+                    tenants: HashMap::new(),
+                },
                 candidate: None,
                 pins: HashMap::new(),
                 promoted: false,
@@ -418,7 +414,7 @@ impl Live {
 
     fn new(snapshot: Snapshot, sources: Option<Sources>) -> Self {
         let metrics = Metrics::new();
-        metrics.model_loaded(snapshot.recommender.model().version(), snapshot.loaded_at);
+        metrics.model_loaded(snapshot.public().model().version(), snapshot.loaded_at);
         Self {
             inner: Arc::new(Inner {
                 current: ArcSwap::from_pointee(snapshot),
@@ -461,14 +457,14 @@ impl Live {
                 let generation = self.inner.current.load().generation + 1;
                 let snapshot = Arc::new(Snapshot::of(views, pins, generation));
                 self.inner.current.store(snapshot.clone());
-                let version = snapshot.recommender.model().version();
+                let version = snapshot.public().model().version();
                 self.inner.metrics.reloaded(true);
                 self.inner.metrics.model_loaded(version, snapshot.loaded_at);
                 info!(
                     model = version,
                     generation,
-                    programs = snapshot.recommender.catalog().programs.len(),
-                    tenants = snapshot.tenants.len(),
+                    programs = snapshot.public().catalog().programs.len(),
+                    tenants = snapshot.stable.tenants.len(),
                     "reloaded"
                 );
                 Ok(snapshot)
@@ -507,7 +503,7 @@ impl Live {
                 .ok_or(PromotionError::NoCandidate)?,
         );
         self.inner.current.store(snapshot.clone());
-        let stable = snapshot.recommender.model().version();
+        let stable = snapshot.public().model().version();
         let candidate = snapshot
             .candidate
             .as_ref()

@@ -35,6 +35,36 @@ pub(crate) fn recommender() -> Arc<Recommender> {
         .clone()
 }
 
+/// API keys from (name, token, role), as the server's configuration holds
+/// them (the tokens' SHA-256).
+pub(crate) fn api_keys(keys: &[(&str, &str, himrec::config::Role)]) -> Vec<himrec::config::ApiKey> {
+    keys.iter()
+        .map(|&(name, token, role)| himrec::config::ApiKey {
+            name: name.into(),
+            sha256: himrec::server::token_sha256(token),
+            role,
+        })
+        .collect()
+}
+
+/// A copy of the committed model that answers differently, written to
+/// `dir` as `{version}.json`: its weights negated, and with `rotate` its
+/// path order turned by one as well.
+pub(crate) fn altered_model(dir: &std::path::Path, version: &str, rotate: bool) -> PathBuf {
+    let text = std::fs::read_to_string(root().join("models/career_model.json")).unwrap();
+    let mut model: serde_json::Value = serde_json::from_str(&text).unwrap();
+    model["model_version"] = version.into();
+    if rotate {
+        model["fit"]["paths"].as_array_mut().unwrap().rotate_left(1);
+    }
+    for x in model["model"]["params"]["data"].as_array_mut().unwrap() {
+        *x = (-x.as_f64().unwrap()).into();
+    }
+    let path = dir.join(format!("{version}.json"));
+    std::fs::write(&path, serde_json::to_string(&model).unwrap()).unwrap();
+    path
+}
+
 /// A running server; dropping it stops the server.
 pub(crate) struct TestServer {
     pub(crate) channel: Channel,

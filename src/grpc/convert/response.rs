@@ -474,7 +474,7 @@ pub(crate) fn recommend_response(
 
 /// The model description.
 pub(crate) fn model_info(snapshot: &Snapshot) -> pb::GetModelInfoResponse {
-    let artifact = snapshot.recommender.model().artifact();
+    let artifact = snapshot.public().model().artifact();
     pb::GetModelInfoResponse {
         model_version: artifact.model_version.clone(),
         algorithm: artifact.algorithm.clone(),
@@ -524,7 +524,7 @@ fn evaluations(artifact: &ModelArtifact) -> Vec<pb::Evaluation> {
 /// The models serving after a promotion or demotion.
 pub(crate) fn promoted(snapshot: &Snapshot) -> pb::PromoteResponse {
     pb::PromoteResponse {
-        stable_model_version: snapshot.recommender.model().version().to_owned(),
+        stable_model_version: snapshot.public().model().version().to_owned(),
         candidate_model_version: snapshot
             .candidate
             .as_ref()
@@ -547,9 +547,9 @@ fn timestamp(at: std::time::SystemTime) -> prost_types::Timestamp {
 /// What a reload put in place.
 pub(crate) fn reloaded(snapshot: &Snapshot) -> pb::ReloadResponse {
     pb::ReloadResponse {
-        model_version: snapshot.recommender.model().version().to_owned(),
+        model_version: snapshot.public().model().version().to_owned(),
         loaded_at: Some(timestamp(snapshot.loaded_at)),
         generation: snapshot.generation,
-        programs: snapshot.recommender.catalog().programs.len() as u32,
+        programs: snapshot.public().catalog().programs.len() as u32,
     }
 }
