@@ -57,9 +57,11 @@ impl RecommenderService {
                 )])
             })?;
         let query = tracing::debug_span!("validate").in_scope(|| {
-            let mut input = QueryInput::from(request);
-            input.accept_language = accept_language.map(str::to_owned);
-            input.check(recommender.catalog(), self.max_skills)
+            QueryInput::from(request).check_heard(
+                recommender.catalog(),
+                self.max_skills,
+                accept_language,
+            )
         })?;
         let ranked = recommender.answer(&query);
         Ok(tracing::debug_span!("encode").in_scope(|| {
@@ -92,11 +94,10 @@ impl RecommenderService {
 
 /// The caller's `accept-language` metadata (a browser's or HTTP client's
 /// header through the HTTP/JSON door), if readable.
-fn accept_language(metadata: &tonic::metadata::MetadataMap) -> Option<String> {
+fn accept_language(metadata: &tonic::metadata::MetadataMap) -> Option<&str> {
     metadata
         .get("accept-language")
         .and_then(|v| v.to_str().ok())
-        .map(str::to_owned)
 }
 
 type BatchStream =
@@ -118,7 +119,7 @@ impl pb::recommender_server::Recommender for RecommenderService {
         // in the caller's tenant's view.
         let tenant = request.extensions().get::<TenantName>().cloned();
         let snapshot = self.live.current();
-        let accept_language = accept_language(request.metadata());
+        let accept_language = accept_language(request.metadata()).map(str::to_owned);
         let max_items = self.max_batch_items;
         let mut seen = 0;
         let mut ended = false;
@@ -152,15 +153,10 @@ impl pb::recommender_server::Recommender for RecommenderService {
         request: Request<pb::RecommendRequest>,
     ) -> Result<Response<pb::RecommendResponse>, Status> {
         let snapshot = self.live.current();
-        let tenant = request.extensions().get::<TenantName>().cloned();
-        let accept_language = accept_language(request.metadata());
+        let (metadata, extensions, request) = request.into_parts();
+        let tenant = extensions.get::<TenantName>();
         let response = self
-            .answer(
-                request.into_inner(),
-                accept_language.as_deref(),
-                &snapshot,
-                tenant.as_ref(),
-            )
+            .answer(request, accept_language(&metadata), &snapshot, tenant)
             .map_err(|err| {
                 debug!(outcome = "invalid_argument", %err);
                 Status::from(err)

@@ -98,8 +98,6 @@ pub struct QueryInput {
     pub view: Option<View>,
     /// The BCP 47 tag asked for; empty for none.
     pub language: String,
-    /// The caller's `Accept-Language` list, read when `language` is empty.
-    pub accept_language: Option<String>,
 }
 
 /// A checked request.
@@ -125,6 +123,17 @@ impl QueryInput {
     /// `max_skills` skills is refused before anything else is read;
     /// otherwise every violation is collected, limits first.
     pub fn check(self, catalog: &Catalog, max_skills: usize) -> Result<Query, RequestError> {
+        self.check_heard(catalog, max_skills, None)
+    }
+
+    /// [`QueryInput::check`], reading the caller's `Accept-Language` list
+    /// when the request names no language.
+    pub fn check_heard(
+        self,
+        catalog: &Catalog,
+        max_skills: usize,
+        accept_language: Option<&str>,
+    ) -> Result<Query, RequestError> {
         let skills = self.profile.as_ref().map_or(0, |p| p.skills.len());
         if skills > max_skills {
             return Err(RequestError::InvalidArgument(vec![FieldViolation::new(
@@ -145,7 +154,7 @@ impl QueryInput {
         if self.view.is_none() {
             violations.push(FieldViolation::new("view", "not a known view"));
         }
-        let language = match (self.language.as_str(), &self.accept_language) {
+        let language = match (self.language.as_str(), accept_language) {
             ("", Some(header)) => Some(from_accept_language(header)),
             (tag, _) => from_tag(tag)
                 .map_err(|e| violations.push(FieldViolation::new("language", e.to_string())))

@@ -73,7 +73,6 @@ impl From<pb::RecommendRequest> for QueryInput {
                 Err(_) => None,
             },
             language: r.language,
-            accept_language: None,
         }
     }
 }
