@@ -28,6 +28,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "#[serde(skip)]",
         )
         .field_attribute(".himrec.v1.ReloadResponse.loaded_at", "#[serde(skip)]")
+        .field_attribute(".himrec.v1.ShadowReport.since", "#[serde(skip)]")
         .compile_fds(fds)?;
     Ok(())
 }

@@ -8,8 +8,6 @@ use std::path::{Path, PathBuf};
 
 use rand::{Rng, SeedableRng};
 
-/// A model that differs from the committed one: each path's fit rule is
-/// the next path's, and the share's coefficients are reversed.
 /// 40 requests in the proto3 JSON mapping, one refused and one unreadable.
 fn requests(dir: &Path) -> PathBuf {
     let skills = [

@@ -607,5 +607,5 @@ async fn the_openapi_document_is_served_committed_and_matches_the_proto() {
             }
         }
     }
-    assert_eq!(methods, 11);
+    assert_eq!(methods, 12);
 }

@@ -1,10 +1,39 @@
-//! The documentation shows the committed model's own figures, and its links
-//! lead somewhere.
+//! The documentation shows the committed model's own figures and the
+//! configuration's own defaults, and its links lead somewhere.
 
 mod common;
 
 use himrec::model::ModelArtifact;
 use himrec::training::markdown::{evaluation_table, stability_summary};
+
+/// The "complete file with the defaults" in docs/operations.md reads as
+/// the defaults, and names every section.
+#[test]
+fn the_documented_configuration_is_the_default_one() {
+    let text = std::fs::read_to_string(common::root().join("docs/operations.md")).unwrap();
+    let after = text
+        .split("A complete file with the defaults:")
+        .nth(1)
+        .unwrap();
+    let block = after
+        .split("```toml\n")
+        .nth(1)
+        .unwrap()
+        .split("```")
+        .next()
+        .unwrap();
+    let documented = himrec::config::Config::from_toml(block, "docs/operations.md", &[]).unwrap();
+    assert_eq!(documented, himrec::config::Config::default());
+    let defaults = toml::to_string(&himrec::config::Config::default()).unwrap();
+    for line in defaults.lines().filter(|l| l.starts_with('[')) {
+        // `[auth]` is documented as its `[[auth.keys]]`.
+        let section = line.trim_matches(|c| c == '[' || c == ']');
+        assert!(
+            block.contains(&format!("[{section}")),
+            "{section} is not in the documented file"
+        );
+    }
+}
 
 /// docs/model.md holds the evaluation table and the stability figures; the
 /// README's sample output names the model version.

@@ -21,8 +21,8 @@ const HILL: &str = "hr_hill_labels";
 const ADMIN: &str = "hr_admin_labels";
 const CANDIDATE: &str = "career-lr-candidate-labels";
 
-/// A candidate artifact: the committed model under another version, with
-/// the share's coefficients reversed, so its answers differ.
+/// Two tenants, valley pinned to the candidate (the committed model with
+/// its weights negated, so its answers differ).
 fn config(dir: &Path) -> Config {
     let tenant = |name: &str, label: &str| Tenant {
         name: name.into(),

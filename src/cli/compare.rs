@@ -14,8 +14,8 @@ use himrec::catalog::Catalog;
 use himrec::error::RequestError;
 use himrec::model::{CareerModel, ModelArtifact};
 use himrec::pb;
-use himrec::rank::compare::{Comparison, PROGRAMS_COMPARED};
-use himrec::rank::{Query, QueryInput, Recommender, View};
+use himrec::rank::compare::{comparable, Comparison};
+use himrec::rank::{Query, QueryInput, Recommender};
 
 /// Arguments of `himrec compare`.
 #[derive(Debug, clap::Args)]
@@ -101,7 +101,7 @@ fn query(line: &str, descriptor: &MessageDescriptor, catalog: &Catalog) -> anyho
     let dynamic = DynamicMessage::deserialize(descriptor.clone(), &mut de)?;
     de.end()?;
     let request = pb::RecommendRequest::decode(dynamic.encode_to_vec().as_slice())?;
-    let mut query = QueryInput::from(request)
+    let query = QueryInput::from(request)
         .check(catalog, MAX_SKILLS)
         .map_err(|err| match err {
             RequestError::InvalidArgument(violations) => {
@@ -113,10 +113,7 @@ fn query(line: &str, descriptor: &MessageDescriptor, catalog: &Catalog) -> anyho
             }
             other => other.into(),
         })?;
-    query.limits.career_paths = catalog.career_paths.len();
-    query.limits.programs = PROGRAMS_COMPARED;
-    query.view = View::Basic;
-    Ok(query)
+    Ok(comparable(query, catalog.career_paths.len()))
 }
 
 /// The comparison as text.

@@ -17,12 +17,13 @@ use serde::{Deserialize, Serialize};
 
 pub use overrides::{Override, Source, ENV_PREFIX};
 pub use sections::{
-    ApiKey, Auth, Limits, Log, LogFormat, Metrics, Paging, Role, Tenant, TenantFilter, Tls, Tracing,
+    ApiKey, Auth, Limits, Log, LogFormat, Metrics, Paging, Role, Shadow, Tenant, TenantFilter, Tls,
+    Tracing,
 };
 pub use validate::ConfigError;
 
 /// The whole configuration of `himrec serve`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
     /// Address the gRPC service listens on.
@@ -35,6 +36,8 @@ pub struct Config {
     /// A second model artifact, the `candidate`, loaded beside the stable
     /// one for comparison and promotion; empty for none.
     pub candidate_model: PathBuf,
+    /// Shadow scoring of the candidate model.
+    pub shadow: Shadow,
     /// The operator's program overlay; empty for none.
     pub programs_overlay: PathBuf,
     /// Browser origins allowed to call through gRPC-Web.
@@ -65,6 +68,7 @@ impl Default for Config {
             data: PathBuf::from("data"),
             model: PathBuf::from("models/career_model.json"),
             candidate_model: PathBuf::new(),
+            shadow: Shadow::default(),
             programs_overlay: PathBuf::new(),
             cors_origins: Vec::new(),
             limits: Limits::default(),

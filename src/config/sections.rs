@@ -100,6 +100,28 @@ impl Limits {
     }
 }
 
+/// Shadow scoring: a share of the stable model's Recommend answers also
+/// scored by the candidate, off the caller's path, and compared.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Shadow {
+    /// Share of answers compared, 0 to 1; 0 (the default) compares none.
+    /// Needs `candidate_model`.
+    pub share: f64,
+    /// Sampled answers waiting to be compared at most; one more is
+    /// dropped (and counted), never the call.
+    pub queue: usize,
+}
+
+impl Default for Shadow {
+    fn default() -> Self {
+        Self {
+            share: 0.0,
+            queue: 1024,
+        }
+    }
+}
+
 /// TLS from PEM files; all empty means plain TCP.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]

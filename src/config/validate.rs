@@ -48,6 +48,7 @@ impl Config {
         self.check_auth(&mut problems);
         self.check_metrics(&mut problems);
         self.check_tenants(&mut problems);
+        self.check_shadow(&mut problems);
         if let Err(e) = tracing_subscriber::EnvFilter::try_new(&self.log.level) {
             problems.push(bad("log.level", e));
         }
@@ -251,6 +252,23 @@ impl Config {
         }
     }
 
+    /// `shadow.*`: a share from 0 to 1, which needs a candidate to score,
+    /// and a queue of at least one.
+    fn check_shadow(&self, problems: &mut Vec<String>) {
+        let share = self.shadow.share;
+        if !(0.0..=1.0).contains(&share) {
+            problems.push(bad("shadow.share", "must be from 0 to 1"));
+        } else if share > 0.0 && self.candidate_model().is_none() {
+            problems.push(bad(
+                "shadow.share",
+                "needs candidate_model: shadow scoring compares the candidate with the stable model",
+            ));
+        }
+        if !(1..=1_000_000).contains(&self.shadow.queue) {
+            problems.push(bad("shadow.queue", "must be from 1 to 1000000"));
+        }
+    }
+
     /// `metrics.addr`: empty, or a socket address other than `addr`.
     fn check_metrics(&self, problems: &mut Vec<String>) {
         if self.metrics.addr.is_empty() {
@@ -283,6 +301,26 @@ mod tests {
         assert!(
             msg("[[auth.keys]]\nname = \"a\"\nsha256 = \"xyz\"\n").contains("auth.keys[0].sha256")
         );
+    }
+
+    #[test]
+    fn shadow_scoring_needs_a_share_from_0_to_1_a_candidate_and_a_queue() {
+        let problems = |text: &str| err(text).problems;
+        assert_eq!(
+            problems("[shadow]\nshare = 0.1\n"),
+            ["shadow.share: needs candidate_model: shadow scoring compares the candidate with the stable model"]
+        );
+        assert_eq!(
+            problems("candidate_model = \"c.json\"\n[shadow]\nshare = 1.5\nqueue = 0\n"),
+            [
+                "shadow.share: must be from 0 to 1",
+                "shadow.queue: must be from 1 to 1000000"
+            ]
+        );
+        let fine = "candidate_model = \"c.json\"\n[shadow]\nshare = 0.1\n";
+        let config = Config::from_toml(fine, "t", &[]).unwrap();
+        assert_eq!(config.shadow.share, 0.1);
+        assert_eq!(config.shadow.queue, 1024);
     }
 
     #[test]

@@ -4,20 +4,22 @@
 use tonic::{Request, Response, Status};
 use tracing::instrument;
 
-use super::convert::response::{promoted, reloaded};
-use crate::live::Live;
+use super::convert::models::{promoted, reloaded, shadow_report};
+use crate::live::{Live, Shadow};
 use crate::pb;
 
-/// Serves `Reload`, `Promote` and `Demote` over the live snapshot.
+/// Serves `Reload`, `Promote`, `Demote` and `GetShadowReport` over the
+/// live snapshot.
 #[derive(Debug, Clone)]
 pub struct AdminService {
     live: Live,
+    shadow: Shadow,
 }
 
 impl AdminService {
-    /// A service that reloads `live`.
-    pub fn new(live: Live) -> Self {
-        Self { live }
+    /// A service that reloads `live` and reports what `shadow` compared.
+    pub fn new(live: Live, shadow: Shadow) -> Self {
+        Self { live, shadow }
     }
 }
 
@@ -48,5 +50,15 @@ impl pb::admin_server::Admin for AdminService {
     ) -> Result<Response<pb::PromoteResponse>, Status> {
         let snapshot = self.live.demote().await?;
         Ok(Response::new(promoted(&snapshot)))
+    }
+
+    #[instrument(name = "GetShadowReport", level = "debug", skip_all)]
+    async fn get_shadow_report(
+        &self,
+        _request: Request<pb::ShadowReportRequest>,
+    ) -> Result<Response<pb::ShadowReport>, Status> {
+        let snapshot = self.live.current();
+        let report = self.shadow.report(&snapshot);
+        Ok(Response::new(shadow_report(&snapshot, report)))
     }
 }

@@ -6,9 +6,12 @@ use tokio_stream::{Stream, StreamExt};
 use tonic::{Request, Response, Status, Streaming};
 use tracing::{debug, instrument};
 
-use super::convert::response::{model_info, recommend_response};
+use super::convert::models::model_info;
+use super::convert::response::recommend_response;
 use crate::error::{FieldViolation, RequestError};
-use crate::live::{LabelError, Live, ModelLabel, Snapshot, TenantName};
+use std::sync::Arc;
+
+use crate::live::{LabelError, Live, ModelLabel, Shadow, Snapshot, TenantName};
 use crate::pb;
 use crate::rank::QueryInput;
 
@@ -20,6 +23,7 @@ pub struct RecommenderService {
     live: Live,
     max_skills: usize,
     max_batch_items: usize,
+    shadow: Shadow,
 }
 
 impl RecommenderService {
@@ -29,7 +33,13 @@ impl RecommenderService {
             live,
             max_skills,
             max_batch_items,
+            shadow: Shadow::off(),
         }
+    }
+
+    /// This service, offering its stable answers to `shadow` scoring.
+    pub fn with_shadow(self, shadow: Shadow) -> Self {
+        Self { shadow, ..self }
     }
 
     /// The answer to one request for `tenant` from `snapshot`;
@@ -39,7 +49,7 @@ impl RecommenderService {
         &self,
         request: pb::RecommendRequest,
         accept_language: Option<&str>,
-        snapshot: &Snapshot,
+        snapshot: &Arc<Snapshot>,
         tenant: Option<&TenantName>,
     ) -> Result<pb::RecommendResponse, RequestError> {
         let asked = match request.model_label.as_str() {
@@ -64,12 +74,14 @@ impl RecommenderService {
             )
         })?;
         let ranked = recommender.answer(&query);
-        Ok(tracing::debug_span!("encode").in_scope(|| {
-            let mut response =
-                recommend_response(recommender, ranked, query.view, query.language.language);
-            response.model_label = label.name().into();
-            response
-        }))
+        let mut response = tracing::debug_span!("encode").in_scope(|| {
+            recommend_response(recommender, ranked, query.view, query.language.language)
+        });
+        response.model_label = label.name().into();
+        if label == ModelLabel::Stable {
+            self.shadow.offer(snapshot, tenant, query);
+        }
+        Ok(response)
     }
 
     /// The answer to one request of a batch.
@@ -77,7 +89,7 @@ impl RecommenderService {
         &self,
         item: pb::RecommendBatchRequest,
         accept_language: Option<&str>,
-        snapshot: &Snapshot,
+        snapshot: &Arc<Snapshot>,
         tenant: Option<&TenantName>,
     ) -> pb::RecommendBatchResponse {
         let request = item.request.unwrap_or_default();

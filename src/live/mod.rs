@@ -13,8 +13,10 @@
 //! model ([`labels`]); both load or neither does.
 
 mod labels;
+mod shadow;
 
 pub use labels::{LabelError, ModelLabel, PromotionError, Served};
+pub use shadow::{Shadow, ShadowReport, Tally};
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};

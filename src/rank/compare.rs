@@ -6,9 +6,20 @@
 use std::collections::BTreeMap;
 
 use super::answer::Recommendations;
+use super::query::{Query, View};
 
 /// Programs compared per answer.
 pub const PROGRAMS_COMPARED: usize = 10;
+
+/// `query` as both models answer it for a comparison: every one of the
+/// catalog's `paths` ranked (their orders are compared whole), the first
+/// programs, and no reasons written.
+pub fn comparable(mut query: Query, paths: usize) -> Query {
+    query.limits.career_paths = paths;
+    query.limits.programs = PROGRAMS_COMPARED;
+    query.view = View::Basic;
+    query
+}
 
 /// The comparison of many answer pairs, added one pair at a time.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -89,6 +100,17 @@ impl Comparison {
         } else {
             x.iter().filter(|p| y.contains(p)).count() as f64 / listed as f64
         };
+    }
+
+    /// Adds the pairs `other` compared.
+    pub fn merge(&mut self, other: &Comparison) {
+        self.answers += other.answers;
+        self.spearman_sum += other.spearman_sum;
+        self.fit_change_sum += other.fit_change_sum;
+        self.program_overlap_sum += other.program_overlap_sum;
+        for (&pair, &n) in &other.first_paths {
+            *self.first_paths.entry(pair).or_default() += n;
+        }
     }
 
     /// Share of pairs whose first path is the same.

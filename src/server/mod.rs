@@ -29,7 +29,7 @@ pub use telemetry::{Telemetry, TelemetryError, EXPORTED_TARGET};
 
 use crate::config::{ApiKey, Config, Limits, Tenant, Tls};
 use crate::grpc::{AdminService, CatalogService, RecommenderService};
-use crate::live::{Live, LoadError, Sources, Views};
+use crate::live::{Live, LoadError, Shadow, Sources, Views};
 use crate::pb;
 use crate::pb::admin_server::AdminServer;
 use crate::pb::catalog_server::CatalogServer;
@@ -67,7 +67,7 @@ pub fn check(config: &Config) -> Result<Views, StartError> {
 
 /// How the server serves, beyond what it serves; the defaults are the
 /// configuration's.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ServeOptions {
     /// Browser origins (e.g. `https://apply.example.edu`) allowed to call
     /// through gRPC-Web; empty means none (same-origin pages and non-browser
@@ -86,6 +86,8 @@ pub struct ServeOptions {
     /// Whether calls join the caller's trace (`traceparent`): on when
     /// spans are exported.
     pub join_traces: bool,
+    /// Shadow scoring of the candidate model.
+    pub shadow: crate::config::Shadow,
 }
 
 impl Default for ServeOptions {
@@ -104,6 +106,7 @@ impl From<&Config> for ServeOptions {
             tenants: config.tenants.clone(),
             page_token_secret: config.paging.token_secret.clone(),
             join_traces: config.tracing.enabled(),
+            shadow: config.shadow.clone(),
         }
     }
 }
@@ -162,13 +165,13 @@ pub async fn run_with(
         &options.page_token_secret,
     ))
     .max_decoding_message_size(limits.max_request_bytes);
-    let recommender_service = RecommenderServer::new(RecommenderService::new(
-        live.clone(),
-        limits.max_skills,
-        limits.max_batch_items,
-    ))
+    let shadow = Shadow::start(&options.shadow, live.metrics().clone());
+    let recommender_service = RecommenderServer::new(
+        RecommenderService::new(live.clone(), limits.max_skills, limits.max_batch_items)
+            .with_shadow(shadow.clone()),
+    )
     .max_decoding_message_size(limits.max_request_bytes);
-    let admin_service = AdminServer::new(AdminService::new(live.clone()))
+    let admin_service = AdminServer::new(AdminService::new(live.clone(), shadow))
         .max_decoding_message_size(limits.max_request_bytes);
     health
         .set_serving::<RecommenderServer<RecommenderService>>()

@@ -8,8 +8,6 @@ use crate::catalog::{
 };
 use crate::error::RequestError;
 use crate::language::Language;
-use crate::live::Snapshot;
-use crate::model::ModelArtifact;
 use crate::pb;
 use crate::rank::{Datum, Reason, Recommendations, Recommender, Source, Value, View};
 
@@ -314,7 +312,7 @@ fn figures_note(p: &CareerPath) -> String {
 
 /// The data releases served, written once per process (they are the
 /// catalog's constants).
-fn data_releases() -> Vec<pb::DataRelease> {
+pub(super) fn data_releases() -> Vec<pb::DataRelease> {
     static RELEASES: LazyLock<Vec<pb::DataRelease>> = LazyLock::new(|| {
         Source::ALL
             .into_iter()
@@ -469,87 +467,5 @@ pub(crate) fn recommend_response(
         language: language.tag().into(),
         // The service names the label that scored it.
         model_label: String::new(),
-    }
-}
-
-/// The model description.
-pub(crate) fn model_info(snapshot: &Snapshot) -> pb::GetModelInfoResponse {
-    let artifact = snapshot.public().model().artifact();
-    pb::GetModelInfoResponse {
-        model_version: artifact.model_version.clone(),
-        algorithm: artifact.algorithm.clone(),
-        career_paths: artifact.classes.clone(),
-        features: artifact.features.clone(),
-        seed: artifact.training.seed,
-        training_rows: artifact.training.training_rows as u32,
-        test_rows: artifact.training.test_rows as u32,
-        evaluations: evaluations(artifact),
-        data_releases: data_releases(),
-        data_sha256: artifact.training.data_sha256.clone(),
-        loaded_at: Some(timestamp(snapshot.loaded_at)),
-        generation: snapshot.generation,
-        models: snapshot
-            .models()
-            .into_iter()
-            .map(|(label, recommender)| {
-                let artifact = recommender.model().artifact();
-                pb::LoadedModel {
-                    label: label.name().into(),
-                    model_version: artifact.model_version.clone(),
-                    algorithm: artifact.algorithm.clone(),
-                    seed: artifact.training.seed,
-                    data_sha256: artifact.training.data_sha256.clone(),
-                    evaluations: evaluations(artifact),
-                }
-            })
-            .collect(),
-        promoted: snapshot.promoted,
-    }
-}
-
-fn evaluations(artifact: &ModelArtifact) -> Vec<pb::Evaluation> {
-    artifact
-        .evaluations()
-        .iter()
-        .map(|e| pb::Evaluation {
-            method: e.method.clone(),
-            top1_accuracy: e.top1_accuracy,
-            top3_accuracy: e.top3_accuracy,
-            log_loss: e.log_loss,
-            ndcg_at_3: e.ndcg_at_3,
-        })
-        .collect()
-}
-
-/// The models serving after a promotion or demotion.
-pub(crate) fn promoted(snapshot: &Snapshot) -> pb::PromoteResponse {
-    pb::PromoteResponse {
-        stable_model_version: snapshot.public().model().version().to_owned(),
-        candidate_model_version: snapshot
-            .candidate
-            .as_ref()
-            .map(|c| c.public.model().version().to_owned())
-            .unwrap_or_default(),
-        promoted: snapshot.promoted,
-        generation: snapshot.generation,
-    }
-}
-
-/// A protobuf timestamp of a system time (before 1970 reads as 1970).
-fn timestamp(at: std::time::SystemTime) -> prost_types::Timestamp {
-    let since = at.duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
-    prost_types::Timestamp {
-        seconds: since.as_secs() as i64,
-        nanos: since.subsec_nanos() as i32,
-    }
-}
-
-/// What a reload put in place.
-pub(crate) fn reloaded(snapshot: &Snapshot) -> pb::ReloadResponse {
-    pb::ReloadResponse {
-        model_version: snapshot.public().model().version().to_owned(),
-        loaded_at: Some(timestamp(snapshot.loaded_at)),
-        generation: snapshot.generation,
-        programs: snapshot.public().catalog().programs.len() as u32,
     }
 }
