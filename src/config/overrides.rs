@@ -135,6 +135,14 @@ pub(super) fn apply(table: &mut toml::Table, o: &Override) -> Result<(), ConfigE
                 .parse()
                 .map_err(|_| wrong("a whole number"))?,
         ),
+        toml::Value::Float(_) => toml::Value::Float(
+            o.value
+                .trim()
+                .parse::<f64>()
+                .ok()
+                .filter(|f| f.is_finite())
+                .ok_or_else(|| wrong("a number"))?,
+        ),
         toml::Value::Boolean(_) => {
             toml::Value::Boolean(o.value.trim().parse().map_err(|_| wrong("true or false"))?)
         }
@@ -196,6 +204,23 @@ mod tests {
             config.cors_origins,
             ["https://a.example", "https://b.example"]
         );
+    }
+
+    #[test]
+    fn a_share_is_set_as_a_number_and_refused_as_anything_else() {
+        let set = |v: &str| {
+            let o = Override::parse_set(&format!("shadow.share={v}")).unwrap();
+            Config::from_toml("candidate_model = \"c.json\"\n", "t", &[o])
+        };
+        assert_eq!(set("0.25").unwrap().shadow.share, 0.25);
+        assert_eq!(set("1").unwrap().shadow.share, 1.0);
+        for bad in ["a tenth", "NaN", "inf"] {
+            let err = set(bad).unwrap_err().to_string();
+            assert!(err.contains("shadow.share") && err.contains("a number"), "{err}");
+        }
+        let o = Override::from_env(env(&[("HIMREC_SHADOW_SHARE", "0.1")])).unwrap();
+        let config = Config::from_toml("candidate_model = \"c.json\"\n", "t", &o).unwrap();
+        assert_eq!(config.shadow.share, 0.1);
     }
 
     #[test]
