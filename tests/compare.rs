@@ -1,6 +1,7 @@
 //! `himrec compare` on a file of requests: a model against itself agrees
 //! on everything; against a model that differs, the comparison says how
-//! often and where the first career path moves, and draws it.
+//! often and where the first career path moves, and draws it. `himrec eval
+//! --profiles` sums up one model's answers to such a file.
 
 mod common;
 
@@ -138,4 +139,80 @@ fn a_model_against_itself_agrees_and_against_another_shows_the_moves() {
     );
     let png = std::fs::read(&plot).unwrap();
     assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+}
+
+fn eval(model: &Path, requests: &Path) -> String {
+    let output = common::binary::himrec()
+        .args(["eval", "--model"])
+        .arg(model)
+        .arg("--profiles")
+        .arg(requests)
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert!(
+        output.status.success(),
+        "{said}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    said
+}
+
+/// The first-path counts `himrec eval --profiles` lists.
+fn first_paths(report: &str) -> Vec<(usize, String)> {
+    report
+        .lines()
+        .skip_while(|l| *l != "first career path")
+        .skip(1)
+        .map(|l| {
+            let mut words = l.split_whitespace();
+            let n = words.next().unwrap().parse().unwrap();
+            (n, words.nth(1).unwrap().to_owned())
+        })
+        .collect()
+}
+
+#[test]
+fn eval_sums_up_a_models_answers_to_a_file_of_requests() {
+    let dir = common::scratch("eval-profiles");
+    // The example file: one profile per credential in the catalog (the
+    // credential and two skills), twelve Interest Profiler results only,
+    // and twelve with a few skills and an education.
+    let example = common::root().join("examples/requests.jsonl");
+    let committed = eval(&common::root().join("models/career_model.json"), &example);
+    assert!(
+        committed.contains(": 48 requests answered, 0 refused"),
+        "{committed}"
+    );
+    // Every credential holder sees first a path the issuer says the
+    // credential leads to.
+    assert!(
+        committed.contains("profiles stating a credential: 24; a path it leads to comes first for 100.0%, in the first 3 for 100.0%"),
+        "{committed}"
+    );
+    let paths = first_paths(&committed);
+    assert_eq!(paths.iter().map(|(n, _)| n).sum::<usize>(), 48);
+    assert!(paths.windows(2).all(|w| w[0].0 >= w[1].0), "{committed}");
+    assert!(paths.iter().any(|(_, code)| code == "29-2072.00"));
+    assert!(committed.contains("fit of the first career path: median "));
+
+    // A model that ranks differently is seen to: other first paths.
+    let other = eval(
+        &common::altered_model(&dir, "career-lr-eval-other", true),
+        &example,
+    );
+    assert!(other.starts_with("career-lr-eval-other: 48 requests answered"));
+    assert_ne!(first_paths(&other), paths, "{other}");
+
+    // Refused lines are counted and shown, as in compare.
+    let mixed = eval(
+        &common::root().join("models/career_model.json"),
+        &requests(&dir),
+    );
+    assert!(
+        mixed.contains(": 40 requests answered, 2 refused"),
+        "{mixed}"
+    );
+    assert!(mixed.contains("refused line 41: profile.skills"), "{mixed}");
+    assert!(!mixed.contains("profiles stating a credential"), "{mixed}");
 }

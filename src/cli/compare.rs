@@ -7,15 +7,12 @@
 use std::path::PathBuf;
 
 use anyhow::Context;
-use prost::Message;
-use prost_reflect::{DescriptorPool, DynamicMessage, MessageDescriptor};
 
+use super::requests::RequestFile;
 use himrec::catalog::Catalog;
-use himrec::error::RequestError;
 use himrec::model::{CareerModel, ModelArtifact};
-use himrec::pb;
 use himrec::rank::compare::{comparable, Comparison};
-use himrec::rank::{Query, QueryInput, Recommender};
+use himrec::rank::Recommender;
 
 /// Arguments of `himrec compare`.
 #[derive(Debug, clap::Args)]
@@ -39,9 +36,6 @@ pub(crate) struct CompareArgs {
     plot: Option<PathBuf>,
 }
 
-/// Skills a request may state, as the server's default limit.
-const MAX_SKILLS: usize = 64;
-
 pub(crate) fn run(args: CompareArgs) -> anyhow::Result<()> {
     let catalog = Catalog::load(&args.data).context("loading the catalog")?;
     let recommender = |path: &PathBuf| -> anyhow::Result<Recommender> {
@@ -51,26 +45,18 @@ pub(crate) fn run(args: CompareArgs) -> anyhow::Result<()> {
         Ok(Recommender::new(catalog.clone(), model))
     };
     let (stable, candidate) = (recommender(&args.stable)?, recommender(&args.candidate)?);
-    let text = std::fs::read_to_string(&args.profiles)
-        .with_context(|| format!("reading {}", args.profiles.display()))?;
-    let lines: Vec<(usize, &str)> = text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(i, l)| (i + 1, l))
-        .collect();
-    let pool = DescriptorPool::decode(pb::FILE_DESCRIPTOR_SET)?;
-    let descriptor = pool
-        .get_message_by_name("himrec.v1.RecommendRequest")
-        .context("the descriptors hold RecommendRequest")?;
+    let requests = RequestFile::read(&args.profiles)?;
 
     let progress = super::progress::reporter();
-    progress.stage("comparing", lines.len() as u64);
+    progress.stage("comparing", requests.len() as u64);
     let mut comparison = Comparison::default();
     let mut refused = Vec::new();
-    for (number, line) in lines {
-        match query(line, &descriptor, &catalog) {
-            Ok(query) => comparison.add(&stable.answer(&query), &candidate.answer(&query)),
+    for (number, query) in requests.queries(&catalog) {
+        match query {
+            Ok(query) => {
+                let query = comparable(query, catalog.career_paths.len());
+                comparison.add(&stable.answer(&query), &candidate.answer(&query));
+            }
             Err(why) => refused.push(format!("line {number}: {why}")),
         }
         progress.advance(1);
@@ -92,28 +78,6 @@ pub(crate) fn run(args: CompareArgs) -> anyhow::Result<()> {
         println!("wrote {}", path.display());
     }
     Ok(())
-}
-
-/// One line's request, checked, asking for every path (their orders are
-/// compared whole) and the first programs.
-fn query(line: &str, descriptor: &MessageDescriptor, catalog: &Catalog) -> anyhow::Result<Query> {
-    let mut de = serde_json::Deserializer::from_str(line);
-    let dynamic = DynamicMessage::deserialize(descriptor.clone(), &mut de)?;
-    de.end()?;
-    let request = pb::RecommendRequest::decode(dynamic.encode_to_vec().as_slice())?;
-    let query = QueryInput::from(request)
-        .check(catalog, MAX_SKILLS)
-        .map_err(|err| match err {
-            RequestError::InvalidArgument(violations) => {
-                let named: Vec<String> = violations
-                    .iter()
-                    .map(|v| format!("{}: {}", v.field, v.description))
-                    .collect();
-                anyhow::anyhow!(named.join("; "))
-            }
-            other => other.into(),
-        })?;
-    Ok(comparable(query, catalog.career_paths.len()))
 }
 
 /// The comparison as text.

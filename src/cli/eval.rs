@@ -1,12 +1,17 @@
 //! `himrec eval`: recompute the held-out report of a model artifact from
-//! its recorded training settings, print it, and write it to `models/`.
+//! its recorded training settings, print it, and write it to `models/`; or,
+//! with `--profiles`, sum up the model's answers to a file of real requests.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context};
 
+use super::requests::RequestFile;
 use himrec::catalog::Catalog;
 use himrec::model::{CareerModel, ModelArtifact};
+use himrec::rank::compare::comparable;
+use himrec::rank::replay::{Replay, NEAR_TOP};
+use himrec::rank::Recommender;
 use himrec::training::outcome_split::outcomes_split;
 use himrec::training::train::TrainConfig;
 use himrec::training::{eval, markdown, outcomes, split};
@@ -29,10 +34,19 @@ pub(crate) struct EvalArgs {
     /// Also write PNG plots (reliability diagram, confusion) into this folder.
     #[arg(long)]
     plots: Option<PathBuf>,
+    /// Instead of the held-out report, the model's answers to these
+    /// requests (JSON Lines of `RecommendRequest`, as `himrec compare`
+    /// reads): first career paths, their fit, and whether credential
+    /// holders see a path their credential leads to first. Writes nothing.
+    #[arg(long, conflicts_with_all = ["outcomes", "plots"])]
+    profiles: Option<PathBuf>,
 }
 
 pub(crate) fn run(args: EvalArgs) -> anyhow::Result<()> {
     let catalog = Catalog::load(&args.data).context("loading the catalog")?;
+    if let Some(path) = &args.profiles {
+        return replay(&catalog, &args.model, path);
+    }
     let artifact = ModelArtifact::load(&args.model)?;
     let t = artifact.training.clone();
     let version = artifact.model_version.clone();
@@ -85,4 +99,71 @@ pub(crate) fn run(args: EvalArgs) -> anyhow::Result<()> {
         );
     }
     Ok(())
+}
+
+/// `--profiles`: the model's answers to each request of the file, summed up.
+fn replay(catalog: &Catalog, model: &Path, requests: &Path) -> anyhow::Result<()> {
+    let artifact = ModelArtifact::load(model)?;
+    let version = artifact.model_version.clone();
+    let recommender = Recommender::new(catalog.clone(), CareerModel::new(artifact, catalog)?);
+    let requests = RequestFile::read(requests)?;
+    let progress = super::progress::reporter();
+    progress.stage("answering", requests.len() as u64);
+    let mut replay = Replay::default();
+    let mut refused = Vec::new();
+    for (number, query) in requests.queries(catalog) {
+        match query {
+            Ok(query) => {
+                let query = comparable(query, catalog.career_paths.len());
+                replay.add(catalog, &query, &recommender.answer(&query));
+            }
+            Err(why) => refused.push(format!("line {number}: {why}")),
+        }
+        progress.advance(1);
+    }
+    progress.finish();
+    print!("{}", replay_report(&replay, catalog, &version, &refused));
+    Ok(())
+}
+
+/// The summary as text.
+fn replay_report(replay: &Replay, catalog: &Catalog, version: &str, refused: &[String]) -> String {
+    let mut out = format!(
+        "{version}: {} requests answered, {} refused\n",
+        replay.answers,
+        refused.len()
+    );
+    for line in refused.iter().take(5) {
+        out += &format!("  refused {line}\n");
+    }
+    let share = |n: usize, of: usize| 100.0 * n as f64 / of.max(1) as f64;
+    if let (Some(q1), Some(median), Some(q3)) = (
+        replay.first_fit_quantile(0.25),
+        replay.first_fit_quantile(0.5),
+        replay.first_fit_quantile(0.75),
+    ) {
+        out += &format!(
+            "\nfit of the first career path: median {median:.2} (quartiles {q1:.2} to {q3:.2})\n"
+        );
+    }
+    if replay.credentialed > 0 {
+        out += &format!(
+            "profiles stating a credential: {}; a path it leads to comes first for {:.1}%, \
+             in the first {NEAR_TOP} for {:.1}%\n",
+            replay.credentialed,
+            share(replay.own_path_first, replay.credentialed),
+            share(replay.own_path_near_top, replay.credentialed),
+        );
+    }
+    out += "\nfirst career path\n";
+    for (path, n) in replay.first_paths_by_count() {
+        let path = &catalog.career_paths[path];
+        out += &format!(
+            "  {n:>6}  {:>5.1}%  {} {}\n",
+            share(n, replay.answers),
+            path.soc_code,
+            path.title
+        );
+    }
+    out
 }

@@ -7,6 +7,7 @@ mod health;
 mod plots;
 mod progress;
 mod recommend;
+mod requests;
 mod serve;
 mod table;
 mod train;

@@ -216,7 +216,10 @@ mod tests {
         assert_eq!(set("1").unwrap().shadow.share, 1.0);
         for bad in ["a tenth", "NaN", "inf"] {
             let err = set(bad).unwrap_err().to_string();
-            assert!(err.contains("shadow.share") && err.contains("a number"), "{err}");
+            assert!(
+                err.contains("shadow.share") && err.contains("a number"),
+                "{err}"
+            );
         }
         let o = Override::from_env(env(&[("HIMREC_SHADOW_SHARE", "0.1")])).unwrap();
         let config = Config::from_toml("candidate_model = \"c.json\"\n", "t", &o).unwrap();

@@ -13,6 +13,7 @@ pub mod compare;
 mod programs;
 mod query;
 mod reason;
+pub mod replay;
 mod settings;
 
 pub use answer::{
