@@ -2,7 +2,10 @@
 # pure-Rust compiler, so no protoc is needed).
 FROM rust:1.88-slim-bookworm AS build
 WORKDIR /src
-COPY Cargo.toml Cargo.lock build.rs ./
+# The workspace: the himrec package at the root and its crates; the
+# serving crate's build.rs compiles proto/.
+COPY Cargo.toml Cargo.lock ./
+COPY crates crates
 COPY proto proto
 COPY src src
 COPY assets assets

@@ -1,44 +1,16 @@
 //! himrec: recommends Health Information Management career paths, work
 //! settings and programs from a person's skills and interests.
 //!
-//! Layers, lowest first; each imports only from layers below it:
+//! The work is done by three crates, each a layer, which this one gathers
+//! under one name for the `himrec` command, the tests and the benchmarks:
 //!
-//! - [`error`], [`text`], [`language`], [`config`], [`pb`]: shared errors,
-//!   number formatting, the languages answers are written in, settings,
-//!   generated protobuf types;
-//! - [`catalog`] (the public data), then [`profile`] (a person, checked
-//!   against the catalog);
-//! - [`model`]: the trained model as it serves;
-//! - [`rank`]: requests checked into queries, and everything ranked;
-//! - [`training`]: sampling, training and evaluating the model (never
-//!   imported while serving);
-//! - [`metrics`], then [`live`]: the serving snapshot and its reload;
-//! - [`grpc`]: the edge that converts and validates, and maps errors to
-//!   statuses; [`server`]: the listener, guard and services, started by
-//!   [`server::run`]. [`client`] helps callers build requests.
+//! - `himrec-domain`: [`catalog`], [`profile`], [`model`], [`rank`] and the
+//!   small pieces below them ([`error`], [`text`], [`language`]);
+//! - `himrec-training` ([`training`]): sampling, training and evaluating
+//!   the model, never linked into serving;
+//! - `himrec-serving`: [`config`], [`pb`], [`metrics`], [`live`],
+//!   [`grpc`], [`server`] (started by [`server::run`]) and [`client`].
 
-pub mod catalog;
-pub mod client;
-pub mod config;
-pub mod error;
-pub mod grpc;
-mod hex;
-pub mod language;
-pub mod live;
-pub mod metrics;
-pub mod model;
-/// Code generated from `proto/himrec/v1/*.proto`.
-#[allow(missing_docs, unreachable_pub, clippy::all, clippy::pedantic)]
-pub mod pb {
-    tonic::include_proto!("himrec.v1");
-
-    /// Encoded file descriptor set of the protos, for server reflection.
-    pub const FILE_DESCRIPTOR_SET: &[u8] =
-        include_bytes!(concat!(env!("OUT_DIR"), "/himrec_descriptor.bin"));
-}
-pub mod profile;
-pub mod rank;
-pub mod server;
-pub mod text;
-mod top_k;
-pub mod training;
+pub use himrec_domain::{catalog, error, hex, language, model, profile, rank, text, top_k};
+pub use himrec_serving::{client, config, grpc, live, metrics, pb, server};
+pub use himrec_training as training;

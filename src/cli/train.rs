@@ -94,7 +94,7 @@ fn report_text(catalog: &Catalog, artifact: &ModelArtifact) -> String {
          - data SHA-256: `{}`\n\n\
          ## Held-out evaluation\n\n{}\n\
          ## Typical skill levels per career path\n\n\
-         Derived from O*NET 29.2 and ESCO v1.2.0 evidence (see `src/catalog/requirements.rs`); \
+         Derived from O*NET 29.2 and ESCO v1.2.0 evidence (see `crates/domain/src/catalog/requirements.rs`); \
          training profiles are sampled around them.\n\n",
         artifact.model_version,
         artifact.algorithm,

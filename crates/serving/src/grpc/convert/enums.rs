@@ -1,0 +1,137 @@
+//! The enums a program is described by, mapped both ways in one table
+//! each: a domain value to its protobuf value, and a protobuf value back
+//! (`UNSPECIFIED` names no domain value).
+
+use crate::pb;
+use himrec_domain::catalog::{Accreditation, Control, DeliveryMode};
+use himrec_domain::rank::{ReasonCode, Source, Unit};
+
+/// `From<domain> for pb` and `TryFrom<pb> for domain` from one list of
+/// pairs; the `UNSPECIFIED` protobuf value converts to `Err(())`.
+macro_rules! enum_map {
+    ($domain:ident <=> $pb:ident { $($d:ident <=> $p:ident),+ $(,)? }) => {
+        impl From<$domain> for pb::$pb {
+            fn from(value: $domain) -> Self {
+                match value {
+                    $($domain::$d => Self::$p,)+
+                }
+            }
+        }
+
+        impl TryFrom<pb::$pb> for $domain {
+            type Error = ();
+
+            fn try_from(value: pb::$pb) -> Result<Self, ()> {
+                match value {
+                    $(pb::$pb::$p => Ok(Self::$d),)+
+                    pb::$pb::Unspecified => Err(()),
+                }
+            }
+        }
+    };
+}
+
+enum_map!(Control <=> Control {
+    Public <=> Public,
+    PrivateNonprofit <=> PrivateNonprofit,
+    PrivateForProfit <=> PrivateForProfit,
+});
+
+enum_map!(Accreditation <=> Accreditation {
+    Unknown <=> Unknown,
+    Accredited <=> Accredited,
+    NotAccredited <=> NotAccredited,
+});
+
+enum_map!(DeliveryMode <=> DeliveryMode {
+    Online <=> Online,
+    Hybrid <=> Hybrid,
+    Campus <=> Campus,
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_value_goes_there_and_back() {
+        for c in [
+            Control::Public,
+            Control::PrivateNonprofit,
+            Control::PrivateForProfit,
+        ] {
+            assert_eq!(Control::try_from(pb::Control::from(c)), Ok(c));
+        }
+        for a in [
+            Accreditation::Unknown,
+            Accreditation::Accredited,
+            Accreditation::NotAccredited,
+        ] {
+            assert_eq!(Accreditation::try_from(pb::Accreditation::from(a)), Ok(a));
+        }
+        for m in [
+            DeliveryMode::Online,
+            DeliveryMode::Hybrid,
+            DeliveryMode::Campus,
+        ] {
+            assert_eq!(DeliveryMode::try_from(pb::DeliveryMode::from(m)), Ok(m));
+        }
+        assert_eq!(Control::try_from(pb::Control::Unspecified), Err(()));
+        assert_eq!(
+            Accreditation::try_from(pb::Accreditation::Unspecified),
+            Err(())
+        );
+        assert_eq!(
+            DeliveryMode::try_from(pb::DeliveryMode::Unspecified),
+            Err(())
+        );
+    }
+}
+
+enum_map!(ReasonCode <=> ReasonCode {
+    SkillAboveTypical <=> SkillAboveTypical,
+    SkillTowardTypical <=> SkillTowardTypical,
+    SkillBelowTypical <=> SkillBelowTypical,
+    SkillAtTypical <=> SkillAtTypical,
+    CredentialHeld <=> CredentialHeld,
+    Interests <=> Interests,
+    Education <=> Education,
+    SettingStaffing <=> SettingStaffing,
+    ProgramPathLevel <=> ProgramPathLevel,
+    ProgramPathPreparation <=> ProgramPathPreparation,
+    ProgramPreparesFor <=> ProgramPreparesFor,
+    ProgramLevelHeld <=> ProgramLevelHeld,
+    ProgramNeedsBachelor <=> ProgramNeedsBachelor,
+    ProgramInState <=> ProgramInState,
+    ProgramOnline <=> ProgramOnline,
+    ProgramOutOfState <=> ProgramOutOfState,
+    ProgramOutcomes <=> ProgramOutcomes,
+    ProgramFacts <=> ProgramFacts,
+    VarietyAfterLower <=> VarietyAfterLower,
+    VarietyBeforeHigher <=> VarietyBeforeHigher,
+});
+
+// A value with no unit is UNSPECIFIED on the wire, so this map is one way.
+impl From<Unit> for pb::ValueUnit {
+    fn from(unit: Unit) -> Self {
+        match unit {
+            Unit::None => Self::Unspecified,
+            Unit::SkillLevel => Self::SkillLevel,
+            Unit::Correlation => Self::Correlation,
+            Unit::Percent => Self::Percent,
+            Unit::Usd => Self::Usd,
+            Unit::Years => Self::Years,
+            Unit::Workers => Self::Workers,
+            Unit::Importance => Self::Importance,
+            Unit::JobZone => Self::JobZone,
+            Unit::Campuses => Self::Campuses,
+        }
+    }
+}
+
+enum_map!(Source <=> DataSource {
+    Oews <=> BlsOews,
+    Scorecard <=> CollegeScorecard,
+    Onet <=> Onet,
+    Esco <=> Esco,
+});

@@ -1,0 +1,523 @@
+//! What is serving now, and how it is replaced: a reload loads everything
+//! again from the files, checks it completely, then swaps it in with one
+//! atomic pointer store. A call takes the current snapshot once at its
+//! start, so it finishes on the version it started with.
+//!
+//! With tenants configured, a snapshot holds one view of the catalog per
+//! tenant beside the public one: the public catalog (with the global
+//! overlay, if any), that tenant's overlay, and only the programs its
+//! default filter lets through. A tenant's data is in its own view and no
+//! other, so no method can show it to another tenant's callers.
+//!
+//! With a candidate model configured, every view is loaded twice, once per
+//! model ([`labels`]); both load or neither does.
+
+mod labels;
+mod shadow;
+
+pub use labels::{LabelError, ModelLabel, PromotionError, Served};
+pub use shadow::{Shadow, ShadowReport, Tally};
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::SystemTime;
+
+use arc_swap::ArcSwap;
+use tracing::{info, warn};
+
+use crate::config::{Config, TenantFilter};
+use crate::metrics::Metrics;
+use himrec_domain::catalog::overlay::{OverlayError, Scope};
+use himrec_domain::catalog::{
+    Accreditation, Catalog, CatalogError, Control, DeliveryMode, ProgramFilterInput,
+};
+use himrec_domain::error::FieldViolation;
+use himrec_domain::model::{CareerModel, ModelArtifact, ModelError};
+use himrec_domain::rank::Recommender;
+
+/// The tenant a call is made for, from its caller's API key.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct TenantName(pub Arc<str>);
+
+/// One loaded version of the catalog and model.
+#[derive(Debug)]
+pub struct Snapshot {
+    /// Every view under the stable model.
+    pub stable: Served,
+    /// The same views under the candidate model, if one is loaded.
+    pub candidate: Option<Served>,
+    /// The label each tenant's calls use unless a request asks for one.
+    pub pins: HashMap<Arc<str>, ModelLabel>,
+    /// True when the candidate was promoted and the previous stable model
+    /// is the candidate now (until the next load).
+    pub promoted: bool,
+    /// When it was loaded.
+    pub loaded_at: SystemTime,
+    /// 1 for the load at start, one more for each successful reload.
+    pub generation: u64,
+}
+
+impl Snapshot {
+    /// The views loaded now, as version `generation`.
+    fn of(views: Views, pins: HashMap<Arc<str>, ModelLabel>, generation: u64) -> Self {
+        let served = |public: Recommender, tenants: Vec<(Arc<str>, Recommender)>| Served {
+            public: Arc::new(public),
+            tenants: tenants
+                .into_iter()
+                .map(|(name, view)| (name, Arc::new(view)))
+                .collect(),
+        };
+        Self {
+            stable: served(views.public, views.tenants),
+            candidate: views.candidate.map(|c| served(c.public, c.tenants)),
+            pins,
+            promoted: false,
+            loaded_at: SystemTime::now(),
+            generation,
+        }
+    }
+
+    /// What a call for `tenant` sees under the label it asks for (`None`:
+    /// the tenant's pinned label, else stable), and that label.
+    pub fn labeled(
+        &self,
+        tenant: Option<&TenantName>,
+        asked: Option<ModelLabel>,
+    ) -> Result<(&Arc<Recommender>, ModelLabel), LabelError> {
+        let pinned = tenant.and_then(|t| self.pins.get(&t.0)).copied();
+        match asked.or(pinned).unwrap_or_default() {
+            ModelLabel::Stable => Ok((self.stable.view(tenant), ModelLabel::Stable)),
+            ModelLabel::Candidate => {
+                let candidate = self.candidate.as_ref().ok_or(LabelError::NotLoaded)?;
+                Ok((candidate.view(tenant), ModelLabel::Candidate))
+            }
+        }
+    }
+
+    /// The loaded models by label, stable first.
+    pub fn models(&self) -> Vec<(ModelLabel, &Arc<Recommender>)> {
+        let mut models = vec![(ModelLabel::Stable, &self.stable.public)];
+        models.extend(
+            self.candidate
+                .as_ref()
+                .map(|c| (ModelLabel::Candidate, &c.public)),
+        );
+        models
+    }
+
+    /// This snapshot with the stable and candidate models swapped, as
+    /// version `generation`.
+    fn swapped(&self, promoted: bool, generation: u64) -> Option<Self> {
+        Some(Self {
+            stable: self.candidate.clone()?,
+            candidate: Some(self.stable.clone()),
+            pins: self.pins.clone(),
+            promoted,
+            loaded_at: self.loaded_at,
+            generation,
+        })
+    }
+
+    /// What a call for `tenant` sees under the stable model (see
+    /// [`Served::view`]).
+    pub fn view(&self, tenant: Option<&TenantName>) -> &Arc<Recommender> {
+        self.stable.view(tenant)
+    }
+
+    /// The stable model's public view: the catalog and model callers
+    /// outside every tenant see.
+    pub fn public(&self) -> &Arc<Recommender> {
+        &self.stable.public
+    }
+}
+
+/// The files a snapshot is loaded from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sources {
+    /// Data folder.
+    pub data: PathBuf,
+    /// Model artifact: the stable model.
+    pub model: PathBuf,
+    /// The candidate model's artifact, if any.
+    pub candidate: Option<PathBuf>,
+    /// The operator's program overlay, if any; every caller sees it.
+    pub overlay: Option<PathBuf>,
+    /// Tenants, each seeing its own view.
+    pub tenants: Vec<TenantSource>,
+}
+
+/// What a tenant's view is loaded from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TenantSource {
+    /// Its name.
+    pub name: Arc<str>,
+    /// The unit ids its overlay may speak of.
+    pub unitids: HashSet<u32>,
+    /// Its overlay, if any.
+    pub overlay: Option<PathBuf>,
+    /// Its default program filter, if any.
+    pub default_filter: Option<TenantFilter>,
+    /// The label its calls use unless a request asks for one.
+    pub model_label: ModelLabel,
+}
+
+impl Sources {
+    /// The files `config` names.
+    pub fn from_config(config: &Config) -> Self {
+        Self {
+            data: config.data.clone(),
+            model: config.model.clone(),
+            candidate: config.candidate_model().map(Into::into),
+            overlay: config.programs_overlay().map(Into::into),
+            tenants: config
+                .tenants
+                .iter()
+                .map(|t| TenantSource {
+                    name: t.name.as_str().into(),
+                    unitids: t.unitids.iter().copied().collect(),
+                    overlay: t.programs_overlay().map(Into::into),
+                    default_filter: t.default_filter.clone(),
+                    model_label: ModelLabel::from_name(&t.model_label).unwrap_or_default(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Every view loaded from [`Sources`].
+#[derive(Debug)]
+pub struct Views {
+    /// The public view.
+    pub public: Recommender,
+    /// Each tenant's.
+    pub tenants: Vec<(Arc<str>, Recommender)>,
+    /// The same views under the candidate model, if one is configured.
+    pub candidate: Option<Box<Views>>,
+}
+
+/// The checked program filter `filter` stands for, in the tenant's view.
+fn tenant_filter(
+    filter: &TenantFilter,
+    catalog: &Catalog,
+) -> Result<himrec_domain::catalog::ProgramFilter, Vec<FieldViolation>> {
+    ProgramFilterInput {
+        unitids: filter.unitids.clone(),
+        states: filter.states.clone(),
+        credential_levels: filter.credential_levels.clone(),
+        controls: filter
+            .controls
+            .iter()
+            .map(|c| Control::from_name(c))
+            .collect(),
+        accreditations: filter
+            .accreditations
+            .iter()
+            .map(|a| Accreditation::from_name(a))
+            .collect(),
+        min_median_earnings: filter.min_median_earnings,
+        max_median_debt: filter.max_median_debt,
+        name_contains: filter.name_contains.clone(),
+        delivery_modes: filter
+            .delivery_modes
+            .iter()
+            .map(|m| DeliveryMode::parse(m))
+            .collect(),
+        operator_only: filter.operator_only,
+        practicum: filter.practicum,
+        career_services: filter.career_services,
+    }
+    .check(catalog, "default_filter")
+}
+
+/// Why the files did not load.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The catalog is missing or invalid.
+    #[error("catalog: {0}")]
+    Catalog(#[from] CatalogError),
+    /// The model is missing, corrupt, or does not fit the catalog.
+    #[error("{0}")]
+    Model(#[from] ModelError),
+    /// The candidate model is missing, corrupt, or does not fit the
+    /// catalog.
+    #[error("candidate model: {0}")]
+    Candidate(#[source] ModelError),
+    /// The program overlay is invalid.
+    #[error("{0}")]
+    Overlay(#[from] OverlayError),
+    /// A tenant's default filter names what its view does not have.
+    #[error("tenant {tenant:?}: {}", problems.iter().map(|v| format!("{}: {}", v.field, v.description)).collect::<Vec<_>>().join("; "))]
+    TenantFilter {
+        /// The tenant.
+        tenant: Arc<str>,
+        /// What is wrong, by field.
+        problems: Vec<FieldViolation>,
+    },
+}
+
+/// Loads the catalog and the model and checks that they fit each other.
+pub fn load(data_dir: &Path, model_path: &Path) -> Result<Recommender, LoadError> {
+    load_with_overlay(data_dir, model_path, None)
+}
+
+/// [`load`], merging an operator's program overlay into the catalog first.
+pub fn load_with_overlay(
+    data_dir: &Path,
+    model_path: &Path,
+    overlay: Option<&Path>,
+) -> Result<Recommender, LoadError> {
+    let sources = Sources {
+        data: data_dir.to_path_buf(),
+        model: model_path.to_path_buf(),
+        candidate: None,
+        overlay: overlay.map(Path::to_path_buf),
+        tenants: Vec::new(),
+    };
+    Ok(sources.load()?.public)
+}
+
+impl Sources {
+    /// Loads every view; any fault in any of them fails the whole load.
+    pub fn load(&self) -> Result<Views, LoadError> {
+        let mut catalog = Catalog::load(&self.data)?;
+        if let Some(path) = &self.overlay {
+            let summary = himrec_domain::catalog::overlay::apply(&mut catalog, path, None)?;
+            info!(
+                merged = summary.merged,
+                added = summary.added,
+                "program overlay merged"
+            );
+        }
+        let artifact = ModelArtifact::load(&self.model)?;
+        let model = CareerModel::new(artifact, &catalog)?;
+        let candidate = match &self.candidate {
+            None => None,
+            Some(path) => {
+                let artifact = ModelArtifact::load(path).map_err(LoadError::Candidate)?;
+                Some(CareerModel::new(artifact, &catalog).map_err(LoadError::Candidate)?)
+            }
+        };
+        // Each view once per model: the candidate's from a copy.
+        let twice = |view: &Catalog| {
+            candidate
+                .as_ref()
+                .map(|c| Recommender::new(view.clone(), c.clone()))
+        };
+        let mut candidate_tenants = Vec::new();
+        let mut tenants = Vec::with_capacity(self.tenants.len());
+        for tenant in &self.tenants {
+            let mut view = catalog.clone();
+            if let Some(path) = &tenant.overlay {
+                let scope = Scope {
+                    tenant: &tenant.name,
+                    unitids: &tenant.unitids,
+                };
+                let summary = himrec_domain::catalog::overlay::apply(&mut view, path, Some(scope))?;
+                info!(
+                    tenant = %tenant.name,
+                    merged = summary.merged,
+                    added = summary.added,
+                    "tenant overlay merged"
+                );
+            }
+            if let Some(filter) = &tenant.default_filter {
+                let filter =
+                    tenant_filter(filter, &view).map_err(|problems| LoadError::TenantFilter {
+                        tenant: tenant.name.clone(),
+                        problems,
+                    })?;
+                view.programs.retain(|p| filter.matches(p));
+            }
+            if let Some(other) = twice(&view) {
+                candidate_tenants.push((tenant.name.clone(), other));
+            }
+            tenants.push((tenant.name.clone(), Recommender::new(view, model.clone())));
+        }
+        let candidate = twice(&catalog).map(|public| {
+            Box::new(Views {
+                public,
+                tenants: candidate_tenants,
+                candidate: None,
+            })
+        });
+        Ok(Views {
+            public: Recommender::new(catalog, model),
+            tenants,
+            candidate,
+        })
+    }
+
+    /// Each tenant's pinned label.
+    fn pins(&self) -> HashMap<Arc<str>, ModelLabel> {
+        self.tenants
+            .iter()
+            .map(|t| (t.name.clone(), t.model_label))
+            .collect()
+    }
+}
+
+/// Why a reload did not happen; the old snapshot keeps serving.
+#[derive(Debug, thiserror::Error)]
+pub enum ReloadError {
+    /// The server was given a loaded recommender, not files.
+    #[error("this server was not started from files, so it cannot reload")]
+    NoSources,
+    /// The new files did not load.
+    #[error("{0}")]
+    Load(#[from] LoadError),
+    /// Loading stopped with a bug (a panic); nothing was swapped in.
+    #[error("loading failed unexpectedly: {0}")]
+    Crashed(String),
+}
+
+/// The serving snapshot, shared by every service; cheap to clone.
+#[derive(Debug, Clone)]
+pub struct Live {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    current: ArcSwap<Snapshot>,
+    sources: Option<Sources>,
+    // One reload at a time: two would race to publish.
+    reloading: tokio::sync::Mutex<()>,
+    metrics: Metrics,
+}
+
+impl Live {
+    /// Serves `recommender` for good: [`Live::reload`] fails.
+    pub fn fixed(recommender: Arc<Recommender>) -> Self {
+        Self::new(
+            Snapshot {
+                stable: Served {
+                    public: recommender,
+                    tenants: HashMap::new(),
+                },
+                candidate: None,
+                pins: HashMap::new(),
+                promoted: false,
+                loaded_at: SystemTime::now(),
+                generation: 1,
+            },
+            None,
+        )
+    }
+
+    /// Loads from `sources`, which a reload reads again.
+    pub fn load(sources: Sources) -> Result<Self, LoadError> {
+        let views = sources.load()?;
+        Ok(Self::new(
+            Snapshot::of(views, sources.pins(), 1),
+            Some(sources),
+        ))
+    }
+
+    fn new(snapshot: Snapshot, sources: Option<Sources>) -> Self {
+        let metrics = Metrics::new();
+        metrics.model_loaded(snapshot.public().model().version(), snapshot.loaded_at);
+        Self {
+            inner: Arc::new(Inner {
+                current: ArcSwap::from_pointee(snapshot),
+                sources,
+                reloading: tokio::sync::Mutex::new(()),
+                metrics,
+            }),
+        }
+    }
+
+    /// The snapshot serving now.
+    pub fn current(&self) -> Arc<Snapshot> {
+        self.inner.current.load_full()
+    }
+
+    /// The counters and histograms of this server.
+    pub fn metrics(&self) -> &Metrics {
+        &self.inner.metrics
+    }
+
+    /// Loads the sources again (off the async threads), and swaps the
+    /// result in if it loads; otherwise the current snapshot stays.
+    pub async fn reload(&self) -> Result<Arc<Snapshot>, ReloadError> {
+        let _one_at_a_time = self.inner.reloading.lock().await;
+        let result = match self.inner.sources.clone() {
+            None => Err(ReloadError::NoSources),
+            Some(sources) => {
+                match tokio::task::spawn_blocking(move || {
+                    sources.load().map(|views| (views, sources.pins()))
+                })
+                .await
+                {
+                    Ok(loaded) => loaded.map_err(ReloadError::from),
+                    Err(join) => Err(ReloadError::Crashed(join.to_string())),
+                }
+            }
+        };
+        match result {
+            Ok((views, pins)) => {
+                let generation = self.inner.current.load().generation + 1;
+                let snapshot = Arc::new(Snapshot::of(views, pins, generation));
+                self.inner.current.store(snapshot.clone());
+                let version = snapshot.public().model().version();
+                self.inner.metrics.reloaded(true);
+                self.inner.metrics.model_loaded(version, snapshot.loaded_at);
+                info!(
+                    model = version,
+                    generation,
+                    programs = snapshot.public().catalog().programs.len(),
+                    tenants = snapshot.stable.tenants.len(),
+                    "reloaded"
+                );
+                Ok(snapshot)
+            }
+            Err(err) => {
+                self.inner.metrics.reloaded(false);
+                warn!(error = %err, "reload failed; the previous version keeps serving");
+                Err(err)
+            }
+        }
+    }
+
+    /// Makes the candidate stable for every call from now on, and the
+    /// stable model the candidate, atomically (until the next load).
+    pub async fn promote(&self) -> Result<Arc<Snapshot>, PromotionError> {
+        self.swap(true).await
+    }
+
+    /// Undoes [`Live::promote`]: the previous stable model serves again.
+    pub async fn demote(&self) -> Result<Arc<Snapshot>, PromotionError> {
+        self.swap(false).await
+    }
+
+    async fn swap(&self, promote: bool) -> Result<Arc<Snapshot>, PromotionError> {
+        let _one_at_a_time = self.inner.reloading.lock().await;
+        let current = self.inner.current.load_full();
+        match (promote, current.promoted, current.candidate.is_some()) {
+            (true, _, false) => return Err(PromotionError::NoCandidate),
+            (true, true, _) => return Err(PromotionError::AlreadyPromoted),
+            (false, false, _) => return Err(PromotionError::NotPromoted),
+            _ => {}
+        }
+        let snapshot = Arc::new(
+            current
+                .swapped(promote, current.generation + 1)
+                .ok_or(PromotionError::NoCandidate)?,
+        );
+        self.inner.current.store(snapshot.clone());
+        let stable = snapshot.public().model().version();
+        let candidate = snapshot
+            .candidate
+            .as_ref()
+            .map_or("", |c| c.public.model().version());
+        self.inner.metrics.model_loaded(stable, snapshot.loaded_at);
+        info!(
+            stable,
+            candidate,
+            generation = snapshot.generation,
+            "{}",
+            if promote { "promoted" } else { "demoted" }
+        );
+        Ok(snapshot)
+    }
+}

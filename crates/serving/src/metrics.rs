@@ -1,0 +1,468 @@
+//! Prometheus metrics of the calls served and the versions loaded. Labels
+//! are method names and status codes from fixed lists, never anything a
+//! caller sent. The HTTP endpoint that serves them is the server's.
+
+use std::sync::Arc;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use prometheus_client::encoding::EncodeLabelSet;
+use prometheus_client::metrics::counter::Counter;
+use prometheus_client::metrics::family::Family;
+use prometheus_client::metrics::gauge::Gauge;
+use prometheus_client::metrics::histogram::{exponential_buckets, Histogram};
+use prometheus_client::registry::Registry;
+use std::sync::atomic::AtomicU64;
+
+use himrec_domain::rank::compare::Comparison;
+
+/// The methods the server answers, as metric labels; anything else is
+/// counted as `other`.
+const METHODS: &[&str] = &[
+    "himrec.v1.Recommender/Recommend",
+    "himrec.v1.Recommender/RecommendBatch",
+    "himrec.v1.Recommender/GetModelInfo",
+    "himrec.v1.Catalog/ListSkills",
+    "himrec.v1.Catalog/ListCareerPaths",
+    "himrec.v1.Catalog/ListWorkSettings",
+    "himrec.v1.Catalog/ListCredentials",
+    "himrec.v1.Catalog/ListPrograms",
+    "himrec.v1.Catalog/GetProgram",
+    "himrec.v1.Admin/Reload",
+    "himrec.v1.Admin/Promote",
+    "himrec.v1.Admin/Demote",
+    "himrec.v1.Admin/GetShadowReport",
+    "grpc.health.v1.Health/Check",
+    "grpc.health.v1.Health/Watch",
+    "grpc.reflection.v1.ServerReflection/ServerReflectionInfo",
+    "grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo",
+];
+
+/// The label for a request path such as `/himrec.v1.Catalog/ListSkills`.
+pub(crate) fn method_label(path: &str) -> &'static str {
+    let name = path.strip_prefix('/').unwrap_or(path);
+    METHODS
+        .iter()
+        .find(|m| **m == name)
+        .copied()
+        .unwrap_or("other")
+}
+
+/// The name of a gRPC status code, as a metric label.
+pub(crate) fn code_label(code: tonic::Code) -> &'static str {
+    use tonic::Code::*;
+    match code {
+        Ok => "OK",
+        Cancelled => "CANCELLED",
+        Unknown => "UNKNOWN",
+        InvalidArgument => "INVALID_ARGUMENT",
+        DeadlineExceeded => "DEADLINE_EXCEEDED",
+        NotFound => "NOT_FOUND",
+        AlreadyExists => "ALREADY_EXISTS",
+        PermissionDenied => "PERMISSION_DENIED",
+        ResourceExhausted => "RESOURCE_EXHAUSTED",
+        FailedPrecondition => "FAILED_PRECONDITION",
+        Aborted => "ABORTED",
+        OutOfRange => "OUT_OF_RANGE",
+        Unimplemented => "UNIMPLEMENTED",
+        Internal => "INTERNAL",
+        Unavailable => "UNAVAILABLE",
+        DataLoss => "DATA_LOSS",
+        Unauthenticated => "UNAUTHENTICATED",
+    }
+}
+
+#[derive(Debug, Clone, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct CallLabels {
+    method: &'static str,
+    code: &'static str,
+}
+
+#[derive(Debug, Clone, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct CodeLabels {
+    code: &'static str,
+}
+
+#[derive(Debug, Clone, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct MethodLabels {
+    method: &'static str,
+}
+
+#[derive(Debug, Clone, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct OutcomeLabels {
+    outcome: &'static str,
+}
+
+#[derive(Debug, Clone, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct ReasonLabels {
+    reason: &'static str,
+}
+
+#[derive(Debug, Clone, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct VersionLabels {
+    version: String,
+}
+
+#[derive(Debug, Clone, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct ModelPairLabels {
+    stable_model: String,
+    candidate_model: String,
+}
+
+#[derive(Debug, Clone, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct FirstPathLabels {
+    stable_model: String,
+    candidate_model: String,
+    stable_path: String,
+    candidate_path: String,
+}
+
+/// The shadow comparisons, by model pair.
+#[derive(Debug)]
+struct ShadowMetrics {
+    comparisons: Family<ModelPairLabels, Counter>,
+    dropped: Counter,
+    first_paths: Family<FirstPathLabels, Counter>,
+    rank_correlation: Family<ModelPairLabels, Histogram, fn() -> Histogram>,
+    fit_change: Family<ModelPairLabels, Histogram, fn() -> Histogram>,
+    program_overlap: Family<ModelPairLabels, Histogram, fn() -> Histogram>,
+}
+
+fn correlation_histogram() -> Histogram {
+    Histogram::new([-0.5, 0.0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.99, 1.0])
+}
+
+fn fit_change_histogram() -> Histogram {
+    Histogram::new([0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5])
+}
+
+fn overlap_histogram() -> Histogram {
+    Histogram::new([0.0, 0.2, 0.4, 0.6, 0.8, 0.9, 1.0])
+}
+
+impl ShadowMetrics {
+    fn register(registry: &mut Registry) -> Self {
+        let histograms = |make: fn() -> Histogram| Family::new_with_constructor(make);
+        let shadow = Self {
+            comparisons: Family::default(),
+            dropped: Counter::default(),
+            first_paths: Family::default(),
+            rank_correlation: histograms(correlation_histogram),
+            fit_change: histograms(fit_change_histogram),
+            program_overlap: histograms(overlap_histogram),
+        };
+        registry.register(
+            "shadow_comparisons",
+            "Stable answers also scored by the candidate model and compared, by model pair",
+            shadow.comparisons.clone(),
+        );
+        registry.register(
+            "shadow_dropped",
+            "Sampled answers not compared because the shadow queue was full (the calls were answered)",
+            shadow.dropped.clone(),
+        );
+        registry.register(
+            "shadow_first_paths",
+            "Compared answers by the stable and the candidate model's first career path (O*NET-SOC codes)",
+            shadow.first_paths.clone(),
+        );
+        registry.register(
+            "shadow_rank_correlation",
+            "Spearman correlation of the two models' career path orders, per compared answer",
+            shadow.rank_correlation.clone(),
+        );
+        registry.register(
+            "shadow_fit_change",
+            "Mean absolute change of a career path's fit between the models, per compared answer",
+            shadow.fit_change.clone(),
+        );
+        registry.register(
+            "shadow_program_overlap",
+            "Share of the first ten programs both models list, per compared answer",
+            shadow.program_overlap.clone(),
+        );
+        shadow
+    }
+}
+
+/// The server's metrics; cheap to clone.
+#[derive(Debug, Clone)]
+pub struct Metrics {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    registry: Registry,
+    calls: Family<CallLabels, Counter>,
+    durations: Family<MethodLabels, Histogram>,
+    in_flight: Gauge,
+    shed: Family<MethodLabels, Counter>,
+    reloads: Family<OutcomeLabels, Counter>,
+    model: Family<VersionLabels, Gauge>,
+    loaded_at: Gauge<f64, AtomicU64>,
+    connections_open: Gauge,
+    connections_refused: Counter,
+    connections_closed: Family<ReasonLabels, Counter>,
+    accept_errors: Counter,
+    door_refusals: Family<CodeLabels, Counter>,
+    shadow: ShadowMetrics,
+}
+
+fn duration_histogram() -> Histogram {
+    // 50 us to about 1.6 s.
+    Histogram::new(exponential_buckets(0.000_05, 2.0, 16))
+}
+
+impl Metrics {
+    /// Fresh metrics, all zero.
+    pub fn new() -> Self {
+        let calls = Family::<CallLabels, Counter>::default();
+        let durations = Family::<MethodLabels, Histogram>::new_with_constructor(
+            duration_histogram as fn() -> Histogram,
+        );
+        let in_flight = Gauge::default();
+        let shed = Family::<MethodLabels, Counter>::default();
+        let reloads = Family::<OutcomeLabels, Counter>::default();
+        let model = Family::<VersionLabels, Gauge>::default();
+        let loaded_at = Gauge::<f64, AtomicU64>::default();
+        let connections_open = Gauge::default();
+        let connections_refused = Counter::default();
+        let connections_closed = Family::<ReasonLabels, Counter>::default();
+        let accept_errors = Counter::default();
+        let door_refusals = Family::<CodeLabels, Counter>::default();
+        let mut registry = Registry::with_prefix("himrec");
+        registry.register(
+            "calls",
+            "Calls answered, by method and gRPC status code",
+            calls.clone(),
+        );
+        registry.register(
+            "call_duration_seconds",
+            "Time from a call's arrival to its last byte, by method",
+            durations.clone(),
+        );
+        registry.register(
+            "calls_in_flight",
+            "Calls being served now",
+            in_flight.clone(),
+        );
+        registry.register(
+            "calls_shed",
+            "Calls refused with RESOURCE_EXHAUSTED because the server was at its concurrency limit",
+            shed.clone(),
+        );
+        registry.register(
+            "reloads",
+            "Reloads of the model and catalog, by outcome",
+            reloads.clone(),
+        );
+        registry.register(
+            "model_info",
+            "The model version serving (value 1)",
+            model.clone(),
+        );
+        registry.register(
+            "model_loaded_timestamp_seconds",
+            "When the serving model and catalog were loaded, Unix time",
+            loaded_at.clone(),
+        );
+        registry.register(
+            "connections_open",
+            "Client connections open now",
+            connections_open.clone(),
+        );
+        registry.register(
+            "connections_refused",
+            "Connections closed on arrival because limits.max_connections were open",
+            connections_refused.clone(),
+        );
+        registry.register(
+            "connections_closed",
+            "Connections the server closed, by reason (handshake_timeout, idle)",
+            connections_closed.clone(),
+        );
+        registry.register(
+            "accept_errors",
+            "Failed accepts of new connections (for example, out of file descriptors)",
+            accept_errors.clone(),
+        );
+        registry.register(
+            "door_refusals",
+            "HTTP/JSON door calls refused before they became gRPC calls (unknown method, content type, unreadable, oversize or malformed body, bad header), by the Connect error's gRPC code",
+            door_refusals.clone(),
+        );
+        let shadow = ShadowMetrics::register(&mut registry);
+        Self {
+            inner: Arc::new(Inner {
+                registry,
+                calls,
+                durations,
+                in_flight,
+                shed,
+                reloads,
+                model,
+                loaded_at,
+                connections_open,
+                connections_refused,
+                connections_closed,
+                accept_errors,
+                door_refusals,
+                shadow,
+            }),
+        }
+    }
+
+    /// A call began; the returned guard ends it.
+    pub(crate) fn call_started(&self) -> InFlight {
+        self.inner.in_flight.inc();
+        InFlight(self.inner.in_flight.clone())
+    }
+
+    /// A call ended with `code` after `elapsed`.
+    pub(crate) fn call_finished(&self, method: &'static str, code: tonic::Code, elapsed: Duration) {
+        self.inner
+            .calls
+            .get_or_create(&CallLabels {
+                method,
+                code: code_label(code),
+            })
+            .inc();
+        self.inner
+            .durations
+            .get_or_create(&MethodLabels { method })
+            .observe(elapsed.as_secs_f64());
+    }
+
+    /// Calls in flight now.
+    pub fn in_flight(&self) -> i64 {
+        self.inner.in_flight.get()
+    }
+
+    /// A call was refused at the concurrency limit.
+    pub(crate) fn call_shed(&self, method: &'static str) {
+        self.inner
+            .shed
+            .get_or_create(&MethodLabels { method })
+            .inc();
+    }
+
+    pub(crate) fn reloaded(&self, ok: bool) {
+        let outcome = if ok { "success" } else { "failure" };
+        self.inner
+            .reloads
+            .get_or_create(&OutcomeLabels { outcome })
+            .inc();
+    }
+
+    pub(crate) fn model_loaded(&self, version: &str, at: SystemTime) {
+        self.inner.model.clear();
+        self.inner
+            .model
+            .get_or_create(&VersionLabels {
+                version: version.to_owned(),
+            })
+            .set(1);
+        let unix = at.duration_since(UNIX_EPOCH).unwrap_or_default();
+        self.inner.loaded_at.set(unix.as_secs_f64());
+    }
+
+    /// A connection was accepted; the returned guard counts it open until
+    /// dropped.
+    pub(crate) fn connection_opened(&self) -> InFlight {
+        self.inner.connections_open.inc();
+        InFlight(self.inner.connections_open.clone())
+    }
+
+    /// A connection was closed on arrival at the connection cap.
+    pub(crate) fn connection_refused(&self) {
+        self.inner.connections_refused.inc();
+    }
+
+    /// The server closed a connection for `reason`.
+    pub(crate) fn connection_closed(&self, reason: &'static str) {
+        self.inner
+            .connections_closed
+            .get_or_create(&ReasonLabels { reason })
+            .inc();
+    }
+
+    /// The HTTP/JSON door refused a call with `code` before it reached
+    /// the services.
+    pub(crate) fn door_refused(&self, code: tonic::Code) {
+        self.inner
+            .door_refusals
+            .get_or_create(&CodeLabels {
+                code: code_label(code),
+            })
+            .inc();
+    }
+
+    /// One answer of `stable` was compared with `candidate`'s (`one`
+    /// holds that pair alone); `code` names a career path index.
+    pub(crate) fn shadow_compared<'a>(
+        &self,
+        stable: &str,
+        candidate: &str,
+        one: &Comparison,
+        code: impl Fn(usize) -> &'a str,
+    ) {
+        let shadow = &self.inner.shadow;
+        let pair = ModelPairLabels {
+            stable_model: stable.to_owned(),
+            candidate_model: candidate.to_owned(),
+        };
+        shadow.comparisons.get_or_create(&pair).inc();
+        for (&(a, b), &n) in &one.first_paths {
+            shadow
+                .first_paths
+                .get_or_create(&FirstPathLabels {
+                    stable_model: pair.stable_model.clone(),
+                    candidate_model: pair.candidate_model.clone(),
+                    stable_path: code(a).to_owned(),
+                    candidate_path: code(b).to_owned(),
+                })
+                .inc_by(n as u64);
+        }
+        let observe = |family: &Family<ModelPairLabels, Histogram, fn() -> Histogram>,
+                       value: f64| {
+            family.get_or_create(&pair).observe(value);
+        };
+        observe(&shadow.rank_correlation, one.rank_correlation());
+        observe(&shadow.fit_change, one.mean_fit_change());
+        observe(&shadow.program_overlap, one.program_overlap());
+    }
+
+    /// A sampled answer was not compared: the shadow queue was full.
+    pub(crate) fn shadow_dropped(&self) {
+        self.inner.shadow.dropped.inc();
+    }
+
+    /// An accept failed.
+    pub(crate) fn accept_failed(&self) {
+        self.inner.accept_errors.inc();
+    }
+
+    /// The metrics in the OpenMetrics text format.
+    pub fn encode(&self) -> String {
+        let mut text = String::new();
+        prometheus_client::encoding::text::encode(&mut text, &self.inner.registry)
+            .expect("writing to a String does not fail");
+        text
+    }
+}
+
+impl Default for Metrics {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Counts a call in flight, or a connection open, until dropped.
+#[derive(Debug)]
+pub(crate) struct InFlight(Gauge);
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        self.0.dec();
+    }
+}
