@@ -30,14 +30,67 @@ use tonic_health::pb::HealthCheckRequest;
 
 type Error = Box<dyn std::error::Error + Send + Sync>;
 
-fn arg(args: &[String], name: &str) -> Option<String> {
-    args.iter()
-        .position(|a| a == name)
-        .and_then(|i| args.get(i + 1).cloned())
+/// The calls a run makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Method {
+    /// `grpc.health.v1.Health/Check`: the floor.
+    Health,
+    /// Recommend, the FULL view.
+    Recommend,
+    /// Recommend, the BASIC view.
+    Basic,
 }
 
-fn required(args: &[String], name: &str) -> Result<String, Error> {
-    arg(args, name).ok_or_else(|| format!("missing {name}").into())
+#[derive(Debug, clap::Parser)]
+#[command(name = "loadgen", about = "Load and frames for the benchmarks")]
+enum Command {
+    /// Writes the request h2load sends: a gRPC frame, or with --json the
+    /// proto3 JSON body the HTTP/JSON door takes.
+    Frame {
+        #[arg(long, value_enum)]
+        method: Method,
+        /// The profile (as `himrec recommend` reads it); not for health.
+        #[arg(long)]
+        profile: Option<String>,
+        /// PATHS,SETTINGS,PROGRAMS to ask for.
+        #[arg(long, value_delimiter = ',')]
+        limits: Option<Vec<u32>>,
+        #[arg(long)]
+        json: bool,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Waits for the server to answer SERVING and prints the milliseconds
+    /// since --since-ns.
+    WaitServing {
+        #[arg(long)]
+        addr: String,
+        #[arg(long)]
+        since_ns: u128,
+    },
+    /// Closed-loop load: each of --connections keeps --streams calls in
+    /// flight for --seconds; prints a JSON summary.
+    Load {
+        #[arg(long)]
+        addr: String,
+        #[arg(long, value_enum)]
+        method: Method,
+        #[arg(long)]
+        profile: Option<String>,
+        #[arg(long)]
+        connections: usize,
+        #[arg(long)]
+        streams: usize,
+        #[arg(long)]
+        seconds: f64,
+    },
+    /// The mixed traffic of `bench/soak.sh`.
+    Soak(soak::SoakArgs),
+}
+
+/// `--profile`, which Recommend needs.
+fn profile_of(profile: Option<&str>) -> Result<&str, Error> {
+    profile.ok_or_else(|| "missing --profile".into())
 }
 
 /// The profile file as a request (same format as `himrec recommend`).
@@ -97,20 +150,19 @@ async fn wait_serving(addr: &str, since_ns: u128) -> Result<(), Error> {
     }
 }
 
-async fn load(args: &[String]) -> Result<(), Error> {
-    let addr = required(args, "--addr")?;
-    let method = required(args, "--method")?;
-    let connections: usize = required(args, "--connections")?.parse()?;
-    let streams: usize = required(args, "--streams")?.parse()?;
-    let seconds: f64 = required(args, "--seconds")?.parse()?;
-    let request = match method.as_str() {
-        "recommend" => Some(recommend_request(&required(args, "--profile")?)?),
-        "basic" => Some(pb::RecommendRequest {
+async fn load(
+    addr: String,
+    method: Method,
+    profile: Option<&str>,
+    (connections, streams, seconds): (usize, usize, f64),
+) -> Result<(), Error> {
+    let request = match method {
+        Method::Recommend => Some(recommend_request(profile_of(profile)?)?),
+        Method::Basic => Some(pb::RecommendRequest {
             view: pb::RecommendView::Basic as i32,
-            ..recommend_request(&required(args, "--profile")?)?
+            ..recommend_request(profile_of(profile)?)?
         }),
-        "health" => None,
-        other => return Err(format!("unknown method {other}").into()),
+        Method::Health => None,
     };
     let stop = Arc::new(AtomicBool::new(false));
     let mut tasks = Vec::new();
@@ -178,49 +230,62 @@ async fn load(args: &[String]) -> Result<(), Error> {
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), Error> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.first().map(String::as_str) {
-        Some("frame") => {
-            let bytes = match required(&args, "--method")?.as_str() {
-                "health" => HealthCheckRequest {
+    match <Command as clap::Parser>::parse() {
+        Command::Frame {
+            method,
+            profile,
+            limits,
+            json: as_json,
+            out,
+        } => {
+            let bytes = match method {
+                Method::Health => HealthCheckRequest {
                     service: String::new(),
                 }
                 .encode_to_vec(),
-                method => {
-                    let mut request = recommend_request(&required(&args, "--profile")?)?;
-                    if method == "basic" {
+                Method::Recommend | Method::Basic => {
+                    let mut request = recommend_request(profile_of(profile.as_deref())?)?;
+                    if method == Method::Basic {
                         request.view = pb::RecommendView::Basic as i32;
                     }
-                    if let Some(limits) = arg(&args, "--limits") {
-                        let n: Vec<u32> = limits
-                            .split(',')
-                            .map(str::parse)
-                            .collect::<Result<_, _>>()?;
-                        let [paths, settings, programs] = n[..] else {
-                            return Err("--limits takes PATHS,SETTINGS,PROGRAMS".into());
-                        };
-                        request.max_career_paths = paths;
-                        request.max_work_settings = settings;
-                        request.max_programs = programs;
+                    match limits.as_deref() {
+                        Some(&[paths, settings, programs]) => {
+                            request.max_career_paths = paths;
+                            request.max_work_settings = settings;
+                            request.max_programs = programs;
+                        }
+                        Some(_) => return Err("--limits takes PATHS,SETTINGS,PROGRAMS".into()),
+                        None => {}
                     }
                     request.encode_to_vec()
                 }
             };
-            let out = if args.iter().any(|a| a == "--json") {
+            let body = if as_json {
                 json(&bytes)?
             } else {
                 frame(&bytes)
             };
-            std::fs::write(PathBuf::from(required(&args, "--out")?), out)?;
+            std::fs::write(out, body)?;
             Ok(())
         }
-        Some("wait-serving") => {
-            let since: u128 = required(&args, "--since-ns")?.parse()?;
-            wait_serving(&required(&args, "--addr")?, since).await
+        Command::WaitServing { addr, since_ns } => wait_serving(&addr, since_ns).await,
+        Command::Load {
+            addr,
+            method,
+            profile,
+            connections,
+            streams,
+            seconds,
+        } => {
+            load(
+                addr,
+                method,
+                profile.as_deref(),
+                (connections, streams, seconds),
+            )
+            .await
         }
-        Some("load") => load(&args).await,
-        Some("soak") => soak::run(&args).await,
-        _ => Err("usage: loadgen frame|wait-serving|load|soak ...".into()),
+        Command::Soak(args) => soak::run(args).await,
     }
 }
 

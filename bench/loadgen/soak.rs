@@ -46,7 +46,7 @@ use tonic_health::pb::health_check_response::ServingStatus;
 use tonic_health::pb::health_client::HealthClient;
 use tonic_health::pb::HealthCheckRequest;
 
-use super::{arg, recommend_request, required, Error};
+use super::{recommend_request, Error};
 
 const RECOMMEND_WORKERS: usize = 8;
 const RECOMMEND_CONNECTIONS: usize = 2;
@@ -136,9 +136,9 @@ impl Recorder {
         self.record(|b| {
             b.calls += u64::from(is_call);
             let key = if is_call {
-                code_name(got).to_owned()
+                himrec::metrics::code_label(got).to_owned()
             } else {
-                format!("item {}", code_name(got))
+                format!("item {}", himrec::metrics::code_label(got))
             };
             *b.bad_codes.entry(key).or_default() += 1;
             if got != expected {
@@ -148,31 +148,12 @@ impl Recorder {
     }
 }
 
-/// The status code's name as gRPC spells it.
-fn code_name(code: Code) -> &'static str {
-    match code {
-        Code::Ok => "OK",
-        Code::Cancelled => "CANCELLED",
-        Code::Unknown => "UNKNOWN",
-        Code::InvalidArgument => "INVALID_ARGUMENT",
-        Code::DeadlineExceeded => "DEADLINE_EXCEEDED",
-        Code::NotFound => "NOT_FOUND",
-        Code::AlreadyExists => "ALREADY_EXISTS",
-        Code::PermissionDenied => "PERMISSION_DENIED",
-        Code::ResourceExhausted => "RESOURCE_EXHAUSTED",
-        Code::FailedPrecondition => "FAILED_PRECONDITION",
-        Code::Aborted => "ABORTED",
-        Code::OutOfRange => "OUT_OF_RANGE",
-        Code::Unimplemented => "UNIMPLEMENTED",
-        Code::Internal => "INTERNAL",
-        Code::Unavailable => "UNAVAILABLE",
-        Code::DataLoss => "DATA_LOSS",
-        Code::Unauthenticated => "UNAUTHENTICATED",
-    }
-}
-
 fn status_text(status: &Status) -> String {
-    format!("{}: {}", code_name(status.code()), status.message())
+    format!(
+        "{}: {}",
+        himrec::metrics::code_label(status.code()),
+        status.message()
+    )
 }
 
 fn skills(pairs: &[(&str, f64)]) -> HashMap<String, f64> {
@@ -633,8 +614,8 @@ async fn bad_worker(
             eprintln!(
                 "soak: at {:.1} s: bad request ({name}) answered {}, not {}",
                 rec.start.elapsed().as_secs_f64(),
-                code_name(code),
-                code_name(*expected)
+                himrec::metrics::code_label(code),
+                himrec::metrics::code_label(*expected)
             );
         }
         rec.bad(*expected, code, true);
@@ -687,12 +668,32 @@ fn csv(buckets: &mut [Bucket], interval: f64, seconds: f64) -> String {
     out
 }
 
-pub(super) async fn run(args: &[String]) -> Result<(), Error> {
-    let addr = required(args, "--addr")?;
-    let seconds: f64 = required(args, "--seconds")?.parse()?;
-    let interval: f64 = arg(args, "--interval").map_or(Ok(60.0), |s| s.parse())?;
-    let out = required(args, "--out")?;
-    let profile = arg(args, "--profile").unwrap_or_else(|| "examples/profile.json".into());
+/// Arguments of `loadgen soak`.
+#[derive(Debug, clap::Args)]
+pub(super) struct SoakArgs {
+    #[arg(long)]
+    addr: String,
+    /// How long the soak runs.
+    #[arg(long)]
+    seconds: f64,
+    /// Seconds between the CSV's rows.
+    #[arg(long, default_value_t = 60.0)]
+    interval: f64,
+    /// The CSV to write.
+    #[arg(long)]
+    out: String,
+    #[arg(long, default_value = "examples/profile.json")]
+    profile: String,
+}
+
+pub(super) async fn run(args: SoakArgs) -> Result<(), Error> {
+    let SoakArgs {
+        addr,
+        seconds,
+        interval,
+        out,
+        profile,
+    } = args;
     let positive = |x: f64| x.is_finite() && x > 0.0;
     if !positive(seconds) || !positive(interval) {
         return Err("--seconds and --interval must be positive".into());

@@ -8,7 +8,7 @@ fn money(value: Option<u32>) -> String {
 }
 
 /// `text` cut to `width` characters, marking the cut.
-fn fit(text: &str, width: usize) -> String {
+fn truncated(text: &str, width: usize) -> String {
     if text.chars().count() <= width {
         text.to_owned()
     } else {
@@ -40,7 +40,7 @@ pub(crate) fn render(r: &pb::RecommendResponse) -> String {
             c.score,
             c.share,
             c.soc_code,
-            fit(&c.title, 50),
+            truncated(&c.title, 50),
             median(&c.national_wages),
             if c.state_wages.is_some() {
                 median(&c.state_wages)
@@ -98,7 +98,7 @@ pub(crate) fn render(r: &pb::RecommendResponse) -> String {
         "score", "setting (NAICS)", "HIM employed", "median"
     ));
     for s in &r.work_settings {
-        let name = fit(&format!("{} ({})", s.name, s.naics_codes.join(",")), 56);
+        let name = truncated(&format!("{} ({})", s.name, s.naics_codes.join(",")), 56);
         out.push_str(&format!(
             "  {:>5.3}  {:<56} {:>14} {:>10}\n        {}\n",
             s.score,
@@ -120,9 +120,9 @@ pub(crate) fn render(r: &pb::RecommendResponse) -> String {
         out.push_str(&format!(
             "  {:>5.3}  {:<48} {:<5} {:<38} {:>9} {:>9}\n        {}\n",
             p.score,
-            fit(&program.institution_name, 48),
+            truncated(&program.institution_name, 48),
             program.state,
-            fit(&program.credential_description, 38),
+            truncated(&program.credential_description, 38),
             money(program.median_earnings),
             money(program.median_debt),
             first_reason(&p.reasons)

@@ -10,7 +10,8 @@ use super::Config;
 /// A configuration that cannot be used: every problem found, each naming
 /// its key (`"{key}: {why}"`). Displayed as the problems joined by `"; "`,
 /// so an error with one problem reads as that problem alone.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", problems.join("; "))]
 pub struct ConfigError {
     /// The problems, in the order the settings are checked; never empty.
     pub problems: Vec<String>,
@@ -24,14 +25,6 @@ impl ConfigError {
         }
     }
 }
-
-impl fmt::Display for ConfigError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.problems.join("; "))
-    }
-}
-
-impl std::error::Error for ConfigError {}
 
 /// One problem, naming the key at fault.
 fn bad(key: &str, why: impl fmt::Display) -> String {

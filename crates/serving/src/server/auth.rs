@@ -5,6 +5,7 @@
 //! view of the catalog its calls see.
 
 use std::sync::Arc;
+use subtle::ConstantTimeEq;
 
 use rand::RngCore;
 use sha2::{Digest, Sha256};
@@ -66,7 +67,7 @@ impl std::fmt::Debug for Keys {
 
 /// Equality that takes the same time wherever the inputs differ.
 fn same(a: &[u8; 32], b: &[u8; 32]) -> bool {
-    a.iter().zip(b).fold(0, |acc, (x, y)| acc | (x ^ y)) == 0
+    a.ct_eq(b).into()
 }
 
 impl Keys {

@@ -33,8 +33,8 @@
 //! stands for the rest. Non-credential programs (Scorecard level 99) are
 //! never recommended.
 //!
-//! The rule's parts live apart: [`index`] precomputes what depends on the
-//! catalog alone, [`merge`] reads the best programs lazily, [`factors`]
+//! The rule's parts live apart: [`index`] holds what is precomputed from
+//! the catalog alone and [`indexing`] builds it, [`merge`] reads the best programs lazily, [`factors`]
 //! holds the scoring rule, [`outcomes`] the outcome factor, payback and
 //! sentence, [`texts`] the sentences written once from the catalog, and
 //! [`reasons`] the reasons of one answer.

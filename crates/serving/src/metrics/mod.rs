@@ -13,7 +13,9 @@ use prometheus_client::metrics::histogram::{exponential_buckets, Histogram};
 use prometheus_client::registry::Registry;
 use std::sync::atomic::AtomicU64;
 
-use himrec_domain::rank::compare::Comparison;
+mod shadow;
+
+use shadow::ShadowMetrics;
 
 /// The methods the server answers, as metric labels; anything else is
 /// counted as `other`.
@@ -47,8 +49,9 @@ pub(crate) fn method_label(path: &str) -> &'static str {
         .unwrap_or("other")
 }
 
-/// The name of a gRPC status code, as a metric label.
-pub(crate) fn code_label(code: tonic::Code) -> &'static str {
+/// The name of a gRPC status code as gRPC spells it (`INVALID_ARGUMENT`),
+/// as a metric label and wherever a code is written out.
+pub fn code_label(code: tonic::Code) -> &'static str {
     use tonic::Code::*;
     match code {
         Ok => "OK",
@@ -100,88 +103,6 @@ struct ReasonLabels {
 #[derive(Debug, Clone, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct VersionLabels {
     version: String,
-}
-
-#[derive(Debug, Clone, Hash, PartialEq, Eq, EncodeLabelSet)]
-struct ModelPairLabels {
-    stable_model: String,
-    candidate_model: String,
-}
-
-#[derive(Debug, Clone, Hash, PartialEq, Eq, EncodeLabelSet)]
-struct FirstPathLabels {
-    stable_model: String,
-    candidate_model: String,
-    stable_path: String,
-    candidate_path: String,
-}
-
-/// The shadow comparisons, by model pair.
-#[derive(Debug)]
-struct ShadowMetrics {
-    comparisons: Family<ModelPairLabels, Counter>,
-    dropped: Counter,
-    first_paths: Family<FirstPathLabels, Counter>,
-    rank_correlation: Family<ModelPairLabels, Histogram, fn() -> Histogram>,
-    fit_change: Family<ModelPairLabels, Histogram, fn() -> Histogram>,
-    program_overlap: Family<ModelPairLabels, Histogram, fn() -> Histogram>,
-}
-
-fn correlation_histogram() -> Histogram {
-    Histogram::new([-0.5, 0.0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.99, 1.0])
-}
-
-fn fit_change_histogram() -> Histogram {
-    Histogram::new([0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5])
-}
-
-fn overlap_histogram() -> Histogram {
-    Histogram::new([0.0, 0.2, 0.4, 0.6, 0.8, 0.9, 1.0])
-}
-
-impl ShadowMetrics {
-    fn register(registry: &mut Registry) -> Self {
-        let histograms = |make: fn() -> Histogram| Family::new_with_constructor(make);
-        let shadow = Self {
-            comparisons: Family::default(),
-            dropped: Counter::default(),
-            first_paths: Family::default(),
-            rank_correlation: histograms(correlation_histogram),
-            fit_change: histograms(fit_change_histogram),
-            program_overlap: histograms(overlap_histogram),
-        };
-        registry.register(
-            "shadow_comparisons",
-            "Stable answers also scored by the candidate model and compared, by model pair",
-            shadow.comparisons.clone(),
-        );
-        registry.register(
-            "shadow_dropped",
-            "Sampled answers not compared because the shadow queue was full (the calls were answered)",
-            shadow.dropped.clone(),
-        );
-        registry.register(
-            "shadow_first_paths",
-            "Compared answers by the stable and the candidate model's first career path (O*NET-SOC codes)",
-            shadow.first_paths.clone(),
-        );
-        registry.register(
-            "shadow_rank_correlation",
-            "Spearman correlation of the two models' career path orders, per compared answer",
-            shadow.rank_correlation.clone(),
-        );
-        registry.register(
-            "shadow_fit_change",
-            "Mean absolute change of a career path's fit between the models, per compared answer",
-            shadow.fit_change.clone(),
-        );
-        registry.register(
-            "shadow_program_overlap",
-            "Share of the first ten programs both models list, per compared answer",
-            shadow.program_overlap.clone(),
-        );
-        shadow
-    }
 }
 
 /// The server's metrics; cheap to clone.
@@ -395,46 +316,6 @@ impl Metrics {
                 code: code_label(code),
             })
             .inc();
-    }
-
-    /// One answer of `stable` was compared with `candidate`'s (`one`
-    /// holds that pair alone); `code` names a career path index.
-    pub(crate) fn shadow_compared<'a>(
-        &self,
-        stable: &str,
-        candidate: &str,
-        one: &Comparison,
-        code: impl Fn(usize) -> &'a str,
-    ) {
-        let shadow = &self.inner.shadow;
-        let pair = ModelPairLabels {
-            stable_model: stable.to_owned(),
-            candidate_model: candidate.to_owned(),
-        };
-        shadow.comparisons.get_or_create(&pair).inc();
-        for (&(a, b), &n) in &one.first_paths {
-            shadow
-                .first_paths
-                .get_or_create(&FirstPathLabels {
-                    stable_model: pair.stable_model.clone(),
-                    candidate_model: pair.candidate_model.clone(),
-                    stable_path: code(a).to_owned(),
-                    candidate_path: code(b).to_owned(),
-                })
-                .inc_by(n as u64);
-        }
-        let observe = |family: &Family<ModelPairLabels, Histogram, fn() -> Histogram>,
-                       value: f64| {
-            family.get_or_create(&pair).observe(value);
-        };
-        observe(&shadow.rank_correlation, one.rank_correlation());
-        observe(&shadow.fit_change, one.mean_fit_change());
-        observe(&shadow.program_overlap, one.program_overlap());
-    }
-
-    /// A sampled answer was not compared: the shadow queue was full.
-    pub(crate) fn shadow_dropped(&self) {
-        self.inner.shadow.dropped.inc();
     }
 
     /// An accept failed.
