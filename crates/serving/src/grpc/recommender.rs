@@ -1,6 +1,7 @@
 //! The `himrec.v1.Recommender` service.
 
 use std::pin::Pin;
+use std::sync::Arc;
 
 use tokio_stream::{Stream, StreamExt};
 use tonic::{Request, Response, Status, Streaming};
@@ -9,11 +10,9 @@ use tracing::{debug, instrument};
 use super::convert::models::model_info;
 use super::convert::response::recommend_response;
 use super::status::request_status;
-use himrec_domain::error::{FieldViolation, RequestError};
-use std::sync::Arc;
-
 use crate::live::{LabelError, Live, ModelLabel, Shadow, Snapshot, TenantName};
 use crate::pb;
+use himrec_domain::error::{FieldViolation, RequestError};
 use himrec_domain::rank::QueryInput;
 
 /// Serves `Recommend`, `RecommendBatch` and `GetModelInfo` from the live

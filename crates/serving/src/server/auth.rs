@@ -5,10 +5,10 @@
 //! view of the catalog its calls see.
 
 use std::sync::Arc;
-use subtle::ConstantTimeEq;
 
 use rand::RngCore;
 use sha2::{Digest, Sha256};
+use subtle::ConstantTimeEq;
 use tonic::codegen::http::HeaderMap;
 
 use crate::config::{ApiKey, Role, Tenant};
