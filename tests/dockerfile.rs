@@ -37,17 +37,6 @@ fn is_copied(path: &Path, copied: &[PathBuf]) -> bool {
     copied.iter().any(|c| path.starts_with(c))
 }
 
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
-
 #[test]
 fn the_build_stage_copies_the_whole_workspace_and_what_it_reads() {
     let copied = copied();
@@ -82,8 +71,8 @@ fn the_build_stage_copies_the_whole_workspace_and_what_it_reads() {
     needed.push("proto/himrec/v1/recommender.proto".into());
     // Every file built into the program.
     let mut files = Vec::new();
-    rust_files(&common::root().join("src"), &mut files);
-    rust_files(&common::root().join("crates"), &mut files);
+    common::rust_files(&common::root().join("src"), &mut files);
+    common::rust_files(&common::root().join("crates"), &mut files);
     let mut included = 0;
     for file in files {
         let text = std::fs::read_to_string(&file).unwrap();

@@ -72,17 +72,6 @@ fn crate_paths(text: &str) -> BTreeSet<String> {
     found
 }
 
-fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
-
 #[test]
 fn no_module_imports_from_a_layer_above_its_own() {
     let mut upward = Vec::new();
@@ -90,7 +79,7 @@ fn no_module_imports_from_a_layer_above_its_own() {
     for (dir, layers) in CRATES.iter().filter(|(_, l)| !l.is_empty()) {
         let src = common::root().join(dir);
         let mut files = Vec::new();
-        rust_files(&src, &mut files);
+        common::rust_files(&src, &mut files);
         for file in &files {
             let module = module_of(file, &src);
             if module == "lib" {
@@ -178,7 +167,7 @@ fn no_folder_holds_a_cycle_of_modules() {
             let path = entry.unwrap().path();
             if path.is_dir() {
                 let mut files = Vec::new();
-                rust_files(&path, &mut files);
+                common::rust_files(&path, &mut files);
                 let name = path.file_name().unwrap().to_string_lossy().into_owned();
                 let mut named = BTreeSet::new();
                 for file in files {

@@ -35,6 +35,18 @@ pub(crate) fn recommender() -> Arc<Recommender> {
         .clone()
 }
 
+/// Every `.rs` file under `dir`, at any depth.
+pub(crate) fn rust_files(dir: &std::path::Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
 /// API keys from (name, token, role), as the server's configuration holds
 /// them (the tokens' SHA-256).
 pub(crate) fn api_keys(keys: &[(&str, &str, himrec::config::Role)]) -> Vec<himrec::config::ApiKey> {
