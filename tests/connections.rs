@@ -273,3 +273,37 @@ async fn the_server_recovers_when_descriptors_free_up() {
     signal(&child, "TERM");
     assert!(exit_of(child).await.success());
 }
+
+/// A client that goes on writing after the server has answered and closed
+/// its connection (as one that opens a stream just before the server's
+/// GOAWAY reaches it) must be able to read that last answer and the close,
+/// not be cut off with a reset or a broken pipe.
+#[tokio::test]
+async fn a_client_still_writing_after_the_close_reads_the_last_answer() {
+    let (server, _live) = server_with(Limits::default()).await;
+    let mut socket = TcpStream::connect(server.addr).await.unwrap();
+    let request = format!(
+        "GET /openapi.json HTTP/1.1\r\nhost: {}\r\nconnection: close\r\n\r\n",
+        server.addr
+    );
+    socket.write_all(request.as_bytes()).await.unwrap();
+    // The server answers and closes; the client has not read yet.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    for _ in 0..3 {
+        // Bytes the closed server never reads; a socket closed without
+        // reading them answers with a reset, and the next write fails.
+        socket
+            .write_all(b"GET /openapi.json HTTP/1.1\r\n\r\n")
+            .await
+            .expect("writes after the close are absorbed");
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+    let mut answer = Vec::new();
+    tokio::time::timeout(Duration::from_secs(5), socket.read_to_end(&mut answer))
+        .await
+        .expect("the server closed its side")
+        .expect("the answer and the close, without a reset");
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer:.200}");
+    assert!(answer.contains("\"openapi\""), "{answer:.200}");
+}

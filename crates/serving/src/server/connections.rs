@@ -10,7 +10,8 @@
 //! connection closes it if it has not greeted by the handshake deadline,
 //! or once it has had no call in flight for the idle timeout. Calls are
 //! counted per connection by the guard through [`ConnInfo`], which tonic
-//! puts in every request's extensions.
+//! puts in every request's extensions. A connection that ends is closed
+//! gently ([`Lingering`]).
 
 use std::io;
 use std::pin::Pin;
@@ -27,6 +28,7 @@ use tokio_stream::wrappers::ReceiverStream;
 use tonic::transport::server::Connected;
 use tracing::{debug, info, warn};
 
+use super::linger::Lingering;
 use crate::config::Limits;
 use crate::metrics::{InFlight, Metrics};
 
@@ -118,7 +120,9 @@ pub(crate) struct ConnInfo {
 /// An accepted connection.
 #[derive(Debug)]
 pub(crate) struct Conn {
-    stream: TcpStream,
+    /// The socket; taken only when the connection is dropped.
+    stream: Option<TcpStream>,
+    lingering: Lingering,
     state: Arc<ConnState>,
     _open: InFlight,
     _counted: OpenCount,
@@ -134,8 +138,17 @@ impl Drop for OpenCount {
     }
 }
 
+impl Conn {
+    fn stream(&mut self) -> &mut TcpStream {
+        self.stream.as_mut().expect("the socket is held until drop")
+    }
+}
+
 impl Drop for Conn {
     fn drop(&mut self) {
+        if let Some(stream) = self.stream.take() {
+            self.lingering.close(stream);
+        }
         self.state.gone.notify_one();
     }
 }
@@ -160,7 +173,7 @@ impl AsyncRead for Conn {
             return Poll::Ready(Ok(()));
         }
         let before = buf.filled().len();
-        let polled = Pin::new(&mut self.stream).poll_read(cx, buf);
+        let polled = Pin::new(self.stream()).poll_read(cx, buf);
         match &polled {
             Poll::Ready(Ok(())) if !self.state.greeted() => {
                 let read = (buf.filled().len() - before) as u64;
@@ -190,15 +203,15 @@ impl AsyncWrite for Conn {
         cx: &mut Context<'_>,
         buf: &[u8],
     ) -> Poll<io::Result<usize>> {
-        Pin::new(&mut self.stream).poll_write(cx, buf)
+        Pin::new(self.stream()).poll_write(cx, buf)
     }
 
     fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
-        Pin::new(&mut self.stream).poll_flush(cx)
+        Pin::new(self.stream()).poll_flush(cx)
     }
 
     fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
-        Pin::new(&mut self.stream).poll_shutdown(cx)
+        Pin::new(self.stream()).poll_shutdown(cx)
     }
 
     fn poll_write_vectored(
@@ -206,11 +219,13 @@ impl AsyncWrite for Conn {
         cx: &mut Context<'_>,
         bufs: &[io::IoSlice<'_>],
     ) -> Poll<io::Result<usize>> {
-        Pin::new(&mut self.stream).poll_write_vectored(cx, bufs)
+        Pin::new(self.stream()).poll_write_vectored(cx, bufs)
     }
 
     fn is_write_vectored(&self) -> bool {
-        self.stream.is_write_vectored()
+        self.stream
+            .as_ref()
+            .is_some_and(TcpStream::is_write_vectored)
     }
 }
 
@@ -222,12 +237,14 @@ struct ConnLimits {
     idle: Option<Duration>,
 }
 
-/// The connections accepted from `listener`, within `limits`. Accepting
-/// stops, and the listener is closed, when the stream is dropped.
+/// The connections accepted from `listener`, within `limits`, each closed
+/// through `lingering` when it ends. Accepting stops, and the listener is
+/// closed, when the stream is dropped.
 pub(crate) fn incoming(
     listener: TcpListener,
     limits: &Limits,
     metrics: Metrics,
+    lingering: Lingering,
 ) -> ReceiverStream<io::Result<Conn>> {
     let limits = ConnLimits {
         max: limits.max_connections,
@@ -237,7 +254,7 @@ pub(crate) fn incoming(
     // One slot: a connection waits here only until tonic takes it, so at
     // shutdown (when tonic drops the stream) at most one is dropped unserved.
     let (tx, rx) = mpsc::channel(1);
-    tokio::spawn(accept(listener, tx, limits, metrics));
+    tokio::spawn(accept(listener, tx, limits, metrics, lingering));
     ReceiverStream::new(rx)
 }
 
@@ -246,6 +263,7 @@ async fn accept(
     tx: mpsc::Sender<io::Result<Conn>>,
     limits: ConnLimits,
     metrics: Metrics,
+    lingering: Lingering,
 ) {
     let open = Arc::new(AtomicUsize::new(0));
     let mut failures: u64 = 0;
@@ -288,7 +306,8 @@ async fn accept(
         open.fetch_add(1, Ordering::AcqRel);
         let state = Arc::new(ConnState::new());
         let conn = Conn {
-            stream,
+            stream: Some(stream),
+            lingering: lingering.clone(),
             state: state.clone(),
             _open: metrics.connection_opened(),
             _counted: OpenCount(open.clone()),

@@ -10,6 +10,7 @@ mod connect;
 mod connections;
 mod cors;
 mod guard;
+mod linger;
 mod metrics_endpoint;
 mod request_id;
 mod telemetry;
@@ -196,7 +197,9 @@ pub async fn run_with(
         max_connections = limits.max_connections,
         "serving"
     );
-    let incoming = connections::incoming(listener, &limits, live.metrics().clone());
+    let lingering = linger::Lingering::default();
+    let incoming =
+        connections::incoming(listener, &limits, live.metrics().clone(), lingering.clone());
     let join_traces = options.join_traces;
     let reporter = health.clone();
     let (grace_tx, grace_rx) = tokio::sync::oneshot::channel::<()>();
@@ -258,7 +261,12 @@ pub async fn run_with(
         }
     };
     tokio::select! {
-        served = serve => served?,
+        served = serve => {
+            served?;
+            // Every connection has ended; let the last close before the
+            // process may exit.
+            lingering.finished().await;
+        }
         () = grace_over => {
             let left = live.metrics().in_flight();
             warn!(calls_cut = left, grace_secs = grace.as_secs(), "grace period over; closing the calls still in flight");
