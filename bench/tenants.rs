@@ -47,7 +47,7 @@ fn tenants(dir: &Path, count: usize) -> Vec<TenantSource> {
     let mut seen = HashSet::new();
     let programs: Vec<(u32, u8, &str)> = catalog
         .programs
-        .iter()
+        .values()
         .filter(|p| p.credential_level != himrec::catalog::NON_CREDENTIAL_LEVEL)
         .filter(|p| seen.insert(p.unitid))
         .map(|p| (p.unitid, p.credential_level, p.state.unwrap_or("TX")))

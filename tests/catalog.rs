@@ -63,7 +63,7 @@ fn every_industry_cell_equals_its_source_row() {
         .map(|r| ((r["soc_code"].clone(), r["naics_code"].clone()), r))
         .collect();
     let mut compared = 0;
-    for setting in &catalog.settings {
+    for setting in catalog.settings.iter() {
         for (p, path) in catalog.career_paths.iter().enumerate() {
             let soc = path.bls_soc_code.replace('-', "");
             for (i, naics) in setting.naics_codes.iter().enumerate() {
@@ -126,7 +126,7 @@ fn every_program_equals_its_source_row_and_suppressed_stays_unknown() {
     let rows = source("scorecard_cip5107_programs.csv");
     assert_eq!(catalog.programs.len(), 3752);
     assert_eq!(rows.len(), catalog.programs.len());
-    for (program, row) in catalog.programs.iter().zip(&rows) {
+    for (program, row) in catalog.programs.values().zip(&rows) {
         assert_eq!(program.unitid.to_string(), row["unitid"]);
         assert_eq!(program.institution_name, row["inst_name"]);
         assert_eq!(program.state.unwrap_or(""), row["state"]);
@@ -152,7 +152,7 @@ fn every_program_equals_its_source_row_and_suppressed_stays_unknown() {
     }
     let suppressed = catalog
         .programs
-        .iter()
+        .values()
         .filter(|p| p.median_earnings.is_none())
         .count();
     assert_eq!(
@@ -162,7 +162,7 @@ fn every_program_equals_its_source_row_and_suppressed_stays_unknown() {
     assert_eq!(
         catalog
             .programs
-            .iter()
+            .values()
             .filter(|p| p.credential_level == NON_CREDENTIAL_LEVEL)
             .count(),
         12

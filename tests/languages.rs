@@ -51,7 +51,7 @@ fn requests(recommender: &Recommender) -> Vec<pb::RecommendRequest> {
     let mut requests = Vec::new();
     for _ in 0..60 {
         let mut profile = pb::Profile::default();
-        for skill in &catalog.skills {
+        for skill in catalog.skills.iter() {
             if rng.gen_bool(0.35) {
                 profile
                     .skills
@@ -187,7 +187,12 @@ fn without_english_names(sentence: &str, recommender: &Recommender) -> String {
         .career_paths
         .iter()
         .map(|p| p.title.as_str())
-        .chain(catalog.programs.iter().map(|p| p.institution_name.as_str()))
+        .chain(
+            catalog
+                .programs
+                .values()
+                .map(|p| p.institution_name.as_str()),
+        )
         .chain(himrec::catalog::states::STATES.iter().map(|s| s.name))
         .chain(
             catalog
@@ -267,11 +272,11 @@ fn every_reason_code_is_written_in_english_and_spanish_from_its_typed_values() {
 fn catalog_words_have_spanish_and_english_stays_for_source_titles() {
     let recommender = common::recommender();
     let catalog = recommender.catalog();
-    for skill in &catalog.skills {
+    for skill in catalog.skills.iter() {
         assert!(!skill.name_in(Language::Es).is_empty());
         assert_ne!(skill.name_in(Language::Es), skill.name, "{}", skill.id);
     }
-    for setting in &catalog.settings {
+    for setting in catalog.settings.iter() {
         assert_ne!(
             setting.name_in(Language::Es),
             setting.name,
@@ -279,7 +284,7 @@ fn catalog_words_have_spanish_and_english_stays_for_source_titles() {
             setting.id
         );
     }
-    for credential in &catalog.credentials {
+    for credential in catalog.credentials.iter() {
         let (en, es) = (
             credential.eligibility_in(Language::En),
             credential.eligibility_in(Language::Es),

@@ -26,7 +26,7 @@ fn temp_file(name: &str) -> std::path::PathBuf {
 
 fn random_profile(catalog: &Catalog, rng: &mut impl Rng) -> Profile {
     let mut skills = Vec::new();
-    for skill in &catalog.skills {
+    for skill in catalog.skills.iter() {
         if rng.gen_bool(0.6) {
             skills.push((skill.id.clone(), rng.gen_range(0.0..=1.0)));
         }

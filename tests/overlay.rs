@@ -20,7 +20,7 @@ fn fixture(name: &str) -> std::path::PathBuf {
 fn program(catalog: &Catalog, unitid: u32, level: u8) -> &himrec::catalog::Program {
     catalog
         .programs
-        .iter()
+        .values()
         .find(|p| p.unitid == unitid && p.credential_level == level)
         .unwrap()
 }

@@ -141,7 +141,7 @@ async fn an_admissions_site_ranks_its_own_programs() {
     let own: BTreeSet<(u32, u32)> = catalog
         .catalog()
         .programs
-        .iter()
+        .values()
         .filter(|p| p.unitid == unitid && p.credential_level != 99)
         .map(|p| (p.unitid, u32::from(p.credential_level)))
         .collect();
@@ -202,7 +202,7 @@ async fn an_admissions_site_ranks_its_own_programs() {
                 catalog
                     .catalog()
                     .programs
-                    .iter()
+                    .values()
                     .filter(|p| p.unitid == unitid && p.credential_level == 99)
                     .map(|p| (p.unitid, 99))
             )

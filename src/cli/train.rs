@@ -108,7 +108,7 @@ fn report_text(catalog: &Catalog, artifact: &ModelArtifact) -> String {
         markdown::markdown(&artifact.evaluation),
     );
     out.push_str("| skill |");
-    for path in &catalog.career_paths {
+    for path in catalog.career_paths.iter() {
         out.push_str(&format!(" {} |", path.soc_code));
     }
     out.push_str("\n|---|");
@@ -116,7 +116,7 @@ fn report_text(catalog: &Catalog, artifact: &ModelArtifact) -> String {
     out.push('\n');
     for (i, skill) in catalog.skills.iter().enumerate() {
         out.push_str(&format!("| {} |", skill.id));
-        for path in &catalog.career_paths {
+        for path in catalog.career_paths.iter() {
             out.push_str(&format!(" {:.2} |", path.typical_skills[i]));
         }
         out.push('\n');

@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use super::Program;
+use super::Programs;
 
 /// The reporting units of a list of programs.
 #[derive(Debug, Clone, Default)]
@@ -32,9 +32,9 @@ impl ReportingUnits {
     /// Groups `programs`: those of one OPEID6 group and credential level
     /// with identical earnings, debt and debt-to-earnings. An operator's own
     /// programs (no OPEID6) stand alone.
-    pub fn new(programs: &[Program]) -> Self {
+    pub fn new(programs: &Programs) -> Self {
         let mut by_key: HashMap<UnitKey<'_>, Vec<usize>> = HashMap::new();
-        for (i, p) in programs.iter().enumerate() {
+        for (i, p) in programs.iter() {
             let Some(opeid6) = p.opeid6.as_deref() else {
                 continue;
             };
@@ -49,7 +49,7 @@ impl ReportingUnits {
         }
         let mut members: Vec<Vec<usize>> = by_key.into_values().filter(|m| m.len() > 1).collect();
         members.sort_unstable();
-        let mut unit_of = vec![None; programs.len()];
+        let mut unit_of = vec![None; programs.index_end()];
         for (unit, programs) in members.iter().enumerate() {
             for &p in programs {
                 unit_of[p] = Some(unit as u32);

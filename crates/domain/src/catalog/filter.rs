@@ -82,7 +82,7 @@ impl ProgramFilterInput {
         let asked: HashSet<u32> = self.unitids.iter().copied().collect();
         let known: HashSet<u32> = catalog
             .programs
-            .iter()
+            .values()
             .map(|p| p.unitid)
             .filter(|u| asked.contains(u))
             .collect();

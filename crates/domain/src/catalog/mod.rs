@@ -12,6 +12,7 @@ mod listing;
 mod oews;
 mod onet;
 pub mod overlay;
+mod program_set;
 mod programs;
 mod requirements;
 mod routes;
@@ -23,6 +24,7 @@ mod table;
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
+use std::sync::Arc;
 
 pub use campuses::ReportingUnits;
 pub use career_paths::{CareerPath, EDUCATION_CATEGORIES};
@@ -33,6 +35,7 @@ pub use filter::{ProgramFilter, ProgramFilterInput};
 pub use listing::{Listing, ListingInput, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE};
 pub use oews::{OewsCell, Wages};
 pub use onet::RIASEC;
+pub use program_set::Programs;
 pub use programs::{
     Accreditation, Control, DeliveryMode, OperatorFacts, Program, NON_CREDENTIAL_LEVEL,
 };
@@ -41,22 +44,23 @@ pub use routes::{level_name, CredentialRoute, RECORDED_ACCREDITOR};
 pub use settings::WorkSetting;
 pub use sources::{ALL_INDUSTRIES, DATA_RELEASES, HEALTH_CARE_SECTOR, SOURCE_FILES};
 
-/// Everything the service recommends from.
+/// Everything the service recommends from. All but the programs is the
+/// same in every view and shared by them; see [`Catalog::layer`].
 #[derive(Debug, Clone)]
 pub struct Catalog {
     /// The skill vocabulary, in feature order.
-    pub skills: Vec<Skill>,
+    pub skills: Arc<Vec<Skill>>,
     /// Known credentials.
-    pub credentials: Vec<Credential>,
+    pub credentials: Arc<Vec<Credential>>,
     /// Career paths, in model class order.
-    pub career_paths: Vec<CareerPath>,
+    pub career_paths: Arc<Vec<CareerPath>>,
     /// Work settings.
-    pub settings: Vec<WorkSetting>,
-    /// Programs, in source order.
-    pub programs: Vec<Program>,
-    state_cells: HashMap<(usize, &'static str), OewsCell>,
+    pub settings: Arc<Vec<WorkSetting>>,
+    /// Programs, in source order, then the operator's own.
+    pub programs: Programs,
+    state_cells: Arc<HashMap<(usize, &'static str), OewsCell>>,
     /// Scorecard's earnings threshold per state.
-    state_thresholds: HashMap<&'static str, u32>,
+    state_thresholds: Arc<HashMap<&'static str, u32>>,
 }
 
 impl Catalog {
@@ -136,14 +140,24 @@ impl Catalog {
             .filter_map(|p| Some((p.state?, p.state_earnings_threshold?)))
             .collect();
         Ok(Self {
-            state_thresholds,
-            skills,
-            credentials,
-            career_paths,
-            settings,
-            programs,
-            state_cells,
+            state_thresholds: Arc::new(state_thresholds),
+            skills: Arc::new(skills),
+            credentials: Arc::new(credentials),
+            career_paths: Arc::new(career_paths),
+            settings: Arc::new(settings),
+            programs: Programs::new(programs),
+            state_cells: Arc::new(state_cells),
         })
+    }
+
+    /// A view of this catalog that shares everything with it: programs
+    /// changed, added or hidden in the view are held by the view alone
+    /// ([`Programs::layer`]).
+    pub fn layer(&self) -> Self {
+        Self {
+            programs: self.programs.layer(),
+            ..self.clone()
+        }
     }
 
     /// The index of a skill id.
@@ -178,7 +192,6 @@ impl Catalog {
     pub fn matching_programs(&self, listing: &Listing) -> Vec<usize> {
         self.programs
             .iter()
-            .enumerate()
             .filter(|(_, p)| listing.matches(p))
             .map(|(i, _)| i)
             .collect()
@@ -187,14 +200,14 @@ impl Catalog {
     /// The index of the program with this unit id at this Scorecard
     /// credential level.
     pub fn program_index(&self, unitid: u32, credential_level: u32) -> Option<usize> {
-        self.programs
-            .iter()
-            .position(|p| p.unitid == unitid && u32::from(p.credential_level) == credential_level)
+        let level = u8::try_from(credential_level).ok()?;
+        self.programs.position(unitid, level)
     }
 
     /// The program with this unit id at this Scorecard credential level.
     pub fn program(&self, unitid: u32, credential_level: u32) -> Option<&Program> {
-        Some(&self.programs[self.program_index(unitid, credential_level)?])
+        self.programs
+            .get(self.program_index(unitid, credential_level)?)
     }
 
     /// The earnings threshold Scorecard publishes for a state (the

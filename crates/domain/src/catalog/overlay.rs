@@ -232,12 +232,6 @@ pub fn apply(
         problems,
     };
     let rows = read_rows(path).map_err(|reason| refuse(vec![(0, reason)]))?;
-    let index: HashMap<(u32, u8), usize> = catalog
-        .programs
-        .iter()
-        .enumerate()
-        .map(|(i, p)| ((p.unitid, p.credential_level), i))
-        .collect();
     let mut problems = Vec::new();
     let mut seen = HashSet::new();
     let mut updates: Vec<(usize, Program)> = Vec::new();
@@ -291,8 +285,9 @@ pub fn apply(
                 .get("prepares_for")
                 .map(|v| credential_codes(catalog, v))
                 .transpose()?;
-            let mut program = match index.get(&(unitid, level)) {
-                Some(&i) => catalog.programs[i].clone(),
+            let public = catalog.programs.position(unitid, level);
+            let mut program = match public {
+                Some(i) => catalog.programs[i].clone(),
                 None => {
                     let missing: Vec<&str> = ["institution_name", "state", "control"]
                         .into_iter()
@@ -324,7 +319,7 @@ pub fn apply(
                         // Scorecard's own wording for the level.
                         credential_description: catalog
                             .programs
-                            .iter()
+                            .values()
                             .find(|p| p.credential_level == level)
                             .map(|p| p.credential_description.clone())
                             .unwrap_or_default(),
@@ -366,8 +361,8 @@ pub fn apply(
                 }
                 program.facts.detailed_cip_code = Some(detailed_cip(raw, &program.cip_code)?);
             }
-            match index.get(&(unitid, level)) {
-                Some(&i) => updates.push((i, program)),
+            match public {
+                Some(i) => updates.push((i, program)),
                 None => added.push(program),
             }
             Ok(())
@@ -384,8 +379,10 @@ pub fn apply(
         added: added.len(),
     };
     for (i, program) in updates {
-        catalog.programs[i] = program;
+        catalog.programs.set(i, program);
     }
-    catalog.programs.extend(added);
+    for program in added {
+        catalog.programs.push(program);
+    }
     Ok(summary)
 }

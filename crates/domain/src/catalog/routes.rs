@@ -204,13 +204,13 @@ mod tests {
         let catalog = catalog();
         let mut associate = catalog
             .programs
-            .iter()
+            .values()
             .find(|p| p.credential_level == 2)
             .unwrap()
             .clone();
         let bachelor = catalog
             .programs
-            .iter()
+            .values()
             .find(|p| p.credential_level == 3)
             .unwrap();
         assert!(codes(&catalog, &associate).contains(&"RHIT".to_owned()));

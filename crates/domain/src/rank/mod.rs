@@ -23,18 +23,24 @@ pub use answer::{
 pub use query::{Limits, ProgramPreferences, Query, QueryInput, View, LIMITS};
 pub use reason::{Datum, ReasonCode, Source, Unit, Value};
 
+use std::borrow::Cow;
+use std::sync::Arc;
+
 use crate::catalog::{Catalog, CredentialRoute, ProgramFilter};
 use crate::language::Language;
 use crate::model::CareerModel;
 use crate::profile::Profile;
 
 /// The catalog and the model that ranks it, checked to fit each other.
+/// What does not depend on the programs (the model, the setting
+/// sentences, the shared program index) is shared by every view made
+/// with [`Recommender::view`] and [`Recommender::with_model`].
 #[derive(Debug)]
 pub struct Recommender {
     catalog: Catalog,
-    model: CareerModel,
+    model: Arc<CareerModel>,
     program_index: programs::ProgramIndex,
-    setting_texts: settings::SettingTexts,
+    setting_texts: Arc<settings::SettingTexts>,
     /// Per credential: the credential levels of programs that prepare for
     /// it, lowest first.
     prepared_levels: Vec<Vec<u32>>,
@@ -44,27 +50,46 @@ impl Recommender {
     /// Joins a catalog and a model checked against it.
     pub fn new(catalog: Catalog, model: CareerModel) -> Self {
         let program_index = programs::ProgramIndex::new(&catalog);
-        let setting_texts = settings::texts(&catalog);
-        let prepared_levels = (0..catalog.credentials.len())
-            .map(|c| {
-                let code = &catalog.credentials[c].code;
-                let mut levels: Vec<u32> = catalog
-                    .programs
-                    .iter()
-                    .filter(|p| p.facts.prepares_for.contains(code))
-                    .map(|p| u32::from(p.credential_level))
-                    .collect();
-                levels.sort_unstable();
-                levels.dedup();
-                levels
-            })
-            .collect();
+        let setting_texts = Arc::new(settings::texts(&catalog));
         Self {
+            prepared_levels: prepared_levels(&catalog),
             catalog,
-            model,
+            model: Arc::new(model),
             program_index,
             setting_texts,
-            prepared_levels,
+        }
+    }
+
+    /// The same recommender over `catalog`, a view of this one's catalog
+    /// ([`Catalog::layer`]): only what the view changes is built and held
+    /// apart; the rest is shared. A catalog that is not such a view is
+    /// indexed in full.
+    pub fn view(&self, catalog: Catalog) -> Self {
+        let shared = catalog.programs.shares_public_with(&self.catalog.programs)
+            && !self.catalog.programs.is_layered();
+        let program_index = if shared {
+            self.program_index.layered(&catalog)
+        } else {
+            programs::ProgramIndex::new(&catalog)
+        };
+        Self {
+            prepared_levels: prepared_levels(&catalog),
+            catalog,
+            model: self.model.clone(),
+            program_index,
+            setting_texts: self.setting_texts.clone(),
+        }
+    }
+
+    /// The same catalog, sharing its index, ranked by `model` (checked
+    /// against the catalog).
+    pub fn with_model(&self, model: CareerModel) -> Self {
+        Self {
+            catalog: self.catalog.clone(),
+            model: Arc::new(model),
+            program_index: self.program_index.clone(),
+            setting_texts: self.setting_texts.clone(),
+            prepared_levels: self.prepared_levels.clone(),
         }
     }
 
@@ -82,14 +107,14 @@ impl Recommender {
     /// Every campus Scorecard reports together with program `program` (an
     /// index into the catalog's programs), itself included; empty when it
     /// is reported alone.
-    pub fn campuses(&self, program: usize) -> &[usize] {
-        self.program_index.units.campuses(program)
+    pub fn campuses(&self, program: usize) -> Cow<'_, [usize]> {
+        self.program_index.campuses(&self.catalog.programs, program)
     }
 
     /// The sentence of a program's route to a credential (the same as
     /// [`CredentialRoute::describe`], written once).
     pub fn route_explanation(&self, route: &CredentialRoute, language: Language) -> String {
-        match self.program_index.route_texts.get(route) {
+        match self.program_index.route_texts(route) {
             Some(texts) => texts[language.index()].clone(),
             None => route.describe_in(&self.catalog, language),
         }
@@ -211,4 +236,24 @@ impl Recommender {
                 .collect();
         }
     }
+}
+
+/// Per credential: the credential levels of `catalog`'s programs that
+/// prepare for it, lowest first.
+fn prepared_levels(catalog: &Catalog) -> Vec<Vec<u32>> {
+    catalog
+        .credentials
+        .iter()
+        .map(|credential| {
+            let mut levels: Vec<u32> = catalog
+                .programs
+                .values()
+                .filter(|p| p.facts.prepares_for.contains(&credential.code))
+                .map(|p| u32::from(p.credential_level))
+                .collect();
+            levels.sort_unstable();
+            levels.dedup();
+            levels
+        })
+        .collect()
 }

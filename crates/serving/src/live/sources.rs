@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use tracing::info;
+use tracing::{debug, info};
 
 use super::ModelLabel;
 use crate::config::{Config, TenantFilter};
@@ -117,6 +117,33 @@ fn tenant_filter(
     .check(catalog, "default_filter")
 }
 
+/// `tenant`'s view of the public catalog: its overlay merged, and only the
+/// programs its default filter lets through shown.
+fn tenant_view(public: &Catalog, tenant: &TenantSource) -> Result<Catalog, LoadError> {
+    let mut view = public.layer();
+    if let Some(path) = &tenant.overlay {
+        let scope = Scope {
+            tenant: &tenant.name,
+            unitids: &tenant.unitids,
+        };
+        let summary = himrec_domain::catalog::overlay::apply(&mut view, path, Some(scope))?;
+        debug!(
+            tenant = %tenant.name,
+            merged = summary.merged,
+            added = summary.added,
+            "tenant overlay merged"
+        );
+    }
+    if let Some(filter) = &tenant.default_filter {
+        let filter = tenant_filter(filter, &view).map_err(|problems| LoadError::TenantFilter {
+            tenant: tenant.name.clone(),
+            problems,
+        })?;
+        view.programs.retain(|p| filter.matches(p));
+    }
+    Ok(view)
+}
+
 /// Why the files did not load.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
@@ -185,43 +212,24 @@ impl Sources {
                 Some(CareerModel::new(artifact, &catalog).map_err(LoadError::Candidate)?)
             }
         };
-        // Each view once per model: the candidate's from a copy.
-        let twice = |view: &Catalog| {
-            candidate
-                .as_ref()
-                .map(|c| Recommender::new(view.clone(), c.clone()))
-        };
+        // The public view is indexed once; the candidate model's shares its
+        // catalog and index, and each tenant's view holds only what its
+        // overlay and default filter change.
+        let public = Recommender::new(catalog, model);
+        let candidate_public = candidate.map(|c| public.with_model(c));
         let mut candidate_tenants = Vec::new();
         let mut tenants = Vec::with_capacity(self.tenants.len());
         for tenant in &self.tenants {
-            let mut view = catalog.clone();
-            if let Some(path) = &tenant.overlay {
-                let scope = Scope {
-                    tenant: &tenant.name,
-                    unitids: &tenant.unitids,
-                };
-                let summary = himrec_domain::catalog::overlay::apply(&mut view, path, Some(scope))?;
-                info!(
-                    tenant = %tenant.name,
-                    merged = summary.merged,
-                    added = summary.added,
-                    "tenant overlay merged"
-                );
+            let view = tenant_view(public.catalog(), tenant)?;
+            if let Some(other) = &candidate_public {
+                candidate_tenants.push((tenant.name.clone(), other.view(view.clone())));
             }
-            if let Some(filter) = &tenant.default_filter {
-                let filter =
-                    tenant_filter(filter, &view).map_err(|problems| LoadError::TenantFilter {
-                        tenant: tenant.name.clone(),
-                        problems,
-                    })?;
-                view.programs.retain(|p| filter.matches(p));
-            }
-            if let Some(other) = twice(&view) {
-                candidate_tenants.push((tenant.name.clone(), other));
-            }
-            tenants.push((tenant.name.clone(), Recommender::new(view, model.clone())));
+            tenants.push((tenant.name.clone(), public.view(view)));
         }
-        let candidate = twice(&catalog).map(|public| {
+        if !tenants.is_empty() {
+            info!(tenants = tenants.len(), "tenant views loaded");
+        }
+        let candidate = candidate_public.map(|public| {
             Box::new(Views {
                 public,
                 tenants: candidate_tenants,
@@ -229,7 +237,7 @@ impl Sources {
             })
         });
         Ok(Views {
-            public: Recommender::new(catalog, model),
+            public,
             tenants,
             candidate,
         })

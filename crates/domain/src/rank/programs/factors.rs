@@ -54,7 +54,7 @@ pub(super) fn state_factor(wanted: Option<&str>, program: Option<&str>) -> f64 {
 impl ProgramIndex {
     /// Path fit x education factor of a group of programs.
     pub(super) fn weight(&self, profile: &Profile, probabilities: &[f64], group: usize) -> f64 {
-        let group = &self.groups[group];
+        let group = self.group(group);
         let fit: f64 = group
             .relevance
             .iter()

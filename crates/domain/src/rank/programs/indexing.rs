@@ -1,11 +1,13 @@
-//! Building the [`ProgramIndex`] from the catalog: each program's group,
+//! Building the shared part of the [`ProgramIndex`] from the catalog: each program's group,
 //! outcome factor and sentences, the groups' lists sorted by outcome, and
 //! the texts shared by many programs.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use super::factors::onet_category;
-use super::index::{Candidate, Group, ProgramIndex};
+
+use super::index::{Candidate, Core, Group, ProgramIndex};
 use super::outcomes::{outcome_factor, outcomes_reason};
 use super::reasons::{describe_facts, facts_key, FACT_COMBINATIONS};
 use super::texts::{leads_to, prepares_for, route_texts, variety_texts};
@@ -16,75 +18,28 @@ use crate::catalog::{
 use crate::language::Language;
 
 impl ProgramIndex {
+    /// The index of every program `catalog` shows.
     pub(crate) fn new(catalog: &Catalog) -> Self {
         let units = ReportingUnits::new(&catalog.programs);
         let mut groups: Vec<Group> = (1..=EDUCATION_CATEGORIES)
             .map(|category| plain_group(catalog, category))
             .collect();
-        let mut prepared: HashMap<(usize, Vec<String>), usize> = HashMap::new();
+        let mut prepared = HashMap::new();
         let mut candidates = Vec::new();
-        for (i, p) in catalog.programs.iter().enumerate() {
-            if p.credential_level == NON_CREDENTIAL_LEVEL {
-                continue;
-            }
-            let Some(category) = onet_category(p.credential_level) else {
+        for (i, p) in catalog.programs.iter() {
+            let Some(category) = category_of(p) else {
                 continue;
             };
-            let group = if p.facts.prepares_for.is_empty() {
-                category - 1
-            } else {
-                let mut codes = p.facts.prepares_for.clone();
-                codes.sort();
-                *prepared
-                    .entry((category, codes.clone()))
-                    .or_insert_with(|| {
-                        groups.push(prepared_group(catalog, &groups[category - 1], codes));
-                        groups.len() - 1
-                    })
-            };
-            candidates.push(Candidate {
-                program: i,
-                category,
-                group,
-                state: p.state,
-                outcome: outcome_factor(p),
-                online: p.facts.delivery == Some(DeliveryMode::Online),
-                accredited: p.accreditation == Accreditation::Accredited,
-                unit: units.unit(i),
-            });
+            let group = group_of(catalog, p, category, &mut prepared, &mut groups, 0);
+            candidates.push(candidate(i, p, category, group, units.unit(i)));
         }
-        let sorted = |keep: &dyn Fn(&Candidate) -> bool| -> Vec<Vec<u32>> {
-            let mut lists = vec![Vec::new(); groups.len()];
-            for (i, c) in candidates.iter().enumerate() {
-                if keep(c) {
-                    lists[c.group].push(i as u32);
-                }
-            }
-            for list in &mut lists {
-                list.sort_by(|a, b| {
-                    let (a, b) = (&candidates[*a as usize], &candidates[*b as usize]);
-                    b.outcome
-                        .total_cmp(&a.outcome)
-                        .then(a.program.cmp(&b.program))
-                });
-            }
-            lists
-        };
-        // Online programs score the same from every state: they get lists of
-        // their own, and the state lists hold the rest.
-        let anywhere = sorted(&|c| c.online);
-        let by_group = sorted(&|c| !c.online);
-        let states: HashSet<&'static str> = candidates.iter().filter_map(|c| c.state).collect();
-        let by_state = states
-            .into_iter()
-            .map(|state| (state, sorted(&|c| !c.online && c.state == Some(state))))
-            .collect();
-        let mut levels: Vec<Option<&Program>> = vec![None; EDUCATION_CATEGORIES];
+        let lists = Lists::sorted(&candidates, 0, groups.len());
+        let mut representatives: Vec<Option<&Program>> = vec![None; EDUCATION_CATEGORIES];
         for c in &candidates {
-            levels[c.category - 1].get_or_insert(&catalog.programs[c.program]);
+            representatives[c.category - 1].get_or_insert(&catalog.programs[c.program]);
         }
         for group in &mut groups {
-            if let Some(program) = levels[group.category - 1] {
+            if let Some(program) = representatives[group.category - 1] {
                 group.variety_texts = variety_texts(program, &group.credentials);
             }
         }
@@ -104,24 +59,126 @@ impl ProgramIndex {
                 }
             }
         }
-        Self {
+        let core = Core {
             outcome_texts,
             route_texts: route_texts(catalog),
             fact_texts,
             candidates,
             groups,
-            anywhere,
-            by_group,
-            by_state,
+            prepared,
+            anywhere: lists.anywhere,
+            by_group: lists.by_group,
+            by_state: lists.by_state,
             units,
+        };
+        Self {
+            core: Arc::new(core),
+            layer: None,
         }
+    }
+}
+
+/// A group's lists of candidates, best outcome first.
+pub(super) struct Lists {
+    pub(super) anywhere: Vec<Vec<u32>>,
+    pub(super) by_group: Vec<Vec<u32>>,
+    pub(super) by_state: HashMap<&'static str, Vec<Vec<u32>>>,
+}
+
+impl Lists {
+    /// The lists of `candidates`, numbered from `first`, in `groups`
+    /// groups: online programs score the same from every state, so they get
+    /// lists of their own, and the state lists hold the rest.
+    pub(super) fn sorted(candidates: &[Candidate], first: usize, groups: usize) -> Self {
+        let sorted = |keep: &dyn Fn(&Candidate) -> bool| -> Vec<Vec<u32>> {
+            let mut lists = vec![Vec::new(); groups];
+            for (i, c) in candidates.iter().enumerate() {
+                if keep(c) {
+                    lists[c.group].push(i);
+                }
+            }
+            lists
+                .into_iter()
+                .map(|mut list| {
+                    list.sort_by(|&a, &b| {
+                        let (a, b) = (&candidates[a], &candidates[b]);
+                        b.outcome
+                            .total_cmp(&a.outcome)
+                            .then(a.program.cmp(&b.program))
+                    });
+                    list.into_iter().map(|i| (first + i) as u32).collect()
+                })
+                .collect()
+        };
+        let states: HashSet<&'static str> = candidates.iter().filter_map(|c| c.state).collect();
+        Self {
+            anywhere: sorted(&|c| c.online),
+            by_group: sorted(&|c| !c.online),
+            by_state: states
+                .into_iter()
+                .map(|state| (state, sorted(&|c| !c.online && c.state == Some(state))))
+                .collect(),
+        }
+    }
+}
+
+/// The O*NET education category of a program that can be recommended.
+pub(super) fn category_of(p: &Program) -> Option<usize> {
+    if p.credential_level == NON_CREDENTIAL_LEVEL {
+        return None;
+    }
+    onet_category(p.credential_level)
+}
+
+/// The group of program `p`: its category's plain group, or the one of
+/// the credentials it prepares for, added to `groups` (numbered from
+/// `first`) when new.
+pub(super) fn group_of(
+    catalog: &Catalog,
+    p: &Program,
+    category: usize,
+    prepared: &mut HashMap<(usize, Vec<String>), usize>,
+    groups: &mut Vec<Group>,
+    first: usize,
+) -> usize {
+    if p.facts.prepares_for.is_empty() {
+        return category - 1;
+    }
+    let mut codes = p.facts.prepares_for.clone();
+    codes.sort();
+    *prepared
+        .entry((category, codes.clone()))
+        .or_insert_with(|| {
+            let plain = plain_group(catalog, category);
+            groups.push(prepared_group(catalog, &plain, codes));
+            first + groups.len() - 1
+        })
+}
+
+/// The candidate of program `i`.
+pub(super) fn candidate(
+    i: usize,
+    p: &Program,
+    category: usize,
+    group: usize,
+    unit: Option<u32>,
+) -> Candidate {
+    Candidate {
+        program: i,
+        category,
+        group,
+        state: p.state,
+        outcome: outcome_factor(p),
+        online: p.facts.delivery == Some(DeliveryMode::Online),
+        accredited: p.accreditation == Accreditation::Accredited,
+        unit,
     }
 }
 
 /// The group of a category's programs that prepare for no stated
 /// credential: each path's relevance is the category's share of the path's
 /// workers over its most common category's (O*NET).
-fn plain_group(catalog: &Catalog, category: usize) -> Group {
+pub(super) fn plain_group(catalog: &Catalog, category: usize) -> Group {
     let (relevance, path_texts) = catalog
         .career_paths
         .iter()

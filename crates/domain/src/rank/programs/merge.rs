@@ -5,10 +5,10 @@
 //! in the list is passed over: its figures are the ones already shown.
 
 use std::cmp::Ordering;
-use std::collections::{BinaryHeap, HashSet};
+use std::collections::{BinaryHeap, HashMap, HashSet};
 
 use super::factors::diversified;
-use super::index::{Admission, Candidate, ProgramIndex, Wanted};
+use super::index::{Admission, ProgramIndex, Wanted};
 use crate::catalog::Catalog;
 use crate::profile::Profile;
 use crate::rank::ProgramScore;
@@ -21,24 +21,28 @@ struct Cursor<'a> {
     factor: f64,
     /// Programs of this state are skipped (they are in the in-state list).
     skip_state: Option<&'static str>,
+    /// A list of the shared index, whose candidates a view may not offer.
+    shared: bool,
 }
 
 impl<'a> Cursor<'a> {
-    fn new(list: &'a [u32], factor: f64, skip_state: Option<&'static str>) -> Self {
+    fn new(list: &'a [u32], factor: f64, skip_state: Option<&'static str>, shared: bool) -> Self {
         Self {
             list,
             next: 0,
             factor,
             skip_state,
+            shared,
         }
     }
 
     /// The list's next program that may be offered, with its value (state
     /// factor x outcome), without moving past it.
-    fn peek(&mut self, candidates: &[Candidate], admission: Admission<'_>) -> Option<Item> {
+    fn peek(&mut self, index: &ProgramIndex, admission: Admission<'_>) -> Option<Item> {
         while let Some(&candidate) = self.list.get(self.next) {
-            let c = &candidates[candidate as usize];
-            let skipped = self.skip_state.is_some() && c.state == self.skip_state;
+            let c = index.candidate(candidate);
+            let skipped = (self.skip_state.is_some() && c.state == self.skip_state)
+                || (self.shared && !index.offered(candidate));
             if skipped || !c.allowed(admission) {
                 self.next += 1;
                 continue;
@@ -85,10 +89,10 @@ struct Group<'a> {
 }
 
 impl Group<'_> {
-    fn next(&mut self, candidates: &[Candidate], admission: Admission<'_>) -> Option<Item> {
+    fn next(&mut self, index: &ProgramIndex, admission: Admission<'_>) -> Option<Item> {
         let mut best: Option<(usize, Item)> = None;
         for (i, cursor) in self.cursors.iter_mut().enumerate() {
-            if let Some(item) = cursor.peek(candidates, admission) {
+            if let Some(item) = cursor.peek(index, admission) {
                 if best.is_none_or(|(_, b)| item.precedes(&b)) {
                     best = Some((i, item));
                 }
@@ -97,6 +101,40 @@ impl Group<'_> {
         let (i, item) = best?;
         self.cursors[i].next += 1;
         Some(item)
+    }
+}
+
+/// A group's lists, by group: online, the rest, and the rest per state.
+type GroupLists<'a> = (
+    &'a Vec<Vec<u32>>,
+    &'a Vec<Vec<u32>>,
+    &'a HashMap<&'static str, Vec<Vec<u32>>>,
+);
+
+/// Adds the cursors of group `index`'s lists in `lists`, read in the
+/// order the person's state gives them.
+fn push_cursors<'a>(
+    cursors: &mut Vec<Cursor<'a>>,
+    (anywhere, by_group, by_state): GroupLists<'a>,
+    index: usize,
+    state: Option<&'static str>,
+    shared: bool,
+) {
+    let list = |lists: &'a Vec<Vec<u32>>| lists.get(index).map_or(&[][..], Vec::as_slice);
+    let (online, rest) = (list(anywhere), list(by_group));
+    if online.is_empty() && rest.is_empty() {
+        return;
+    }
+    cursors.push(Cursor::new(online, 1.0, None, shared));
+    match state {
+        None => cursors.push(Cursor::new(rest, 1.0, None, shared)),
+        Some(wanted) => {
+            if let Some(local) = by_state.get(wanted) {
+                cursors.push(Cursor::new(list(local), 1.0, None, shared));
+            }
+            let factor = super::factors::OUT_OF_STATE;
+            cursors.push(Cursor::new(rest, factor, Some(wanted), shared));
+        }
     }
 }
 
@@ -178,7 +216,7 @@ impl ProgramIndex {
             let level = head.level;
             // A campus of a unit already listed is passed over without
             // taking a place in its group.
-            let unit = self.candidates[head.candidate as usize].unit;
+            let unit = self.candidate(head.candidate).unit;
             if unit.is_none_or(|u| units.insert(u)) {
                 levels[level].taken += 1;
                 heads.push(head);
@@ -194,29 +232,21 @@ impl ProgramIndex {
     /// the person's state gives them.
     fn levels(&self, profile: &Profile, probabilities: &[f64]) -> Vec<Group<'_>> {
         let state = profile.state.map(|s| s.usps);
-        let in_state = state.and_then(|s| self.by_state.get(s));
         let mut levels = Vec::new();
-        for (index, list) in self.by_group.iter().enumerate() {
-            let online = &self.anywhere[index];
-            if list.is_empty() && online.is_empty() {
+        for index in 0..self.group_count() {
+            let mut cursors = Vec::new();
+            let core = &self.core;
+            let lists = (&core.anywhere, &core.by_group, &core.by_state);
+            push_cursors(&mut cursors, lists, index, state, true);
+            if let Some(layer) = &self.layer {
+                let lists = (&layer.anywhere, &layer.by_group, &layer.by_state);
+                push_cursors(&mut cursors, lists, index, state, false);
+            }
+            if cursors.is_empty() {
                 continue;
             }
-            let mut cursors = vec![Cursor::new(online, 1.0, None)];
-            match (state, in_state) {
-                (None, _) => cursors.push(Cursor::new(list, 1.0, None)),
-                (Some(wanted), local) => {
-                    if let Some(local) = local {
-                        cursors.push(Cursor::new(&local[index], 1.0, None));
-                    }
-                    cursors.push(Cursor::new(
-                        list,
-                        super::factors::OUT_OF_STATE,
-                        Some(wanted),
-                    ));
-                }
-            }
             levels.push(Group {
-                category: self.groups[index].category,
+                category: self.group(index).category,
                 group: index,
                 weight: self.weight(profile, probabilities, index),
                 cursors,
@@ -234,7 +264,7 @@ impl ProgramIndex {
         admission: Admission<'_>,
     ) -> Option<Head> {
         let l = &mut levels[level];
-        let item = l.next(&self.candidates, admission)?;
+        let item = l.next(self, admission)?;
         let score = (l.weight * item.value).clamp(0.0, 1.0);
         Some(Head {
             score,
@@ -245,154 +275,5 @@ impl ProgramIndex {
             program: item.program,
             level,
         })
-    }
-
-    /// The list by brute force, for the merge to agree with: at each step,
-    /// every group's best program not yet passed over, by value.
-    #[cfg(test)]
-    fn brute_force(
-        &self,
-        profile: &Profile,
-        probabilities: &[f64],
-        admission: Admission<'_>,
-        limit: usize,
-    ) -> Vec<(usize, f64)> {
-        let state = profile.state.map(|s| s.usps);
-        let lists: Vec<Vec<Item>> = (0..self.groups.len())
-            .map(|group| {
-                let mut list: Vec<Item> = self
-                    .candidates
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, c)| c.group == group && c.allowed(admission))
-                    .map(|(i, c)| Item {
-                        candidate: i as u32,
-                        program: c.program,
-                        value: c.state_factor(state) * c.outcome,
-                    })
-                    .collect();
-                list.sort_by(|a, b| b.value.total_cmp(&a.value).then(a.program.cmp(&b.program)));
-                list
-            })
-            .collect();
-        let weights: Vec<f64> = (0..self.groups.len())
-            .map(|g| self.weight(profile, probabilities, g))
-            .collect();
-        let mut next = vec![0; lists.len()];
-        let mut taken = vec![0; lists.len()];
-        let mut units = HashSet::new();
-        let mut out = Vec::new();
-        while out.len() < limit {
-            let mut best: Option<(f64, usize, usize, f64)> = None;
-            for (g, list) in lists.iter().enumerate() {
-                while list.get(next[g]).is_some_and(|item| {
-                    self.candidates[item.candidate as usize]
-                        .unit
-                        .is_some_and(|u| units.contains(&u))
-                }) {
-                    next[g] += 1;
-                }
-                let Some(item) = list.get(next[g]) else {
-                    continue;
-                };
-                let score = (weights[g] * item.value).clamp(0.0, 1.0);
-                let order = diversified(score, taken[g]);
-                let key = (order, self.groups[g].category, g, score);
-                let better = best.is_none_or(|b| {
-                    key.0
-                        .total_cmp(&b.0)
-                        .then(b.1.cmp(&key.1))
-                        .then(b.2.cmp(&key.2))
-                        .is_gt()
-                });
-                if better {
-                    best = Some(key);
-                }
-            }
-            let Some((_, _, g, score)) = best else { break };
-            let item = lists[g][next[g]];
-            if let Some(u) = self.candidates[item.candidate as usize].unit {
-                units.insert(u);
-            }
-            next[g] += 1;
-            taken[g] += 1;
-            out.push((item.program, score));
-        }
-        out
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::rank::ProgramPreferences;
-
-    #[test]
-    fn the_merge_agrees_with_scoring_every_program() {
-        use crate::profile::ProfileInput;
-        use rand::{Rng, SeedableRng};
-
-        let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
-        let mut catalog = Catalog::load(&root.join("data")).unwrap();
-        // With overlay facts, so online lists and preferences are exercised.
-        crate::catalog::overlay::apply(
-            &mut catalog,
-            &root.join("tests/fixtures/overlay.csv"),
-            None,
-        )
-        .unwrap();
-        // And programs that prepare for credentials, in groups of their own.
-        for (i, program) in catalog.programs.iter_mut().enumerate() {
-            program.facts.prepares_for = match i % 37 {
-                0 => vec!["RHIT".into()],
-                1 => vec!["CCS".into(), "CPC".into()],
-                _ => continue,
-            };
-        }
-        let index = ProgramIndex::new(&catalog);
-        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(3);
-        let n = catalog.career_paths.len();
-        for round in 0..200 {
-            let mut probabilities: Vec<f64> = (0..n).map(|_| rng.gen::<f64>()).collect();
-            let total: f64 = probabilities.iter().sum();
-            probabilities.iter_mut().for_each(|p| *p /= total);
-            let state = ["", "TX", "CA", "WY", "PR", "DC"][round % 6];
-            let profile = ProfileInput {
-                highest_education: rng.gen_range(0..=10),
-                state: state.into(),
-                ..Default::default()
-            }
-            .check(&catalog, "profile")
-            .unwrap();
-            let preferences = ProgramPreferences {
-                require_accreditation: round % 7 == 3,
-                online_only: round % 11 == 5,
-            };
-            // Every fifth round also keeps only some states' programs.
-            let filter = (round % 5 == 2).then(|| {
-                crate::catalog::ProgramFilterInput {
-                    states: vec!["TX".into(), "CA".into(), "OH".into()],
-                    ..Default::default()
-                }
-                .check(&catalog, "program_filter")
-                .unwrap()
-            });
-            let wanted = Wanted {
-                limit: 60,
-                preferences,
-                filter: filter.as_ref(),
-                explain: true,
-                language: crate::language::Language::En,
-            };
-            let merged = index.rank(&catalog, &profile, &probabilities, wanted);
-            let admission = Admission {
-                preferences,
-                filter: filter.as_ref(),
-                programs: &catalog.programs,
-            };
-            let brute = index.brute_force(&profile, &probabilities, admission, 60);
-            let merged: Vec<(usize, f64)> = merged.iter().map(|p| (p.program, p.score)).collect();
-            assert_eq!(merged, brute, "round {round}");
-        }
     }
 }

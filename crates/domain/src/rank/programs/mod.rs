@@ -34,7 +34,9 @@
 //! never recommended.
 //!
 //! The rule's parts live apart: [`index`] holds what is precomputed from
-//! the catalog alone and [`indexing`] builds it, [`merge`] reads the best programs lazily, [`factors`]
+//! the catalog alone, [`indexing`] builds it once for the public catalog
+//! and [`layering`] a tenant's view over it, [`merge`] reads the best
+//! programs lazily, [`factors`]
 //! holds the scoring rule, [`outcomes`] the outcome factor, payback and
 //! sentence, [`texts`] the sentences written once from the catalog, and
 //! [`reasons`] the reasons of one answer.
@@ -42,7 +44,10 @@
 mod factors;
 mod index;
 mod indexing;
+mod layering;
 mod merge;
+#[cfg(test)]
+mod merge_check;
 mod outcomes;
 mod reasons;
 mod texts;

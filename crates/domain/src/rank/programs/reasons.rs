@@ -62,7 +62,7 @@ impl ProgramIndex {
         language: Language,
     ) -> Vec<Reason> {
         let score = head.score;
-        let c = self.candidates[head.candidate as usize];
+        let c = *self.candidate(head.candidate);
         let program = &catalog.programs[c.program];
         let education = education_factor(profile.education, c.category);
         let state = profile.state.map(|s| s.usps);
@@ -70,7 +70,7 @@ impl ProgramIndex {
         let es = language == Language::Es;
         let mut reasons = Vec::with_capacity(REASON_PATHS + 6);
 
-        let group = &self.groups[c.group];
+        let group = self.group(c.group);
         let mut paths: Vec<(usize, f64)> = group
             .relevance
             .iter()
@@ -171,10 +171,12 @@ impl ProgramIndex {
         let contribution = score - score * NEUTRAL_FACTOR / c.outcome;
         reasons.push(match elsewhere {
             Some(_) => {
-                let campuses = self.units.campuses(c.program);
-                outcomes_reason(catalog, program, state, campuses).reason(contribution, language)
+                let campuses = self.campuses(&catalog.programs, c.program);
+                outcomes_reason(catalog, program, state, &campuses).reason(contribution, language)
             }
-            None => self.outcome_texts[head.candidate as usize].reason(contribution, language),
+            None => self
+                .outcome_text(head.candidate)
+                .reason(contribution, language),
         });
         let facts = known_facts(program);
         let names = ["accredited", "practicum", "career_services"];
@@ -187,7 +189,7 @@ impl ProgramIndex {
                 .zip(facts)
                 .filter_map(|(name, fact)| Some(Value::flag(name, fact?)))
                 .collect(),
-            explanation: self.fact_texts[facts_key(facts)][language.index()].clone(),
+            explanation: self.core.fact_texts[facts_key(facts)][language.index()].clone(),
         });
         reasons
     }
@@ -203,7 +205,7 @@ impl ProgramIndex {
     ) -> Option<Reason> {
         let after_lower = scores[..position].iter().any(|&s| s < head.score);
         let before_higher = scores[position + 1..].iter().any(|&s| s > head.score);
-        let texts = &self.groups[self.candidates[head.candidate as usize].group].variety_texts;
+        let texts = self.variety_texts(self.candidate(head.candidate).group);
         let written = if after_lower {
             texts.first()
         } else if before_higher {

@@ -1,0 +1,112 @@
+//! Building a view's [`Layer`] over the shared index: the public
+//! candidates the view does not offer as they are (hidden by its default
+//! filter, or carrying its overlay's facts), and candidates of its own
+//! programs and changed public ones, with their lists and sentences. A
+//! view of five overlay rows costs a few kilobytes, not a copy of the
+//! index.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use super::index::{shown_campuses, Layer, ProgramIndex};
+use super::indexing::{candidate, category_of, group_of, Lists};
+use super::outcomes::outcomes_reason;
+use super::texts::variety_texts;
+use crate::catalog::{Catalog, Program};
+
+impl ProgramIndex {
+    /// The index of `catalog`, a view ([`Catalog::layer`]) of the catalog
+    /// this index was built from: the shared part as it is, and what the
+    /// view ranks differently beside it.
+    pub(crate) fn layered(&self, catalog: &Catalog) -> Self {
+        let core = &self.core;
+        let programs = &catalog.programs;
+        let mut skipped = vec![0u64; core.candidates.len().div_ceil(64)];
+        for (c, candidate) in core.candidates.iter().enumerate() {
+            if programs.differs_from_public(candidate.program) {
+                skipped[c / 64] |= 1 << (c % 64);
+            }
+        }
+        let mut prepared = core.prepared.clone();
+        let mut groups = Vec::new();
+        let mut candidates = Vec::new();
+        for (i, p) in programs.own() {
+            let Some(category) = category_of(p) else {
+                continue;
+            };
+            let group = group_of(
+                catalog,
+                p,
+                category,
+                &mut prepared,
+                &mut groups,
+                core.groups.len(),
+            );
+            candidates.push(candidate(i, p, category, group, core.units.unit(i)));
+        }
+        let first = core.candidates.len();
+        let lists = Lists::sorted(&candidates, first, core.groups.len() + groups.len());
+
+        // The variety sentences name the group's level; any program of the
+        // level will do, the core's first if it has one.
+        let representative = |category: usize| -> Option<&Program> {
+            let of = |c: &&super::index::Candidate| c.category == category;
+            core.candidates
+                .iter()
+                .find(of)
+                .or_else(|| candidates.iter().find(of))
+                .map(|c| &programs[c.program])
+        };
+        for group in &mut groups {
+            if let Some(program) = representative(group.category) {
+                group.variety_texts = variety_texts(program, &group.credentials);
+            }
+        }
+        let mut variety_rewritten = HashMap::new();
+        for c in &candidates {
+            let plain = c.category - 1;
+            if core.groups[plain].variety_texts.is_empty()
+                && !variety_rewritten.contains_key(&plain)
+            {
+                let program = &programs[c.program];
+                variety_rewritten.insert(plain, variety_texts(program, &[]));
+            }
+        }
+
+        let outcome_texts = candidates
+            .iter()
+            .map(|c| {
+                let campuses = shown_campuses(&core.units, programs, c.program);
+                outcomes_reason(catalog, &programs[c.program], None, &campuses)
+            })
+            .collect();
+        let mut outcome_rewritten = HashMap::new();
+        if programs.hides_any() {
+            for (c, candidate) in core.candidates.iter().enumerate() {
+                let all = core.units.campuses(candidate.program);
+                let offered = skipped[c / 64] & (1 << (c % 64)) == 0;
+                if offered && all.iter().any(|&p| programs.is_hidden(p)) {
+                    let campuses = shown_campuses(&core.units, programs, candidate.program);
+                    let program = &programs[candidate.program];
+                    let text = outcomes_reason(catalog, program, None, &campuses);
+                    outcome_rewritten.insert(c as u32, text);
+                }
+            }
+        }
+        let layer = Layer {
+            skipped,
+            candidates,
+            groups,
+            anywhere: lists.anywhere,
+            by_group: lists.by_group,
+            by_state: lists.by_state,
+            outcome_texts,
+            outcome_rewritten,
+            variety_rewritten,
+        };
+        Self {
+            core: self.core.clone(),
+            layer: Some(Arc::new(layer)),
+        }
+    }
+}
