@@ -13,7 +13,7 @@ use std::process::Command;
 use std::time::Instant;
 
 use himrec::catalog::Catalog;
-use himrec::config::TenantFilter;
+use himrec::catalog::ProgramFilterInput;
 use himrec::live::{Live, ModelLabel, Sources, TenantSource};
 
 // The same allocator as the `himrec` binary.
@@ -73,9 +73,9 @@ fn tenants(dir: &Path, count: usize) -> Vec<TenantSource> {
                 name: format!("tenant-{t}").into(),
                 unitids,
                 overlay: Some(path),
-                default_filter: (t % 2 == 1).then(|| TenantFilter {
+                default_filter: (t % 2 == 1).then(|| ProgramFilterInput {
                     states: vec![state.to_string()],
-                    ..TenantFilter::default()
+                    ..ProgramFilterInput::default()
                 }),
                 model_label: ModelLabel::Stable,
             }

@@ -9,7 +9,8 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use common::{profile, root, scratch, violated_fields, with_key, TestServer};
-use himrec::config::{ApiKey, Role, Tenant, TenantFilter};
+use himrec::catalog::ProgramFilterInput;
+use himrec::config::{ApiKey, Role, Tenant};
 use himrec::live::{Live, Sources};
 use himrec::pb;
 use himrec::pb::admin_client::AdminClient;
@@ -431,7 +432,7 @@ async fn a_program_that_prepares_for_a_credential_leads_to_its_paths() {
 async fn a_default_filter_is_a_ceiling_a_request_can_only_narrow() {
     let dir = overlays("tenants-default");
     let mut tenants = tenants(&dir);
-    tenants[0].default_filter = Some(TenantFilter {
+    tenants[0].default_filter = Some(ProgramFilterInput {
         unitids: vec![VALLEY_PUBLIC, VALLEY_OWN],
         ..Default::default()
     });
@@ -678,4 +679,60 @@ async fn the_http_json_door_shows_each_tenant_only_its_own() {
     let (status, body) = door(&server, HILL, list, &next).await;
     assert_eq!(status, 400, "{body}");
     assert!(body.contains("\"field\":\"page_token\""), "{body}");
+}
+
+/// A tenant's default filter is written in the configuration with the
+/// vocabularies by name; it reads into the same filter a request's does,
+/// prints back as written, and a name that is not one is refused at load
+/// with the field at fault.
+#[test]
+fn a_default_filter_in_the_configuration_reads_by_name_and_names_its_faults() {
+    use himrec::catalog::{Control, DeliveryMode, Named};
+    let dir = overlays("tenants-default-toml");
+    let text = format!(
+        r#"
+data = "{data}"
+model = "{model}"
+
+[[auth.keys]]
+name = "valley-web"
+sha256 = "0000000000000000000000000000000000000000000000000000000000000000"
+
+[[tenants]]
+name = "valley"
+unitids = [{VALLEY_PUBLIC}, {VALLEY_OWN}]
+programs_overlay = "{overlay}"
+keys = ["valley-web"]
+
+[tenants.default_filter]
+controls = ["public"]
+delivery_modes = ["online", "by-mail"]
+"#,
+        data = root().join("data").display(),
+        model = root().join("models/career_model.json").display(),
+        overlay = dir.join("valley.csv").display(),
+    );
+    let config = himrec::config::Config::from_toml(&text, "t", &[]).unwrap();
+    let filter = config.tenants[0].default_filter.clone().unwrap();
+    assert_eq!(filter.controls, [Named::Known(Control::Public)]);
+    assert_eq!(
+        filter.delivery_modes,
+        [
+            Named::Known(DeliveryMode::Online),
+            Named::Unknown("by-mail".into())
+        ]
+    );
+    let shown = config.redacted_toml();
+    assert!(
+        shown.contains(r#"delivery_modes = ["online", "by-mail"]"#),
+        "{shown}"
+    );
+
+    let err = Sources::from_config(&config)
+        .load()
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("tenant \"valley\""), "{err}");
+    assert!(err.contains("default_filter.delivery_modes[1]"), "{err}");
+    assert!(!err.contains("delivery_modes[0]"), "{err}");
 }

@@ -3,15 +3,19 @@
 
 use std::collections::HashSet;
 
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use super::named::Named;
 use super::programs::{Accreditation, Control, DeliveryMode, Program, NON_CREDENTIAL_LEVEL};
 use super::states;
 use super::Catalog;
 use crate::error::FieldViolation;
 
-/// Filters as received.
-#[derive(Debug, Clone, Default)]
+/// Filters as received: from a request, or a tenant's default filter in
+/// the configuration (where the vocabularies are written by name).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct ProgramFilterInput {
     /// IPEDS unit ids; each must name an institution in the catalog.
     pub unitids: Vec<u32>,
@@ -19,18 +23,18 @@ pub struct ProgramFilterInput {
     pub states: Vec<String>,
     /// Scorecard credential levels.
     pub credential_levels: Vec<u32>,
-    /// Controls; `None` for a value the caller sent that is not one.
-    pub controls: Vec<Option<Control>>,
-    /// Accreditation statuses; `None` for a value that is not one.
-    pub accreditations: Vec<Option<Accreditation>>,
+    /// Controls (`public`, `private_nonprofit`, `private_for_profit`).
+    pub controls: Vec<Named<Control>>,
+    /// Accreditation statuses (`accredited`, `not_accredited`, `unknown`).
+    pub accreditations: Vec<Named<Accreditation>>,
     /// Least median earnings.
     pub min_median_earnings: Option<u32>,
     /// Most median debt.
     pub max_median_debt: Option<u32>,
     /// Text the institution name or the program's name must contain.
     pub name_contains: String,
-    /// Delivery modes; `None` for a value that is not one.
-    pub delivery_modes: Vec<Option<DeliveryMode>>,
+    /// Delivery modes (`online`, `hybrid`, `campus`).
+    pub delivery_modes: Vec<Named<DeliveryMode>>,
     /// Only operator-only programs (true) or only public ones (false).
     pub operator_only: Option<bool>,
     /// Only programs known to include a practicum (true) or known not to
@@ -118,8 +122,8 @@ impl ProgramFilterInput {
             }
         }
         for (i, control) in self.controls.iter().enumerate() {
-            match control {
-                Some(c) => filter.controls.push(*c),
+            match control.known() {
+                Some(c) => filter.controls.push(c),
                 None => violations.push(FieldViolation::new(
                     field(format!("controls[{i}]")),
                     "not a known control",
@@ -127,8 +131,8 @@ impl ProgramFilterInput {
             }
         }
         for (i, status) in self.accreditations.iter().enumerate() {
-            match status {
-                Some(a) => filter.accreditations.push(*a),
+            match status.known() {
+                Some(a) => filter.accreditations.push(a),
                 None => violations.push(FieldViolation::new(
                     field(format!("accreditations[{i}]")),
                     "not a known accreditation status",
@@ -136,8 +140,8 @@ impl ProgramFilterInput {
             }
         }
         for (i, mode) in self.delivery_modes.iter().enumerate() {
-            match mode {
-                Some(m) => filter.delivery_modes.push(*m),
+            match mode.known() {
+                Some(m) => filter.delivery_modes.push(m),
                 None => violations.push(FieldViolation::new(
                     field(format!("delivery_modes[{i}]")),
                     "not online, hybrid or campus",

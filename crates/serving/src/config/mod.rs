@@ -17,8 +17,7 @@ use serde::{Deserialize, Serialize};
 
 pub use overrides::{Override, Source, ENV_PREFIX};
 pub use sections::{
-    ApiKey, Auth, Limits, Log, LogFormat, Metrics, Paging, Role, Shadow, Tenant, TenantFilter, Tls,
-    Tracing,
+    ApiKey, Auth, Limits, Log, LogFormat, Metrics, Paging, Role, Shadow, Tenant, Tls, Tracing,
 };
 pub use validate::ConfigError;
 

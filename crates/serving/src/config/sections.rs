@@ -4,6 +4,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
+use himrec_domain::catalog::ProgramFilterInput;
 use serde::{Deserialize, Serialize};
 
 /// Limits that keep one client or one burst from taking the server down.
@@ -277,9 +278,10 @@ pub struct Tenant {
     /// belongs to at most one tenant.
     pub keys: Vec<String>,
     /// Programs its callers see at most: a request's filter can narrow
-    /// this, never widen it.
+    /// this, never widen it. The fields of the API's `ProgramFilter`, with
+    /// controls, accreditation statuses and delivery modes by name.
     #[serde(default)]
-    pub default_filter: Option<TenantFilter>,
+    pub default_filter: Option<ProgramFilterInput>,
     /// The model its calls use unless a request asks for one: `stable`,
     /// `candidate`, or empty for `stable`.
     #[serde(default)]
@@ -291,35 +293,4 @@ impl Tenant {
     pub fn programs_overlay(&self) -> Option<&std::path::Path> {
         (!self.programs_overlay.as_os_str().is_empty()).then_some(self.programs_overlay.as_path())
     }
-}
-
-/// A tenant's default program filter: the fields of the API's
-/// `ProgramFilter`, written as text.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct TenantFilter {
-    /// IPEDS unit ids.
-    pub unitids: Vec<u32>,
-    /// USPS state codes.
-    pub states: Vec<String>,
-    /// Scorecard credential levels (1-8, 99).
-    pub credential_levels: Vec<u32>,
-    /// `public`, `private_nonprofit`, `private_for_profit`.
-    pub controls: Vec<String>,
-    /// `accredited`, `not_accredited`, `unknown`.
-    pub accreditations: Vec<String>,
-    /// `online`, `hybrid`, `campus`.
-    pub delivery_modes: Vec<String>,
-    /// Least median earnings, in dollars.
-    pub min_median_earnings: Option<u32>,
-    /// Most median debt, in dollars.
-    pub max_median_debt: Option<u32>,
-    /// Text the institution or program name must contain.
-    pub name_contains: String,
-    /// Only the tenant's own programs (true) or only public ones (false).
-    pub operator_only: Option<bool>,
-    /// Only programs known to include a practicum (true) or not (false).
-    pub practicum: Option<bool>,
-    /// Only programs known to offer career services (true) or not (false).
-    pub career_services: Option<bool>,
 }

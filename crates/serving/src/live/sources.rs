@@ -10,11 +10,9 @@ use std::sync::Arc;
 use tracing::{debug, info};
 
 use super::ModelLabel;
-use crate::config::{Config, TenantFilter};
+use crate::config::Config;
 use himrec_domain::catalog::overlay::{OverlayError, Scope};
-use himrec_domain::catalog::{
-    Accreditation, Catalog, CatalogError, Control, DeliveryMode, ProgramFilterInput,
-};
+use himrec_domain::catalog::{Catalog, CatalogError, ProgramFilterInput};
 use himrec_domain::error::FieldViolation;
 use himrec_domain::model::{CareerModel, ModelArtifact, ModelError};
 use himrec_domain::rank::Recommender;
@@ -44,7 +42,7 @@ pub struct TenantSource {
     /// Its overlay, if any.
     pub overlay: Option<PathBuf>,
     /// Its default program filter, if any.
-    pub default_filter: Option<TenantFilter>,
+    pub default_filter: Option<ProgramFilterInput>,
     /// The label its calls use unless a request asks for one.
     pub model_label: ModelLabel,
 }
@@ -83,40 +81,6 @@ pub struct Views {
     pub candidate: Option<Box<Views>>,
 }
 
-/// The checked program filter `filter` stands for, in the tenant's view.
-fn tenant_filter(
-    filter: &TenantFilter,
-    catalog: &Catalog,
-) -> Result<himrec_domain::catalog::ProgramFilter, Vec<FieldViolation>> {
-    ProgramFilterInput {
-        unitids: filter.unitids.clone(),
-        states: filter.states.clone(),
-        credential_levels: filter.credential_levels.clone(),
-        controls: filter
-            .controls
-            .iter()
-            .map(|c| Control::from_name(c))
-            .collect(),
-        accreditations: filter
-            .accreditations
-            .iter()
-            .map(|a| Accreditation::from_name(a))
-            .collect(),
-        min_median_earnings: filter.min_median_earnings,
-        max_median_debt: filter.max_median_debt,
-        name_contains: filter.name_contains.clone(),
-        delivery_modes: filter
-            .delivery_modes
-            .iter()
-            .map(|m| DeliveryMode::parse(m))
-            .collect(),
-        operator_only: filter.operator_only,
-        practicum: filter.practicum,
-        career_services: filter.career_services,
-    }
-    .check(catalog, "default_filter")
-}
-
 /// `tenant`'s view of the public catalog: its overlay merged, and only the
 /// programs its default filter lets through shown.
 fn tenant_view(public: &Catalog, tenant: &TenantSource) -> Result<Catalog, LoadError> {
@@ -135,7 +99,8 @@ fn tenant_view(public: &Catalog, tenant: &TenantSource) -> Result<Catalog, LoadE
         );
     }
     if let Some(filter) = &tenant.default_filter {
-        let filter = tenant_filter(filter, &view).map_err(|problems| LoadError::TenantFilter {
+        let checked = filter.clone().check(&view, "default_filter");
+        let filter = checked.map_err(|problems| LoadError::TenantFilter {
             tenant: tenant.name.clone(),
             problems,
         })?;

@@ -2,7 +2,7 @@
 //! sent that name nothing known become `None`, for the check to report.
 
 use crate::pb;
-use himrec_domain::catalog::{ListingInput, ProgramFilterInput};
+use himrec_domain::catalog::{ListingInput, Named, ProgramFilterInput};
 use himrec_domain::profile::ProfileInput;
 use himrec_domain::rank::{ProgramPreferences, QueryInput, View};
 
@@ -86,12 +86,12 @@ impl From<pb::ProgramFilter> for ProgramFilterInput {
             controls: f
                 .controls
                 .into_iter()
-                .map(known::<pb::Control, _>)
+                .map(named::<pb::Control, _>)
                 .collect(),
             accreditations: f
                 .accreditations
                 .into_iter()
-                .map(known::<pb::Accreditation, _>)
+                .map(named::<pb::Accreditation, _>)
                 .collect(),
             min_median_earnings: f.min_median_earnings,
             max_median_debt: f.max_median_debt,
@@ -99,7 +99,7 @@ impl From<pb::ProgramFilter> for ProgramFilterInput {
             delivery_modes: f
                 .delivery_modes
                 .into_iter()
-                .map(known::<pb::DeliveryMode, _>)
+                .map(named::<pb::DeliveryMode, _>)
                 .collect(),
             operator_only: f.operator_only,
             practicum: f.practicum,
@@ -108,14 +108,17 @@ impl From<pb::ProgramFilter> for ProgramFilterInput {
     }
 }
 
-/// The domain value of an enum number as sent: `None` for a number the
-/// contract does not define, and for the `UNSPECIFIED` value.
-fn known<P, D>(value: i32) -> Option<D>
+/// The domain value of an enum number as sent; a number the contract does
+/// not define, and the `UNSPECIFIED` value, are kept as unknown.
+fn named<P, D>(value: i32) -> Named<D>
 where
     P: TryFrom<i32>,
     D: TryFrom<P>,
 {
-    D::try_from(P::try_from(value).ok()?).ok()
+    P::try_from(value)
+        .ok()
+        .and_then(|p| D::try_from(p).ok())
+        .map_or_else(|| Named::Unknown(value.to_string()), Named::Known)
 }
 
 impl From<pb::ListProgramsRequest> for ListingInput {
