@@ -290,5 +290,5 @@ async fn main() -> Result<(), Error> {
 }
 
 // `loadgen soak`: the mixed traffic of `bench/soak.sh`.
-#[path = "loadgen/soak.rs"]
+#[path = "loadgen/soak/mod.rs"]
 mod soak;

@@ -6,6 +6,7 @@
 //! [`Config::validate`], which reports every problem at once, each naming
 //! the key at fault.
 
+mod error;
 mod overrides;
 mod sections;
 mod validate;
@@ -15,11 +16,11 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+pub use error::ConfigError;
 pub use overrides::{Override, Source, ENV_PREFIX};
 pub use sections::{
     ApiKey, Auth, Limits, Log, LogFormat, Metrics, Paging, Role, Shadow, Tenant, Tls, Tracing,
 };
-pub use validate::ConfigError;
 
 /// The whole configuration of `himrec serve`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -4,7 +4,7 @@
 use tonic::{Request, Response, Status};
 use tracing::instrument;
 
-use super::convert::response::{career_path, credential, program};
+use super::convert::entries::{career_path, credential, program};
 use super::page_token::{scoped, PageTokens};
 use super::status::request_status;
 use crate::live::{Live, TenantName};

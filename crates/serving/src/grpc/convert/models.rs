@@ -2,7 +2,7 @@
 //! description, what a reload, a promotion or a demotion put in place, and
 //! the shadow comparison.
 
-use super::response::data_releases;
+use super::entries::data_releases;
 use crate::live::{ShadowReport, Snapshot};
 use crate::pb;
 use himrec_domain::catalog::Catalog;
