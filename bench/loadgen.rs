@@ -3,7 +3,9 @@
 //! request frames h2load sends and waits for a server to start.
 //!
 //! ```text
-//! loadgen frame --method health|recommend|basic [--profile FILE] [--limits P,S,G] [--json] --out FILE
+//! loadgen frame --method health|recommend|basic|model-info|programs [--profile FILE]
+//!               [--limits P,S,G] [--page-size N] [--json] --out FILE
+//! loadgen answer-bytes --addr HOST:PORT --method ... [--profile FILE] [--page-size N]
 //! loadgen wait-serving --addr HOST:PORT --since-ns NANOS
 //! loadgen load --addr HOST:PORT --method health|recommend|basic [--profile FILE]
 //!              --connections C --streams M --seconds S
@@ -21,6 +23,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use himrec::pb;
+use himrec::pb::catalog_client::CatalogClient;
 use himrec::pb::recommender_client::RecommenderClient;
 use prost::Message;
 use tonic::transport::{Channel, Endpoint};
@@ -39,6 +42,10 @@ enum Method {
     Recommend,
     /// Recommend, the BASIC view.
     Basic,
+    /// `GetModelInfo`: a call through the guard that computes nothing.
+    ModelInfo,
+    /// `ListPrograms`, one page of `--page-size` programs.
+    Programs,
 }
 
 #[derive(Debug, clap::Parser)]
@@ -55,10 +62,25 @@ enum Command {
         /// PATHS,SETTINGS,PROGRAMS to ask for.
         #[arg(long, value_delimiter = ',')]
         limits: Option<Vec<u32>>,
+        /// Programs per page, for `programs`.
+        #[arg(long, default_value_t = 10)]
+        page_size: u32,
         #[arg(long)]
         json: bool,
         #[arg(long)]
         out: PathBuf,
+    },
+    /// Makes one call and prints the size of its answer in bytes (the
+    /// encoded message, without the gRPC frame).
+    AnswerBytes {
+        #[arg(long)]
+        addr: String,
+        #[arg(long, value_enum)]
+        method: Method,
+        #[arg(long)]
+        profile: Option<String>,
+        #[arg(long, default_value_t = 10)]
+        page_size: u32,
     },
     /// Waits for the server to answer SERVING and prints the milliseconds
     /// since --since-ns.
@@ -150,6 +172,48 @@ async fn wait_serving(addr: &str, since_ns: u128) -> Result<(), Error> {
     }
 }
 
+/// The encoded size of one answer to `method`.
+async fn answer_bytes(
+    addr: &str,
+    method: Method,
+    profile: Option<&str>,
+    page_size: u32,
+) -> Result<usize, Error> {
+    let channel = channel(addr).await?;
+    let mut recommender = RecommenderClient::new(channel.clone());
+    Ok(match method {
+        Method::Health => HealthClient::new(channel)
+            .check(HealthCheckRequest::default())
+            .await?
+            .into_inner()
+            .encoded_len(),
+        Method::Recommend | Method::Basic => {
+            let mut request = recommend_request(profile_of(profile)?)?;
+            if method == Method::Basic {
+                request.view = pb::RecommendView::Basic as i32;
+            }
+            recommender
+                .recommend(request)
+                .await?
+                .into_inner()
+                .encoded_len()
+        }
+        Method::ModelInfo => recommender
+            .get_model_info(pb::GetModelInfoRequest::default())
+            .await?
+            .into_inner()
+            .encoded_len(),
+        Method::Programs => CatalogClient::new(channel)
+            .list_programs(pb::ListProgramsRequest {
+                page_size,
+                ..Default::default()
+            })
+            .await?
+            .into_inner()
+            .encoded_len(),
+    })
+}
+
 async fn load(
     addr: String,
     method: Method,
@@ -163,6 +227,9 @@ async fn load(
             ..recommend_request(profile_of(profile)?)?
         }),
         Method::Health => None,
+        Method::ModelInfo | Method::Programs => {
+            return Err("load runs health, recommend and basic; use h2load for the others".into())
+        }
     };
     let stop = Arc::new(AtomicBool::new(false));
     let mut tasks = Vec::new();
@@ -235,6 +302,7 @@ async fn main() -> Result<(), Error> {
             method,
             profile,
             limits,
+            page_size,
             json: as_json,
             out,
         } => {
@@ -259,6 +327,12 @@ async fn main() -> Result<(), Error> {
                     }
                     request.encode_to_vec()
                 }
+                Method::ModelInfo => pb::GetModelInfoRequest::default().encode_to_vec(),
+                Method::Programs => pb::ListProgramsRequest {
+                    page_size,
+                    ..Default::default()
+                }
+                .encode_to_vec(),
             };
             let body = if as_json {
                 json(&bytes)?
@@ -269,6 +343,16 @@ async fn main() -> Result<(), Error> {
             Ok(())
         }
         Command::WaitServing { addr, since_ns } => wait_serving(&addr, since_ns).await,
+        Command::AnswerBytes {
+            addr,
+            method,
+            profile,
+            page_size,
+        } => {
+            let bytes = answer_bytes(&addr, method, profile.as_deref(), page_size).await?;
+            println!("{bytes}");
+            Ok(())
+        }
         Command::Load {
             addr,
             method,
