@@ -3,7 +3,7 @@
 //! caller sent. The HTTP endpoint that serves them is the server's.
 
 use std::sync::Arc;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{SystemTime, UNIX_EPOCH};
 
 use prometheus_client::encoding::EncodeLabelSet;
 use prometheus_client::metrics::counter::Counter;
@@ -13,7 +13,10 @@ use prometheus_client::metrics::histogram::{exponential_buckets, Histogram};
 use prometheus_client::registry::Registry;
 use std::sync::atomic::AtomicU64;
 
+mod calls;
 mod shadow;
+
+pub(crate) use calls::Calls;
 
 use shadow::ShadowMetrics;
 
@@ -38,16 +41,6 @@ const METHODS: &[&str] = &[
     "grpc.reflection.v1.ServerReflection/ServerReflectionInfo",
     "grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo",
 ];
-
-/// The label for a request path such as `/himrec.v1.Catalog/ListSkills`.
-pub(crate) fn method_label(path: &str) -> &'static str {
-    let name = path.strip_prefix('/').unwrap_or(path);
-    METHODS
-        .iter()
-        .find(|m| **m == name)
-        .copied()
-        .unwrap_or("other")
-}
 
 /// The name of a gRPC status code as gRPC spells it (`INVALID_ARGUMENT`),
 /// as a metric label and wherever a code is written out.
@@ -239,32 +232,9 @@ impl Metrics {
         InFlight(self.inner.in_flight.clone())
     }
 
-    /// A call ended with `code` after `elapsed`.
-    pub(crate) fn call_finished(&self, method: &'static str, code: tonic::Code, elapsed: Duration) {
-        self.inner
-            .calls
-            .get_or_create(&CallLabels {
-                method,
-                code: code_label(code),
-            })
-            .inc();
-        self.inner
-            .durations
-            .get_or_create(&MethodLabels { method })
-            .observe(elapsed.as_secs_f64());
-    }
-
     /// Calls in flight now.
     pub fn in_flight(&self) -> i64 {
         self.inner.in_flight.get()
-    }
-
-    /// A call was refused at the concurrency limit.
-    pub(crate) fn call_shed(&self, method: &'static str) {
-        self.inner
-            .shed
-            .get_or_create(&MethodLabels { method })
-            .inc();
     }
 
     pub(crate) fn reloaded(&self, ok: bool) {
