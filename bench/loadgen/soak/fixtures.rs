@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use himrec::pb;
+use himrec::riasec::Riasec;
 use tonic::Code;
 
 use super::super::{recommend_request, Error};
@@ -14,15 +15,8 @@ pub(super) fn skills(pairs: &[(&str, f64)]) -> HashMap<String, f64> {
     pairs.iter().map(|(k, v)| ((*k).to_owned(), *v)).collect()
 }
 
-pub(super) fn riasec([r, i, a, s, e, c]: [f64; 6]) -> Option<pb::RiasecScores> {
-    Some(pb::RiasecScores {
-        realistic: r,
-        investigative: i,
-        artistic: a,
-        social: s,
-        enterprising: e,
-        conventional: c,
-    })
+pub(super) fn riasec(scores: [f64; 6]) -> Option<pb::RiasecScores> {
+    Some(Riasec::from(scores).into())
 }
 
 /// The good Recommend requests, in the order workers take them.

@@ -6,9 +6,9 @@
 //! Modules, lowest first; each imports only from those above it in this
 //! list:
 //!
-//! - [`error`], [`text`], [`language`], [`hex`], [`top_k`]: field
-//!   violations, number formatting, the languages answers are written in,
-//!   hex digits, the best k of many;
+//! - [`error`], [`text`], [`language`], [`hex`], [`top_k`], [`riasec`]:
+//!   field violations, number formatting, the languages answers are
+//!   written in, hex digits, the best k of many, the six interest areas;
 //! - [`catalog`] (the public data), then [`profile`] (a person, checked
 //!   against the catalog);
 //! - [`model`]: the trained model as it serves;
@@ -21,5 +21,6 @@ pub mod language;
 pub mod model;
 pub mod profile;
 pub mod rank;
+pub mod riasec;
 pub mod text;
 pub mod top_k;

@@ -168,14 +168,7 @@ pub struct Profile {
 }
 
 /// The RIASEC field names, in order.
-pub const INTEREST_FIELDS: [&str; 6] = [
-    "realistic",
-    "investigative",
-    "artistic",
-    "social",
-    "enterprising",
-    "conventional",
-];
+pub const INTEREST_FIELDS: [&str; 6] = crate::riasec::AREAS;
 
 fn unit_interval(value: f64) -> Option<&'static str> {
     if !value.is_finite() {

@@ -10,6 +10,7 @@ use serde::Deserialize;
 
 use crate::pb;
 use himrec_domain::profile::EducationLevel;
+use himrec_domain::riasec::Riasec;
 
 /// A profile file: the `Profile` message in JSON, with the education level
 /// written as a word (`"bachelor"`) or the enum name.
@@ -18,36 +19,14 @@ use himrec_domain::profile::EducationLevel;
 struct ProfileFile {
     #[serde(default)]
     skills: HashMap<String, f64>,
-    interests: Option<InterestsFile>,
-    interest_profiler: Option<InterestProfilerFile>,
+    interests: Option<Riasec<f64>>,
+    interest_profiler: Option<Riasec<u32>>,
     #[serde(default)]
     highest_education: Option<String>,
     #[serde(default)]
     credentials: Vec<String>,
     #[serde(default)]
     state: String,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct InterestProfilerFile {
-    realistic: u32,
-    investigative: u32,
-    artistic: u32,
-    social: u32,
-    enterprising: u32,
-    conventional: u32,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct InterestsFile {
-    realistic: f64,
-    investigative: f64,
-    artistic: f64,
-    social: f64,
-    enterprising: f64,
-    conventional: f64,
 }
 
 /// The `EducationLevel` code of a word such as `bachelor` or an enum name.
@@ -68,22 +47,8 @@ pub fn read_profile_file(path: &Path) -> anyhow::Result<pb::Profile> {
         serde_json::from_str(&text).with_context(|| format!("parsing {}", path.display()))?;
     Ok(pb::Profile {
         skills: file.skills,
-        interests: file.interests.map(|i| pb::RiasecScores {
-            realistic: i.realistic,
-            investigative: i.investigative,
-            artistic: i.artistic,
-            social: i.social,
-            enterprising: i.enterprising,
-            conventional: i.conventional,
-        }),
-        interest_profiler: file.interest_profiler.map(|i| pb::InterestProfilerScores {
-            realistic: i.realistic,
-            investigative: i.investigative,
-            artistic: i.artistic,
-            social: i.social,
-            enterprising: i.enterprising,
-            conventional: i.conventional,
-        }),
+        interests: file.interests.map(Into::into),
+        interest_profiler: file.interest_profiler.map(Into::into),
         highest_education: file
             .highest_education
             .as_deref()

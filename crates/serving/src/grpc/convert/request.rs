@@ -5,6 +5,7 @@ use crate::pb;
 use himrec_domain::catalog::{ListingInput, Named, ProgramFilterInput};
 use himrec_domain::profile::ProfileInput;
 use himrec_domain::rank::{ProgramPreferences, QueryInput, View};
+use himrec_domain::riasec::Riasec;
 
 /// A message's six RIASEC areas as an array, in RIASEC order.
 macro_rules! riasec {
@@ -20,6 +21,28 @@ macro_rules! riasec {
     };
 }
 
+/// A message of the six RIASEC areas from the named areas.
+macro_rules! riasec_message {
+    ($message:ident, $r:expr) => {{
+        let Riasec {
+            realistic,
+            investigative,
+            artistic,
+            social,
+            enterprising,
+            conventional,
+        } = $r;
+        pb::$message {
+            realistic,
+            investigative,
+            artistic,
+            social,
+            enterprising,
+            conventional,
+        }
+    }};
+}
+
 impl From<pb::RiasecScores> for [f64; 6] {
     fn from(i: pb::RiasecScores) -> Self {
         riasec!(i)
@@ -29,6 +52,18 @@ impl From<pb::RiasecScores> for [f64; 6] {
 impl From<pb::InterestProfilerScores> for [u32; 6] {
     fn from(i: pb::InterestProfilerScores) -> Self {
         riasec!(i)
+    }
+}
+
+impl From<Riasec<f64>> for pb::RiasecScores {
+    fn from(r: Riasec<f64>) -> Self {
+        riasec_message!(RiasecScores, r)
+    }
+}
+
+impl From<Riasec<u32>> for pb::InterestProfilerScores {
+    fn from(r: Riasec<u32>) -> Self {
+        riasec_message!(InterestProfilerScores, r)
     }
 }
 
