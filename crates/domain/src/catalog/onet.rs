@@ -52,9 +52,14 @@ pub(crate) struct Task {
     pub(crate) core: bool,
 }
 
-/// Reads the O*NET extract folder, keyed by O*NET-SOC code.
-pub(crate) fn read(dir: &Path) -> Result<HashMap<String, OnetOccupation>, CatalogError> {
-    let mut occupations: HashMap<String, OnetOccupation> = HashMap::new();
+/// The occupations by O*NET-SOC code.
+pub(crate) type Occupations = HashMap<String, OnetOccupation>;
+
+/// Reads the O*NET extract folder, keyed by O*NET-SOC code: each file in
+/// turn, where a row about an occupation not in `Occupation Data.txt` is
+/// an error.
+pub(crate) fn read(dir: &Path) -> Result<Occupations, CatalogError> {
+    let mut occupations = Occupations::new();
 
     let table = Table::tsv(&dir.join("Occupation Data.txt"))?;
     let (code, title, description) = (
@@ -68,6 +73,20 @@ pub(crate) fn read(dir: &Path) -> Result<HashMap<String, OnetOccupation>, Catalo
         entry.description = row.get(description).to_owned();
     }
 
+    read_job_zones(dir, &mut occupations)?;
+    read_interests(dir, &mut occupations)?;
+    read_elements(dir, &mut occupations)?;
+    read_education(dir, &mut occupations)?;
+    read_tasks(dir, &mut occupations)?;
+    read_technology(dir, &mut occupations)?;
+    read_reported_titles(dir, &mut occupations)?;
+    read_alternate_titles(dir, &mut occupations)?;
+    read_related(dir, &mut occupations)?;
+    Ok(occupations)
+}
+
+/// The job zone of each occupation (1-5).
+fn read_job_zones(dir: &Path, occupations: &mut Occupations) -> Result<(), CatalogError> {
     let table = Table::tsv(&dir.join("Job Zones.txt"))?;
     let (code, zone) = (table.column("O*NET-SOC Code")?, table.column("Job Zone")?);
     for row in table.rows() {
@@ -75,9 +94,13 @@ pub(crate) fn read(dir: &Path) -> Result<HashMap<String, OnetOccupation>, Catalo
         if !(1..=5).contains(&value) {
             return Err(row.error(format!("job zone {value} is not 1-5")));
         }
-        known(&mut occupations, row.get(code), &row)?.job_zone = Some(value as u8);
+        known(occupations, row.get(code), &row)?.job_zone = Some(value as u8);
     }
+    Ok(())
+}
 
+/// Each occupation's RIASEC interest scores (O*NET's `OI` scale, 1-7).
+fn read_interests(dir: &Path, occupations: &mut Occupations) -> Result<(), CatalogError> {
     let table = Table::tsv(&dir.join("Interests.txt"))?;
     let (code, name, scale, value) = (
         table.column("O*NET-SOC Code")?,
@@ -96,9 +119,13 @@ pub(crate) fn read(dir: &Path) -> Result<HashMap<String, OnetOccupation>, Catalo
             .optional_number(value, "Data Value")?
             .filter(|v| (1.0..=7.0).contains(v))
             .ok_or_else(|| row.error("interest score is not in 1-7"))?;
-        known(&mut occupations, row.get(code), &row)?.interests[area] = Some(score);
+        known(occupations, row.get(code), &row)?.interests[area] = Some(score);
     }
+    Ok(())
+}
 
+/// The importance of each skill and knowledge element (`IM` scale, 1-5).
+fn read_elements(dir: &Path, occupations: &mut Occupations) -> Result<(), CatalogError> {
     for file in ["Skills.txt", "Knowledge.txt"] {
         let table = Table::tsv(&dir.join(file))?;
         let (code, name, scale, value) = (
@@ -115,12 +142,16 @@ pub(crate) fn read(dir: &Path) -> Result<HashMap<String, OnetOccupation>, Catalo
                 .optional_number(value, "Data Value")?
                 .filter(|v| (1.0..=5.0).contains(v))
                 .ok_or_else(|| row.error("importance is not in 1-5"))?;
-            known(&mut occupations, row.get(code), &row)?
+            known(occupations, row.get(code), &row)?
                 .elements
                 .insert(row.get(name).to_owned(), importance);
         }
     }
+    Ok(())
+}
 
+/// The share of workers at each required level of education (`RL` scale).
+fn read_education(dir: &Path, occupations: &mut Occupations) -> Result<(), CatalogError> {
     let table = Table::tsv(&dir.join("Education, Training, and Experience.txt"))?;
     let (code, scale, category, value) = (
         table.column("O*NET-SOC Code")?,
@@ -140,10 +171,14 @@ pub(crate) fn read(dir: &Path) -> Result<HashMap<String, OnetOccupation>, Catalo
             .optional_number(value, "Data Value")?
             .filter(|v| (0.0..=100.0).contains(v))
             .ok_or_else(|| row.error("education share is not a percentage"))?;
-        let entry = known(&mut occupations, row.get(code), &row)?;
+        let entry = known(occupations, row.get(code), &row)?;
         entry.education.get_or_insert([0.0; EDUCATION_CATEGORIES])[category - 1] = share;
     }
+    Ok(())
+}
 
+/// The task statements, core or supplemental.
+fn read_tasks(dir: &Path, occupations: &mut Occupations) -> Result<(), CatalogError> {
     let table = Table::tsv(&dir.join("Task Statements.txt"))?;
     let (code, id, task, kind) = (
         table.column("O*NET-SOC Code")?,
@@ -157,11 +192,13 @@ pub(crate) fn read(dir: &Path) -> Result<HashMap<String, OnetOccupation>, Catalo
             text: row.get(task).to_owned(),
             core: row.get(kind) != "Supplemental",
         };
-        known(&mut occupations, row.get(code), &row)?
-            .tasks
-            .push(task);
+        known(occupations, row.get(code), &row)?.tasks.push(task);
     }
+    Ok(())
+}
 
+/// The technology skills, by commodity and example.
+fn read_technology(dir: &Path, occupations: &mut Occupations) -> Result<(), CatalogError> {
     let table = Table::tsv(&dir.join("Technology Skills.txt"))?;
     let (code, example, commodity) = (
         table.column("O*NET-SOC Code")?,
@@ -169,11 +206,15 @@ pub(crate) fn read(dir: &Path) -> Result<HashMap<String, OnetOccupation>, Catalo
         table.column("Commodity Title")?,
     );
     for row in table.rows() {
-        known(&mut occupations, row.get(code), &row)?
+        known(occupations, row.get(code), &row)?
             .technology
             .push((row.get(commodity).to_owned(), row.get(example).to_owned()));
     }
+    Ok(())
+}
 
+/// The job titles workers reported, those My Next Move shows first.
+fn read_reported_titles(dir: &Path, occupations: &mut Occupations) -> Result<(), CatalogError> {
     let table = Table::tsv(&dir.join("Sample of Reported Titles.txt"))?;
     let (code, title, shown) = (
         table.column("O*NET-SOC Code")?,
@@ -182,7 +223,7 @@ pub(crate) fn read(dir: &Path) -> Result<HashMap<String, OnetOccupation>, Catalo
     );
     let mut titles: HashMap<String, Vec<(bool, String)>> = HashMap::new();
     for row in table.rows() {
-        known(&mut occupations, row.get(code), &row)?;
+        known(occupations, row.get(code), &row)?;
         titles
             .entry(row.get(code).to_owned())
             .or_default()
@@ -196,18 +237,26 @@ pub(crate) fn read(dir: &Path) -> Result<HashMap<String, OnetOccupation>, Catalo
             .expect("checked above")
             .reported_titles = list.into_iter().map(|(_, t)| t).collect();
     }
+    Ok(())
+}
 
+/// The alternate titles.
+fn read_alternate_titles(dir: &Path, occupations: &mut Occupations) -> Result<(), CatalogError> {
     let table = Table::tsv(&dir.join("Alternate Titles.txt"))?;
     let (code, title) = (
         table.column("O*NET-SOC Code")?,
         table.column("Alternate Title")?,
     );
     for row in table.rows() {
-        known(&mut occupations, row.get(code), &row)?
+        known(occupations, row.get(code), &row)?
             .alternate_titles
             .push(row.get(title).to_owned());
     }
+    Ok(())
+}
 
+/// The related occupations, by O*NET's index.
+fn read_related(dir: &Path, occupations: &mut Occupations) -> Result<(), CatalogError> {
     let table = Table::tsv(&dir.join("Related Occupations.txt"))?;
     let (code, related, index) = (
         table.column("O*NET-SOC Code")?,
@@ -216,7 +265,7 @@ pub(crate) fn read(dir: &Path) -> Result<HashMap<String, OnetOccupation>, Catalo
     );
     let mut relations: HashMap<String, Vec<(u32, String)>> = HashMap::new();
     for row in table.rows() {
-        known(&mut occupations, row.get(code), &row)?;
+        known(occupations, row.get(code), &row)?;
         let rank = row.count(index, "Index")?;
         relations
             .entry(row.get(code).to_owned())
@@ -228,7 +277,7 @@ pub(crate) fn read(dir: &Path) -> Result<HashMap<String, OnetOccupation>, Catalo
         occupations.get_mut(&code).expect("checked above").related =
             list.into_iter().map(|(_, c)| c).collect();
     }
-    Ok(occupations)
+    Ok(())
 }
 
 fn known<'a>(

@@ -174,10 +174,7 @@ pub async fn run_with(
     .max_decoding_message_size(limits.max_request_bytes);
     let admin_service = AdminServer::new(AdminService::new(live.clone(), shadow))
         .max_decoding_message_size(limits.max_request_bytes);
-    health
-        .set_serving::<RecommenderServer<RecommenderService>>()
-        .await;
-    health.set_serving::<CatalogServer<CatalogService>>().await;
+    report_serving(&health, true).await;
 
     let cors = cors::cors_layer(&options.cors_origins)?;
     let guard = guard::GuardLayer::new(
@@ -213,18 +210,7 @@ pub async fn run_with(
             request_id::RequestIds::new(),
         ))
         .layer(PropagateRequestIdLayer::x_request_id())
-        .trace_fn(move |request| {
-            let id = request
-                .headers()
-                .get("x-request-id")
-                .and_then(|v| v.to_str().ok())
-                .unwrap_or("");
-            let span = tracing::debug_span!("call", path = %request.uri().path(), request_id = %id);
-            if join_traces {
-                telemetry::join_callers_trace(&span, request.headers());
-            }
-            span
-        })
+        .trace_fn(move |request| call_span(request, join_traces))
         .layer(cors)
         .layer(connect::ConnectLayer::new(
             limits.max_request_bytes,
@@ -241,25 +227,11 @@ pub async fn run_with(
         .serve_with_incoming_shutdown(incoming, async move {
             shutdown.await;
             info!("shutting down: refusing new connections, draining calls in flight");
-            reporter
-                .set_not_serving::<RecommenderServer<RecommenderService>>()
-                .await;
-            reporter
-                .set_not_serving::<CatalogServer<CatalogService>>()
-                .await;
-            reporter
-                .set_service_status("", tonic_health::ServingStatus::NotServing)
-                .await;
+            report_serving(&reporter, false).await;
             let _ = grace_tx.send(());
         });
     let grace = limits.shutdown_grace();
-    let grace_over = async move {
-        if grace_rx.await.is_ok() {
-            tokio::time::sleep(grace).await;
-        } else {
-            std::future::pending::<()>().await;
-        }
-    };
+    let grace_over = grace_after(grace_rx, grace);
     tokio::select! {
         served = serve => {
             served?;
@@ -274,4 +246,50 @@ pub async fn run_with(
     }
     info!("stopped");
     Ok(())
+}
+
+/// Reports the Recommender and Catalog services as serving, or (at
+/// shutdown) every service as not serving, so load balancers stop routing.
+async fn report_serving(health: &tonic_health::server::HealthReporter, serving: bool) {
+    if serving {
+        health
+            .set_serving::<RecommenderServer<RecommenderService>>()
+            .await;
+        health.set_serving::<CatalogServer<CatalogService>>().await;
+    } else {
+        health
+            .set_not_serving::<RecommenderServer<RecommenderService>>()
+            .await;
+        health
+            .set_not_serving::<CatalogServer<CatalogService>>()
+            .await;
+        health
+            .set_service_status("", tonic_health::ServingStatus::NotServing)
+            .await;
+    }
+}
+
+/// The span of one call, named by its path and request id, joining the
+/// caller's trace when `join_traces`.
+fn call_span<B>(request: &tonic::codegen::http::Request<B>, join_traces: bool) -> tracing::Span {
+    let id = request
+        .headers()
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let span = tracing::debug_span!("call", path = %request.uri().path(), request_id = %id);
+    if join_traces {
+        telemetry::join_callers_trace(&span, request.headers());
+    }
+    span
+}
+
+/// Resolves `grace` after shutdown began (`began` fired), never if the
+/// server stopped on its own.
+async fn grace_after(began: tokio::sync::oneshot::Receiver<()>, grace: std::time::Duration) {
+    if began.await.is_ok() {
+        tokio::time::sleep(grace).await;
+    } else {
+        std::future::pending::<()>().await;
+    }
 }
