@@ -734,5 +734,9 @@ delivery_modes = ["online", "by-mail"]
         .to_string();
     assert!(err.contains("tenant \"valley\""), "{err}");
     assert!(err.contains("default_filter.delivery_modes[1]"), "{err}");
+    assert!(
+        err.contains("\"by-mail\" is not online, hybrid or campus"),
+        "{err}"
+    );
     assert!(!err.contains("delivery_modes[0]"), "{err}");
 }

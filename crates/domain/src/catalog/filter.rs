@@ -122,29 +122,33 @@ impl ProgramFilterInput {
             }
         }
         for (i, control) in self.controls.iter().enumerate() {
-            match control.known() {
-                Some(c) => filter.controls.push(c),
-                None => violations.push(FieldViolation::new(
+            match control {
+                Named::Known(c) => filter.controls.push(*c),
+                Named::Unknown(raw) => violations.push(FieldViolation::new(
                     field(format!("controls[{i}]")),
-                    "not a known control",
+                    format!(
+                        "{raw:?} is not a known control (public, private_nonprofit, private_for_profit)"
+                    ),
                 )),
             }
         }
         for (i, status) in self.accreditations.iter().enumerate() {
-            match status.known() {
-                Some(a) => filter.accreditations.push(a),
-                None => violations.push(FieldViolation::new(
+            match status {
+                Named::Known(a) => filter.accreditations.push(*a),
+                Named::Unknown(raw) => violations.push(FieldViolation::new(
                     field(format!("accreditations[{i}]")),
-                    "not a known accreditation status",
+                    format!(
+                        "{raw:?} is not a known accreditation status (accredited, not_accredited, unknown)"
+                    ),
                 )),
             }
         }
         for (i, mode) in self.delivery_modes.iter().enumerate() {
-            match mode.known() {
-                Some(m) => filter.delivery_modes.push(m),
-                None => violations.push(FieldViolation::new(
+            match mode {
+                Named::Known(m) => filter.delivery_modes.push(*m),
+                Named::Unknown(raw) => violations.push(FieldViolation::new(
                     field(format!("delivery_modes[{i}]")),
-                    "not online, hybrid or campus",
+                    format!("{raw:?} is not online, hybrid or campus"),
                 )),
             }
         }
