@@ -71,14 +71,6 @@ impl<T: Vocabulary> Named<T> {
     pub fn read(raw: &str) -> Self {
         T::from_name(raw).map_or_else(|| Self::Unknown(raw.to_owned()), Self::Known)
     }
-
-    /// The value, if known.
-    pub fn known(&self) -> Option<T> {
-        match self {
-            Self::Known(value) => Some(*value),
-            Self::Unknown(_) => None,
-        }
-    }
 }
 
 impl<T: Vocabulary> Serialize for Named<T> {
@@ -126,7 +118,6 @@ mod tests {
         }
         let odd: Named<DeliveryMode> = Named::read("by-mail");
         assert_eq!(odd, Named::Unknown("by-mail".into()));
-        assert_eq!(odd.known(), None);
         let json = serde_json::to_string(&vec![odd, Named::Known(DeliveryMode::Online)]).unwrap();
         assert_eq!(json, r#"["by-mail","online"]"#);
     }

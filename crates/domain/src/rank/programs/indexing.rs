@@ -21,16 +21,17 @@ impl ProgramIndex {
     /// The index of every program `catalog` shows.
     pub(crate) fn new(catalog: &Catalog) -> Self {
         let units = ReportingUnits::new(&catalog.programs);
-        let mut groups: Vec<Group> = (1..=EDUCATION_CATEGORIES)
+        let plains: Vec<Group> = (1..=EDUCATION_CATEGORIES)
             .map(|category| plain_group(catalog, category))
             .collect();
+        let mut groups = plains.clone();
         let mut prepared = HashMap::new();
         let mut candidates = Vec::new();
         for (i, p) in catalog.programs.iter() {
             let Some(category) = category_of(p) else {
                 continue;
             };
-            let group = group_of(catalog, p, category, &mut prepared, &mut groups, 0);
+            let group = group_of(catalog, p, category, &plains, &mut prepared, &mut groups, 0);
             candidates.push(candidate(i, p, category, group, units.unit(i)));
         }
         let lists = Lists::sorted(&candidates, 0, groups.len());
@@ -130,13 +131,14 @@ pub(super) fn category_of(p: &Program) -> Option<usize> {
     onet_category(p.credential_level)
 }
 
-/// The group of program `p`: its category's plain group, or the one of
-/// the credentials it prepares for, added to `groups` (numbered from
-/// `first`) when new.
+/// The group of program `p`: its category's plain group (of `plains`, one
+/// per category), or the one of the credentials it prepares for, added to
+/// `groups` (numbered from `first`) when new.
 pub(super) fn group_of(
     catalog: &Catalog,
     p: &Program,
     category: usize,
+    plains: &[Group],
     prepared: &mut HashMap<(usize, Vec<String>), usize>,
     groups: &mut Vec<Group>,
     first: usize,
@@ -149,8 +151,7 @@ pub(super) fn group_of(
     *prepared
         .entry((category, codes.clone()))
         .or_insert_with(|| {
-            let plain = plain_group(catalog, category);
-            groups.push(prepared_group(catalog, &plain, codes));
+            groups.push(prepared_group(catalog, &plains[category - 1], codes));
             first + groups.len() - 1
         })
 }

@@ -12,7 +12,7 @@ use super::index::{shown_campuses, Layer, ProgramIndex};
 use super::indexing::{candidate, category_of, group_of, Lists};
 use super::outcomes::outcomes_reason;
 use super::texts::variety_texts;
-use crate::catalog::{Catalog, Program};
+use crate::catalog::{Catalog, Program, EDUCATION_CATEGORIES};
 
 impl ProgramIndex {
     /// The index of `catalog`, a view ([`Catalog::layer`]) of the catalog
@@ -38,6 +38,7 @@ impl ProgramIndex {
                 catalog,
                 p,
                 category,
+                &core.groups[..EDUCATION_CATEGORIES],
                 &mut prepared,
                 &mut groups,
                 core.groups.len(),
