@@ -96,7 +96,6 @@ fn measure(count: usize, candidate: bool) {
         overlay: None,
         tenants,
     };
-    let (before, _) = memory();
     let started = Instant::now();
     let live = Live::load(sources).expect("every view loads");
     let secs = started.elapsed().as_secs_f64();
@@ -106,7 +105,7 @@ fn measure(count: usize, candidate: bool) {
     drop(snapshot);
     std::hint::black_box(&live);
     let _ = std::fs::remove_dir_all(&dir);
-    println!("{count} {candidate} {views} {secs:.3} {before:.1} {peak:.1} {rss:.1}");
+    println!("{count} {candidate} {views} {secs:.3} {peak:.1} {rss:.1}");
 }
 
 fn main() {
@@ -139,8 +138,8 @@ fn main() {
         assert_eq!(views, count, "every tenant has a view");
         let (secs, peak, rss): (f64, f64, f64) = (
             f[3].parse().unwrap(),
+            f[4].parse().unwrap(),
             f[5].parse().unwrap(),
-            f[6].parse().unwrap(),
         );
         if count == 0 && !candidate {
             base = Some(rss);
