@@ -120,7 +120,11 @@ fn requests(recommender: &Recommender) -> Vec<pb::RecommendRequest> {
 }
 
 /// The ranking of `request` written in `language`.
-fn answer(recommender: &Recommender, request: &pb::RecommendRequest, tag: &str) -> Recommendations {
+fn answer<'a>(
+    recommender: &'a Recommender,
+    request: &pb::RecommendRequest,
+    tag: &str,
+) -> Recommendations<'a> {
     let request = pb::RecommendRequest {
         language: tag.into(),
         ..request.clone()
@@ -131,7 +135,7 @@ fn answer(recommender: &Recommender, request: &pb::RecommendRequest, tag: &str) 
     recommender.answer(&query)
 }
 
-fn all_reasons(r: Recommendations) -> Vec<Reason> {
+fn all_reasons(r: Recommendations<'_>) -> Vec<Reason> {
     let careers = r.career_paths.into_iter().flat_map(|c| c.reasons);
     let settings = r.settings.into_iter().flat_map(|s| s.reasons);
     let programs = r.programs.into_iter().flat_map(|p| p.reasons);

@@ -219,9 +219,11 @@ fn skill_gaps_are_ordered_by_how_much_closing_them_raises_the_fit() {
     for profile in random_profiles(catalog, 99, 50) {
         let r = recommender.recommend(&profile, Limits::check([8, 0, 0]).unwrap());
         for career in &r.career_paths {
-            let gains: Vec<f64> = career.skill_gaps.iter().map(|g| g.gain).collect();
+            let gains: Vec<f64> = career.skill_gaps.iter().map(|g| g.gap.gain).collect();
             assert!(gains.windows(2).all(|w| w[0] >= w[1]), "{gains:?}");
-            for gap in &career.skill_gaps {
+            for learn in &career.skill_gaps {
+                let gap = &learn.gap;
+                assert_eq!(learn.skill.id, catalog.skills[gap.skill].id);
                 let typical = catalog.career_paths[career.path].typical_skills[gap.skill];
                 assert_eq!(gap.typical, typical);
                 assert!(gap.current.is_none_or(|c| c < gap.typical));

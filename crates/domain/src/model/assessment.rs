@@ -40,6 +40,9 @@ pub enum Part {
 pub struct Explanation {
     /// Index into the catalog's career paths.
     pub class: usize,
+    /// The Pearson correlation of the profile's interests with the path's
+    /// (O*NET); `None` when the profile states none.
+    pub interest_match: Option<f64>,
     /// Each part's contribution to the fit: the fit minus the fit with that
     /// part as the path's typical sampled person has it (on the fit
     /// extended linearly beyond [0, 1]); largest magnitude first.
@@ -77,7 +80,4 @@ pub struct CredentialStep {
     pub gain: f64,
     /// The path's fit then.
     pub after: f64,
-    /// Programs of the answer that lead to it, as indexes into the
-    /// catalog's programs, in the answer's order; filled by the ranking.
-    pub programs: Vec<usize>,
 }

@@ -148,9 +148,13 @@ impl CareerModel {
         let explained = order
             .into_iter()
             .map(|class| {
+                let interest_match = profile
+                    .interests
+                    .map(|i| fit::pearson(&i, &self.targets[class].interests));
                 if !explain {
                     return Explanation {
                         class,
+                        interest_match,
                         parts: Vec::new(),
                         gaps: Vec::new(),
                         credential_steps: Vec::new(),
@@ -167,6 +171,7 @@ impl CareerModel {
                 let m = matches[class];
                 Explanation {
                     class,
+                    interest_match,
                     parts: self.parts(class, profile, m, &closeness),
                     gaps: self.gaps(class, profile, m, &closeness),
                     credential_steps: self.credential_steps(class, profile, m, &closeness),
@@ -301,7 +306,6 @@ impl CareerModel {
                     credential,
                     gain: after - now,
                     after,
-                    programs: Vec::new(),
                 })
             })
             .collect();

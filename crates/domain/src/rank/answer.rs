@@ -1,63 +1,127 @@
 //! What a ranking returns: the items of each list, best first, each with
-//! its score and reasons. Items name catalog entries by index; the edge
-//! turns them into what a client reads.
+//! its score and reasons and the catalog entries it ranks, so a reader of
+//! the answer needs no second lookup. Each item also keeps its entry's
+//! index, by which two answers are compared.
+
+use std::borrow::Cow;
 
 pub use super::reason::Reason;
+use crate::catalog::{
+    CareerPath, Credential, CredentialRoute, OewsCell, Program, Skill, TypicalDuration, WorkSetting,
+};
 pub use crate::model::{CredentialStep, SkillGap};
 
 /// A ranked career path.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CareerPathScore {
+#[derive(Debug, Clone)]
+pub struct CareerPathScore<'a> {
     /// Index into `Catalog::career_paths`.
     pub path: usize,
+    /// The path itself.
+    pub career_path: &'a CareerPath,
     /// Fit in [0, 1]: the share of people sampled on the path whom the
     /// profile meets at least as well.
     pub score: f64,
     /// Probability in [0, 1] that this path fits best among all; the
     /// shares of all paths sum to 1.
     pub share: f64,
-    /// The person's state, where BLS publishes the path's wages there: the
-    /// state wages to show beside the national ones.
-    pub wages_state: Option<&'static str>,
+    /// The path's BLS figures in the person's state, where BLS publishes
+    /// them: the state wages to show beside the national ones.
+    pub state_cell: Option<&'a OewsCell>,
     /// Why.
     pub reasons: Vec<Reason>,
     /// What to learn next, most useful first.
-    pub skill_gaps: Vec<SkillGap>,
+    pub skill_gaps: Vec<SkillToLearn<'a>>,
     /// What to earn next, most useful first.
-    pub credential_steps: Vec<CredentialStep>,
+    pub credential_steps: Vec<CredentialToEarn<'a>>,
 }
 
-/// A BLS cell of a setting: (career path index, index into the setting's
-/// NAICS codes).
-pub type CellRef = (usize, usize);
+/// A skill to learn for a path: the model's gap and the skill it names.
+#[derive(Debug, Clone)]
+pub struct SkillToLearn<'a> {
+    /// The skill.
+    pub skill: &'a Skill,
+    /// How far below the path's typical level it is, and what closing it
+    /// does to the fit.
+    pub gap: SkillGap,
+}
+
+/// A credential to earn for a path: the model's step, the credential it
+/// names, and the programs that lead to it.
+#[derive(Debug, Clone)]
+pub struct CredentialToEarn<'a> {
+    /// The credential.
+    pub credential: &'a Credential,
+    /// What earning it does to the fit.
+    pub step: CredentialStep,
+    /// The credential levels of the catalog's programs that prepare for
+    /// it, lowest first.
+    pub prepared_levels: &'a [u32],
+    /// The answer's programs that lead to it, in the answer's order: a
+    /// route through the program's level not known to be closed, or an
+    /// operator's word that it prepares for it.
+    pub programs: Vec<&'a Program>,
+}
 
 /// A ranked work setting.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SettingScore {
+#[derive(Debug, Clone)]
+pub struct SettingScore<'a> {
     /// Index into `Catalog::settings`.
     pub setting: usize,
+    /// The setting itself.
+    pub work_setting: &'a WorkSetting,
     /// Expected share of the person's likely paths working here, in [0, 1].
     pub score: f64,
-    /// The cell whose wages represent the setting for this person.
-    pub wages_cell: Option<CellRef>,
+    /// The BLS cell whose wages represent the setting for this person.
+    pub wages_cell: Option<&'a OewsCell>,
     /// The cells of the career paths named in the reasons.
-    pub staffing: Vec<CellRef>,
+    pub staffing: Vec<&'a OewsCell>,
     /// Why.
     pub reasons: Vec<Reason>,
 }
 
 /// A ranked program.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ProgramScore {
+#[derive(Debug, Clone)]
+pub struct ProgramScore<'a> {
     /// Index into `Catalog::programs`: the campus that stands for its
     /// reporting unit.
     pub program: usize,
+    /// The program as the catalog serves it.
+    pub entry: ProgramEntry<'a>,
     /// Fit in [0, 1], whatever the program's place in the list.
     pub score: f64,
     /// Why.
     pub reasons: Vec<Reason>,
     /// Its debt against its earnings premium where the person will work.
     pub payback: Option<Payback>,
+}
+
+/// A program with what the catalog says around it: the campuses reported
+/// with it, how long its level takes, and its routes to credentials.
+#[derive(Debug, Clone)]
+pub struct ProgramEntry<'a> {
+    /// The program.
+    pub program: &'a Program,
+    /// Every campus Scorecard reports together with it in this view,
+    /// itself included; empty when it is reported alone.
+    pub campuses: Vec<&'a Program>,
+    /// The usual length of its credential level, where one is defined.
+    pub duration: Option<TypicalDuration>,
+    /// Its routes to credentials, in the catalog's credential order.
+    pub routes: Vec<RouteEntry<'a>>,
+}
+
+/// A program's route to a credential, with the credential it leads to.
+#[derive(Debug, Clone)]
+pub struct RouteEntry<'a> {
+    /// The route.
+    pub route: CredentialRoute,
+    /// The credential.
+    pub credential: &'a Credential,
+    /// The accreditor the route needs; `None` when any program of the
+    /// level will do.
+    pub accreditor: Option<&'a str>,
+    /// The route in a sentence, when sentences were asked for.
+    pub explanation: Option<Cow<'a, str>>,
 }
 
 /// A program's median debt against its graduates' earnings premium over
@@ -75,13 +139,13 @@ pub struct Payback {
     pub years: Option<f64>,
 }
 
-/// Everything ranked for one profile.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Recommendations {
+/// Everything ranked for one profile, borrowing the catalog it ranks.
+#[derive(Debug, Clone)]
+pub struct Recommendations<'a> {
     /// Best first.
-    pub career_paths: Vec<CareerPathScore>,
+    pub career_paths: Vec<CareerPathScore<'a>>,
     /// Best first.
-    pub settings: Vec<SettingScore>,
+    pub settings: Vec<SettingScore<'a>>,
     /// Best first.
-    pub programs: Vec<ProgramScore>,
+    pub programs: Vec<ProgramScore<'a>>,
 }

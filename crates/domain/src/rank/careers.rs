@@ -2,11 +2,11 @@
 //! its fit in what the person gave (skills, interests, education,
 //! credentials), and what to learn or earn next.
 
-use super::answer::CareerPathScore;
+use super::answer::{CareerPathScore, CredentialToEarn, SkillToLearn};
 use super::reason::{Reason, ReasonCode, Source, Unit, Value};
 use crate::catalog::Catalog;
 use crate::language::Language;
-use crate::model::fit::{pearson, Target};
+use crate::model::fit::Target;
 use crate::model::{Assessment, Explanation, Part, MIN_GAP};
 use crate::profile::Profile;
 use crate::text::{fixed, signed};
@@ -29,14 +29,17 @@ const GOOD_INTEREST_MATCH: f64 = 0.5;
 const TASK_QUOTE: usize = 70;
 
 /// The explained paths of `assessment`, in its order, with the state wages
-/// to show where BLS publishes them for the person's state.
-pub(super) fn rank(
-    catalog: &Catalog,
+/// to show where BLS publishes them for the person's state; `prepared_levels`
+/// holds, per credential, the levels of the programs that prepare for it.
+/// Credential steps are linked to the answer's programs later.
+pub(super) fn rank<'a>(
+    catalog: &'a Catalog,
     targets: &[Target],
+    prepared_levels: &'a [Vec<u32>],
     profile: &Profile,
     assessment: Assessment,
     language: Language,
-) -> Vec<CareerPathScore> {
+) -> Vec<CareerPathScore<'a>> {
     let state = profile.state.map(|s| s.usps);
     let Assessment {
         probabilities,
@@ -60,12 +63,29 @@ pub(super) fn rank(
             explanation.credential_steps.truncate(MAX_CREDENTIAL_STEPS);
             CareerPathScore {
                 path,
+                career_path: &catalog.career_paths[path],
                 score,
                 share: probabilities[path].clamp(0.0, 1.0),
-                wages_state: state.filter(|s| catalog.state_cell(path, s).is_some()),
+                state_cell: state.and_then(|s| catalog.state_cell(path, s)),
                 reasons,
-                skill_gaps: explanation.gaps,
-                credential_steps: explanation.credential_steps,
+                skill_gaps: explanation
+                    .gaps
+                    .into_iter()
+                    .map(|gap| SkillToLearn {
+                        skill: &catalog.skills[gap.skill],
+                        gap,
+                    })
+                    .collect(),
+                credential_steps: explanation
+                    .credential_steps
+                    .into_iter()
+                    .map(|step| CredentialToEarn {
+                        credential: &catalog.credentials[step.credential],
+                        prepared_levels: &prepared_levels[step.credential],
+                        step,
+                        programs: Vec::new(),
+                    })
+                    .collect(),
             }
         })
         .collect()
@@ -81,9 +101,9 @@ fn reasons(
     explanation: &Explanation,
     language: Language,
 ) -> Vec<Reason> {
-    let good_interests = profile
-        .interests
-        .is_some_and(|i| pearson(&i, &target.interests) >= GOOD_INTEREST_MATCH);
+    let good_interests = explanation
+        .interest_match
+        .is_some_and(|r| r >= GOOD_INTEREST_MATCH);
     // A good interest match is never told as a fault, even where the
     // path's own people match better still.
     let sayable =
@@ -105,6 +125,7 @@ fn reasons(
     let words = Words {
         catalog,
         class: explanation.class,
+        interest_match: explanation.interest_match,
         target,
         profile,
         language,
@@ -134,6 +155,7 @@ fn reasons(
 struct Words<'a> {
     catalog: &'a Catalog,
     class: usize,
+    interest_match: Option<f64>,
     target: &'a Target,
     profile: &'a Profile,
     language: Language,
@@ -249,10 +271,7 @@ impl Words<'_> {
     }
 
     fn interests(&self) -> (ReasonCode, String, Vec<Value>, String) {
-        let r = self
-            .profile
-            .interests
-            .map_or(0.0, |i| pearson(&i, &self.target.interests));
+        let r = self.interest_match.unwrap_or(0.0);
         let what = match self.language {
             Language::En => format!(
                 "Your interests match this path's (O*NET) with a correlation of {}",

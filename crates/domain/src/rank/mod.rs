@@ -17,8 +17,8 @@ pub mod replay;
 mod settings;
 
 pub use answer::{
-    CareerPathScore, CellRef, CredentialStep, Payback, ProgramScore, Reason, Recommendations,
-    SettingScore, SkillGap,
+    CareerPathScore, CredentialStep, CredentialToEarn, Payback, ProgramEntry, ProgramScore, Reason,
+    Recommendations, RouteEntry, SettingScore, SkillGap, SkillToLearn,
 };
 pub use query::{Limits, ProgramPreferences, Query, QueryInput, View, LIMITS};
 pub use reason::{Datum, ReasonCode, Source, Unit, Value};
@@ -26,7 +26,7 @@ pub use reason::{Datum, ReasonCode, Source, Unit, Value};
 use std::borrow::Cow;
 use std::sync::Arc;
 
-use crate::catalog::{Catalog, CredentialRoute, ProgramFilter};
+use crate::catalog::{Catalog, ProgramFilter};
 use crate::language::Language;
 use crate::model::CareerModel;
 use crate::profile::Profile;
@@ -98,12 +98,6 @@ impl Recommender {
         &self.catalog
     }
 
-    /// The credential levels of the programs that prepare for credential
-    /// `credential` (an index into the catalog's credentials), lowest first.
-    pub fn prepared_levels(&self, credential: usize) -> &[u32] {
-        &self.prepared_levels[credential]
-    }
-
     /// Every campus Scorecard reports together with program `program` (an
     /// index into the catalog's programs), itself included; empty when it
     /// is reported alone.
@@ -111,13 +105,18 @@ impl Recommender {
         self.program_index.campuses(&self.catalog.programs, program)
     }
 
-    /// The sentence of a program's route to a credential (the same as
-    /// [`CredentialRoute::describe`], written once).
-    pub fn route_explanation(&self, route: &CredentialRoute, language: Language) -> String {
-        match self.program_index.route_texts(route) {
-            Some(texts) => texts[language.index()].clone(),
-            None => route.describe_in(&self.catalog, language),
-        }
+    /// Program `program` (an index into the catalog's programs) as served
+    /// in this view: with the campuses reported with it, its level's usual
+    /// length and its routes to credentials, with the routes' sentences in
+    /// `language` when `texts`.
+    pub fn program_entry(
+        &self,
+        program: usize,
+        texts: bool,
+        language: Language,
+    ) -> ProgramEntry<'_> {
+        self.program_index
+            .entry(&self.catalog, program, texts, language)
     }
 
     /// The model.
@@ -126,13 +125,13 @@ impl Recommender {
     }
 
     /// Ranks everything for one profile.
-    pub fn recommend(&self, profile: &Profile, limits: Limits) -> Recommendations {
+    pub fn recommend(&self, profile: &Profile, limits: Limits) -> Recommendations<'_> {
         self.recommend_with(profile, limits, ProgramPreferences::default())
     }
 
     /// Ranks everything for a checked request: programs only among those
     /// its filter and preferences let through (none is an empty list).
-    pub fn answer(&self, query: &Query) -> Recommendations {
+    pub fn answer(&self, query: &Query) -> Recommendations<'_> {
         self.rank_all(
             &query.profile,
             query.limits,
@@ -150,7 +149,7 @@ impl Recommender {
         profile: &Profile,
         limits: Limits,
         preferences: ProgramPreferences,
-    ) -> Recommendations {
+    ) -> Recommendations<'_> {
         self.rank_all(profile, limits, preferences, None, View::Full, Language::En)
     }
 
@@ -162,7 +161,7 @@ impl Recommender {
         filter: Option<&ProgramFilter>,
         view: View,
         language: Language,
-    ) -> Recommendations {
+    ) -> Recommendations<'_> {
         let explain = view == View::Full;
         // Spans of the steps, for traces; they cost a check when off.
         let assessment = tracing::debug_span!("score")
@@ -192,49 +191,39 @@ impl Recommender {
             careers::rank(
                 &self.catalog,
                 self.model.targets(),
+                &self.prepared_levels,
                 profile,
                 assessment,
                 language,
             )
         });
-        self.link_steps(&mut career_paths, &programs);
+        link_steps(&mut career_paths, &programs);
         Recommendations {
             career_paths,
             settings,
             programs,
         }
     }
+}
 
-    /// Links each credential step to the answer's programs that lead to
-    /// the credential: a route through the program's level not known to be
-    /// closed, or an operator's word that it prepares for it.
-    fn link_steps(&self, career_paths: &mut [CareerPathScore], programs: &[ProgramScore]) {
-        if career_paths.iter().all(|c| c.credential_steps.is_empty()) {
-            return;
-        }
-        let routes: Vec<(usize, Vec<usize>)> = programs
+/// Links each credential step to the answer's programs that lead to the
+/// credential: a route through the program's level not known to be closed,
+/// or an operator's word that it prepares for it.
+fn link_steps<'a>(career_paths: &mut [CareerPathScore<'a>], programs: &[ProgramScore<'a>]) {
+    for step in career_paths
+        .iter_mut()
+        .flat_map(|c| c.credential_steps.iter_mut())
+    {
+        step.programs = programs
             .iter()
-            .map(|p| {
-                let open = self
-                    .catalog
-                    .credential_routes(&self.catalog.programs[p.program])
-                    .into_iter()
-                    .filter(|r| !r.closed())
-                    .map(|r| r.credential)
-                    .collect();
-                (p.program, open)
+            .filter(|p| {
+                p.entry
+                    .routes
+                    .iter()
+                    .any(|r| !r.route.closed() && r.route.credential == step.step.credential)
             })
+            .map(|p| p.entry.program)
             .collect();
-        for step in career_paths
-            .iter_mut()
-            .flat_map(|c| c.credential_steps.iter_mut())
-        {
-            step.programs = routes
-                .iter()
-                .filter(|(_, open)| open.contains(&step.credential))
-                .map(|(program, _)| *program)
-                .collect();
-        }
     }
 }
 

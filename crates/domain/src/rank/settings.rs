@@ -4,7 +4,7 @@
 //! over its national employment (the staffing pattern). BLS publishes no
 //! industry figures by state, so the state does not move settings.
 
-use super::answer::{CellRef, SettingScore};
+use super::answer::SettingScore;
 use super::reason::{ReasonCode, Source, Unit, Value, Written};
 use crate::catalog::Catalog;
 use crate::language::Language;
@@ -71,14 +71,14 @@ pub(super) fn texts(catalog: &Catalog) -> SettingTexts {
         .collect()
 }
 
-pub(super) fn rank(
-    catalog: &Catalog,
+pub(super) fn rank<'a>(
+    catalog: &'a Catalog,
     texts: &SettingTexts,
     probabilities: &[f64],
     limit: usize,
     explain: bool,
     language: Language,
-) -> Vec<SettingScore> {
+) -> Vec<SettingScore<'a>> {
     let scores: Vec<f64> = catalog
         .settings
         .iter()
@@ -103,13 +103,16 @@ pub(super) fn rank(
                 .enumerate()
                 .collect();
             contributions.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            let largest_cell = |path: usize| -> Option<CellRef> {
+            let largest_cell = |path: usize| {
                 setting.cells[path]
                     .iter()
                     .enumerate()
-                    .filter_map(|(i, c)| c.as_ref()?.employment.map(|e| (i, e)))
-                    .max_by_key(|(i, e)| (*e, std::cmp::Reverse(*i)))
-                    .map(|(i, _)| (path, i))
+                    .filter_map(|(i, c)| {
+                        let cell = c.as_ref()?;
+                        cell.employment.map(|e| (i, e, cell))
+                    })
+                    .max_by_key(|(i, e, _)| (*e, std::cmp::Reverse(*i)))
+                    .map(|(_, _, cell)| cell)
             };
             let wages_cell = contributions
                 .iter()
@@ -125,13 +128,7 @@ pub(super) fn rank(
             let staffing = named
                 .iter()
                 .filter(|_| explain)
-                .flat_map(|&(path, _)| {
-                    setting.cells[path]
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, c)| c.is_some())
-                        .map(move |(i, _)| (path, i))
-                })
+                .flat_map(|&(path, _)| setting.cells[path].iter().flatten())
                 .collect();
             let reasons = named
                 .iter()
@@ -140,6 +137,7 @@ pub(super) fn rank(
                 .collect();
             SettingScore {
                 setting: index,
+                work_setting: setting,
                 score: scores[index],
                 wages_cell,
                 staffing,

@@ -183,13 +183,13 @@ impl ProgramIndex {
     /// program by its score over k, so every level that fits gets a
     /// place), one campus per reporting unit; equal keys by credential
     /// category, then by group, then by place within the group.
-    pub(crate) fn rank(
-        &self,
-        catalog: &Catalog,
+    pub(crate) fn rank<'a>(
+        &'a self,
+        catalog: &'a Catalog,
         profile: &Profile,
         probabilities: &[f64],
         wanted: Wanted<'_>,
-    ) -> Vec<ProgramScore> {
+    ) -> Vec<ProgramScore<'a>> {
         let Wanted {
             limit,
             preferences,

@@ -38,9 +38,11 @@
 //! and [`layering`] a tenant's view over it, [`merge`] reads the best
 //! programs lazily, [`factors`]
 //! holds the scoring rule, [`outcomes`] the outcome factor, payback and
-//! sentence, [`texts`] the sentences written once from the catalog, and
-//! [`reasons`] the reasons of one answer.
+//! sentence, [`texts`] the sentences written once from the catalog,
+//! [`reasons`] the reasons of one answer, and [`entry`] a program as
+//! served, with its campuses and routes.
 
+mod entry;
 mod factors;
 mod index;
 mod indexing;

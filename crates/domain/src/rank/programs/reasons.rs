@@ -18,17 +18,17 @@ use crate::rank::{ProgramScore, Reason};
 const REASON_PATHS: usize = 2;
 
 impl ProgramIndex {
-    /// The listed programs with their scores, payback and, when `explain`,
-    /// their reasons.
-    pub(super) fn scored(
-        &self,
-        catalog: &Catalog,
+    /// The listed programs as served, with their scores, payback and, when
+    /// `explain`, their reasons and their routes' sentences.
+    pub(super) fn scored<'a>(
+        &'a self,
+        catalog: &'a Catalog,
         profile: &Profile,
         probabilities: &[f64],
         heads: Vec<Head>,
         explain: bool,
         language: Language,
-    ) -> Vec<ProgramScore> {
+    ) -> Vec<ProgramScore<'a>> {
         let scores: Vec<f64> = heads.iter().map(|h| h.score).collect();
         heads
             .iter()
@@ -45,6 +45,7 @@ impl ProgramIndex {
                 };
                 ProgramScore {
                     program: head.program,
+                    entry: self.entry(catalog, head.program, explain, language),
                     score: head.score,
                     reasons,
                     payback,

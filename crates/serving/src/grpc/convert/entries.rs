@@ -7,10 +7,10 @@ use std::sync::LazyLock;
 
 use crate::pb;
 use himrec_domain::catalog::{
-    typical_duration, CareerPath, Catalog, Credential, OewsCell, Skill, Wages, WorkSetting,
+    CareerPath, Catalog, Credential, OewsCell, Skill, Wages, WorkSetting,
 };
 use himrec_domain::language::Language;
-use himrec_domain::rank::{Recommender, Source};
+use himrec_domain::rank::{ProgramEntry, Source};
 
 impl From<&Wages> for pb::AnnualWages {
     fn from(w: &Wages) -> Self {
@@ -65,15 +65,15 @@ impl From<&WorkSetting> for pb::WorkSetting {
 /// A program as served: its Scorecard and operator facts, the campuses
 /// reported with it in this view, and what its level leads to; without
 /// `texts` (the BASIC view), without the sentences.
-pub(crate) fn program(
-    recommender: &Recommender,
-    index: usize,
-    texts: bool,
-    language: Language,
-) -> pb::Program {
-    let text = |sentence: String| if texts { sentence } else { String::new() };
-    let catalog = recommender.catalog();
-    let p = &catalog.programs[index];
+pub(crate) fn program(entry: &ProgramEntry<'_>, texts: bool, language: Language) -> pb::Program {
+    let text = |sentence: &str| {
+        if texts {
+            sentence.to_owned()
+        } else {
+            String::new()
+        }
+    };
+    let p = entry.program;
     let own_threshold = p.state_earnings_threshold;
     pb::Program {
         unitid: p.unitid,
@@ -103,55 +103,42 @@ pub(crate) fn program(
         program_name: p.facts.program_name.clone().unwrap_or_default(),
         detailed_cip_code: p.facts.detailed_cip_code.clone().unwrap_or_default(),
         prepares_for: p.facts.prepares_for.clone(),
-        campuses: recommender
-            .campuses(index)
+        campuses: entry
+            .campuses
             .iter()
-            .map(|&c| {
-                let campus = &catalog.programs[c];
-                pb::Campus {
-                    unitid: campus.unitid,
-                    institution_name: campus.institution_name.clone(),
-                    state: campus.state.unwrap_or_default().into(),
-                    completers: campus.completers,
-                }
+            .map(|campus| pb::Campus {
+                unitid: campus.unitid,
+                institution_name: campus.institution_name.clone(),
+                state: campus.state.unwrap_or_default().into(),
+                completers: campus.completers,
             })
             .collect(),
         opeid6: p.opeid6.clone().unwrap_or_default(),
-        typical_duration: typical_duration(p.credential_level).map(|d| pb::TypicalDuration {
+        typical_duration: entry.duration.map(|d| pb::TypicalDuration {
             min_years: d.min_years,
             max_years: d.max_years,
-            description: text(
-                match language {
-                    Language::En => d.description,
-                    Language::Es => d.description_es,
-                }
-                .into(),
-            ),
+            description: text(match language {
+                Language::En => d.description,
+                Language::Es => d.description_es,
+            }),
         }),
         earnings_premium: own_threshold.and_then(|t| p.earnings_premium(t)),
         payback_years: own_threshold.and_then(|t| p.payback_years(t)),
-        credential_routes: catalog
-            .credential_routes(p)
+        credential_routes: entry
+            .routes
             .iter()
-            .map(|route| {
-                let credential = &catalog.credentials[route.credential];
-                pb::CredentialRoute {
-                    code: credential.code.clone(),
-                    name: credential.name.clone(),
-                    by_level: route.by_level,
-                    accreditor: route.accreditor(catalog).unwrap_or_default().into(),
-                    accredited: route.accredited,
-                    prepares: route.prepares,
-                    explanation: if texts {
-                        recommender.route_explanation(route, language)
-                    } else {
-                        String::new()
-                    },
-                }
+            .map(|r| pb::CredentialRoute {
+                code: r.credential.code.clone(),
+                name: r.credential.name.clone(),
+                by_level: r.route.by_level,
+                accreditor: r.accreditor.unwrap_or_default().into(),
+                accredited: r.route.accredited,
+                prepares: r.route.prepares,
+                explanation: r.explanation.as_deref().unwrap_or_default().into(),
             })
             .collect(),
         title: p.title(),
-        title_note: text(p.title_note_in(language).unwrap_or_default().into()),
+        title_note: text(p.title_note_in(language).unwrap_or_default()),
     }
 }
 

@@ -6,7 +6,10 @@ use super::entries::{data_releases, program};
 use crate::pb;
 use himrec_domain::error::RequestError;
 use himrec_domain::language::Language;
-use himrec_domain::rank::{Datum, Reason, Recommendations, Recommender, Value, View};
+use himrec_domain::rank::{
+    CareerPathScore, CredentialToEarn, Datum, Reason, Recommendations, Recommender, SettingScore,
+    Value, View,
+};
 
 impl From<Reason> for pb::Reason {
     fn from(r: Reason) -> Self {
@@ -65,118 +68,26 @@ fn reasons(reasons: Vec<Reason>) -> Vec<pb::Reason> {
 /// The response for ranked recommendations.
 pub(crate) fn recommend_response(
     recommender: &Recommender,
-    ranked: Recommendations,
+    ranked: Recommendations<'_>,
     view: View,
     language: Language,
 ) -> pb::RecommendResponse {
     let texts = view == View::Full;
-    let catalog = recommender.catalog();
     let career_paths = ranked
         .career_paths
         .into_iter()
-        .map(|c| {
-            let path = &catalog.career_paths[c.path];
-            let state_cell = c.wages_state.and_then(|s| catalog.state_cell(c.path, s));
-            pb::CareerPathRecommendation {
-                soc_code: path.soc_code.clone(),
-                title: path.title.clone(),
-                job_zone: u32::from(path.job_zone),
-                score: c.score,
-                share: c.share,
-                also_called: path.also_called.clone(),
-                bls_soc_code: path.bls_soc_code.clone(),
-                bls_title: path.national.occupation.clone(),
-                national_employment: path.national.employment,
-                national_wages: Some((&path.national.wages).into()),
-                state_wages: state_cell.map(|cell| (&cell.wages).into()),
-                state_employment: state_cell.and_then(|cell| cell.employment),
-                reasons: reasons(c.reasons),
-                skill_gaps: c
-                    .skill_gaps
-                    .iter()
-                    .map(|g| pb::SkillGap {
-                        skill_id: catalog.skills[g.skill].id.clone(),
-                        skill_name: catalog.skills[g.skill].name_in(language).to_owned(),
-                        current: g.current,
-                        typical: g.typical,
-                        score_gain: g.gain,
-                        score_after: g.after,
-                    })
-                    .collect(),
-                credential_steps: c
-                    .credential_steps
-                    .iter()
-                    .map(|step| {
-                        let credential = &catalog.credentials[step.credential];
-                        pb::CredentialStep {
-                            code: credential.code.clone(),
-                            name: credential.name.clone(),
-                            issuer: credential.issuer.clone(),
-                            score_gain: step.gain,
-                            score_after: step.after,
-                            program_credential_levels: recommender
-                                .prepared_levels(step.credential)
-                                .to_vec(),
-                            eligibility: credential.eligibility_in(language).to_vec(),
-                            route_credential_levels: credential
-                                .program_levels
-                                .iter()
-                                .map(|&l| u32::from(l))
-                                .collect(),
-                            route_accreditor: credential.program_accreditor.clone(),
-                            programs: step
-                                .programs
-                                .iter()
-                                .map(|&p| {
-                                    let p = &catalog.programs[p];
-                                    pb::ProgramKey {
-                                        unitid: p.unitid,
-                                        credential_level: u32::from(p.credential_level),
-                                    }
-                                })
-                                .collect(),
-                        }
-                    })
-                    .collect(),
-            }
-        })
+        .map(|c| career_path(c, language))
         .collect();
     let work_settings = ranked
         .settings
         .into_iter()
-        .map(|s| {
-            let setting = &catalog.settings[s.setting];
-            let cell_of = |(path, i): (usize, usize)| setting.cells[path][i].as_ref();
-            let wages_cell = s.wages_cell.and_then(cell_of);
-            pb::WorkSettingRecommendation {
-                setting_id: setting.id.clone(),
-                name: setting.name_in(language).to_owned(),
-                name_en: setting.name.clone(),
-                naics_codes: setting.naics_codes.clone(),
-                score: s.score,
-                him_employment: setting.him_employment,
-                wages: wages_cell.map(|c| (&c.wages).into()),
-                wages_soc_code: wages_cell
-                    .map(|c| c.bls_soc_code.clone())
-                    .unwrap_or_default(),
-                wages_naics_code: wages_cell
-                    .map(|c| c.area_or_industry.clone())
-                    .unwrap_or_default(),
-                staffing: s
-                    .staffing
-                    .iter()
-                    .filter_map(|r| cell_of(*r))
-                    .map(Into::into)
-                    .collect(),
-                reasons: reasons(s.reasons),
-            }
-        })
+        .map(|s| work_setting(s, language))
         .collect();
     let programs = ranked
         .programs
         .into_iter()
         .map(|p| pb::ProgramRecommendation {
-            program: Some(program(recommender, p.program, texts, language)),
+            program: Some(program(&p.entry, texts, language)),
             score: p.score,
             reasons: reasons(p.reasons),
             payback: p.payback.map(|pay| pb::Payback {
@@ -196,5 +107,91 @@ pub(crate) fn recommend_response(
         language: language.tag().into(),
         // The service names the label that scored it.
         model_label: String::new(),
+    }
+}
+
+fn career_path(c: CareerPathScore<'_>, language: Language) -> pb::CareerPathRecommendation {
+    let path = c.career_path;
+    pb::CareerPathRecommendation {
+        soc_code: path.soc_code.clone(),
+        title: path.title.clone(),
+        job_zone: u32::from(path.job_zone),
+        score: c.score,
+        share: c.share,
+        also_called: path.also_called.clone(),
+        bls_soc_code: path.bls_soc_code.clone(),
+        bls_title: path.national.occupation.clone(),
+        national_employment: path.national.employment,
+        national_wages: Some((&path.national.wages).into()),
+        state_wages: c.state_cell.map(|cell| (&cell.wages).into()),
+        state_employment: c.state_cell.and_then(|cell| cell.employment),
+        reasons: reasons(c.reasons),
+        skill_gaps: c
+            .skill_gaps
+            .iter()
+            .map(|g| pb::SkillGap {
+                skill_id: g.skill.id.clone(),
+                skill_name: g.skill.name_in(language).to_owned(),
+                current: g.gap.current,
+                typical: g.gap.typical,
+                score_gain: g.gap.gain,
+                score_after: g.gap.after,
+            })
+            .collect(),
+        credential_steps: c
+            .credential_steps
+            .iter()
+            .map(|earn| credential_step(earn, language))
+            .collect(),
+    }
+}
+
+fn credential_step(earn: &CredentialToEarn<'_>, language: Language) -> pb::CredentialStep {
+    let credential = earn.credential;
+    pb::CredentialStep {
+        code: credential.code.clone(),
+        name: credential.name.clone(),
+        issuer: credential.issuer.clone(),
+        score_gain: earn.step.gain,
+        score_after: earn.step.after,
+        program_credential_levels: earn.prepared_levels.to_vec(),
+        eligibility: credential.eligibility_in(language).to_vec(),
+        route_credential_levels: credential
+            .program_levels
+            .iter()
+            .map(|&l| u32::from(l))
+            .collect(),
+        route_accreditor: credential.program_accreditor.clone(),
+        programs: earn
+            .programs
+            .iter()
+            .map(|p| pb::ProgramKey {
+                unitid: p.unitid,
+                credential_level: u32::from(p.credential_level),
+            })
+            .collect(),
+    }
+}
+
+fn work_setting(s: SettingScore<'_>, language: Language) -> pb::WorkSettingRecommendation {
+    let setting = s.work_setting;
+    pb::WorkSettingRecommendation {
+        setting_id: setting.id.clone(),
+        name: setting.name_in(language).to_owned(),
+        name_en: setting.name.clone(),
+        naics_codes: setting.naics_codes.clone(),
+        score: s.score,
+        him_employment: setting.him_employment,
+        wages: s.wages_cell.map(|c| (&c.wages).into()),
+        wages_soc_code: s
+            .wages_cell
+            .map(|c| c.bls_soc_code.clone())
+            .unwrap_or_default(),
+        wages_naics_code: s
+            .wages_cell
+            .map(|c| c.area_or_industry.clone())
+            .unwrap_or_default(),
+        staffing: s.staffing.into_iter().map(Into::into).collect(),
+        reasons: reasons(s.reasons),
     }
 }

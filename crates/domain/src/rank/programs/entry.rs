@@ -1,0 +1,48 @@
+//! A program as served, with what the catalog says around it: the
+//! campuses reported with it in this view, its level's usual length, and
+//! its routes to credentials with their sentences (written once where the
+//! public catalog has them).
+
+use std::borrow::Cow;
+
+use super::index::ProgramIndex;
+use crate::catalog::{typical_duration, Catalog};
+use crate::language::Language;
+use crate::rank::answer::{ProgramEntry, RouteEntry};
+
+impl ProgramIndex {
+    /// Program `program` of `catalog` (this index's catalog), with the
+    /// routes' sentences in `language` when `texts`.
+    pub(crate) fn entry<'a>(
+        &'a self,
+        catalog: &'a Catalog,
+        program: usize,
+        texts: bool,
+        language: Language,
+    ) -> ProgramEntry<'a> {
+        let p = &catalog.programs[program];
+        let routes = catalog
+            .credential_routes(p)
+            .into_iter()
+            .map(|route| RouteEntry {
+                route,
+                credential: &catalog.credentials[route.credential],
+                accreditor: route.accreditor(catalog),
+                explanation: texts.then(|| match self.route_texts(&route) {
+                    Some(written) => Cow::Borrowed(written[language.index()].as_str()),
+                    None => Cow::Owned(route.describe_in(catalog, language)),
+                }),
+            })
+            .collect();
+        ProgramEntry {
+            program: p,
+            campuses: self
+                .campuses(&catalog.programs, program)
+                .iter()
+                .map(|&c| &catalog.programs[c])
+                .collect(),
+            duration: typical_duration(p.credential_level),
+            routes,
+        }
+    }
+}
