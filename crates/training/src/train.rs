@@ -21,8 +21,9 @@ use himrec_domain::model::{CareerModel, DataFile, ModelArtifact, TrainingRecord,
 /// Mixed into the seed to draw the fit's background profiles.
 const BACKGROUND_SEED: u64 = 0x006b_6772_6e64;
 
-/// The algorithm name recorded in artifacts.
-pub const ALGORITHM: &str = "linfa-logistic multinomial logistic regression (L-BFGS, L2)";
+/// The learning algorithms recorded in artifacts: each path's fit
+/// ([`super::fit_paths`]) and the share ([`super::logistic`]).
+pub const ALGORITHM: &str = "fit: a linfa-logistic logistic regression per path on closeness to its O*NET profile (L-BFGS, L2, weights non-negative); share: linfa-logistic multinomial logistic regression (L-BFGS, L2)";
 
 /// Hashes every catalog source file under `data_dir`.
 pub fn hash_data(data_dir: &Path) -> Result<(Vec<DataFile>, String), TrainingError> {

@@ -1,5 +1,7 @@
-//! The saved model: a fitted linfa multinomial logistic regression with
-//! everything needed to check, explain and reproduce it.
+//! The saved model: each path's fit (the weights of a linfa logistic
+//! regression per path and the quantiles of its sampled people) and the
+//! share's fitted linfa multinomial logistic regression, with everything
+//! needed to check, explain and reproduce them.
 
 use std::path::{Path, PathBuf};
 
@@ -58,7 +60,7 @@ pub struct ModelArtifact {
     pub format_version: u32,
     /// Version string served to clients.
     pub model_version: String,
-    /// The learning algorithm.
+    /// The learning algorithms: of each path's fit and of the share.
     pub algorithm: String,
     /// O*NET-SOC codes, in class order.
     pub classes: Vec<String>,
