@@ -22,10 +22,8 @@ WORK=target/bench-guard
 OUT=bench/results
 mkdir -p "$WORK" "$OUT"
 
-if ! command -v h2load >/dev/null; then
-  echo "installing h2load (nghttp2-client)"
-  apt-get update -qq && apt-get install -y -qq nghttp2-client >/dev/null
-fi
+. bench/lib.sh
+need_h2load
 cargo build --release --locked --bin himrec --example loadgen
 LOADGEN=target/release/examples/loadgen
 BINARIES=("$@")

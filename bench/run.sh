@@ -25,10 +25,8 @@ OUT=bench/results
 WORK=target/bench
 mkdir -p "$OUT" "$WORK"
 
-if ! command -v h2load >/dev/null || ! command -v nghttp >/dev/null; then
-  echo "installing h2load (nghttp2-client)"
-  apt-get update -qq && apt-get install -y -qq nghttp2-client >/dev/null
-fi
+. bench/lib.sh
+need_h2load
 VENV=target/bench-venv
 if [ ! -x "$VENV/bin/python" ] || ! "$VENV/bin/python" -c 'import matplotlib' 2>/dev/null; then
   echo "installing matplotlib into $VENV"

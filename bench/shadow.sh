@@ -26,10 +26,8 @@ OUT=bench/results
 WORK=target/bench-shadow
 mkdir -p "$OUT" "$WORK"
 
-if ! command -v h2load >/dev/null; then
-  echo "installing h2load (nghttp2-client)"
-  apt-get update -qq && apt-get install -y -qq nghttp2-client >/dev/null
-fi
+. bench/lib.sh
+need_h2load
 
 cargo build --release --locked --bin himrec --example loadgen
 LOADGEN=target/release/examples/loadgen
