@@ -42,7 +42,7 @@ pub(super) fn rank<'a>(
 ) -> Vec<CareerPathScore<'a>> {
     let state = profile.state.map(|s| s.usps);
     let Assessment {
-        probabilities,
+        probabilities: shares,
         fits,
         explained,
     } = assessment;
@@ -65,7 +65,7 @@ pub(super) fn rank<'a>(
                 path,
                 career_path: &catalog.career_paths[path],
                 score,
-                share: probabilities[path].clamp(0.0, 1.0),
+                share: shares[path].clamp(0.0, 1.0),
                 state_cell: state.and_then(|s| catalog.state_cell(path, s)),
                 reasons,
                 skill_gaps: explanation

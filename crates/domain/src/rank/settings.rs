@@ -74,7 +74,7 @@ pub(super) fn texts(catalog: &Catalog) -> SettingTexts {
 pub(super) fn rank<'a>(
     catalog: &'a Catalog,
     texts: &SettingTexts,
-    probabilities: &[f64],
+    shares: &[f64],
     limit: usize,
     explain: bool,
     language: Language,
@@ -85,7 +85,7 @@ pub(super) fn rank<'a>(
         .map(|s| {
             s.shares
                 .iter()
-                .zip(probabilities)
+                .zip(shares)
                 .map(|(share, p)| share * p)
                 .sum::<f64>()
                 .clamp(0.0, 1.0)
@@ -98,7 +98,7 @@ pub(super) fn rank<'a>(
             let mut contributions: Vec<(usize, f64)> = setting
                 .shares
                 .iter()
-                .zip(probabilities)
+                .zip(shares)
                 .map(|(share, p)| share * p)
                 .enumerate()
                 .collect();

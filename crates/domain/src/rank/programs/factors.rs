@@ -53,14 +53,9 @@ pub(super) fn state_factor(wanted: Option<&str>, program: Option<&str>) -> f64 {
 
 impl ProgramIndex {
     /// Path fit x education factor of a group of programs.
-    pub(super) fn weight(&self, profile: &Profile, probabilities: &[f64], group: usize) -> f64 {
+    pub(super) fn weight(&self, profile: &Profile, shares: &[f64], group: usize) -> f64 {
         let group = self.group(group);
-        let fit: f64 = group
-            .relevance
-            .iter()
-            .zip(probabilities)
-            .map(|(r, p)| r * p)
-            .sum();
+        let fit: f64 = group.relevance.iter().zip(shares).map(|(r, p)| r * p).sum();
         fit * education_factor(profile.education, group.category)
     }
 }

@@ -1,6 +1,7 @@
 //! Reading the best programs without scoring the whole catalog: each
-//! credential level's programs come in the person's order by merging the
-//! heads of its online, in-state and other lists, and the levels' next
+//! group's programs (a credential level's, or those of a level that prepare
+//! for the same credentials) come in the person's order by merging the
+//! heads of its online, in-state and other lists, and the groups' next
 //! programs are merged in a heap. A campus whose reporting unit is already
 //! in the list is passed over: its figures are the ones already shown.
 
@@ -57,7 +58,7 @@ impl<'a> Cursor<'a> {
     }
 }
 
-/// A program and its value within its credential level.
+/// A program and its value within its group.
 #[derive(Debug, Clone, Copy)]
 struct Item {
     candidate: u32,
@@ -66,7 +67,7 @@ struct Item {
 }
 
 impl Item {
-    /// The order within a level: higher value first, then lower program.
+    /// The order within a group: higher value first, then lower program.
     fn precedes(&self, other: &Item) -> bool {
         self.value
             .total_cmp(&other.value)
@@ -151,8 +152,8 @@ pub(super) struct Head {
     pub(super) group: usize,
     pub(super) candidate: u32,
     pub(super) program: usize,
-    /// Its position in `levels`.
-    pub(super) level: usize,
+    /// Its group's position among the groups being merged.
+    pub(super) slot: usize,
 }
 
 impl PartialEq for Head {
@@ -187,7 +188,7 @@ impl ProgramIndex {
         &'a self,
         catalog: &'a Catalog,
         profile: &Profile,
-        probabilities: &[f64],
+        shares: &[f64],
         wanted: Wanted<'_>,
     ) -> Vec<ProgramScore<'a>> {
         let Wanted {
@@ -202,10 +203,10 @@ impl ProgramIndex {
             filter,
             programs: &catalog.programs,
         };
-        let mut levels = self.levels(profile, probabilities);
-        let mut heap = BinaryHeap::with_capacity(levels.len());
-        for level in 0..levels.len() {
-            if let Some(head) = self.head(&mut levels, level, admission) {
+        let mut groups = self.groups(profile, shares);
+        let mut heap = BinaryHeap::with_capacity(groups.len());
+        for slot in 0..groups.len() {
+            if let Some(head) = self.head(&mut groups, slot, admission) {
                 heap.push(head);
             }
         }
@@ -213,26 +214,26 @@ impl ProgramIndex {
         let mut heads = Vec::with_capacity(limit);
         while heads.len() < limit {
             let Some(head) = heap.pop() else { break };
-            let level = head.level;
+            let slot = head.slot;
             // A campus of a unit already listed is passed over without
             // taking a place in its group.
             let unit = self.candidate(head.candidate).unit;
             if unit.is_none_or(|u| units.insert(u)) {
-                levels[level].taken += 1;
+                groups[slot].taken += 1;
                 heads.push(head);
             }
-            if let Some(next) = self.head(&mut levels, level, admission) {
+            if let Some(next) = self.head(&mut groups, slot, admission) {
                 heap.push(next);
             }
         }
-        self.scored(catalog, profile, probabilities, heads, explain, language)
+        self.scored(catalog, profile, shares, heads, explain, language)
     }
 
     /// Every group with programs, each reading its lists in the order
     /// the person's state gives them.
-    fn levels(&self, profile: &Profile, probabilities: &[f64]) -> Vec<Group<'_>> {
+    fn groups(&self, profile: &Profile, shares: &[f64]) -> Vec<Group<'_>> {
         let state = profile.state.map(|s| s.usps);
-        let mut levels = Vec::new();
+        let mut groups = Vec::new();
         for index in 0..self.group_count() {
             let mut cursors = Vec::new();
             let core = &self.core;
@@ -245,25 +246,25 @@ impl ProgramIndex {
             if cursors.is_empty() {
                 continue;
             }
-            levels.push(Group {
+            groups.push(Group {
                 category: self.group(index).category,
                 group: index,
-                weight: self.weight(profile, probabilities, index),
+                weight: self.weight(profile, shares, index),
                 cursors,
                 taken: 0,
             });
         }
-        levels
+        groups
     }
 
-    /// The next head of `level`, moving past it.
+    /// The next head of `groups[slot]`, moving past it.
     fn head(
         &self,
-        levels: &mut [Group<'_>],
-        level: usize,
+        groups: &mut [Group<'_>],
+        slot: usize,
         admission: Admission<'_>,
     ) -> Option<Head> {
-        let l = &mut levels[level];
+        let l = &mut groups[slot];
         let item = l.next(self, admission)?;
         let score = (l.weight * item.value).clamp(0.0, 1.0);
         Some(Head {
@@ -273,7 +274,7 @@ impl ProgramIndex {
             group: l.group,
             candidate: item.candidate,
             program: item.program,
-            level,
+            slot,
         })
     }
 }

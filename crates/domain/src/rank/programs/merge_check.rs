@@ -25,7 +25,7 @@ impl ProgramIndex {
     fn brute_force(
         &self,
         profile: &Profile,
-        probabilities: &[f64],
+        shares: &[f64],
         admission: Admission<'_>,
         limit: usize,
     ) -> Vec<(usize, f64)> {
@@ -53,7 +53,7 @@ impl ProgramIndex {
             })
             .collect();
         let weights: Vec<f64> = (0..self.group_count())
-            .map(|g| self.weight(profile, probabilities, g))
+            .map(|g| self.weight(profile, shares, g))
             .collect();
         let mut next = vec![0; lists.len()];
         let mut taken = vec![0; lists.len()];
@@ -132,9 +132,9 @@ fn rounds(catalog: &Catalog, count: usize) -> Vec<Round> {
     let n = catalog.career_paths.len();
     (0..count)
         .map(|round| {
-            let mut probabilities: Vec<f64> = (0..n).map(|_| rng.gen::<f64>()).collect();
-            let total: f64 = probabilities.iter().sum();
-            probabilities.iter_mut().for_each(|p| *p /= total);
+            let mut shares: Vec<f64> = (0..n).map(|_| rng.gen::<f64>()).collect();
+            let total: f64 = shares.iter().sum();
+            shares.iter_mut().for_each(|p| *p /= total);
             let state = ["", "TX", "CA", "WY", "PR", "DC"][round % 6];
             let profile = ProfileInput {
                 highest_education: rng.gen_range(0..=10),
@@ -155,7 +155,7 @@ fn rounds(catalog: &Catalog, count: usize) -> Vec<Round> {
                 .check(catalog, "program_filter")
                 .unwrap()
             });
-            (probabilities, profile, preferences, filter)
+            (shares, profile, preferences, filter)
         })
         .collect()
 }
@@ -173,14 +173,14 @@ fn wanted(round: &Round) -> Wanted<'_> {
 /// The merge's list and the brute force's agree in every round.
 fn agree(index: &ProgramIndex, catalog: &Catalog) {
     for (i, round) in rounds(catalog, 200).iter().enumerate() {
-        let (probabilities, profile, preferences, filter) = round;
-        let merged = index.rank(catalog, profile, probabilities, wanted(round));
+        let (shares, profile, preferences, filter) = round;
+        let merged = index.rank(catalog, profile, shares, wanted(round));
         let admission = Admission {
             preferences: *preferences,
             filter: filter.as_ref(),
             programs: &catalog.programs,
         };
-        let brute = index.brute_force(profile, probabilities, admission, 60);
+        let brute = index.brute_force(profile, shares, admission, 60);
         let merged: Vec<(usize, f64)> = merged.iter().map(|p| (p.program, p.score)).collect();
         assert_eq!(merged, brute, "round {i}");
     }
@@ -240,9 +240,9 @@ fn a_tenants_layer_ranks_as_a_full_index_of_its_view() {
     };
     let mut compared = 0;
     for round in rounds(&view, 200) {
-        let (probabilities, profile, _, _) = &round;
-        let a = layered.rank(&view, profile, probabilities, wanted(&round));
-        let b = full.rank(&flat, profile, probabilities, wanted(&round));
+        let (shares, profile, _, _) = &round;
+        let a = layered.rank(&view, profile, shares, wanted(&round));
+        let b = full.rank(&flat, profile, shares, wanted(&round));
         compared += a.len();
         assert_eq!(described(&view, a), described(&flat, b));
     }

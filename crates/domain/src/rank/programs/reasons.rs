@@ -24,7 +24,7 @@ impl ProgramIndex {
         &'a self,
         catalog: &'a Catalog,
         profile: &Profile,
-        probabilities: &[f64],
+        shares: &[f64],
         heads: Vec<Head>,
         explain: bool,
         language: Language,
@@ -37,7 +37,7 @@ impl ProgramIndex {
                 let program = &catalog.programs[head.program];
                 let payback = payback(catalog, program, profile.state.map(|s| s.usps));
                 let reasons = if explain {
-                    let mut reasons = self.reasons(catalog, profile, probabilities, head, language);
+                    let mut reasons = self.reasons(catalog, profile, shares, head, language);
                     reasons.extend(self.variety(head, &scores, position, language));
                     reasons
                 } else {
@@ -58,7 +58,7 @@ impl ProgramIndex {
         &self,
         catalog: &Catalog,
         profile: &Profile,
-        probabilities: &[f64],
+        shares: &[f64],
         head: &Head,
         language: Language,
     ) -> Vec<Reason> {
@@ -75,7 +75,7 @@ impl ProgramIndex {
         let mut paths: Vec<(usize, f64)> = group
             .relevance
             .iter()
-            .zip(probabilities)
+            .zip(shares)
             .map(|(r, p)| r * p)
             .enumerate()
             .collect();
