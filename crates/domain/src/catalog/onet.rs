@@ -115,10 +115,12 @@ fn read_interests(dir: &Path, occupations: &mut Occupations) -> Result<(), Catal
         let Some(area) = RIASEC.iter().position(|a| *a == row.get(name)) else {
             continue;
         };
-        let score = row
-            .optional_number(value, "Data Value")?
-            .filter(|v| (1.0..=7.0).contains(v))
-            .ok_or_else(|| row.error("interest score is not in 1-7"))?;
+        let score = row.number_in(
+            value,
+            "Data Value",
+            1.0..=7.0,
+            "interest score is not in 1-7",
+        )?;
         known(occupations, row.get(code), &row)?.interests[area] = Some(score);
     }
     Ok(())
@@ -138,10 +140,8 @@ fn read_elements(dir: &Path, occupations: &mut Occupations) -> Result<(), Catalo
             if row.get(scale) != "IM" {
                 continue;
             }
-            let importance = row
-                .optional_number(value, "Data Value")?
-                .filter(|v| (1.0..=5.0).contains(v))
-                .ok_or_else(|| row.error("importance is not in 1-5"))?;
+            let importance =
+                row.number_in(value, "Data Value", 1.0..=5.0, "importance is not in 1-5")?;
             known(occupations, row.get(code), &row)?
                 .elements
                 .insert(row.get(name).to_owned(), importance);
@@ -167,10 +167,12 @@ fn read_education(dir: &Path, occupations: &mut Occupations) -> Result<(), Catal
         if !(1..=EDUCATION_CATEGORIES).contains(&category) {
             return Err(row.error("education category is not 1-12"));
         }
-        let share = row
-            .optional_number(value, "Data Value")?
-            .filter(|v| (0.0..=100.0).contains(v))
-            .ok_or_else(|| row.error("education share is not a percentage"))?;
+        let share = row.number_in(
+            value,
+            "Data Value",
+            0.0..=100.0,
+            "education share is not a percentage",
+        )?;
         let entry = known(occupations, row.get(code), &row)?;
         entry.education.get_or_insert([0.0; EDUCATION_CATEGORIES])[category - 1] = share;
     }

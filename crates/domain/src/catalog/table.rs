@@ -123,6 +123,20 @@ impl<'a> Row<'a> {
         Ok(Some(value as u32))
     }
 
+    /// A required number in `range`; `reason` says what is wrong when it
+    /// is empty or outside.
+    pub(crate) fn number_in(
+        &self,
+        column: usize,
+        name: &str,
+        range: std::ops::RangeInclusive<f64>,
+        reason: &str,
+    ) -> Result<f64, CatalogError> {
+        self.optional_number(column, name)?
+            .filter(|v| range.contains(v))
+            .ok_or_else(|| self.error(reason))
+    }
+
     /// A finite number, or `None` where empty.
     pub(crate) fn optional_number(
         &self,
