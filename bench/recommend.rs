@@ -161,6 +161,17 @@ fn benches(c: &mut Criterion) {
         b.iter(|| round_trip(&basic))
     });
 
+    // GetModelInfo's whole handler, from the call to the encoded answer:
+    // what it costs beside the transport (BENCHMARKS.md, the guard).
+    c.bench_function("model_info/answer_encode", |b| {
+        b.iter(|| {
+            let response = runtime
+                .block_on(service.get_model_info(tonic::Request::new(pb::GetModelInfoRequest {})))
+                .unwrap();
+            black_box(response.into_inner().encode_to_vec())
+        })
+    });
+
     let mut x = Vec::new();
     features::encode(&profile, &recommender.model().artifact().reference, &mut x);
     c.bench_function("model/probabilities", |b| {
