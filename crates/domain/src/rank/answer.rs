@@ -106,6 +106,12 @@ pub struct ProgramEntry<'a> {
     pub campuses: Vec<&'a Program>,
     /// The usual length of its credential level, where one is defined.
     pub duration: Option<TypicalDuration>,
+    /// That length's definition in the asked language, when sentences
+    /// were asked for.
+    pub duration_text: Option<&'static str>,
+    /// What its title stands for, where it is not the program's own name,
+    /// when sentences were asked for.
+    pub title_note: Option<&'static str>,
     /// Its routes to credentials, in the catalog's credential order.
     pub routes: Vec<RouteEntry<'a>>,
 }

@@ -130,13 +130,7 @@ impl pb::catalog_server::Catalog for CatalogService {
         Ok(Response::new(pb::ListProgramsResponse {
             programs: matching[offset..end]
                 .iter()
-                .map(|&i| {
-                    program(
-                        &view.program_entry(i, true, Language::En),
-                        true,
-                        Language::En,
-                    )
-                })
+                .map(|&i| program(&view.program_entry(i, true, Language::En)))
                 .collect(),
             next_page_token,
             total_size: matching.len() as u32,
@@ -163,11 +157,7 @@ impl pb::catalog_server::Catalog for CatalogService {
                 })
             })?;
         Ok(Response::new(pb::GetProgramResponse {
-            program: Some(program(
-                &view.program_entry(index, true, Language::En),
-                true,
-                Language::En,
-            )),
+            program: Some(program(&view.program_entry(index, true, Language::En))),
         }))
     }
 }

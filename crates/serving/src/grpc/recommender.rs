@@ -74,9 +74,8 @@ impl RecommenderService {
             )
         })?;
         let ranked = recommender.answer(&query);
-        let mut response = tracing::debug_span!("encode").in_scope(|| {
-            recommend_response(recommender, ranked, query.view, query.language.language)
-        });
+        let mut response = tracing::debug_span!("encode")
+            .in_scope(|| recommend_response(recommender, ranked, query.language.language));
         response.model_label = label.name().into();
         if label == ModelLabel::Stable {
             self.shadow.offer(snapshot, tenant, query);

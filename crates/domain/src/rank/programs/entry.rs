@@ -1,7 +1,7 @@
 //! A program as served, with what the catalog says around it: the
 //! campuses reported with it in this view, its level's usual length, and
-//! its routes to credentials with their sentences (written once where the
-//! public catalog has them).
+//! its routes to credentials, with the sentences in the asked language
+//! (a route's written once where the public catalog has it).
 
 use std::borrow::Cow;
 
@@ -34,6 +34,7 @@ impl ProgramIndex {
                 }),
             })
             .collect();
+        let duration = typical_duration(p.credential_level);
         ProgramEntry {
             program: p,
             campuses: self
@@ -41,7 +42,12 @@ impl ProgramIndex {
                 .iter()
                 .map(|&c| &catalog.programs[c])
                 .collect(),
-            duration: typical_duration(p.credential_level),
+            duration,
+            duration_text: duration.filter(|_| texts).map(|d| match language {
+                Language::En => d.description,
+                Language::Es => d.description_es,
+            }),
+            title_note: p.title_note_in(language).filter(|_| texts),
             routes,
         }
     }

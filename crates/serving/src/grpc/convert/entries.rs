@@ -9,7 +9,6 @@ use crate::pb;
 use himrec_domain::catalog::{
     CareerPath, Catalog, Credential, OewsCell, Skill, Wages, WorkSetting,
 };
-use himrec_domain::language::Language;
 use himrec_domain::rank::{ProgramEntry, Source};
 
 impl From<&Wages> for pb::AnnualWages {
@@ -63,16 +62,9 @@ impl From<&WorkSetting> for pb::WorkSetting {
 }
 
 /// A program as served: its Scorecard and operator facts, the campuses
-/// reported with it in this view, and what its level leads to; without
-/// `texts` (the BASIC view), without the sentences.
-pub(crate) fn program(entry: &ProgramEntry<'_>, texts: bool, language: Language) -> pb::Program {
-    let text = |sentence: &str| {
-        if texts {
-            sentence.to_owned()
-        } else {
-            String::new()
-        }
-    };
+/// reported with it in this view, and what its level leads to, with the
+/// sentences the entry was written with.
+pub(crate) fn program(entry: &ProgramEntry<'_>) -> pb::Program {
     let p = entry.program;
     let own_threshold = p.state_earnings_threshold;
     pb::Program {
@@ -117,10 +109,7 @@ pub(crate) fn program(entry: &ProgramEntry<'_>, texts: bool, language: Language)
         typical_duration: entry.duration.map(|d| pb::TypicalDuration {
             min_years: d.min_years,
             max_years: d.max_years,
-            description: text(match language {
-                Language::En => d.description,
-                Language::Es => d.description_es,
-            }),
+            description: entry.duration_text.unwrap_or_default().into(),
         }),
         earnings_premium: own_threshold.and_then(|t| p.earnings_premium(t)),
         payback_years: own_threshold.and_then(|t| p.payback_years(t)),
@@ -138,7 +127,7 @@ pub(crate) fn program(entry: &ProgramEntry<'_>, texts: bool, language: Language)
             })
             .collect(),
         title: p.title(),
-        title_note: text(p.title_note_in(language).unwrap_or_default()),
+        title_note: entry.title_note.unwrap_or_default().into(),
     }
 }
 

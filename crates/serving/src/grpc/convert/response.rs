@@ -8,7 +8,7 @@ use himrec_domain::error::RequestError;
 use himrec_domain::language::Language;
 use himrec_domain::rank::{
     CareerPathScore, CredentialToEarn, Datum, Reason, Recommendations, Recommender, SettingScore,
-    Value, View,
+    Value,
 };
 
 impl From<Reason> for pb::Reason {
@@ -69,10 +69,8 @@ fn reasons(reasons: Vec<Reason>) -> Vec<pb::Reason> {
 pub(crate) fn recommend_response(
     recommender: &Recommender,
     ranked: Recommendations<'_>,
-    view: View,
     language: Language,
 ) -> pb::RecommendResponse {
-    let texts = view == View::Full;
     let career_paths = ranked
         .career_paths
         .into_iter()
@@ -87,7 +85,7 @@ pub(crate) fn recommend_response(
         .programs
         .into_iter()
         .map(|p| pb::ProgramRecommendation {
-            program: Some(program(&p.entry, texts, language)),
+            program: Some(program(&p.entry)),
             score: p.score,
             reasons: reasons(p.reasons),
             payback: p.payback.map(|pay| pb::Payback {
