@@ -107,7 +107,7 @@ impl Recommender {
 
     /// Program `program` (an index into the catalog's programs) as served
     /// in this view: with the campuses reported with it, its level's usual
-    /// length and its routes to credentials, with the routes' sentences in
+    /// length and its routes to credentials, with its sentences in
     /// `language` when `texts`.
     pub fn program_entry(
         &self,

@@ -11,8 +11,9 @@ use crate::language::Language;
 use crate::rank::answer::{ProgramEntry, RouteEntry};
 
 impl ProgramIndex {
-    /// Program `program` of `catalog` (this index's catalog), with the
-    /// routes' sentences in `language` when `texts`.
+    /// Program `program` of `catalog` (this index's catalog), with its
+    /// sentences (its routes', its duration's and its title note) in
+    /// `language` when `texts`.
     pub(crate) fn entry<'a>(
         &'a self,
         catalog: &'a Catalog,
