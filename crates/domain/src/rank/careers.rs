@@ -105,10 +105,15 @@ fn reasons(
         .interest_match
         .is_some_and(|r| r >= GOOD_INTEREST_MATCH);
     // A good interest match is never told as a fault, even where the
-    // path's own people match better still.
-    let sayable =
-        |(part, c): &(Part, f64)| !(*part == Part::Interests && good_interests && *c < 0.0);
-    let candidates = explanation.parts.iter().copied().filter(sayable);
+    // path's own people match better still: it is said only when nothing
+    // else is, and then as the good match it is.
+    let short_of_good =
+        |(part, c): &(Part, f64)| *part == Part::Interests && good_interests && *c < 0.0;
+    let candidates = explanation
+        .parts
+        .iter()
+        .copied()
+        .filter(|p| !short_of_good(p));
     let mut parts: Vec<(Part, f64)> = candidates
         .clone()
         .filter(|(_, c)| c.abs() >= MIN_CONTRIBUTION)
@@ -116,6 +121,10 @@ fn reasons(
     if parts.is_empty() {
         // Every part moved it a little: still say which moved it most.
         parts.extend(candidates.take(1));
+    }
+    if parts.is_empty() {
+        // Interests alone, a good match the path's own people beat.
+        parts.extend(explanation.parts.iter().copied().filter(short_of_good));
     }
     if fit < LOW_FIT {
         // Stable: within each side, the largest first.
@@ -134,11 +143,17 @@ fn reasons(
         .into_iter()
         .map(|(part, c)| {
             let (code, factor, values, what) = words.describe(part, c);
-            let direction = match (language, c > 0.0) {
-                (Language::En, true) => "raises the fit",
-                (Language::En, false) => "lowers the fit",
-                (Language::Es, true) => "aumenta la compatibilidad",
-                (Language::Es, false) => "reduce la compatibilidad",
+            let direction = match (language, c > 0.0, short_of_good(&(part, c))) {
+                (Language::En, _, true) => {
+                    "a good match, which this path's own people meet more closely still"
+                }
+                (Language::Es, _, true) => {
+                    "una buena coincidencia, que las personas de esta trayectoria superan aún"
+                }
+                (Language::En, true, _) => "raises the fit",
+                (Language::En, false, _) => "lowers the fit",
+                (Language::Es, true, _) => "aumenta la compatibilidad",
+                (Language::Es, false, _) => "reduce la compatibilidad",
             };
             Reason {
                 code,
