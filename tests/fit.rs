@@ -133,16 +133,17 @@ async fn a_coder_with_a_ccs_sees_the_next_step_as_an_option_and_how_to_raise_it(
     // An option, not a verdict: the committed model gives about 0.26
     // (meets the path as well as a quarter of the people sampled on it),
     // where the share gives far less.
-    assert!(next.score >= 0.25, "{}", next.score);
+    assert!(next.fit >= 0.2, "{}", next.fit);
     let best_skill = next.skill_gaps.first().map_or(0.0, |g| g.score_gain);
     let best_credential = next.credential_steps.first().map_or(0.0, |s| s.score_gain);
     assert!(
         best_skill.max(best_credential) >= 0.1,
         "{best_skill} {best_credential}"
     );
-    // Fits stand on their own: both high, their sum above 1 is allowed.
+    // Fits stand on their own: both high, their sum above 1 is allowed;
+    // the shares of the paths listed sum to at most 1.
     let shares: f64 = answer.career_paths.iter().map(|c| c.share).sum();
-    assert!((shares - 1.0).abs() < 1e-9);
+    assert!(shares <= 1.0 + 1e-9);
     server.stop().await;
 }
 
@@ -208,8 +209,19 @@ async fn registrars_billers_and_managers_see_their_own_path_first() {
             for reason in &career.reasons {
                 assert!(
                     reason.factor.starts_with("skill:")
-                        || reason.factor == "interests"
-                        || reason.factor == "education"
+                        || reason.factor.starts_with("move:")
+                        || [
+                            "interests",
+                            "education",
+                            "entry_education",
+                            "entry_route",
+                            "link",
+                            "related",
+                            "adjacent",
+                            "outlook",
+                            "points_here"
+                        ]
+                        .contains(&reason.factor.as_str())
                         // The registrar's CTR is NCRA's ODS today.
                         || reason.factor == "credential:ODS",
                     "{}",

@@ -77,15 +77,31 @@ fn profile() -> impl Strategy<Value = pb::Profile> {
         proptest::collection::vec(text(&["RHIT", "CCS", "CTR", "PMP"]), 0..3),
         text(&["TX", "CA", "NY", "", "PR"]),
         proptest::option::weighted(0.1, interest_profiler()),
+        prop_oneof![20 => 0..5i32, 1 => any::<i32>()],
+        text(&[
+            "",
+            "",
+            "",
+            "29-2072.00",
+            "43-3021.00",
+            "29-1141.00",
+            "15-0000.00",
+        ]),
+        proptest::option::weighted(0.1, prop_oneof![10 => 0.0..40.0f64, 1 => any::<f64>()]),
     )
         .prop_map(
-            |(skills, interests, education, credentials, state, ip)| pb::Profile {
-                skills: skills.into_iter().collect::<HashMap<_, _>>(),
-                interests,
-                highest_education: education,
-                credentials,
-                state,
-                interest_profiler: ip,
+            |(skills, interests, education, credentials, state, ip, goal, occupation, years)| {
+                pb::Profile {
+                    skills: skills.into_iter().collect::<HashMap<_, _>>(),
+                    interests,
+                    highest_education: education,
+                    credentials,
+                    state,
+                    interest_profiler: ip,
+                    goal,
+                    current_occupation: occupation,
+                    years_experience: years,
+                }
             },
         )
 }

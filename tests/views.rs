@@ -35,7 +35,14 @@ fn stripped(mut answer: pb::RecommendResponse) -> pb::RecommendResponse {
     for c in &mut answer.career_paths {
         c.reasons.clear();
         c.skill_gaps.clear();
-        c.credential_steps.clear();
+        // The route stays, without its sentences: what to earn next is
+        // the answer, not a reason.
+        for step in &mut c.credential_steps {
+            step.explanation.clear();
+        }
+        if let Some(step) = c.education_step.as_mut() {
+            step.explanation.clear();
+        }
     }
     for s in &mut answer.work_settings {
         s.reasons.clear();

@@ -11,7 +11,7 @@ import sys
 import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
-from himrec.v1 import catalog_pb2, catalog_pb2_grpc, recommender_pb2, recommender_pb2_grpc
+from himrec.v1 import catalog_pb2, catalog_pb2_grpc, recommender_pb2, recommender_pb2_grpc, types_pb2
 
 
 def main() -> int:
@@ -29,7 +29,7 @@ def main() -> int:
         profile = recommender_pb2.Profile(
             skills={"clinical_coding": 0.9, "medical_terminology": 0.85},
             interests=recommender_pb2.RiasecScores(conventional=0.9, investigative=0.4),
-            highest_education=recommender_pb2.EDUCATION_LEVEL_SOME_COLLEGE,
+            highest_education=types_pb2.EDUCATION_LEVEL_SOME_COLLEGE,
             state=args.state,
         )
         answer = recommender.Recommend(

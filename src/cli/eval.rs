@@ -14,7 +14,7 @@ use himrec::rank::replay::{Replay, NEAR_TOP};
 use himrec::rank::Recommender;
 use himrec::training::outcome_split::outcomes_split;
 use himrec::training::train::TrainConfig;
-use himrec::training::{eval, markdown, outcomes, split};
+use himrec::training::{eval, markdown, outcomes, panel, split};
 
 /// Arguments of `himrec eval`.
 #[derive(Debug, clap::Args)]
@@ -40,12 +40,26 @@ pub(crate) struct EvalArgs {
     /// holders see a path their credential leads to first. Writes nothing.
     #[arg(long, conflicts_with_all = ["outcomes", "plots"])]
     profiles: Option<PathBuf>,
+    /// Instead of the held-out report, judge the answers to a counselor
+    /// panel (`tests/fixtures/counselor_panel.toml`): each person's first
+    /// career path, first credential step and first program against what
+    /// a counselor accepts. Writes nothing.
+    #[arg(long, conflicts_with_all = ["outcomes", "plots", "profiles"])]
+    panel: Option<PathBuf>,
 }
 
 pub(crate) fn run(args: EvalArgs) -> anyhow::Result<()> {
     let catalog = Catalog::load(&args.data).context("loading the catalog")?;
     if let Some(path) = &args.profiles {
         return replay(&catalog, &args.model, path);
+    }
+    if let Some(path) = &args.panel {
+        let artifact = ModelArtifact::load(&args.model)?;
+        let recommender = Recommender::new(catalog.clone(), CareerModel::new(artifact, &catalog)?);
+        let people = panel::read(path).map_err(anyhow::Error::msg)?;
+        let verdicts = panel::judge(&recommender, &people).map_err(anyhow::Error::msg)?;
+        print!("{}", panel::markdown(&verdicts));
+        return Ok(());
     }
     let artifact = ModelArtifact::load(&args.model)?;
     let t = artifact.training.clone();
@@ -77,10 +91,15 @@ pub(crate) fn run(args: EvalArgs) -> anyhow::Result<()> {
     let progress = super::progress::reporter();
     let report = eval::report_with(&catalog, &model, &split, progress.as_ref());
     progress.finish();
-    let text = format!(
+    let mut text = format!(
         "# Held-out evaluation of {version}\n\nWritten by `himrec eval`; do not edit.\n\n{}",
         markdown::markdown(&report)
     );
+    let recorded = report == model.artifact().evaluation;
+    let classes = model.artifact().classes.clone();
+    if let Some(panel) = panel_section(&catalog, model, Path::new(PANEL))? {
+        text.push_str(&panel);
+    }
     print!("{text}");
     if let Some(dir) = args.out.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
@@ -88,17 +107,39 @@ pub(crate) fn run(args: EvalArgs) -> anyhow::Result<()> {
     std::fs::write(&args.out, &text).with_context(|| format!("writing {}", args.out.display()))?;
     eprintln!("report written to {}", args.out.display());
     if let Some(dir) = &args.plots {
-        for file in super::plots::write(dir, &report, &model.artifact().classes)? {
+        for file in super::plots::write(dir, &report, &classes)? {
             eprintln!("plot written to {}", file.display());
         }
     }
-    if report != model.artifact().evaluation {
+    if !recorded {
         eprintln!(
             "note: the report differs from the one recorded at training \
              (other data or code than the model was trained with)"
         );
     }
     Ok(())
+}
+
+/// The counselor panel the held-out report is set beside.
+const PANEL: &str = "tests/fixtures/counselor_panel.toml";
+
+/// The panel's verdicts on `model`'s answers, as a section of the report;
+/// `None` where the panel file is not there (an installed binary).
+fn panel_section(
+    catalog: &Catalog,
+    model: CareerModel,
+    path: &Path,
+) -> anyhow::Result<Option<String>> {
+    if !path.exists() {
+        return Ok(None);
+    }
+    let recommender = Recommender::new(catalog.clone(), model);
+    let people = panel::read(path).map_err(anyhow::Error::msg)?;
+    let verdicts = panel::judge(&recommender, &people).map_err(anyhow::Error::msg)?;
+    Ok(Some(format!(
+        "\n## Counselor panel\n\n{}",
+        panel::markdown(&verdicts)
+    )))
 }
 
 /// `--profiles`: the model's answers to each request of the file, summed up.

@@ -26,19 +26,46 @@ fn first_reason(reasons: &[pb::Reason]) -> &str {
     reasons.first().map_or("", |r| r.explanation.as_str())
 }
 
+/// The goal's name as a person reads it.
+fn goal_name(goal: i32) -> &'static str {
+    match pb::Goal::try_from(goal) {
+        Ok(pb::Goal::Explore) => "explore the field",
+        Ok(pb::Goal::FindWork) => "find work",
+        Ok(pb::Goal::Advance) => "move up",
+        Ok(pb::Goal::Change) => "change into HIM",
+        _ => "not given",
+    }
+}
+
+/// A step's status as a short mark.
+fn status_mark(status: i32) -> &'static str {
+    match pb::StepStatus::try_from(status) {
+        Ok(pb::StepStatus::Open) => "[now]",
+        Ok(pb::StepStatus::Needs) => "[needs]",
+        _ => "[?]",
+    }
+}
+
 /// The response as three tables with the main reason under each row.
 pub(crate) fn render(r: &pb::RecommendResponse) -> String {
     let mut out = String::new();
-    out.push_str("CAREER PATHS (fit: meets the path as well as this share of its people; share: P(fits best))\n");
+    let inferred = if r.goal_inferred {
+        " (inferred from the profile)"
+    } else {
+        ""
+    };
+    out.push_str(&format!("GOAL: {}{inferred}\n", goal_name(r.goal)));
+    out.push_str(&format!("{}\n\n", r.score_meaning));
+    out.push_str("CAREER PATHS (score for your goal; fit: meets the path as well as this share of its people)\n");
     out.push_str(&format!(
         "  {:>5} {:>5}  {:<11} {:<50} {:>10} {:>10}\n",
-        "fit", "share", "O*NET-SOC", "title", "US median", "state med."
+        "score", "fit", "O*NET-SOC", "title", "US median", "state med."
     ));
     for c in &r.career_paths {
         out.push_str(&format!(
             "  {:>5.2} {:>5.2}  {:<11} {:<50} {:>10} {:>10}\n",
             c.score,
-            c.share,
+            c.fit,
             c.soc_code,
             truncated(&c.title, 50),
             median(&c.national_wages),
@@ -52,8 +79,22 @@ pub(crate) fn render(r: &pb::RecommendResponse) -> String {
             let titles: Vec<&str> = c.also_called.iter().take(4).map(String::as_str).collect();
             out.push_str(&format!("        also called: {}\n", titles.join(", ")));
         }
-        if !c.reasons.is_empty() {
-            out.push_str(&format!("        {}\n", first_reason(&c.reasons)));
+        for reason in c.reasons.iter().take(2) {
+            out.push_str(&format!("        {}\n", reason.explanation));
+        }
+        if let Some(step) = &c.education_step {
+            out.push_str(&format!(
+                "        route: {} {}\n",
+                status_mark(step.status),
+                step.explanation
+            ));
+        }
+        for step in &c.credential_steps {
+            out.push_str(&format!(
+                "        route: {} {}\n",
+                status_mark(step.status),
+                step.explanation
+            ));
         }
         if !c.skill_gaps.is_empty() {
             let gaps: Vec<String> = c
@@ -75,22 +116,12 @@ pub(crate) fn render(r: &pb::RecommendResponse) -> String {
                 .collect();
             out.push_str(&format!("        learn next: {}\n", gaps.join("; ")));
         }
-        if !c.credential_steps.is_empty() {
-            let steps: Vec<String> = c
-                .credential_steps
-                .iter()
-                .take(2)
-                .map(|s| {
-                    format!(
-                        "{} (fit {:.2} -> {:.2})",
-                        s.code,
-                        s.score_after - s.score_gain,
-                        s.score_after
-                    )
-                })
-                .collect();
-            out.push_str(&format!("        earn next: {}\n", steps.join("; ")));
-        }
+    }
+    if r.weak_career_paths > 0 {
+        out.push_str(&format!(
+            "  ({} more paths score under 0.10 and are left out)\n",
+            r.weak_career_paths
+        ));
     }
     out.push_str("\nWORK SETTINGS\n");
     out.push_str(&format!(
@@ -109,7 +140,7 @@ pub(crate) fn render(r: &pb::RecommendResponse) -> String {
         ));
     }
     out.push_str(
-        "\nPROGRAMS (score: the program's fit for you, whatever its place; each level that fits gets a place)\n",
+        "\nPROGRAMS (score: how good a next step the program is on the route of your first paths; best first)\n",
     );
     out.push_str(&format!(
         "  {:>5}  {:<48} {:<5} {:<38} {:>9} {:>9}\n",

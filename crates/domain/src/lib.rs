@@ -9,12 +9,14 @@
 //! - [`error`], [`text`], [`language`], [`hex`], [`top_k`], [`riasec`]:
 //!   field violations, number formatting, the languages answers are
 //!   written in, hex digits, the best k of many, the six interest areas;
+//! - [`education`]: education levels, with their words in each language;
 //! - [`catalog`] (the public data), then [`profile`] (a person, checked
 //!   against the catalog);
 //! - [`model`]: the trained model as it serves;
 //! - [`rank`]: requests checked into queries, and everything ranked.
 
 pub mod catalog;
+pub mod education;
 pub mod error;
 pub mod hex;
 pub mod language;

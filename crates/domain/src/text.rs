@@ -69,6 +69,11 @@ pub fn thousands(n: u32) -> String {
     out
 }
 
+/// Dollars with thousands separators: `51140` -> `$51,140`.
+pub fn dollars(n: u32) -> String {
+    format!("${}", thousands(n))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -163,9 +163,9 @@ fn towards(
         changed.push(p);
     }
     if let Some(level) = profile.education {
-        let step = (usual as i32 - level as i32).signum();
-        if step != 0 {
-            if let Some(next) = EducationLevel::from_code(level as i32 + step) {
+        // Towards the usual level means up: above it is never a fault.
+        if level < usual {
+            if let Some(next) = EducationLevel::from_code(level as i32 + 1) {
                 debug_assert!(education_closeness(next, usual) > education_closeness(level, usual));
                 let mut p = profile.clone();
                 p.education = Some(next);

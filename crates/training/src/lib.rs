@@ -15,6 +15,7 @@ pub mod markdown;
 pub mod metrics;
 pub mod outcome_split;
 pub mod outcomes;
+pub mod panel;
 pub mod progress;
 pub mod sparse_eval;
 pub mod split;

@@ -7,7 +7,8 @@ use std::path::Path;
 use super::definitions::{CareerPathDefinition, Skill};
 use super::error::CatalogError;
 use super::oews::OewsCell;
-use super::onet::{EscoOccupation, OnetOccupation, RIASEC};
+use super::onet::{EscoOccupation, OnetOccupation, Relatedness, RIASEC};
+use super::outlook::Outlook;
 use super::requirements::{self, SkillEvidence, TaskTags};
 use super::sources::{ALL_INDUSTRIES, HEALTH_CARE_SECTOR};
 
@@ -57,6 +58,10 @@ pub struct CareerPath {
     /// The catalog's paths O*NET lists as related to this one, most related
     /// first (O*NET Related Occupations).
     pub related: Vec<usize>,
+    /// The same, with O*NET's tier of each.
+    pub related_tiers: Vec<(usize, Relatedness)>,
+    /// BLS's projection for its BLS occupation, where published.
+    pub outlook: Option<Outlook>,
     /// When BLS publishes one occupation for several O*NET occupations: all
     /// of those in the O*NET extract, (code, title), this one included;
     /// empty otherwise.
@@ -196,16 +201,15 @@ pub(super) fn build_career_paths(
             also_called: occupation.reported_titles.clone(),
             alternate_titles: occupation.alternate_titles.clone(),
             related: Vec::new(),
+            related_tiers: Vec::new(),
+            outlook: None,
             bls_shared_by: shared_bls_code(onet, &def.bls_soc_code),
         });
     }
     for i in 0..career_paths.len() {
-        let related = onet[&career_paths[i].soc_code]
-            .related
-            .iter()
-            .filter_map(|code| career_paths.iter().position(|p| &p.soc_code == code))
-            .collect();
-        career_paths[i].related = related;
+        let tiers = related_paths(&career_paths, &onet[&career_paths[i].soc_code].related);
+        career_paths[i].related = tiers.iter().map(|(p, _)| *p).collect();
+        career_paths[i].related_tiers = tiers;
     }
     if career_paths.len() < 2 {
         return Err(CatalogError::at(
@@ -215,4 +219,21 @@ pub(super) fn build_career_paths(
         ));
     }
     Ok(career_paths)
+}
+
+/// The catalog's paths among O*NET's related occupations, in O*NET's
+/// order.
+pub(super) fn related_paths(
+    paths: &[CareerPath],
+    related: &[(String, Relatedness)],
+) -> Vec<(usize, Relatedness)> {
+    related
+        .iter()
+        .filter_map(|(code, tier)| {
+            paths
+                .iter()
+                .position(|p| &p.soc_code == code)
+                .map(|i| (i, *tier))
+        })
+        .collect()
 }

@@ -8,6 +8,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+use super::eligibility::ExperienceDomain;
 use super::table::{Row, Table};
 use super::CatalogError;
 
@@ -39,6 +40,8 @@ pub(crate) struct CareerPathDefinition {
     pub(crate) bls_soc_code: String,
     pub(crate) core_him: bool,
     pub(crate) esco_occupations: Vec<String>,
+    /// The work whose years an issuer counts that a year on the path is.
+    pub(crate) experience: Vec<ExperienceDomain>,
 }
 
 /// A work setting as a set of NAICS industries.
@@ -47,46 +50,6 @@ pub(crate) struct SettingDefinition {
     pub(crate) id: String,
     pub(crate) name: String,
     pub(crate) naics_codes: Vec<String>,
-}
-
-/// A credential as its issuer defines it, the career paths it leads to
-/// and the skill levels it vouches for.
-#[derive(Debug, Clone)]
-pub struct Credential {
-    /// Code as used in requests, e.g. `RHIT`.
-    pub code: String,
-    /// Other codes requests may use for it, e.g. `CTR` for `ODS`, the
-    /// name its issuer used before.
-    pub aliases: Vec<String>,
-    /// Full name, as the issuer writes it.
-    pub name: String,
-    /// Who awards it, short, e.g. `AHIMA`.
-    pub issuer: String,
-    /// The issuer's full name.
-    pub issuer_name: String,
-    /// What its exam covers, in the issuer's terms.
-    pub exam_scope: String,
-    /// The issuer's eligibility routes, each one sentence; empty when they
-    /// could not be confirmed from the issuer's own pages.
-    pub eligibility: Vec<String>,
-    /// The same routes in Spanish (`catalog/spanish.json`).
-    pub eligibility_es: Vec<String>,
-    /// Scorecard credential levels (1-8) whose graduates have a route to
-    /// it through their program, lowest first; empty when no route goes
-    /// through a program.
-    pub program_levels: Vec<u8>,
-    /// The accreditor such a program needs, e.g. `CAHIIM`; empty when any
-    /// program of those levels will do.
-    pub program_accreditor: String,
-    /// O*NET-SOC codes of the career paths it leads to.
-    pub leads_to: Vec<String>,
-    /// Indexes of the catalog's career paths it leads to, in `leads_to`'s
-    /// order (filled when the catalog is built).
-    pub paths: Vec<usize>,
-    /// (skill index, minimum proficiency) pairs.
-    pub skill_floors: Vec<(usize, f64)>,
-    /// The issuer's page the facts come from.
-    pub source_url: String,
 }
 
 pub(crate) fn read_skills(path: &Path) -> Result<Vec<Skill>, CatalogError> {
@@ -122,7 +85,7 @@ pub(crate) fn read_skills(path: &Path) -> Result<Vec<Skill>, CatalogError> {
 
 /// Reads a `skill:value;...` cell into (skill index, value) pairs, each
 /// value checked by `valid` (`range` says what it must be).
-fn skill_values(
+pub(super) fn skill_values(
     row: &Row<'_>,
     cell: &str,
     skills: &[Skill],
@@ -150,7 +113,7 @@ fn skill_values(
         .collect()
 }
 
-fn split_list(raw: &str) -> Vec<String> {
+pub(super) fn split_list(raw: &str) -> Vec<String> {
     raw.split(';')
         .map(str::trim)
         .filter(|s| !s.is_empty())
@@ -164,6 +127,7 @@ pub(crate) fn read_career_paths(path: &Path) -> Result<Vec<CareerPathDefinition>
     let bls = table.column("bls_soc_code")?;
     let core = table.column("core_him")?;
     let esco = table.column("esco_occupations")?;
+    let experience = table.column("experience")?;
     table
         .rows()
         .map(|row| {
@@ -172,11 +136,19 @@ pub(crate) fn read_career_paths(path: &Path) -> Result<Vec<CareerPathDefinition>
                 "false" => false,
                 other => return Err(row.error(format!("core_him {other:?} is not true/false"))),
             };
+            let experience = split_list(row.get(experience))
+                .iter()
+                .map(|d| {
+                    ExperienceDomain::from_name(d)
+                        .ok_or_else(|| row.error(format!("unknown experience {d:?}")))
+                })
+                .collect::<Result<_, _>>()?;
             Ok(CareerPathDefinition {
                 soc_code: row.get(soc).to_owned(),
                 bls_soc_code: row.get(bls).to_owned(),
                 core_him,
                 esco_occupations: split_list(row.get(esco)),
+                experience,
             })
         })
         .collect()
@@ -201,111 +173,6 @@ pub(crate) fn read_settings(path: &Path) -> Result<Vec<SettingDefinition>, Catal
             })
         })
         .collect()
-}
-
-pub(crate) fn read_credentials(
-    path: &Path,
-    skills: &[Skill],
-) -> Result<Vec<Credential>, CatalogError> {
-    let table = Table::csv(path)?;
-    let columns = [
-        "code",
-        "aliases",
-        "name",
-        "issuer",
-        "issuer_name",
-        "exam_scope",
-        "eligibility",
-        "program_levels",
-        "program_accreditor",
-        "leads_to",
-        "skill_floors",
-        "source_url",
-    ]
-    .map(|name| table.column(name));
-    let [code, aliases, name, issuer, issuer_name, scope, eligibility, levels, accreditor, leads_to, floors, url] =
-        columns;
-    let (code, aliases, name, issuer, issuer_name, scope, eligibility) = (
-        code?,
-        aliases?,
-        name?,
-        issuer?,
-        issuer_name?,
-        scope?,
-        eligibility?,
-    );
-    let (levels, accreditor, leads_to, floors, url) =
-        (levels?, accreditor?, leads_to?, floors?, url?);
-    let mut credentials: Vec<Credential> = Vec::new();
-    for row in table.rows() {
-        let skill_floors = skill_values(&row, row.get(floors), skills, "level", "[0,1]", |l| {
-            (0.0..=1.0).contains(&l)
-        })?;
-        let program_levels = split_list(row.get(levels))
-            .iter()
-            .map(|level| {
-                level
-                    .parse::<u8>()
-                    .ok()
-                    .filter(|l| (1..=8).contains(l))
-                    .ok_or_else(|| row.error(format!("program level {level:?} is not 1-8")))
-            })
-            .collect::<Result<Vec<u8>, _>>()?;
-        let eligibility: Vec<String> = row
-            .get(eligibility)
-            .split(" | ")
-            .map(str::trim)
-            .filter(|r| !r.is_empty())
-            .map(str::to_owned)
-            .collect();
-        let credential = Credential {
-            code: row.get(code).to_owned(),
-            aliases: split_list(row.get(aliases)),
-            name: row.get(name).to_owned(),
-            issuer: row.get(issuer).to_owned(),
-            issuer_name: row.get(issuer_name).to_owned(),
-            exam_scope: row.get(scope).to_owned(),
-            eligibility,
-            eligibility_es: Vec::new(),
-            program_levels,
-            program_accreditor: row.get(accreditor).to_owned(),
-            leads_to: split_list(row.get(leads_to)),
-            paths: Vec::new(),
-            skill_floors,
-            source_url: row.get(url).to_owned(),
-        };
-        let missing = [
-            ("code", &credential.code),
-            ("name", &credential.name),
-            ("issuer", &credential.issuer),
-            ("exam_scope", &credential.exam_scope),
-            ("source_url", &credential.source_url),
-        ]
-        .into_iter()
-        .find(|(_, v)| v.is_empty());
-        if let Some((column, _)) = missing {
-            return Err(row.error(format!("{column} is empty")));
-        }
-        if credential.leads_to.is_empty() {
-            return Err(row.error("a credential needs at least one career path it leads to"));
-        }
-        let codes = |c: &Credential| -> Vec<String> {
-            std::iter::once(&c.code)
-                .chain(&c.aliases)
-                .map(|s| s.to_ascii_uppercase())
-                .collect()
-        };
-        let new_codes = codes(&credential);
-        if let Some(taken) = credentials
-            .iter()
-            .flat_map(codes)
-            .find(|c| new_codes.contains(c))
-        {
-            return Err(row.error(format!("duplicate credential code {taken}")));
-        }
-        credentials.push(credential);
-    }
-    Ok(credentials)
 }
 
 /// The reviewed links of one occupation's O*NET tasks to skills: task id ->

@@ -4,14 +4,18 @@
 
 mod campuses;
 mod career_paths;
+mod credentials;
 mod definitions;
 mod durations;
+mod eligibility;
 mod error;
 mod filter;
 mod listing;
 mod named;
+mod occupations;
 mod oews;
 mod onet;
+mod outlook;
 pub mod overlay;
 mod program_set;
 mod programs;
@@ -29,14 +33,18 @@ use std::sync::Arc;
 
 pub use campuses::ReportingUnits;
 pub use career_paths::{CareerPath, EDUCATION_CATEGORIES};
-pub use definitions::{Credential, Skill};
+pub use credentials::{program_education, Apprentice, Credential};
+pub use definitions::Skill;
 pub use durations::{typical_duration, TypicalDuration};
+pub use eligibility::{Condition, ExperienceDomain, Licence, Route};
 pub use error::CatalogError;
 pub use filter::{ProgramFilter, ProgramFilterInput};
 pub use listing::{Listing, ListingInput, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE};
 pub use named::{Named, Vocabulary};
+pub use occupations::Occupation;
 pub use oews::{OewsCell, Wages};
-pub use onet::RIASEC;
+pub use onet::{Relatedness, RIASEC};
+pub use outlook::{Outlook, BASE_YEAR, PROJECTED_YEAR};
 pub use program_set::Programs;
 pub use programs::{
     Accreditation, Control, DeliveryMode, OperatorFacts, Program, NON_CREDENTIAL_LEVEL,
@@ -58,6 +66,12 @@ pub struct Catalog {
     pub career_paths: Arc<Vec<CareerPath>>,
     /// Work settings.
     pub settings: Arc<Vec<WorkSetting>>,
+    /// The occupations a person may work in now: the career paths, in
+    /// their order, then the occupations people come from.
+    pub occupations: Arc<Vec<Occupation>>,
+    /// The percent change BLS projects for all occupations over the
+    /// projections' decade, the average each outlook compares with.
+    pub all_occupations_change: Option<f64>,
     /// Programs, in source order, then the operator's own.
     pub programs: Programs,
     state_cells: Arc<HashMap<(usize, &'static str), OewsCell>>,
@@ -70,7 +84,7 @@ impl Catalog {
     pub fn load(dir: &Path) -> Result<Self, CatalogError> {
         let mut skills = definitions::read_skills(&dir.join("catalog/skills.json"))?;
         let credentials_file = dir.join("catalog/credentials.csv");
-        let mut credentials = definitions::read_credentials(&credentials_file, &skills)?;
+        let mut credentials = credentials::read_credentials(&credentials_file, &skills)?;
         let path_defs = definitions::read_career_paths(&dir.join("catalog/career_paths.csv"))?;
         let setting_defs = definitions::read_settings(&dir.join("catalog/work_settings.csv"))?;
         let onet = onet::read(&dir.join("onet_29_2_him"))?;
@@ -83,7 +97,8 @@ impl Catalog {
         let by_state = oews::read_states(&dir.join("oews_2025_by_state.csv"), &bls_codes)?;
         let programs = programs::read(&dir.join("scorecard_cip5107_programs.csv"))?;
 
-        let career_paths = career_paths::build_career_paths(
+        let projections = outlook::read(&dir.join("bls_ep_2024_34_occupations.csv"))?;
+        let mut career_paths = career_paths::build_career_paths(
             &dir.join("catalog/career_paths.csv"),
             &path_defs,
             &skills,
@@ -109,6 +124,24 @@ impl Catalog {
                     })?;
                 credential.paths.push(index);
             }
+        }
+        for path in &mut career_paths {
+            path.outlook = projections.by_code.get(&path.bls_soc_code).cloned();
+        }
+        let feeder_tags_file = dir.join("catalog/feeder_task_skills.csv");
+        let feeder_tags = definitions::read_task_tags(&feeder_tags_file, &skills)?;
+        let feeders = onet::read(&dir.join("onet_29_2_feeders"))?;
+        let experience: Vec<_> = path_defs.iter().map(|d| d.experience.clone()).collect();
+        let mut occupations = occupations::build(
+            &career_paths,
+            &experience,
+            &feeders,
+            &skills,
+            (&feeder_tags_file, &feeder_tags),
+        )?;
+        for occupation in &mut occupations {
+            let bls = occupation.soc_code.split('.').next().unwrap_or_default();
+            occupation.outlook = projections.by_code.get(bls).cloned();
         }
         let settings = settings::build_settings(
             &dir.join("catalog/work_settings.csv"),
@@ -147,6 +180,8 @@ impl Catalog {
             credentials: Arc::new(credentials),
             career_paths: Arc::new(career_paths),
             settings: Arc::new(settings),
+            occupations: Arc::new(occupations),
+            all_occupations_change: projections.all_occupations_change,
             programs: Programs::new(programs),
             state_cells: Arc::new(state_cells),
         })
@@ -167,12 +202,28 @@ impl Catalog {
         self.skills.iter().position(|s| s.id == id)
     }
 
+    /// The index of an occupation a person may work in now, by its O*NET-SOC
+    /// code.
+    pub fn occupation_index(&self, soc_code: &str) -> Option<usize> {
+        self.occupations.iter().position(|o| o.soc_code == soc_code)
+    }
+
     /// The index of a credential code or one of its aliases, in any
     /// letter case.
     pub fn credential_index(&self, code: &str) -> Option<usize> {
         self.credentials.iter().position(|c| {
             c.code.eq_ignore_ascii_case(code)
                 || c.aliases.iter().any(|a| a.eq_ignore_ascii_case(code))
+        })
+    }
+
+    /// The index of the credential whose apprentice form this code names
+    /// (`CPC-A` for the CPC), in any letter case.
+    pub fn apprentice_index(&self, code: &str) -> Option<usize> {
+        self.credentials.iter().position(|c| {
+            c.apprentice
+                .as_ref()
+                .is_some_and(|a| a.code.eq_ignore_ascii_case(code))
         })
     }
 

@@ -35,10 +35,39 @@ pub(crate) struct OnetOccupation {
     pub(crate) technology: Vec<(String, String)>,
     /// Job titles incumbents report, those My Next Move shows first.
     pub(crate) reported_titles: Vec<String>,
-    /// O*NET's related occupations, most related first.
-    pub(crate) related: Vec<String>,
+    /// O*NET's related occupations, most related first, with their tier.
+    pub(crate) related: Vec<(String, Relatedness)>,
     /// O*NET's alternate titles of the occupation.
     pub(crate) alternate_titles: Vec<String>,
+}
+
+/// How closely O*NET relates one occupation to another (its Related
+/// Occupations file's tiers, closest first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Relatedness {
+    /// "Primary-Short": the closest few.
+    PrimaryShort,
+    /// "Primary-Long".
+    PrimaryLong,
+    /// "Supplemental".
+    Supplemental,
+}
+
+impl Relatedness {
+    /// The tier as O*NET names it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::PrimaryShort => "Primary-Short",
+            Self::PrimaryLong => "Primary-Long",
+            Self::Supplemental => "Supplemental",
+        }
+    }
+
+    fn from_name(name: &str) -> Option<Self> {
+        [Self::PrimaryShort, Self::PrimaryLong, Self::Supplemental]
+            .into_iter()
+            .find(|t| t.name() == name)
+    }
 }
 
 /// One O*NET task statement.
@@ -260,24 +289,27 @@ fn read_alternate_titles(dir: &Path, occupations: &mut Occupations) -> Result<()
 /// The related occupations, by O*NET's index.
 fn read_related(dir: &Path, occupations: &mut Occupations) -> Result<(), CatalogError> {
     let table = Table::tsv(&dir.join("Related Occupations.txt"))?;
-    let (code, related, index) = (
+    let (code, related, tier, index) = (
         table.column("O*NET-SOC Code")?,
         table.column("Related O*NET-SOC Code")?,
+        table.column("Relatedness Tier")?,
         table.column("Index")?,
     );
-    let mut relations: HashMap<String, Vec<(u32, String)>> = HashMap::new();
+    let mut relations: HashMap<String, Vec<(u32, String, Relatedness)>> = HashMap::new();
     for row in table.rows() {
         known(occupations, row.get(code), &row)?;
         let rank = row.count(index, "Index")?;
+        let tier = Relatedness::from_name(row.get(tier))
+            .ok_or_else(|| row.error(format!("unknown relatedness tier {:?}", row.get(tier))))?;
         relations
             .entry(row.get(code).to_owned())
             .or_default()
-            .push((rank, row.get(related).to_owned()));
+            .push((rank, row.get(related).to_owned(), tier));
     }
     for (code, mut list) in relations {
         list.sort();
         occupations.get_mut(&code).expect("checked above").related =
-            list.into_iter().map(|(_, c)| c).collect();
+            list.into_iter().map(|(_, c, t)| (c, t)).collect();
     }
     Ok(())
 }

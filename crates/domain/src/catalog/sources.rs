@@ -33,6 +33,10 @@ pub const DATA_RELEASES: &[(&str, &str)] = &[
     ),
     ("O*NET Database, USDOL/ETA", "29.2"),
     ("ESCO, European Commission", "v1.2.0"),
+    (
+        "U.S. Bureau of Labor Statistics, Employment Projections",
+        "2024-34",
+    ),
 ];
 
 /// BLS's all-industries code.

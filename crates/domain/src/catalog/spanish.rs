@@ -8,7 +8,8 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::definitions::{Credential, Skill};
+use super::credentials::Credential;
+use super::definitions::Skill;
 use super::error::CatalogError;
 use super::settings::WorkSetting;
 use crate::language::Language;

@@ -91,6 +91,11 @@ impl<'a> Row<'a> {
         self.record.get(column).unwrap_or("")
     }
 
+    /// The row's line in its file.
+    pub(crate) fn line(&self) -> u64 {
+        self.line
+    }
+
     /// An error at this row.
     pub(crate) fn error(&self, reason: impl Into<String>) -> CatalogError {
         CatalogError::at(self.path, self.line, reason.into())

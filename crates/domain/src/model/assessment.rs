@@ -16,6 +16,12 @@ pub struct Assessment {
     /// Each career path's fit in [0, 1], in catalog order (see
     /// [`super::fit`]).
     pub fits: Vec<f64>,
+    /// How strongly what the profile says points to each career path
+    /// rather than to the field's others, in (0, 1), in catalog order: the
+    /// logistic of the evidence ([`super::fit::PathFit::evidence`], in
+    /// log-odds of "on this path"); 0.5 where nothing said points either
+    /// way.
+    pub pointing: Vec<f64>,
     /// The paths shown, best fit first (ties by share, then catalog
     /// order), with why and what would raise them.
     pub explained: Vec<Explanation>,

@@ -2,18 +2,18 @@
 //! bring, as the share of people sampled on that path whom it meets at
 //! least as well. Each path is judged on its own, so several can fit well.
 //!
-//! For path `c`, a profile becomes `2n + 3` closeness features, each in
-//! [0, 1] and 1 at the path's typical profile:
+//! For path `c`, a profile becomes `n + 3` closeness features, each in
+//! [0, 1] and 1 at or beyond the path's typical profile:
 //!
-//! - per skill, **below**: `1 - max(0, typical - level)`, the level after
-//!   credentials' floors (a credential vouches for the skills it examines);
-//! - per skill, **above**: `1 - max(0, stated - typical)`, the level the
-//!   person stated beyond what the path asks (a credential's floor never
-//!   counts as beyond);
+//! - per skill: `1 - max(0, typical - level)`, the level after the floors
+//!   of credentials and work held (each vouches for the skills it shows);
+//!   a level above typical counts as typical: bringing more than a path
+//!   asks is never a fault of the fit;
 //! - **interests**: `(r + 1) / 2`, `r` the Pearson correlation of the six
 //!   RIASEC scores with the path's (O*NET Interest Profiler's own match);
-//! - **education**: `1 - |level - usual| / 9` on the ten education levels,
-//!   `usual` the path's most common (O*NET);
+//! - **education**: `1 - max(0, usual - level) / 9` on the ten education
+//!   levels, `usual` the path's most common (O*NET): more education than
+//!   the path usually asks counts as the usual level;
 //! - **credential**: 1 when the profile holds a credential that leads to
 //!   the path (`data/catalog/credentials.csv`).
 //!
@@ -22,7 +22,9 @@
 //! the path's reference value, the mean over its sampled people who state
 //! it, so they neither help nor hurt. A skill not named but vouched for by
 //! a credential counts at the credential's floor or the reference,
-//! whichever is closer to typical. A skill named with 0 counts as 0. The match is `m = w . f`, with weights learned per path by
+//! whichever is closer to typical, and so does one not named by a person
+//! who names the occupation they work in, at the level typical of its
+//! workers (O*NET). A skill named with 0 counts as 0. The match is `m = w . f`, with weights learned per path by
 //! logistic regression (linfa) of "sampled on this path" against the other
 //! paths' people, negative weights set to 0; the fit is the share of the
 //! path's own sampled people, described in full ([`describes_fully`]),
@@ -74,8 +76,8 @@ pub struct FitParams {
 /// One path's fit.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PathFit {
-    /// Weight of each closeness feature (skills below, skills above,
-    /// interests, education), none negative.
+    /// Weight of each closeness feature (skills, interests, education,
+    /// credential), none negative.
     pub weights: Vec<f64>,
     /// Each closeness feature's mean over the path's sampled people.
     pub reference: Vec<f64>,
@@ -137,22 +139,22 @@ impl Target {
 
 /// Index of the interests feature for `n` skills.
 pub fn interests_feature(n: usize) -> usize {
-    2 * n
+    n
 }
 
 /// Index of the education feature for `n` skills.
 pub fn education_feature(n: usize) -> usize {
-    2 * n + 1
+    n + 1
 }
 
 /// Index of the credential feature for `n` skills.
 pub fn credential_feature(n: usize) -> usize {
-    2 * n + 2
+    n + 2
 }
 
 /// The number of closeness features for `n` skills.
 pub fn dimensions(n: usize) -> usize {
-    2 * n + 3
+    n + 3
 }
 
 /// Pearson correlation of two score vectors; 0 when either is flat.
@@ -173,10 +175,11 @@ pub fn pearson(a: &[f64; 6], b: &[f64; 6]) -> f64 {
     }
 }
 
-/// Closeness of an education level to the usual one, in [0, 1].
+/// Closeness of an education level to the usual one, in [0, 1]: 1 at or
+/// above it.
 pub fn education_closeness(level: EducationLevel, usual: EducationLevel) -> f64 {
     let span = (EducationLevel::ALL.len() - 1) as f64;
-    1.0 - (level as i32 - usual as i32).abs() as f64 / span
+    1.0 - (usual as i32 - level as i32).max(0) as f64 / span
 }
 
 /// Writes the closeness features of `profile` to `target` into `out`
@@ -188,20 +191,13 @@ pub fn closeness(profile: &Profile, target: &Target, fill: &[f64], out: &mut Vec
     out.clear();
     out.extend((0..n).map(|s| {
         let value = 1.0 - (target.typical[s] - profile.skills[s]).max(0.0);
-        if profile.said[s] {
-            value
-        } else if profile.vouched_by[s].is_some() && value > fill[s] {
-            // A floor says "at least this": never below not saying.
-            value
-        } else {
-            fill[s]
-        }
-    }));
-    out.extend((0..n).map(|s| {
-        if profile.said[s] {
-            1.0 - (profile.stated_skills[s] - target.typical[s]).max(0.0)
-        } else {
-            fill[n + s]
+        match (profile.said[s], profile.vouched_by[s]) {
+            (true, _) => value,
+            // A credential's floor, or the level typical of the
+            // occupation worked in, says "at least this": never below
+            // not saying.
+            (false, Some(_)) if value > fill[s] => value,
+            _ => fill[s],
         }
     }));
     out.push(match &profile.interests {
@@ -323,6 +319,6 @@ mod tests {
         assert!(
             education_closeness(Associate, Bachelor) > education_closeness(HighSchool, Bachelor)
         );
-        assert!(education_closeness(Master, Bachelor) > education_closeness(Doctorate, Bachelor));
+        assert_eq!(education_closeness(Doctorate, Bachelor), 1.0);
     }
 }

@@ -121,6 +121,7 @@ impl CareerModel {
         let mut closeness = Vec::with_capacity(fit::dimensions(profile.skills.len()));
         let mut matches = Vec::with_capacity(self.targets.len());
         let mut keys = Vec::with_capacity(self.targets.len());
+        let mut pointing = Vec::with_capacity(self.targets.len());
         let unknown = vec![f64::NAN; fit::dimensions(profile.skills.len())];
         let fits: Vec<f64> = self
             .targets
@@ -130,6 +131,7 @@ impl CareerModel {
                 // What was said, unstated parts NaN: the evidence.
                 fit::closeness(profile, target, &unknown, &mut closeness);
                 let evidence = path.evidence(&closeness);
+                pointing.push(1.0 / (1.0 + (-evidence).exp()));
                 fit::closeness(profile, target, &path.reference, &mut closeness);
                 let m = path.matching(&closeness);
                 matches.push(m);
@@ -148,49 +150,87 @@ impl CareerModel {
         let explained = order
             .into_iter()
             .map(|class| {
-                let interest_match = profile
-                    .interests
-                    .map(|i| fit::pearson(&i, &self.targets[class].interests));
-                if !explain {
-                    return Explanation {
+                if explain {
+                    self.explain_with(profile, class, matches[class], &mut closeness)
+                } else {
+                    Explanation {
                         class,
-                        interest_match,
+                        interest_match: self.interest_match(profile, class),
                         parts: Vec::new(),
                         gaps: Vec::new(),
                         credential_steps: Vec::new(),
-                    };
-                }
-                // Only the paths shown need their features again.
-                let path = &self.artifact.fit.paths[class];
-                fit::closeness(
-                    profile,
-                    &self.targets[class],
-                    &path.reference,
-                    &mut closeness,
-                );
-                let m = matches[class];
-                Explanation {
-                    class,
-                    interest_match,
-                    parts: self.parts(class, profile, m, &closeness),
-                    gaps: self.gaps(class, profile, m, &closeness),
-                    credential_steps: self.credential_steps(class, profile, m, &closeness),
+                    }
                 }
             })
             .collect();
         Assessment {
             probabilities,
             fits,
+            pointing,
             explained,
         }
     }
 
+    /// What raised or lowered path `class`'s fit for `profile`, and which
+    /// skill or credential would raise it most.
+    pub fn explain(&self, profile: &Profile, class: usize) -> Explanation {
+        let (m, mut closeness) = self.matched(profile, class);
+        self.explain_with(profile, class, m, &mut closeness)
+    }
+
+    /// The profile's match on path `class`, with its closeness features.
+    fn matched(&self, profile: &Profile, class: usize) -> (f64, Vec<f64>) {
+        let path = &self.artifact.fit.paths[class];
+        let mut closeness = Vec::with_capacity(path.weights.len());
+        fit::closeness(
+            profile,
+            &self.targets[class],
+            &path.reference,
+            &mut closeness,
+        );
+        (path.matching(&closeness), closeness)
+    }
+
+    /// [`Self::explain`] for a profile whose match on the path is `m`,
+    /// with a buffer for its closeness features.
+    fn explain_with(
+        &self,
+        profile: &Profile,
+        class: usize,
+        m: f64,
+        closeness: &mut Vec<f64>,
+    ) -> Explanation {
+        let path = &self.artifact.fit.paths[class];
+        fit::closeness(profile, &self.targets[class], &path.reference, closeness);
+        Explanation {
+            class,
+            interest_match: self.interest_match(profile, class),
+            parts: self.parts(class, profile, m, closeness),
+            gaps: self.gaps(class, profile, m, closeness),
+            credential_steps: self.credential_steps(class, profile, m, closeness),
+        }
+    }
+
+    /// The credentials not held that lead to path `class` and would raise
+    /// its fit, the largest rise first: [`Explanation::credential_steps`]
+    /// without the rest of the explanation.
+    pub fn credential_gains(&self, profile: &Profile, class: usize) -> Vec<CredentialStep> {
+        let (m, closeness) = self.matched(profile, class);
+        self.credential_steps(class, profile, m, &closeness)
+    }
+
+    /// The Pearson correlation of the profile's interests with path
+    /// `class`'s (O*NET), if it states interests.
+    pub fn interest_match(&self, profile: &Profile, class: usize) -> Option<f64> {
+        profile
+            .interests
+            .map(|i| fit::pearson(&i, &self.targets[class].interests))
+    }
+
     /// Each part's contribution to path `class`'s fit: the fit minus the fit
-    /// with that part as the path's reference person has it (a skill's
-    /// excess over the typical level counts only when stated; on the fit
-    /// extended beyond
-    /// [0, 1], so a part still counts where the fit is floored at 0),
-    /// largest magnitude first.
+    /// with that part as the path's reference person has it (on the fit
+    /// extended beyond [0, 1], so a part still counts where the fit is
+    /// floored at 0), largest magnitude first.
     fn parts(
         &self,
         class: usize,
@@ -208,20 +248,7 @@ impl CareerModel {
                 .sum();
             now - path.standing(m - delta)
         };
-        // A skill's part is what the person did with it: its level against
-        // the typical one, and only when stated beyond it, the excess too
-        // (not going beyond is nothing the person did).
-        let typical = &self.targets[class].typical;
-        let mut parts: Vec<(Part, f64)> = (0..n)
-            .map(|s| {
-                let contribution = if profile.said[s] && profile.stated_skills[s] > typical[s] {
-                    without(&[s, n + s])
-                } else {
-                    without(&[s])
-                };
-                (Part::Skill(s), contribution)
-            })
-            .collect();
+        let mut parts: Vec<(Part, f64)> = (0..n).map(|s| (Part::Skill(s), without(&[s]))).collect();
         if self.targets[class].credentialed(profile) {
             parts.push((Part::Credential, without(&[fit::credential_feature(n)])));
         }
@@ -260,8 +287,8 @@ impl CareerModel {
             // it in earnest: learning one to 0.05 is no advice.
             .filter(|&s| typical[s] >= if known(s) { MIN_GAP } else { MIN_UNSTATED_STEP })
             .filter_map(|s| {
-                // At the typical level: nothing below it, nothing above.
-                let after = self.fit_with(class, m, closeness, &[(s, 1.0), (n + s, 1.0)]);
+                // At the typical level.
+                let after = self.fit_with(class, m, closeness, &[(s, 1.0)]);
                 (after > now).then_some(SkillGap {
                     skill: s,
                     current: known(s).then_some(profile.skills[s]),

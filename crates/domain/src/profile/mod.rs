@@ -2,125 +2,25 @@
 //! uses it once checked ([`Profile`]). Checking collects every fault with
 //! the path of its field, so a caller can fix them all at once.
 
-use crate::catalog::states::{self, State};
-use crate::catalog::Catalog;
-use crate::error::FieldViolation;
-use crate::language::Language;
+mod check;
+mod file;
+mod goal;
 
-/// Highest education completed, on O*NET's education categories 1-9, with
-/// 10-12 (first professional, doctoral, post-doctoral) as one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum EducationLevel {
-    /// Less than a high school diploma.
-    LessThanHighSchool = 1,
-    /// High school diploma.
-    HighSchool = 2,
-    /// Post-secondary certificate.
-    PostsecondaryCertificate = 3,
-    /// Some college, no degree.
-    SomeCollege = 4,
-    /// Associate's degree.
-    Associate = 5,
-    /// Bachelor's degree.
-    Bachelor = 6,
-    /// Post-baccalaureate certificate.
-    PostBaccalaureateCertificate = 7,
-    /// Master's degree.
-    Master = 8,
-    /// Post-master's certificate.
-    PostMastersCertificate = 9,
-    /// Doctoral or first professional degree.
-    Doctorate = 10,
-}
+pub use crate::education::EducationLevel;
+pub use check::MAX_YEARS;
+pub use file::ProfileFile;
+pub use goal::Goal;
 
-impl EducationLevel {
-    /// Every level, lowest first.
-    pub const ALL: [Self; 10] = [
-        Self::LessThanHighSchool,
-        Self::HighSchool,
-        Self::PostsecondaryCertificate,
-        Self::SomeCollege,
-        Self::Associate,
-        Self::Bachelor,
-        Self::PostBaccalaureateCertificate,
-        Self::Master,
-        Self::PostMastersCertificate,
-        Self::Doctorate,
-    ];
-
-    /// The level with this code (1-10).
-    pub fn from_code(code: i32) -> Option<Self> {
-        Self::ALL.into_iter().find(|l| *l as i32 == code)
-    }
-
-    /// The level named by a word such as `bachelor` or `some college`, or
-    /// by its enum name such as `EDUCATION_LEVEL_BACHELOR`, in any case.
-    pub fn from_name(name: &str) -> Option<Self> {
-        let name = name.trim().to_ascii_lowercase().replace([' ', '-'], "_");
-        let name = name.strip_prefix("education_level_").unwrap_or(&name);
-        Self::ALL.into_iter().find(|l| l.name() == name)
-    }
-
-    /// The level's name, as [`EducationLevel::from_name`] reads it.
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::LessThanHighSchool => "less_than_high_school",
-            Self::HighSchool => "high_school",
-            Self::PostsecondaryCertificate => "postsecondary_certificate",
-            Self::SomeCollege => "some_college",
-            Self::Associate => "associate",
-            Self::Bachelor => "bachelor",
-            Self::PostBaccalaureateCertificate => "post_baccalaureate_certificate",
-            Self::Master => "master",
-            Self::PostMastersCertificate => "post_masters_certificate",
-            Self::Doctorate => "doctorate",
-        }
-    }
-
-    /// The level of an O*NET education category (1-12).
-    pub fn from_onet_category(category: usize) -> Self {
-        Self::ALL[category.clamp(1, 10) - 1]
-    }
-
-    /// Words for a sentence in `language`.
-    pub fn describe_in(self, language: Language) -> &'static str {
-        match language {
-            Language::En => self.describe(),
-            Language::Es => match self {
-                Self::LessThanHighSchool => "estudios inferiores a la escuela secundaria",
-                Self::HighSchool => "un diploma de escuela secundaria",
-                Self::PostsecondaryCertificate => "un certificado postsecundario",
-                Self::SomeCollege => "algunos estudios universitarios",
-                Self::Associate => "un título asociado",
-                Self::Bachelor => "una licenciatura",
-                Self::PostBaccalaureateCertificate => "un certificado de posbachillerato",
-                Self::Master => "una maestría",
-                Self::PostMastersCertificate => "un certificado posterior a la maestría",
-                Self::Doctorate => "un doctorado o título profesional",
-            },
-        }
-    }
-
-    /// Words for a sentence.
-    pub fn describe(self) -> &'static str {
-        match self {
-            Self::LessThanHighSchool => "less than high school",
-            Self::HighSchool => "a high school diploma",
-            Self::PostsecondaryCertificate => "a post-secondary certificate",
-            Self::SomeCollege => "some college",
-            Self::Associate => "an associate's degree",
-            Self::Bachelor => "a bachelor's degree",
-            Self::PostBaccalaureateCertificate => "a post-baccalaureate certificate",
-            Self::Master => "a master's degree",
-            Self::PostMastersCertificate => "a post-master's certificate",
-            Self::Doctorate => "a doctoral or professional degree",
-        }
-    }
-}
+use crate::catalog::states::State;
+use crate::catalog::{Catalog, Licence};
 
 /// Highest area score of the O*NET Interest Profiler Short Form: ten items
 /// per area, each answered 0 (strongly dislike) to 4 (strongly like).
 pub const INTEREST_PROFILER_MAX: u32 = 40;
+
+/// The share of its workers' typical level (O*NET) that working in an
+/// occupation vouches for: its workers vary, and a floor is "at least".
+pub const WORK_FLOOR: f64 = 0.75;
 
 /// The most credentials a profile may list.
 pub const MAX_CREDENTIALS: usize = 32;
@@ -140,6 +40,23 @@ pub struct ProfileInput {
     pub credentials: Vec<String>,
     /// USPS state code or empty.
     pub state: String,
+    /// What the person wants, as a goal code (1-4); 0 means not stated.
+    pub goal: i32,
+    /// O*NET-SOC code of the occupation the person works in now, or empty.
+    pub current_occupation: String,
+    /// Years in that occupation, if stated.
+    pub years_experience: Option<f64>,
+}
+
+/// What raised a skill above what the person stated: a credential held
+/// (its floor) or the occupation they work in (its typical level).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Voucher {
+    /// A credential, by index into the catalog's credentials.
+    Credential(usize),
+    /// The occupation the person works in, by index into the catalog's
+    /// occupations.
+    Work(usize),
 }
 
 /// A checked profile.
@@ -153,139 +70,35 @@ pub struct Profile {
     pub stated_skills: Vec<f64>,
     /// Whether the person named each skill (an explicit 0 included).
     pub said: Vec<bool>,
-    /// Proficiency per skill after credentials' floors are applied.
+    /// Proficiency per skill after the floors of credentials held and of
+    /// the occupation worked in are applied.
     pub skills: Vec<f64>,
-    /// For each skill, the credential whose floor raised it, if any.
-    pub vouched_by: Vec<Option<usize>>,
+    /// For each skill, what raised it above what was stated, if anything.
+    pub vouched_by: Vec<Option<Voucher>>,
     /// RIASEC scores in [0, 1], if given.
     pub interests: Option<[f64; 6]>,
     /// Highest education, if stated.
     pub education: Option<EducationLevel>,
-    /// Indexes of held credentials, without repeats.
+    /// Indexes of held credentials, without repeats (those held in their
+    /// apprentice form included).
     pub credentials: Vec<usize>,
+    /// Credentials held in their apprentice form (AAPC's CPC-A), by index.
+    pub apprentice: Vec<usize>,
+    /// Clinical licences held, stated or from the occupation.
+    pub licences: Vec<Licence>,
+    /// What the person wants, if they said.
+    pub goal: Option<Goal>,
+    /// The occupation the person works in now, by index into the
+    /// catalog's occupations.
+    pub occupation: Option<usize>,
+    /// Years in that occupation, if stated.
+    pub years_experience: Option<f64>,
     /// The state, if given.
     pub state: Option<&'static State>,
 }
 
 /// The RIASEC field names, in order.
 pub const INTEREST_FIELDS: [&str; 6] = crate::riasec::AREAS;
-
-fn unit_interval(value: f64) -> Option<&'static str> {
-    if !value.is_finite() {
-        Some("must be a finite number")
-    } else if !(0.0..=1.0).contains(&value) {
-        Some("must be between 0 and 1")
-    } else {
-        None
-    }
-}
-
-impl ProfileInput {
-    /// Checks every field against the catalog, naming fields under `prefix`
-    /// (e.g. `profile`).
-    pub fn check(self, catalog: &Catalog, prefix: &str) -> Result<Profile, Vec<FieldViolation>> {
-        let mut violations = Vec::new();
-        let n = catalog.skills.len();
-        let mut stated_skills = vec![None; n];
-        for (id, value) in &self.skills {
-            let field = format!("{prefix}.skills[{id}]");
-            match catalog.skill_index(id) {
-                None => violations.push(FieldViolation::new(
-                    field,
-                    "unknown skill id; see the skill vocabulary",
-                )),
-                Some(index) => match unit_interval(*value) {
-                    Some(problem) => violations.push(FieldViolation::new(field, problem)),
-                    None => stated_skills[index] = Some(*value),
-                },
-            }
-        }
-        if let Some(interests) = &self.interests {
-            for (value, name) in interests.iter().zip(INTEREST_FIELDS) {
-                if let Some(problem) = unit_interval(*value) {
-                    violations.push(FieldViolation::new(
-                        format!("{prefix}.interests.{name}"),
-                        problem,
-                    ));
-                }
-            }
-        }
-        let mut interests = self.interests;
-        if let Some(scores) = self.interest_profiler {
-            if self.interests.is_some() {
-                violations.push(FieldViolation::new(
-                    format!("{prefix}.interest_profiler"),
-                    "give interests or interest_profiler, not both",
-                ));
-            }
-            for (score, name) in scores.iter().zip(INTEREST_FIELDS) {
-                if *score > INTEREST_PROFILER_MAX {
-                    violations.push(FieldViolation::new(
-                        format!("{prefix}.interest_profiler.{name}"),
-                        format!("must be 0-{INTEREST_PROFILER_MAX}, the Short Form's range"),
-                    ));
-                }
-            }
-            interests = Some(scores.map(|s| f64::from(s) / f64::from(INTEREST_PROFILER_MAX)));
-        }
-        let education = match self.highest_education {
-            0 => None,
-            code => {
-                let level = EducationLevel::from_code(code);
-                if level.is_none() {
-                    violations.push(FieldViolation::new(
-                        format!("{prefix}.highest_education"),
-                        "unknown education level",
-                    ));
-                }
-                level
-            }
-        };
-        let mut credentials = Vec::new();
-        if self.credentials.len() > MAX_CREDENTIALS {
-            violations.push(FieldViolation::new(
-                format!("{prefix}.credentials"),
-                format!("at most {MAX_CREDENTIALS} credentials"),
-            ));
-        } else {
-            for (i, code) in self.credentials.iter().enumerate() {
-                match catalog.credential_index(code) {
-                    Some(index) if !credentials.contains(&index) => credentials.push(index),
-                    Some(_) => {}
-                    None => violations.push(FieldViolation::new(
-                        format!("{prefix}.credentials[{i}]"),
-                        "unknown credential code; see the credential list",
-                    )),
-                }
-            }
-        }
-        let state = match self.state.as_str() {
-            "" => None,
-            code => {
-                let state = states::by_usps(code).filter(|_| code.len() == 2);
-                if state.is_none() {
-                    violations.push(FieldViolation::new(
-                        format!("{prefix}.state"),
-                        "not a two-letter USPS state code",
-                    ));
-                }
-                state
-            }
-        };
-        if !violations.is_empty() {
-            return Err(violations);
-        }
-
-        let mut profile = Profile {
-            state,
-            ..Profile::new(stated_skills, interests, education)
-        };
-        for credential in credentials {
-            profile.hold(catalog, credential);
-        }
-        Ok(profile)
-    }
-}
 
 impl Profile {
     /// A profile of these skills (every skill of the vocabulary, `None`
@@ -305,6 +118,11 @@ impl Profile {
             interests,
             education,
             credentials: Vec::new(),
+            apprentice: Vec::new(),
+            licences: Vec::new(),
+            goal: None,
+            occupation: None,
+            years_experience: None,
             state: None,
         }
     }
@@ -344,10 +162,49 @@ impl Profile {
         }
         self.credentials.push(credential);
         for &(skill, floor) in &catalog.credentials[credential].skill_floors {
-            if self.skills[skill] < floor {
-                self.skills[skill] = floor;
-                self.vouched_by[skill] = Some(credential);
-            }
+            self.vouch(skill, floor, Voucher::Credential(credential));
         }
+    }
+
+    /// Says the person works in occupation `occupation` (an index into
+    /// the catalog's occupations): each skill rises to the level typical
+    /// of its workers, and its licence is held.
+    pub fn work_in(&mut self, catalog: &Catalog, occupation: usize, years: Option<f64>) {
+        self.occupation = Some(occupation);
+        self.years_experience = years;
+        let work = &catalog.occupations[occupation];
+        for (skill, &level) in work.typical_skills.iter().enumerate() {
+            self.vouch(skill, WORK_FLOOR * level, Voucher::Work(occupation));
+        }
+        if let Some(licence) = work.licence {
+            self.hold_licence(licence);
+        }
+    }
+
+    /// Adds a licence; holding it already changes nothing.
+    pub fn hold_licence(&mut self, licence: Licence) {
+        if !self.licences.contains(&licence) {
+            self.licences.push(licence);
+        }
+    }
+
+    /// Raises skill `skill` to `floor`, as `voucher` vouches.
+    fn vouch(&mut self, skill: usize, floor: f64, voucher: Voucher) {
+        if self.skills[skill] < floor {
+            self.skills[skill] = floor;
+            self.vouched_by[skill] = Some(voucher);
+        }
+    }
+
+    /// The highest education the person states or their credentials
+    /// imply (an RHIT implies an associate degree: its only route is a
+    /// CAHIIM associate program), if either says.
+    pub fn education_known(&self, catalog: &Catalog) -> Option<EducationLevel> {
+        let implied = self
+            .credentials
+            .iter()
+            .filter_map(|&c| catalog.credentials[c].implied_education())
+            .max();
+        self.education.max(implied)
     }
 }

@@ -5,11 +5,15 @@
 
 use std::borrow::Cow;
 
+pub use super::counsel::route::{CredentialCheck, EducationStep, StepKind};
+pub use super::counsel::score::Rule;
+pub use super::counsel::standing::Move;
 pub use super::reason::Reason;
 use crate::catalog::{
     CareerPath, Credential, CredentialRoute, OewsCell, Program, Skill, TypicalDuration, WorkSetting,
 };
 pub use crate::model::{CredentialStep, SkillGap};
+use crate::profile::Goal;
 
 /// A ranked career path.
 #[derive(Debug, Clone)]
@@ -18,12 +22,19 @@ pub struct CareerPathScore<'a> {
     pub path: usize,
     /// The path itself.
     pub career_path: &'a CareerPath,
+    /// The score people read, in [0, 1]: the fit, weighed for the
+    /// person's goal by the rules in `rules` (see `counsel::score`).
+    pub score: f64,
     /// Fit in [0, 1]: the share of people sampled on the path whom the
     /// profile meets at least as well.
-    pub score: f64,
+    pub fit: f64,
     /// Probability in [0, 1] that this path fits best among all; the
     /// shares of all paths sum to 1.
     pub share: f64,
+    /// How the path stands to where the person is.
+    pub movement: Move,
+    /// The rules that weighed the fit into the score.
+    pub rules: Vec<Rule>,
     /// The path's BLS figures in the person's state, where BLS publishes
     /// them: the state wages to show beside the national ones.
     pub state_cell: Option<&'a OewsCell>,
@@ -31,7 +42,10 @@ pub struct CareerPathScore<'a> {
     pub reasons: Vec<Reason>,
     /// What to learn next, most useful first.
     pub skill_gaps: Vec<SkillToLearn<'a>>,
-    /// What to earn next, most useful first.
+    /// The program the person needs next on the route, if any, with its
+    /// sentence when sentences were asked for.
+    pub education_step: Option<(EducationStep<'a>, Option<String>)>,
+    /// What to earn next, in the order the route names them.
     pub credential_steps: Vec<CredentialToEarn<'a>>,
 }
 
@@ -45,13 +59,19 @@ pub struct SkillToLearn<'a> {
     pub gap: SkillGap,
 }
 
-/// A credential to earn for a path: the model's step, the credential it
-/// names, and the programs that lead to it.
+/// A credential to earn for a path: the credential, the issuer's route
+/// checked against the person, what earning it does to the fit, and the
+/// programs that lead to it.
 #[derive(Debug, Clone)]
 pub struct CredentialToEarn<'a> {
     /// The credential.
     pub credential: &'a Credential,
-    /// What earning it does to the fit.
+    /// The issuer's route that costs the person least, checked.
+    pub check: CredentialCheck<'a>,
+    /// The step in one sentence, when sentences were asked for.
+    pub explanation: Option<String>,
+    /// What earning it does to the fit (a gain of 0 where it would not
+    /// raise it).
     pub step: CredentialStep,
     /// The credential levels of the catalog's programs that prepare for
     /// it, lowest first.
@@ -148,7 +168,17 @@ pub struct Payback {
 /// Everything ranked for one profile, borrowing the catalog it ranks.
 #[derive(Debug, Clone)]
 pub struct Recommendations<'a> {
-    /// Best first.
+    /// The goal the answer serves.
+    pub goal: Goal,
+    /// True when the person gave no goal and the profile points to it.
+    pub goal_inferred: bool,
+    /// What every career path's score means for that goal, in the asked
+    /// language.
+    pub score_meaning: &'static str,
+    /// Career paths left out as weak matches: scoring under
+    /// `counsel::score::MIN_SCORE` when at least `MIN_LISTED` reach it.
+    pub weak_career_paths: usize,
+    /// Highest score first.
     pub career_paths: Vec<CareerPathScore<'a>>,
     /// Best first.
     pub settings: Vec<SettingScore<'a>>,

@@ -10,6 +10,8 @@
 mod answer;
 mod careers;
 pub mod compare;
+pub mod counsel;
+mod path_words;
 mod programs;
 mod query;
 mod reason;
@@ -17,8 +19,9 @@ pub mod replay;
 mod settings;
 
 pub use answer::{
-    CareerPathScore, CredentialStep, CredentialToEarn, Payback, ProgramEntry, ProgramScore, Reason,
-    Recommendations, RouteEntry, SettingScore, SkillGap, SkillToLearn,
+    CareerPathScore, CredentialCheck, CredentialStep, CredentialToEarn, EducationStep, Move,
+    Payback, ProgramEntry, ProgramScore, Reason, Recommendations, RouteEntry, Rule, SettingScore,
+    SkillGap, SkillToLearn, StepKind,
 };
 pub use query::{Limits, ProgramPreferences, Query, QueryInput, View, LIMITS};
 pub use reason::{Datum, ReasonCode, Source, Unit, Value};
@@ -30,6 +33,7 @@ use crate::catalog::{Catalog, ProgramFilter};
 use crate::language::Language;
 use crate::model::CareerModel;
 use crate::profile::Profile;
+use counsel::Counsel;
 
 /// The catalog and the model that ranks it, checked to fit each other.
 /// What does not depend on the programs (the model, the setting
@@ -163,47 +167,124 @@ impl Recommender {
         language: Language,
     ) -> Recommendations<'_> {
         let explain = view == View::Full;
+        let catalog = &self.catalog;
         // Spans of the steps, for traces; they cost a check when off.
-        let assessment = tracing::debug_span!("score")
-            .in_scope(|| self.model.assess(profile, limits.career_paths, explain));
+        let (assessment, counsel) = tracing::debug_span!("score").in_scope(|| {
+            let assessment = self.model.assess(profile, 0, false);
+            let counsel = Counsel::new(catalog, profile, &assessment.fits, &assessment.pointing);
+            (assessment, counsel)
+        });
+        let listed = counsel.listed();
+        let shown: Vec<usize> = listed.iter().take(limits.career_paths).copied().collect();
+        let weights = path_weights(&counsel, &shown, catalog.career_paths.len());
+        let shown: Vec<careers::Shown<'_>> =
+            tracing::debug_span!("explain_career_paths").in_scope(|| {
+                shown
+                    .iter()
+                    .map(|&path| self.shown(profile, &counsel, path, explain))
+                    .collect()
+            });
         let settings = tracing::debug_span!("rank_settings").in_scope(|| {
             settings::rank(
-                &self.catalog,
+                catalog,
                 &self.setting_texts,
-                &assessment.probabilities,
+                &weights,
                 limits.work_settings,
                 explain,
                 language,
             )
         });
         let programs = tracing::debug_span!("rank_programs").in_scope(|| {
+            let routes: Vec<(usize, f64, &counsel::route::PathRoute<'_>)> = shown
+                .iter()
+                .map(|s| (s.explanation.class, weights[s.explanation.class], &s.route))
+                .collect();
+            let wants = programs::Wants::new(catalog, &routes);
             let wanted = programs::Wanted {
+                wants: &wants,
                 limit: limits.programs,
                 preferences,
                 filter,
                 explain,
                 language,
             };
-            self.program_index
-                .rank(&self.catalog, profile, &assessment.probabilities, wanted)
+            self.program_index.rank(catalog, profile, wanted)
         });
-        let mut career_paths = tracing::debug_span!("explain_career_paths").in_scope(|| {
-            careers::rank(
-                &self.catalog,
-                self.model.targets(),
-                &self.prepared_levels,
-                profile,
-                assessment,
-                language,
-            )
-        });
+        let context = careers::Context {
+            catalog,
+            targets: self.model.targets(),
+            prepared_levels: &self.prepared_levels,
+            profile,
+            counsel: &counsel,
+            shares: &assessment.probabilities,
+            explain,
+            language,
+        };
+        let mut career_paths = careers::rank(&context, shown);
         link_steps(&mut career_paths, &programs);
+        let standing = &counsel.standing;
         Recommendations {
+            goal: standing.goal,
+            goal_inferred: standing.inferred,
+            score_meaning: counsel::texts::score_meaning(standing.goal, language),
+            weak_career_paths: counsel.weak(),
             career_paths,
             settings,
             programs,
         }
     }
+
+    /// A path the answer shows: its fit explained when `explain`, what
+    /// each credential would do to its fit, and its route.
+    fn shown(
+        &self,
+        profile: &Profile,
+        counsel: &Counsel,
+        path: usize,
+        explain: bool,
+    ) -> careers::Shown<'_> {
+        let explanation = if explain {
+            self.model.explain(profile, path)
+        } else {
+            crate::model::Explanation {
+                class: path,
+                interest_match: self.model.interest_match(profile, path),
+                parts: Vec::new(),
+                gaps: Vec::new(),
+                credential_steps: Vec::new(),
+            }
+        };
+        let gains = if explain {
+            explanation.credential_steps.clone()
+        } else {
+            self.model.credential_gains(profile, path)
+        };
+        let gain = |c: usize| {
+            gains
+                .iter()
+                .find(|s| s.credential == c)
+                .map_or(0.0, |s| s.gain)
+        };
+        let route = counsel.route(&self.catalog, profile, path, gain);
+        careers::Shown {
+            explanation,
+            gains,
+            route,
+        }
+    }
+}
+
+/// Each path's weight in the settings and programs of the answer: the
+/// shown paths' scores, summing to 1 (none, when no path is shown).
+fn path_weights(counsel: &Counsel, shown: &[usize], paths: usize) -> Vec<f64> {
+    let mut weights = vec![0.0; paths];
+    let total: f64 = shown.iter().map(|&p| counsel.scores[p].score).sum();
+    if total > 0.0 {
+        for &p in shown {
+            weights[p] = counsel.scores[p].score / total;
+        }
+    }
+    weights
 }
 
 /// Links each credential step to the answer's programs that lead to the

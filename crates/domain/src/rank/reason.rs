@@ -42,17 +42,18 @@ pub enum ReasonCode {
     Education,
     /// A work setting: the share of a path's workers it employs (BLS).
     SettingStaffing,
-    /// A program: the share of a path's workers whose job needs its level
-    /// (O*NET education survey).
+    /// No longer produced (a program's link to a path is the route step
+    /// it takes, [`ReasonCode::ProgramRouteStep`]); kept so the wire's
+    /// code still maps. So are the next four.
     ProgramPathLevel,
-    /// A program: the preparation O*NET describes for a path it has no
-    /// education survey for.
+    /// No longer produced.
     ProgramPathPreparation,
-    /// A program: its operator says it prepares for a credential of a path.
+    /// No longer produced.
     ProgramPreparesFor,
-    /// A program: of a level the person already holds or passed.
+    /// No longer produced: a route never asks for a level held for the
+    /// same field.
     ProgramLevelHeld,
-    /// A program: a graduate level without a bachelor's degree.
+    /// No longer produced.
     ProgramNeedsBachelor,
     /// A program: in the person's state.
     ProgramInState,
@@ -65,12 +66,43 @@ pub enum ReasonCode {
     /// A program: the facts a person weighs (accreditation, practicum,
     /// career services); contributes 0.
     ProgramFacts,
-    /// A program listed after programs that score less, for variety;
-    /// contributes 0.
+    /// No longer produced (programs run in score order); kept so the
+    /// wire's code still maps.
     VarietyAfterLower,
-    /// A program listed before programs that score more, for variety;
-    /// contributes 0.
+    /// No longer produced, as above.
     VarietyBeforeHigher,
+    /// A career path: a step up from where the person stands.
+    PathStepUp,
+    /// A career path: where the person works now.
+    PathWhereYouAre,
+    /// A career path: about level with where the person stands.
+    PathLateral,
+    /// A career path: below what the person brings.
+    PathBringsMore,
+    /// A career path: its entry education (BLS) is not yet the person's.
+    PathNotYetQualified,
+    /// A career path: BLS projects its occupation to decline.
+    PathDeclining,
+    /// A career path: O*NET relates it to the person's occupation.
+    PathRelated,
+    /// A program: a step of a shown path's route.
+    ProgramRouteStep,
+    /// A program: what its Scorecard field (CIP 51.07) does and does not
+    /// say of its specialty; contributes 0.
+    ProgramSpecialty,
+    /// A career path: nothing in the sources links it to where the person
+    /// stands.
+    PathUnlinked,
+    /// A career path (exploring): an occupation at the edge of the field.
+    PathAdjacent,
+    /// A career path (exploring): its entry education is a long way from
+    /// the person's.
+    PathLongRoute,
+    /// A program: on no step of the shown paths' routes.
+    ProgramOffRoute,
+    /// A career path, exploring or finding work: how strongly what the
+    /// person said points to it rather than the field's others.
+    PathPointsHere,
 }
 
 const SKILL_VALUES: &[&str] = &[
@@ -85,7 +117,7 @@ const SKILL_VALUES: &[&str] = &[
 
 impl ReasonCode {
     /// Every code, in the order of the proto's enum.
-    pub const ALL: [Self; 20] = [
+    pub const ALL: [Self; 34] = [
         Self::SkillAboveTypical,
         Self::SkillTowardTypical,
         Self::SkillBelowTypical,
@@ -104,6 +136,31 @@ impl ReasonCode {
         Self::ProgramOutOfState,
         Self::ProgramOutcomes,
         Self::ProgramFacts,
+        Self::VarietyAfterLower,
+        Self::VarietyBeforeHigher,
+        Self::PathStepUp,
+        Self::PathWhereYouAre,
+        Self::PathLateral,
+        Self::PathBringsMore,
+        Self::PathNotYetQualified,
+        Self::PathDeclining,
+        Self::PathRelated,
+        Self::ProgramRouteStep,
+        Self::ProgramSpecialty,
+        Self::PathUnlinked,
+        Self::PathAdjacent,
+        Self::PathLongRoute,
+        Self::ProgramOffRoute,
+        Self::PathPointsHere,
+    ];
+
+    /// The codes no longer produced, kept for the wire.
+    pub const RETIRED: [Self; 7] = [
+        Self::ProgramPathLevel,
+        Self::ProgramPathPreparation,
+        Self::ProgramPreparesFor,
+        Self::ProgramLevelHeld,
+        Self::ProgramNeedsBachelor,
         Self::VarietyAfterLower,
         Self::VarietyBeforeHigher,
     ];
@@ -144,6 +201,31 @@ impl ReasonCode {
             Self::VarietyAfterLower | Self::VarietyBeforeHigher => {
                 &["credential_level", "credential"]
             }
+            Self::PathStepUp | Self::PathLateral | Self::PathBringsMore => &[
+                "current_occupation",
+                "job_zone",
+                "current_job_zone",
+                "median_wage",
+                "current_median_wage",
+                "education",
+            ],
+            Self::PathWhereYouAre => &["current_occupation", "years_experience"],
+            Self::PathNotYetQualified => &["entry_education", "education"],
+            Self::PathDeclining => &["change_percent", "base_year", "projected_year"],
+            Self::PathRelated => &["current_occupation", "relatedness", "credential", "held"],
+            Self::PathUnlinked => &["core"],
+            Self::PathAdjacent => &[],
+            Self::PathLongRoute => &["entry_education"],
+            Self::ProgramOffRoute => &[],
+            Self::PathPointsHere => &["pointing"],
+            Self::ProgramRouteStep => &[
+                "career_path",
+                "credential",
+                "credential_level",
+                "accreditor",
+                "entry_education",
+            ],
+            Self::ProgramSpecialty => &["cip_family"],
         }
     }
 }
@@ -211,6 +293,8 @@ pub enum Source {
     Onet,
     /// ESCO.
     Esco,
+    /// BLS Employment Projections.
+    Projections,
 }
 
 // Every data release has its source.
@@ -218,7 +302,13 @@ const _: () = assert!(Source::ALL.len() == DATA_RELEASES.len());
 
 impl Source {
     /// Every source, in the order of `DATA_RELEASES`.
-    pub const ALL: [Self; 4] = [Self::Oews, Self::Scorecard, Self::Onet, Self::Esco];
+    pub const ALL: [Self; 5] = [
+        Self::Oews,
+        Self::Scorecard,
+        Self::Onet,
+        Self::Esco,
+        Self::Projections,
+    ];
 
     /// (source, release) as `DATA_RELEASES` lists them.
     pub fn release(self) -> (&'static str, &'static str) {

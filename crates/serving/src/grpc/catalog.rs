@@ -4,7 +4,7 @@
 use tonic::{Request, Response, Status};
 use tracing::instrument;
 
-use super::convert::entries::{career_path, credential, program};
+use super::convert::entries::{career_path, credential, occupation, program};
 use super::page_token::{scoped, PageTokens};
 use super::status::request_status;
 use crate::live::{Live, TenantName};
@@ -59,6 +59,22 @@ impl pb::catalog_server::Catalog for CatalogService {
                 .career_paths
                 .iter()
                 .map(|p| career_path(catalog, p))
+                .collect(),
+        }))
+    }
+
+    #[instrument(name = "ListOccupations", level = "debug", skip_all)]
+    async fn list_occupations(
+        &self,
+        _request: Request<pb::ListOccupationsRequest>,
+    ) -> Result<Response<pb::ListOccupationsResponse>, Status> {
+        let snapshot = self.live.current();
+        let catalog = snapshot.public().catalog();
+        Ok(Response::new(pb::ListOccupationsResponse {
+            occupations: catalog
+                .occupations
+                .iter()
+                .map(|o| occupation(catalog, o))
                 .collect(),
         }))
     }

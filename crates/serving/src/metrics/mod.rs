@@ -30,6 +30,7 @@ const METHODS: &[&str] = &[
     "himrec.v1.Catalog/ListCareerPaths",
     "himrec.v1.Catalog/ListWorkSettings",
     "himrec.v1.Catalog/ListCredentials",
+    "himrec.v1.Catalog/ListOccupations",
     "himrec.v1.Catalog/ListPrograms",
     "himrec.v1.Catalog/GetProgram",
     "himrec.v1.Admin/Reload",

@@ -8,13 +8,14 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use super::wants::Wants;
 use crate::catalog::{CredentialRoute, ProgramFilter, Programs, ReportingUnits};
 use crate::language::Language;
 use crate::rank::reason::Written;
 use crate::rank::ProgramPreferences;
 
 /// What the ranking precomputes from the catalog alone. A program's score
-/// is `level weight * state factor * outcome / k`; within a level, the
+/// is `group weight * state factor * outcome`; within a group, the
 /// order of `state factor * outcome` depends only on the person's state.
 /// So each level's programs are kept sorted by outcome (online ones apart,
 /// overall and per state); a request reads each level in order by merging
@@ -81,8 +82,6 @@ pub(super) struct Layer {
     /// Outcomes reasons of core candidates that name other campuses than
     /// the core's (some of their unit's campuses are hidden).
     pub(super) outcome_rewritten: HashMap<u32, Written>,
-    /// Variety sentences of core groups the view writes itself.
-    pub(super) variety_rewritten: HashMap<usize, Vec<Written>>,
 }
 
 impl ProgramIndex {
@@ -120,18 +119,6 @@ impl ProgramIndex {
                 .unwrap_or(&self.core.outcome_texts[c as usize]),
             None => &self.core.outcome_texts[c as usize],
         }
-    }
-
-    /// The variety sentences of group `g`.
-    pub(super) fn variety_texts(&self, g: usize) -> &[Written] {
-        if let Some(texts) = self
-            .layer
-            .as_ref()
-            .and_then(|l| l.variety_rewritten.get(&g))
-        {
-            return texts;
-        }
-        &self.group(g).variety_texts
     }
 
     /// The sentences of `route`, per language, if written once.
@@ -182,32 +169,21 @@ pub(super) fn shown_campuses<'a>(
     }
 }
 
-/// Programs ranked together, sharing one path fit: one credential category,
+/// Programs ranked together, sharing one weight: one credential level,
 /// and the credentials they prepare for (none for public data's programs).
 #[derive(Debug, Clone)]
 pub(super) struct Group {
     /// O*NET education category of their credential level.
     pub(super) category: usize,
+    /// Their Scorecard credential level.
+    pub(super) level: u8,
     /// Codes of the credentials they prepare for, as the overlay lists them.
     pub(super) credentials: Vec<String>,
-    /// `relevance[path]`: how much the credential leads to the path, in
-    /// [0, 1]: 1 for a path a prepared-for credential leads to, otherwise
-    /// the category's share of the path's workers over its most common
-    /// category's.
-    pub(super) relevance: Vec<f64>,
-    /// `path_texts[path]`: the reason saying that the group's programs
-    /// lead to the path, written once.
-    pub(super) path_texts: Vec<Written>,
-    /// The reasons for a program of the group the list placed after
-    /// programs that score less, and before programs that score more
-    /// (filled once the group's level is known).
-    pub(super) variety_texts: Vec<Written>,
 }
 
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Candidate {
     pub(super) program: usize,
-    pub(super) category: usize,
     /// Its group in [`ProgramIndex::groups`].
     pub(super) group: usize,
     pub(super) state: Option<&'static str>,
@@ -223,6 +199,8 @@ pub(super) struct Candidate {
 /// What one request asks of the program ranking.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Wanted<'a> {
+    /// The programs the shown paths' routes ask for.
+    pub(crate) wants: &'a Wants,
     /// How many programs.
     pub(crate) limit: usize,
     /// The deprecated preferences.

@@ -5,12 +5,12 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use super::factors::onet_category;
+use super::factors::{level_of, onet_category};
 
 use super::index::{Candidate, Core, Group, ProgramIndex};
 use super::outcomes::{outcome_factor, outcomes_reason};
 use super::reasons::{describe_facts, facts_key, FACT_COMBINATIONS};
-use super::texts::{leads_to, prepares_for, route_texts, variety_texts};
+use super::texts::route_texts;
 use crate::catalog::{
     Accreditation, Catalog, DeliveryMode, Program, ReportingUnits, EDUCATION_CATEGORIES,
     NON_CREDENTIAL_LEVEL,
@@ -21,9 +21,7 @@ impl ProgramIndex {
     /// The index of every program `catalog` shows.
     pub(crate) fn new(catalog: &Catalog) -> Self {
         let units = ReportingUnits::new(&catalog.programs);
-        let plains: Vec<Group> = (1..=EDUCATION_CATEGORIES)
-            .map(|category| plain_group(catalog, category))
-            .collect();
+        let plains: Vec<Group> = (1..=EDUCATION_CATEGORIES).map(plain_group).collect();
         let mut groups = plains.clone();
         let mut prepared = HashMap::new();
         let mut candidates = Vec::new();
@@ -31,19 +29,10 @@ impl ProgramIndex {
             let Some(category) = category_of(p) else {
                 continue;
             };
-            let group = group_of(catalog, p, category, &plains, &mut prepared, &mut groups, 0);
-            candidates.push(candidate(i, p, category, group, units.unit(i)));
+            let group = group_of(p, category, &plains, &mut prepared, &mut groups, 0);
+            candidates.push(candidate(i, p, group, units.unit(i)));
         }
         let lists = Lists::sorted(&candidates, 0, groups.len());
-        let mut representatives: Vec<Option<&Program>> = vec![None; EDUCATION_CATEGORIES];
-        for c in &candidates {
-            representatives[c.category - 1].get_or_insert(&catalog.programs[c.program]);
-        }
-        for group in &mut groups {
-            if let Some(program) = representatives[group.category - 1] {
-                group.variety_texts = variety_texts(program, &group.credentials);
-            }
-        }
         let outcome_texts = candidates
             .iter()
             .map(|c| {
@@ -135,7 +124,6 @@ pub(super) fn category_of(p: &Program) -> Option<usize> {
 /// per category), or the one of the credentials it prepares for, added to
 /// `groups` (numbered from `first`) when new.
 pub(super) fn group_of(
-    catalog: &Catalog,
     p: &Program,
     category: usize,
     plains: &[Group],
@@ -151,22 +139,15 @@ pub(super) fn group_of(
     *prepared
         .entry((category, codes.clone()))
         .or_insert_with(|| {
-            groups.push(prepared_group(catalog, &plains[category - 1], codes));
+            groups.push(prepared_group(&plains[category - 1], codes));
             first + groups.len() - 1
         })
 }
 
 /// The candidate of program `i`.
-pub(super) fn candidate(
-    i: usize,
-    p: &Program,
-    category: usize,
-    group: usize,
-    unit: Option<u32>,
-) -> Candidate {
+pub(super) fn candidate(i: usize, p: &Program, group: usize, unit: Option<u32>) -> Candidate {
     Candidate {
         program: i,
-        category,
         group,
         state: p.state,
         outcome: outcome_factor(p),
@@ -177,63 +158,20 @@ pub(super) fn candidate(
 }
 
 /// The group of a category's programs that prepare for no stated
-/// credential: each path's relevance is the category's share of the path's
-/// workers over its most common category's (O*NET).
-pub(super) fn plain_group(catalog: &Catalog, category: usize) -> Group {
-    let (relevance, path_texts) = catalog
-        .career_paths
-        .iter()
-        .map(|career| {
-            let max = career.education.iter().copied().fold(0.0, f64::max);
-            let relevance = if max > 0.0 {
-                career.education[category - 1] / max
-            } else {
-                0.0
-            };
-            (relevance, leads_to(career, category))
-        })
-        .unzip();
+/// credential.
+pub(super) fn plain_group(category: usize) -> Group {
     Group {
         category,
+        level: level_of(category),
         credentials: Vec::new(),
-        relevance,
-        path_texts,
-        variety_texts: Vec::new(),
     }
 }
 
-/// The group of a category's programs that prepare for `codes`: a path one
-/// of the credentials leads to ([`Catalog::credential_paths`]) has
-/// relevance 1, whatever its usual education; the others keep the plain
-/// category's.
-fn prepared_group(catalog: &Catalog, plain: &Group, codes: Vec<String>) -> Group {
-    let mut relevance = plain.relevance.clone();
-    let mut path_texts = plain.path_texts.clone();
-    let leads_to: Vec<Vec<usize>> = codes
-        .iter()
-        .map(|code| {
-            catalog
-                .credential_index(code)
-                .map_or_else(Vec::new, |c| catalog.credential_paths(c))
-        })
-        .collect();
-    for (path, career) in catalog.career_paths.iter().enumerate() {
-        let leading: Vec<&str> = codes
-            .iter()
-            .zip(&leads_to)
-            .filter(|(_, paths)| paths.contains(&path))
-            .map(|(code, _)| code.as_str())
-            .collect();
-        if !leading.is_empty() {
-            relevance[path] = 1.0;
-            path_texts[path] = prepares_for(career, &leading);
-        }
-    }
+/// The group of a category's programs that prepare for `codes`.
+fn prepared_group(plain: &Group, codes: Vec<String>) -> Group {
     Group {
         category: plain.category,
+        level: plain.level,
         credentials: codes,
-        relevance,
-        path_texts,
-        variety_texts: Vec::new(),
     }
 }

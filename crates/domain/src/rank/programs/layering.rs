@@ -11,8 +11,7 @@ use std::sync::Arc;
 use super::index::{shown_campuses, Layer, ProgramIndex};
 use super::indexing::{candidate, category_of, group_of, Lists};
 use super::outcomes::outcomes_reason;
-use super::texts::variety_texts;
-use crate::catalog::{Catalog, Program, EDUCATION_CATEGORIES};
+use crate::catalog::{Catalog, EDUCATION_CATEGORIES};
 
 impl ProgramIndex {
     /// The index of `catalog`, a view ([`Catalog::layer`]) of the catalog
@@ -35,7 +34,6 @@ impl ProgramIndex {
                 continue;
             };
             let group = group_of(
-                catalog,
                 p,
                 category,
                 &core.groups[..EDUCATION_CATEGORIES],
@@ -43,36 +41,10 @@ impl ProgramIndex {
                 &mut groups,
                 core.groups.len(),
             );
-            candidates.push(candidate(i, p, category, group, core.units.unit(i)));
+            candidates.push(candidate(i, p, group, core.units.unit(i)));
         }
         let first = core.candidates.len();
         let lists = Lists::sorted(&candidates, first, core.groups.len() + groups.len());
-
-        // The variety sentences name the group's level; any program of the
-        // level will do, the core's first if it has one.
-        let representative = |category: usize| -> Option<&Program> {
-            let of = |c: &&super::index::Candidate| c.category == category;
-            core.candidates
-                .iter()
-                .find(of)
-                .or_else(|| candidates.iter().find(of))
-                .map(|c| &programs[c.program])
-        };
-        for group in &mut groups {
-            if let Some(program) = representative(group.category) {
-                group.variety_texts = variety_texts(program, &group.credentials);
-            }
-        }
-        let mut variety_rewritten = HashMap::new();
-        for c in &candidates {
-            let plain = c.category - 1;
-            if core.groups[plain].variety_texts.is_empty()
-                && !variety_rewritten.contains_key(&plain)
-            {
-                let program = &programs[c.program];
-                variety_rewritten.insert(plain, variety_texts(program, &[]));
-            }
-        }
 
         let outcome_texts = candidates
             .iter()
@@ -103,7 +75,6 @@ impl ProgramIndex {
             by_state: lists.by_state,
             outcome_texts,
             outcome_rewritten,
-            variety_rewritten,
         };
         Self {
             core: self.core.clone(),

@@ -8,8 +8,8 @@
 use std::cmp::Ordering;
 use std::collections::{BinaryHeap, HashMap, HashSet};
 
-use super::factors::diversified;
 use super::index::{Admission, ProgramIndex, Wanted};
+use super::wants::Wants;
 use crate::catalog::Catalog;
 use crate::profile::Profile;
 use crate::rank::ProgramScore;
@@ -82,11 +82,9 @@ impl Item {
 struct Group<'a> {
     category: usize,
     group: usize,
-    /// Path fit x education factor.
+    /// How much the shown paths' routes ask for its programs.
     weight: f64,
     cursors: Vec<Cursor<'a>>,
-    /// Programs of this group in the list so far.
-    taken: usize,
 }
 
 impl Group<'_> {
@@ -139,15 +137,13 @@ fn push_cursors<'a>(
     }
 }
 
-/// A group's next program in the merge heap: first in the list order
-/// (score over place), then the lower credential category, then the lower
-/// group (one head per group, so no two are equal).
+/// A group's next program in the merge heap: the higher score first, then
+/// the lower credential category, then the lower group (one head per
+/// group, so no two are equal).
 #[derive(Debug)]
 pub(super) struct Head {
-    /// The program's score, whatever its place.
+    /// The program's score.
     pub(super) score: f64,
-    /// Its key in the list's order: `score / (place + 1)`.
-    pub(super) order: f64,
     pub(super) category: usize,
     pub(super) group: usize,
     pub(super) candidate: u32,
@@ -172,26 +168,26 @@ impl PartialOrd for Head {
 
 impl Ord for Head {
     fn cmp(&self, other: &Self) -> Ordering {
-        self.order
-            .total_cmp(&other.order)
+        self.score
+            .total_cmp(&other.score)
             .then(other.category.cmp(&self.category))
             .then(other.group.cmp(&self.group))
     }
 }
 
 impl ProgramIndex {
-    /// The `limit` best programs in the list's order (each group's k-th
-    /// program by its score over k, so every level that fits gets a
-    /// place), one campus per reporting unit; equal keys by credential
-    /// category, then by group, then by place within the group.
+    /// The `limit` programs of highest score, one campus per reporting
+    /// unit; equal scores by credential category, then by group, then by
+    /// place within the group. A program on no shown path's route (score
+    /// 0) is not listed.
     pub(crate) fn rank<'a>(
         &'a self,
         catalog: &'a Catalog,
         profile: &Profile,
-        shares: &[f64],
         wanted: Wanted<'_>,
     ) -> Vec<ProgramScore<'a>> {
         let Wanted {
+            wants,
             limit,
             preferences,
             filter,
@@ -203,7 +199,7 @@ impl ProgramIndex {
             filter,
             programs: &catalog.programs,
         };
-        let mut groups = self.groups(profile, shares);
+        let mut groups = self.groups(catalog, profile, wants);
         let mut heap = BinaryHeap::with_capacity(groups.len());
         for slot in 0..groups.len() {
             if let Some(head) = self.head(&mut groups, slot, admission) {
@@ -219,19 +215,18 @@ impl ProgramIndex {
             // taking a place in its group.
             let unit = self.candidate(head.candidate).unit;
             if unit.is_none_or(|u| units.insert(u)) {
-                groups[slot].taken += 1;
                 heads.push(head);
             }
             if let Some(next) = self.head(&mut groups, slot, admission) {
                 heap.push(next);
             }
         }
-        self.scored(catalog, profile, shares, heads, explain, language)
+        self.scored(catalog, profile, wants, heads, explain, language)
     }
 
-    /// Every group with programs, each reading its lists in the order
-    /// the person's state gives them.
-    fn groups(&self, profile: &Profile, shares: &[f64]) -> Vec<Group<'_>> {
+    /// Every group with programs that the shown paths' routes ask for,
+    /// each reading its lists in the order the person's state gives them.
+    fn groups(&self, catalog: &Catalog, profile: &Profile, wants: &Wants) -> Vec<Group<'_>> {
         let state = profile.state.map(|s| s.usps);
         let mut groups = Vec::new();
         for index in 0..self.group_count() {
@@ -243,15 +238,15 @@ impl ProgramIndex {
                 let lists = (&layer.anywhere, &layer.by_group, &layer.by_state);
                 push_cursors(&mut cursors, lists, index, state, false);
             }
-            if cursors.is_empty() {
+            let weight = self.weight(catalog, wants, index);
+            if cursors.is_empty() || weight <= 0.0 {
                 continue;
             }
             groups.push(Group {
                 category: self.group(index).category,
                 group: index,
-                weight: self.weight(profile, shares, index),
+                weight,
                 cursors,
-                taken: 0,
             });
         }
         groups
@@ -269,7 +264,6 @@ impl ProgramIndex {
         let score = (l.weight * item.value).clamp(0.0, 1.0);
         Some(Head {
             score,
-            order: diversified(score, l.taken),
             category: l.category,
             group: l.group,
             candidate: item.candidate,

@@ -4,8 +4,8 @@
 
 use std::collections::HashSet;
 
-use super::factors::diversified;
 use super::index::{Admission, ProgramIndex, Wanted};
+use super::wants::{Want, Wants};
 use crate::catalog::{Catalog, ProgramFilter, Programs};
 use crate::profile::{Profile, ProfileInput};
 use crate::rank::{ProgramPreferences, ProgramScore};
@@ -24,8 +24,9 @@ impl ProgramIndex {
     /// every group's best program not yet passed over, by value.
     fn brute_force(
         &self,
+        catalog: &Catalog,
         profile: &Profile,
-        shares: &[f64],
+        wants: &Wants,
         admission: Admission<'_>,
         limit: usize,
     ) -> Vec<(usize, f64)> {
@@ -53,15 +54,17 @@ impl ProgramIndex {
             })
             .collect();
         let weights: Vec<f64> = (0..self.group_count())
-            .map(|g| self.weight(profile, shares, g))
+            .map(|g| self.weight(catalog, wants, g))
             .collect();
         let mut next = vec![0; lists.len()];
-        let mut taken = vec![0; lists.len()];
         let mut units = HashSet::new();
         let mut out = Vec::new();
         while out.len() < limit {
             let mut best: Option<(f64, usize, usize, f64)> = None;
             for (g, list) in lists.iter().enumerate() {
+                if weights[g] <= 0.0 {
+                    continue;
+                }
                 while list.get(next[g]).is_some_and(|entry| {
                     self.candidate(entry.candidate)
                         .unit
@@ -73,8 +76,7 @@ impl ProgramIndex {
                     continue;
                 };
                 let score = (weights[g] * entry.value).clamp(0.0, 1.0);
-                let order = diversified(score, taken[g]);
-                let key = (order, self.group(g).category, g, score);
+                let key = (score, self.group(g).category, g, score);
                 let better = best.is_none_or(|b| {
                     key.0
                         .total_cmp(&b.0)
@@ -92,7 +94,6 @@ impl ProgramIndex {
                 units.insert(u);
             }
             next[g] += 1;
-            taken[g] += 1;
             out.push((entry.program, score));
         }
         out
@@ -123,18 +124,58 @@ fn prepare_some(catalog: &mut Catalog, every: usize) {
     }
 }
 
-/// One request: the model's shares, the profile, the preferences and
-/// (every fifth) a filter to some states.
-type Round = (Vec<f64>, Profile, ProgramPreferences, Option<ProgramFilter>);
+/// One request: what the routes ask of programs, the profile, the
+/// preferences and (every fifth) a filter to some states.
+type Round = (Wants, Profile, ProgramPreferences, Option<ProgramFilter>);
+
+/// Random wants: five paths with weights, each asking for one or two
+/// levels (the first in full, the second as a later step) and naming some
+/// credentials its route holds.
+fn random_wants(catalog: &Catalog, rng: &mut impl Rng) -> Wants {
+    let n = catalog.career_paths.len();
+    let codes = ["RHIT", "CCS", "CPC", "RHIA"].map(|c| catalog.credential_index(c).unwrap());
+    let mut wants = Wants {
+        list: Vec::new(),
+        credentials: vec![Vec::new(); n],
+        weights: vec![0.0; n],
+    };
+    for _ in 0..5 {
+        let path = rng.gen_range(0..n);
+        let weight = rng.gen::<f64>();
+        wants.weights[path] = weight;
+        for strength in [1.0, super::wants::LATER_STEP]
+            .into_iter()
+            .take(rng.gen_range(1..=2))
+        {
+            wants.list.push(Want {
+                path,
+                weight,
+                level: rng.gen_range(1..=8),
+                strength,
+                credential: None,
+                accreditor: None,
+                entry: None,
+            });
+        }
+        wants.credentials[path] = codes
+            .iter()
+            .copied()
+            .filter(|_| rng.gen_bool(0.3))
+            .collect();
+    }
+    let total: f64 = wants.weights.iter().sum();
+    wants.weights.iter_mut().for_each(|w| *w /= total);
+    for want in &mut wants.list {
+        want.weight = wants.weights[want.path];
+    }
+    wants
+}
 
 fn rounds(catalog: &Catalog, count: usize) -> Vec<Round> {
     let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(3);
-    let n = catalog.career_paths.len();
     (0..count)
         .map(|round| {
-            let mut shares: Vec<f64> = (0..n).map(|_| rng.gen::<f64>()).collect();
-            let total: f64 = shares.iter().sum();
-            shares.iter_mut().for_each(|p| *p /= total);
+            let wants = random_wants(catalog, &mut rng);
             let state = ["", "TX", "CA", "WY", "PR", "DC"][round % 6];
             let profile = ProfileInput {
                 highest_education: rng.gen_range(0..=10),
@@ -155,13 +196,14 @@ fn rounds(catalog: &Catalog, count: usize) -> Vec<Round> {
                 .check(catalog, "program_filter")
                 .unwrap()
             });
-            (shares, profile, preferences, filter)
+            (wants, profile, preferences, filter)
         })
         .collect()
 }
 
 fn wanted(round: &Round) -> Wanted<'_> {
     Wanted {
+        wants: &round.0,
         limit: 60,
         preferences: round.2,
         filter: round.3.as_ref(),
@@ -173,14 +215,14 @@ fn wanted(round: &Round) -> Wanted<'_> {
 /// The merge's list and the brute force's agree in every round.
 fn agree(index: &ProgramIndex, catalog: &Catalog) {
     for (i, round) in rounds(catalog, 200).iter().enumerate() {
-        let (shares, profile, preferences, filter) = round;
-        let merged = index.rank(catalog, profile, shares, wanted(round));
+        let (wants, profile, preferences, filter) = round;
+        let merged = index.rank(catalog, profile, wanted(round));
         let admission = Admission {
             preferences: *preferences,
             filter: filter.as_ref(),
             programs: &catalog.programs,
         };
-        let brute = index.brute_force(profile, shares, admission, 60);
+        let brute = index.brute_force(catalog, profile, wants, admission, 60);
         let merged: Vec<(usize, f64)> = merged.iter().map(|p| (p.program, p.score)).collect();
         assert_eq!(merged, brute, "round {i}");
     }
@@ -240,9 +282,9 @@ fn a_tenants_layer_ranks_as_a_full_index_of_its_view() {
     };
     let mut compared = 0;
     for round in rounds(&view, 200) {
-        let (shares, profile, _, _) = &round;
-        let a = layered.rank(&view, profile, shares, wanted(&round));
-        let b = full.rank(&flat, profile, shares, wanted(&round));
+        let (_, profile, _, _) = &round;
+        let a = layered.rank(&view, profile, wanted(&round));
+        let b = full.rank(&flat, profile, wanted(&round));
         compared += a.len();
         assert_eq!(described(&view, a), described(&flat, b));
     }

@@ -1,13 +1,15 @@
 //! The sentences that say why a program scored as it did. A factor's
 //! contribution is what it added to the score; the facts a person weighs
-//! (accreditation, practicum, career services) and the list's variety move
-//! nothing and contribute 0. The routes to credentials are the program's
-//! own (`Program.credential_routes`), not reasons.
+//! (accreditation, practicum, career services) and what its field says of
+//! its specialty move nothing and contribute 0. The routes to credentials
+//! are the program's own (`Program.credential_routes`), not reasons.
 
-use super::factors::{education_factor, NEEDS_BACHELOR_FIRST, OUT_OF_STATE};
+use super::factors::OUT_OF_STATE;
 use super::index::ProgramIndex;
 use super::merge::Head;
 use super::outcomes::{outcomes_reason, payback, NEUTRAL_FACTOR};
+use super::texts::{route_step, specialty};
+use super::wants::Wants;
 use crate::catalog::{Accreditation, Catalog, Program};
 use crate::language::Language;
 use crate::profile::Profile;
@@ -24,22 +26,18 @@ impl ProgramIndex {
         &'a self,
         catalog: &'a Catalog,
         profile: &Profile,
-        shares: &[f64],
+        wants: &Wants,
         heads: Vec<Head>,
         explain: bool,
         language: Language,
     ) -> Vec<ProgramScore<'a>> {
-        let scores: Vec<f64> = heads.iter().map(|h| h.score).collect();
         heads
             .iter()
-            .enumerate()
-            .map(|(position, head)| {
+            .map(|head| {
                 let program = &catalog.programs[head.program];
                 let payback = payback(catalog, program, profile.state.map(|s| s.usps));
                 let reasons = if explain {
-                    let mut reasons = self.reasons(catalog, profile, shares, head, language);
-                    reasons.extend(self.variety(head, &scores, position, language));
-                    reasons
+                    self.reasons(catalog, profile, wants, head, language)
                 } else {
                     Vec::new()
                 };
@@ -58,64 +56,30 @@ impl ProgramIndex {
         &self,
         catalog: &Catalog,
         profile: &Profile,
-        shares: &[f64],
+        wants: &Wants,
         head: &Head,
         language: Language,
     ) -> Vec<Reason> {
         let score = head.score;
         let c = *self.candidate(head.candidate);
         let program = &catalog.programs[c.program];
-        let education = education_factor(profile.education, c.category);
         let state = profile.state.map(|s| s.usps);
-        let rest = education * c.state_factor(state) * c.outcome;
+        let rest = c.state_factor(state) * c.outcome;
         let es = language == Language::Es;
-        let mut reasons = Vec::with_capacity(REASON_PATHS + 6);
+        let mut reasons = Vec::with_capacity(REASON_PATHS + 5);
 
         let group = self.group(c.group);
-        let mut paths: Vec<(usize, f64)> = group
-            .relevance
-            .iter()
-            .zip(shares)
-            .map(|(r, p)| r * p)
-            .enumerate()
-            .collect();
-        paths.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        for &(path, fit) in paths.iter().take(REASON_PATHS).filter(|(_, f)| *f > 0.0) {
-            reasons.push(group.path_texts[path].reason(fit * rest, language));
+        let matches = wants.for_group(catalog, group.level, &group.credentials);
+        for m in matches.iter().take(REASON_PATHS) {
+            reasons.push(route_step(
+                catalog,
+                m,
+                m.weight * m.strength * rest,
+                language,
+            ));
         }
-        if education != 1.0 {
-            let level = profile.education.map_or("", |e| e.describe_in(language));
-            let (code, values, explanation) = if education == NEEDS_BACHELOR_FIRST {
-                let text = if es {
-                    "Requiere antes una licenciatura"
-                } else {
-                    "Needs a bachelor's degree first"
-                };
-                (
-                    ReasonCode::ProgramNeedsBachelor,
-                    Vec::new(),
-                    text.to_owned(),
-                )
-            } else {
-                let values = profile
-                    .education
-                    .map(|e| Value::text("education", e.name()))
-                    .into_iter()
-                    .collect();
-                let text = if es {
-                    format!("Usted ya tiene {level} o un nivel superior")
-                } else {
-                    format!("You already hold {level} or higher")
-                };
-                (ReasonCode::ProgramLevelHeld, values, text)
-            };
-            reasons.push(Reason {
-                code,
-                factor: "education".into(),
-                contribution: score - score / education,
-                values,
-                explanation,
-            });
+        if matches.is_empty() {
+            reasons.push(super::texts::off_route(score, language));
         }
         if let Some(wanted) = state {
             let (here, other) = if c.state_factor(state) == 1.0 {
@@ -192,29 +156,10 @@ impl ProgramIndex {
                 .collect(),
             explanation: self.core.fact_texts[facts_key(facts)][language.index()].clone(),
         });
+        if group.credentials.is_empty() {
+            reasons.push(specialty(language));
+        }
         reasons
-    }
-
-    /// Says when the list moved the program for variety: listed after
-    /// programs that score less, or before programs that score more.
-    fn variety(
-        &self,
-        head: &Head,
-        scores: &[f64],
-        position: usize,
-        language: Language,
-    ) -> Option<Reason> {
-        let after_lower = scores[..position].iter().any(|&s| s < head.score);
-        let before_higher = scores[position + 1..].iter().any(|&s| s > head.score);
-        let texts = self.variety_texts(self.candidate(head.candidate).group);
-        let written = if after_lower {
-            texts.first()
-        } else if before_higher {
-            texts.get(1)
-        } else {
-            None
-        };
-        written.map(|w| w.reason(0.0, language))
     }
 }
 

@@ -1,69 +1,13 @@
-//! The sentences of program reasons that depend on the catalog alone,
-//! written once per language when the index is built: what a level leads
-//! to, the routes to credentials, and the variety notes.
+//! The sentences of program reasons: the routes to credentials, written
+//! once per language when the index is built, and the step of a path's
+//! route a program takes, written per answer.
 
 use std::collections::HashMap;
 
-use crate::catalog::{
-    level_name, CareerPath, Catalog, CredentialRoute, Program, RECORDED_ACCREDITOR,
-};
+use super::wants::Match;
+use crate::catalog::{level_name, Catalog, CredentialRoute, RECORDED_ACCREDITOR};
 use crate::language::Language;
-use crate::profile::EducationLevel;
-use crate::rank::reason::{ReasonCode, Source, Unit, Value, Written};
-use crate::text::fixed;
-
-/// What a program of a group placed for variety says: listed after
-/// programs that score less, or before programs that score more.
-/// `program` is one of the group's level, whose name the sentences use.
-pub(super) fn variety_texts(program: &Program, credentials: &[String]) -> Vec<Written> {
-    let english = program.credential_description.to_lowercase();
-    let spanish = level_name(program.credential_level, Language::Es);
-    let (en, es) = if credentials.is_empty() {
-        (
-            format!("{english} programs"),
-            format!("programas de {spanish}"),
-        )
-    } else {
-        let codes = credentials.join(" and ");
-        let codes_es = credentials.join(" y ");
-        (
-            format!("{english} programs preparing for the {codes}"),
-            format!("programas de {spanish} que preparan para {codes_es}"),
-        )
-    };
-    let mut values = vec![Value::number(
-        "credential_level",
-        f64::from(program.credential_level),
-        Unit::None,
-    )];
-    values.extend(
-        credentials
-            .iter()
-            .map(|c| Value::text("credential", c.clone())),
-    );
-    let written = |code, explanations| Written {
-        code,
-        factor: "variety".into(),
-        values: values.clone(),
-        explanations,
-    };
-    vec![
-        written(
-            ReasonCode::VarietyAfterLower,
-            [
-                format!("Listed after programs that score less, so that each credential level that fits gets a place; its score is its own (one of the {en} in the list)"),
-                format!("Aparece después de programas con menor puntuación, para que cada nivel de credencial que encaja tenga un lugar; su puntuación es la suya (uno de los {es} del listado)"),
-            ],
-        ),
-        written(
-            ReasonCode::VarietyBeforeHigher,
-            [
-                format!("Listed before programs that score more, so that each credential level that fits gets a place (one of the {en} in the list)"),
-                format!("Aparece antes de programas con mayor puntuación, para que cada nivel de credencial que encaja tenga un lugar (uno de los {es} del listado)"),
-            ],
-        ),
-    ]
-}
+use crate::rank::reason::{Reason, ReasonCode, Source, Unit, Value};
 
 /// Every route a program can have, with its factor and sentence.
 pub(super) fn route_texts(catalog: &Catalog) -> HashMap<CredentialRoute, [String; 2]> {
@@ -97,128 +41,128 @@ pub(super) fn route_texts(catalog: &Catalog) -> HashMap<CredentialRoute, [String
     texts
 }
 
-/// The reason saying a program of education `category` leads to
-/// `career`, from what O*NET says of it: the share of its workers who say
-/// their job needs it, or, where O*NET ran no education survey, how O*NET
-/// describes the preparation its occupations of that kind need.
-pub(super) fn leads_to(career: &CareerPath, category: usize) -> Written {
-    let title = &career.title;
-    let path = Value::text("career_path", career.soc_code.clone());
-    let (code, values, explanations) = if career.education_from_survey {
-        let share = 100.0 * career.education[category - 1];
-        let pct = fixed(share, 0);
-        let level = EducationLevel::from_onet_category(category);
-        let (en, es) = (
-            education_phrase(category, Language::En),
-            education_phrase(category, Language::Es),
-        );
-        (
-            ReasonCode::ProgramPathLevel,
-            vec![
-                path,
-                Value::number("share", share, Unit::Percent).from(Source::Onet),
-                Value::text("education", level.name()),
-            ],
-            [
-                format!("Leads to {title}: {pct}% of {title} say their job needs {en} (O*NET education survey)"),
-                format!("Conduce a {title}: el {pct}% de los {title} dice que su trabajo requiere {es} (encuesta de educación de O*NET)"),
-            ],
-        )
-    } else {
-        let zone = career.job_zone;
-        let (en, es) = (
-            preparation_phrase(zone, Language::En),
-            preparation_phrase(zone, Language::Es),
-        );
-        (
-            ReasonCode::ProgramPathPreparation,
-            vec![
-                path,
-                Value::number("job_zone", f64::from(zone), Unit::JobZone).from(Source::Onet),
-            ],
-            [
-                format!("Leads to {title}: O*NET has no education survey for this occupation and says most such jobs need {en} (O*NET preparation level)"),
-                format!("Conduce a {title}: O*NET no tiene encuesta de educación para esta ocupación y dice que la mayoría de estos empleos requiere {es} (nivel de preparación de O*NET)"),
-            ],
-        )
+/// The reason saying a program takes a step of a shown path's route.
+pub(super) fn route_step(
+    catalog: &Catalog,
+    m: &Match,
+    contribution: f64,
+    language: Language,
+) -> Reason {
+    let es = language == Language::Es;
+    let path = &catalog.career_paths[m.path];
+    let title = &path.title;
+    let mut values = vec![Value::text("career_path", path.soc_code.clone())];
+    let what = match (&m.prepared, &m.want) {
+        (Some(c), _) => {
+            let code = &catalog.credentials[*c].code;
+            values.push(Value::text("credential", code.clone()));
+            if es {
+                format!("En la ruta a {title}: el operador dice que prepara para la {code}, un paso de esa ruta")
+            } else {
+                format!("On the route to {title}: the operator says it prepares for the {code}, a step of that route")
+            }
+        }
+        (None, Some(want)) => {
+            let level = level_name(want.level, language);
+            values.push(Value::number(
+                "credential_level",
+                f64::from(want.level),
+                Unit::None,
+            ));
+            values.extend(
+                want.accreditor
+                    .as_ref()
+                    .map(|a| Value::text("accreditor", a.clone())),
+            );
+            let step = match (want.credential, want.entry, &want.accreditor) {
+                (Some(c), _, Some(accreditor)) => {
+                    let code = &catalog.credentials[c].code;
+                    values.push(Value::text("credential", code.clone()));
+                    let later = want.strength < 1.0;
+                    match (es, later) {
+                        (false, false) => format!("the {code} route needs a {accreditor}-accredited {level} program, the step you need next"),
+                        (false, true) => format!("the {code} route, a later step, needs a {accreditor}-accredited {level} program"),
+                        (true, false) => format!("la ruta a la {code} pide un programa de {level} acreditado por {accreditor}, el paso que necesita ahora"),
+                        (true, true) => format!("la ruta a la {code}, un paso posterior, pide un programa de {level} acreditado por {accreditor}"),
+                    }
+                }
+                (Some(c), _, None) => {
+                    let credential = &catalog.credentials[c];
+                    let code = &credential.code;
+                    values.push(Value::text("credential", code.clone()));
+                    if es {
+                        format!("{} recomienda formación antes del examen de la {code}: un programa de {level}", credential.issuer)
+                    } else {
+                        format!(
+                            "{} recommends training before the {code} exam: a {level} program",
+                            credential.issuer
+                        )
+                    }
+                }
+                (_, Some(entry), _) => {
+                    values.push(
+                        Value::text("entry_education", entry.name()).from(Source::Projections),
+                    );
+                    if es {
+                        format!(
+                            "BLS indica que suele pedir {} para entrar",
+                            entry.describe_in(language)
+                        )
+                    } else {
+                        format!("BLS says it typically needs {} to enter", entry.describe())
+                    }
+                }
+                _ if es => format!("un programa de {level}"),
+                _ => format!("a {level} program"),
+            };
+            if es {
+                format!("En la ruta a {title}: {step}")
+            } else {
+                format!("On the route to {title}: {step}")
+            }
+        }
+        (None, None) => String::new(),
     };
-    Written {
-        code,
-        factor: format!("career_path:{}", career.soc_code),
+    Reason {
+        code: ReasonCode::ProgramRouteStep,
+        factor: format!("route:{}", path.soc_code),
+        contribution,
         values,
-        explanations,
+        explanation: what,
     }
 }
 
-/// O*NET's education category, as a phrase: "an associate's degree".
-fn education_phrase(category: usize, language: Language) -> &'static str {
-    match language {
-        Language::En => match category {
-            1 => "less than a high school diploma",
-            2 => "a high school diploma",
-            3 => "a post-secondary certificate",
-            4 => "some college courses",
-            5 => "an associate's degree",
-            6 => "a bachelor's degree",
-            7 => "a post-baccalaureate certificate",
-            8 => "a master's degree",
-            9 => "a post-master's certificate",
-            10 => "a first professional degree",
-            11 => "a doctoral degree",
-            _ => "post-doctoral training",
-        },
-        Language::Es => match category {
-            1 => "estudios inferiores a un diploma de escuela secundaria",
-            2 => "un diploma de escuela secundaria",
-            3 => "un certificado postsecundario",
-            4 => "algunos cursos universitarios",
-            5 => "un título asociado",
-            6 => "una licenciatura",
-            7 => "un certificado de posbachillerato",
-            8 => "una maestría",
-            9 => "un certificado posterior a la maestría",
-            10 => "un primer título profesional",
-            11 => "un doctorado",
-            _ => "formación posdoctoral",
-        },
-    }
-}
-
-/// The preparation O*NET's job zone definitions describe for a zone.
-fn preparation_phrase(job_zone: u8, language: Language) -> &'static str {
-    match (language, job_zone) {
-        (Language::En, 1) => "little or no preparation",
-        (Language::En, 2) => "a high school diploma",
-        (Language::En, 3) => "training in vocational schools, related on-the-job experience, or an associate's degree",
-        (Language::En, 4) => "a four-year bachelor's degree",
-        (Language::En, _) => "graduate school",
-        (Language::Es, 1) => "poca o ninguna preparación",
-        (Language::Es, 2) => "un diploma de escuela secundaria",
-        (Language::Es, 3) => "formación en escuelas vocacionales, experiencia laboral relacionada o un título asociado",
-        (Language::Es, 4) => "una licenciatura de cuatro años",
-        (Language::Es, _) => "estudios de posgrado",
-    }
-}
-
-/// The reason saying a program its operator says prepares for `codes`
-/// leads to `career`, where they lead.
-pub(super) fn prepares_for(career: &CareerPath, codes: &[&str]) -> Written {
-    let title = &career.title;
-    let (en, es) = (codes.join(" and "), codes.join(" y "));
-    let credentials_es = if codes.len() == 1 {
-        "una credencial"
-    } else {
-        "credenciales"
+/// The reason saying what the program's Scorecard field does and does not
+/// say of its specialty, in both languages.
+pub(super) fn specialty(language: Language) -> Reason {
+    let explanation = match language {
+        Language::En => "CIP 51.07, the field College Scorecard files it under, covers HIM and HIT, health administration, medical office, coding and billing programs: its specialty is not recorded here (the operator can state which credentials it prepares for)",
+        Language::Es => "CIP 51.07, el campo en que College Scorecard lo clasifica, abarca programas de HIM y HIT, administración de salud, oficina médica, codificación y facturación: aquí no consta su especialidad (el operador puede indicar para qué credenciales prepara)",
     };
-    let mut values = vec![Value::text("career_path", career.soc_code.clone())];
-    values.extend(codes.iter().map(|&c| Value::text("credential", c)));
-    Written {
-        code: ReasonCode::ProgramPreparesFor,
-        factor: format!("career_path:{}", career.soc_code),
-        values,
-        explanations: [
-            format!("Leads to {title}: the operator says it prepares for the {en}, a credential for this path"),
-            format!("Conduce a {title}: el operador dice que prepara para {es}, {credentials_es} de esta trayectoria"),
-        ],
+    Reason {
+        code: ReasonCode::ProgramSpecialty,
+        factor: "specialty".into(),
+        contribution: 0.0,
+        values: vec![Value::text("cip_family", "51.07")],
+        explanation: explanation.into(),
+    }
+}
+
+/// The reason of a program on no step of the shown paths' routes; `score`
+/// is the program's, so the contribution is what counting it
+/// [`super::wants::OFF_ROUTE`] took.
+pub(super) fn off_route(score: f64, language: Language) -> Reason {
+    let factor = super::wants::OFF_ROUTE;
+    let contribution = score - score / factor;
+    let explanation = match language {
+        Language::En => format!("Not a step on the route to any career path shown here, so it counts {factor}: {contribution:+.2}"),
+        Language::Es => format!("No es un paso de la ruta a ninguna de las trayectorias mostradas, así que cuenta {factor}: {contribution:+.2}"),
+    };
+    Reason {
+        code: ReasonCode::ProgramOffRoute,
+        factor: "route".into(),
+        contribution,
+        values: Vec::new(),
+        explanation,
     }
 }

@@ -7,7 +7,8 @@ use std::sync::LazyLock;
 
 use crate::pb;
 use himrec_domain::catalog::{
-    CareerPath, Catalog, Credential, OewsCell, Skill, Wages, WorkSetting,
+    CareerPath, Catalog, Credential, Occupation, OewsCell, Outlook, Skill, Wages, WorkSetting,
+    BASE_YEAR, PROJECTED_YEAR,
 };
 use himrec_domain::rank::{ProgramEntry, Source};
 
@@ -158,6 +159,41 @@ pub(crate) fn career_path(catalog: &Catalog, p: &CareerPath) -> pb::CareerPath {
         figures_note: figures_note(p),
         typical_skill_evidence: typical_skill_evidence(catalog, p),
         alternate_titles: p.alternate_titles.clone(),
+        outlook: p.outlook.as_ref().map(|o| outlook(catalog, o)),
+    }
+}
+
+/// A BLS projection, with the all-occupations change to compare with.
+pub(crate) fn outlook(catalog: &Catalog, o: &Outlook) -> pb::Outlook {
+    pb::Outlook {
+        bls_soc_code: o.bls_soc_code.clone(),
+        change_percent: o.change_percent,
+        openings_per_year: o.openings_per_year,
+        employment_base: o.employment_base,
+        employment_projected: o.employment_projected,
+        base_year: u32::from(BASE_YEAR),
+        projected_year: u32::from(PROJECTED_YEAR),
+        all_occupations_change_percent: catalog.all_occupations_change,
+        entry_education: o
+            .entry_education
+            .map_or(0, |e| pb::EducationLevel::from(e) as i32),
+        median_wage: o.median_wage,
+    }
+}
+
+/// An occupation a profile may name.
+pub(crate) fn occupation(catalog: &Catalog, o: &Occupation) -> pb::Occupation {
+    pb::Occupation {
+        soc_code: o.soc_code.clone(),
+        title: o.title.clone(),
+        job_zone: u32::from(o.job_zone),
+        career_path: o.path.is_some(),
+        related_soc_codes: o
+            .related
+            .iter()
+            .map(|&(p, _)| catalog.career_paths[p].soc_code.clone())
+            .collect(),
+        licence: o.licence.map(|l| l.code().to_owned()).unwrap_or_default(),
     }
 }
 

@@ -4,7 +4,10 @@
 
 use crate::pb;
 use himrec_domain::catalog::{Accreditation, Control, DeliveryMode};
-use himrec_domain::rank::{ReasonCode, Source, Unit};
+use himrec_domain::education::EducationLevel;
+use himrec_domain::profile::Goal;
+use himrec_domain::rank::counsel::eligibility::Status;
+use himrec_domain::rank::{Move, ReasonCode, Source, StepKind, Unit};
 
 /// `From<domain> for pb` and `TryFrom<pb> for domain` from one list of
 /// pairs; the `UNSPECIFIED` protobuf value converts to `Err(())`.
@@ -109,6 +112,20 @@ enum_map!(ReasonCode <=> ReasonCode {
     ProgramFacts <=> ProgramFacts,
     VarietyAfterLower <=> VarietyAfterLower,
     VarietyBeforeHigher <=> VarietyBeforeHigher,
+    PathStepUp <=> PathStepUp,
+    PathWhereYouAre <=> PathWhereYouAre,
+    PathLateral <=> PathLateral,
+    PathBringsMore <=> PathBringsMore,
+    PathNotYetQualified <=> PathNotYetQualified,
+    PathDeclining <=> PathDeclining,
+    PathRelated <=> PathRelated,
+    ProgramRouteStep <=> ProgramRouteStep,
+    ProgramSpecialty <=> ProgramSpecialty,
+    PathUnlinked <=> PathUnlinked,
+    PathAdjacent <=> PathAdjacent,
+    PathLongRoute <=> PathLongRoute,
+    ProgramOffRoute <=> ProgramOffRoute,
+    PathPointsHere <=> PathPointsHere,
 });
 
 // A value with no unit is UNSPECIFIED on the wire, so this map is one way.
@@ -134,4 +151,44 @@ enum_map!(Source <=> DataSource {
     Scorecard <=> CollegeScorecard,
     Onet <=> Onet,
     Esco <=> Esco,
+    Projections <=> BlsEmploymentProjections,
 });
+
+enum_map!(Goal <=> Goal {
+    Explore <=> Explore,
+    FindWork <=> FindWork,
+    Advance <=> Advance,
+    Change <=> Change,
+});
+
+enum_map!(Move <=> PathMove {
+    WayIn <=> WayIn,
+    Current <=> Current,
+    StepUp <=> StepUp,
+    Lateral <=> Lateral,
+    Below <=> Below,
+    WellBelow <=> WellBelow,
+});
+
+enum_map!(StepKind <=> CredentialStepKind {
+    Earn <=> Earn,
+    CompleteApprenticeship <=> CompleteApprenticeship,
+});
+
+/// A step's status on the wire: met is OPEN, a missing condition NEEDS.
+impl From<Status> for pb::StepStatus {
+    fn from(status: Status) -> Self {
+        match status {
+            Status::Met => Self::Open,
+            Status::Missing => Self::Needs,
+            Status::Unknown => Self::Unknown,
+        }
+    }
+}
+
+/// An education level on the wire.
+impl From<EducationLevel> for pb::EducationLevel {
+    fn from(level: EducationLevel) -> Self {
+        Self::try_from(level as i32).unwrap_or(Self::Unspecified)
+    }
+}

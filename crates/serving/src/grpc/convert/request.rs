@@ -80,6 +80,26 @@ impl From<pb::Profile> for ProfileInput {
             highest_education: p.highest_education,
             credentials: p.credentials,
             state: p.state,
+            goal: p.goal,
+            current_occupation: p.current_occupation,
+            years_experience: p.years_experience,
+        }
+    }
+}
+
+/// A profile as received, on the wire: what a client sends.
+impl From<ProfileInput> for pb::Profile {
+    fn from(p: ProfileInput) -> Self {
+        Self {
+            skills: p.skills.into_iter().collect(),
+            interests: p.interests.map(|i| Riasec::from(i).into()),
+            interest_profiler: p.interest_profiler.map(|i| Riasec::from(i).into()),
+            highest_education: p.highest_education,
+            credentials: p.credentials,
+            state: p.state,
+            goal: p.goal,
+            current_occupation: p.current_occupation,
+            years_experience: p.years_experience,
         }
     }
 }

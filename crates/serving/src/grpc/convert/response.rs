@@ -2,13 +2,16 @@
 //! contract's types; the catalog entries they name are written by
 //! [`super::entries`].
 
-use super::entries::{data_releases, program};
+use super::entries::{data_releases, outlook, program};
 use crate::pb;
+use himrec_domain::catalog::Catalog;
 use himrec_domain::error::RequestError;
 use himrec_domain::language::Language;
+use himrec_domain::rank::counsel::route::Serves;
+use himrec_domain::rank::counsel::texts;
 use himrec_domain::rank::{
-    CareerPathScore, CredentialToEarn, Datum, Reason, Recommendations, Recommender, SettingScore,
-    Value,
+    CareerPathScore, CredentialToEarn, Datum, EducationStep, Reason, Recommendations, Recommender,
+    SettingScore, Value,
 };
 
 impl From<Reason> for pb::Reason {
@@ -71,10 +74,11 @@ pub(crate) fn recommend_response(
     ranked: Recommendations<'_>,
     language: Language,
 ) -> pb::RecommendResponse {
+    let catalog = recommender.catalog();
     let career_paths = ranked
         .career_paths
         .into_iter()
-        .map(|c| career_path(c, language))
+        .map(|c| career_path(catalog, c, language))
         .collect();
     let work_settings = ranked
         .settings
@@ -105,17 +109,31 @@ pub(crate) fn recommend_response(
         language: language.tag().into(),
         // The service names the label that scored it.
         model_label: String::new(),
+        goal: pb::Goal::from(ranked.goal) as i32,
+        goal_inferred: ranked.goal_inferred,
+        score_meaning: ranked.score_meaning.to_owned(),
+        weak_career_paths: u32::try_from(ranked.weak_career_paths).unwrap_or(u32::MAX),
     }
 }
 
-fn career_path(c: CareerPathScore<'_>, language: Language) -> pb::CareerPathRecommendation {
+fn career_path(
+    catalog: &Catalog,
+    c: CareerPathScore<'_>,
+    language: Language,
+) -> pb::CareerPathRecommendation {
     let path = c.career_path;
     pb::CareerPathRecommendation {
         soc_code: path.soc_code.clone(),
         title: path.title.clone(),
         job_zone: u32::from(path.job_zone),
         score: c.score,
+        fit: c.fit,
+        path_move: pb::PathMove::from(c.movement) as i32,
         share: c.share,
+        outlook: path.outlook.as_ref().map(|o| outlook(catalog, o)),
+        education_step: c
+            .education_step
+            .map(|(step, text)| education_step(catalog, step, text)),
         also_called: path.also_called.clone(),
         bls_soc_code: path.bls_soc_code.clone(),
         bls_title: path.national.occupation.clone(),
@@ -139,14 +157,51 @@ fn career_path(c: CareerPathScore<'_>, language: Language) -> pb::CareerPathReco
         credential_steps: c
             .credential_steps
             .iter()
-            .map(|earn| credential_step(earn, language))
+            .map(|earn| credential_step(catalog, earn, language))
             .collect(),
     }
 }
 
-fn credential_step(earn: &CredentialToEarn<'_>, language: Language) -> pb::CredentialStep {
+fn education_step(
+    catalog: &Catalog,
+    step: EducationStep<'_>,
+    explanation: Option<String>,
+) -> pb::EducationStep {
+    let (credential, entry) = match step.serves {
+        Serves::Credential(c) => (catalog.credentials[c].code.clone(), None),
+        Serves::Entry(entry) => (String::new(), Some(entry)),
+    };
+    pb::EducationStep {
+        program_credential_levels: step.levels.iter().map(|&l| u32::from(l)).collect(),
+        accreditor: step.accreditor.unwrap_or_default().to_owned(),
+        credential,
+        entry_education: entry.map_or(0, |e| pb::EducationLevel::from(e) as i32),
+        status: pb::StepStatus::from(step.status) as i32,
+        explanation: explanation.unwrap_or_default(),
+    }
+}
+
+fn credential_step(
+    catalog: &Catalog,
+    earn: &CredentialToEarn<'_>,
+    language: Language,
+) -> pb::CredentialStep {
     let credential = earn.credential;
+    let conditions = earn
+        .check
+        .route
+        .iter()
+        .flat_map(|r| &r.conditions)
+        .map(|c| pb::RouteCondition {
+            text: texts::condition(catalog, c.condition, language),
+            status: pb::StepStatus::from(c.status) as i32,
+        })
+        .collect();
     pb::CredentialStep {
+        status: pb::StepStatus::from(earn.check.status()) as i32,
+        explanation: earn.explanation.clone().unwrap_or_default(),
+        kind: pb::CredentialStepKind::from(earn.check.kind) as i32,
+        conditions,
         code: credential.code.clone(),
         name: credential.name.clone(),
         issuer: credential.issuer.clone(),
