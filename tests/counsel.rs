@@ -46,6 +46,13 @@ fn step<'a>(path: &'a pb::CareerPathRecommendation, code: &str) -> &'a pb::Crede
         .unwrap_or_else(|| panic!("{}: no {code} step", path.soc_code))
 }
 
+/// Whether a step has a condition of `status` whose words hold `words`.
+fn has(step: &pb::CredentialStep, status: pb::StepStatus, words: &str) -> bool {
+    step.conditions
+        .iter()
+        .any(|c| c.status == status as i32 && c.text.contains(words))
+}
+
 #[tokio::test]
 async fn a_goal_an_occupation_and_years_out_of_range_are_each_named() {
     let server = TestServer::start().await;
@@ -121,11 +128,7 @@ async fn the_rhia_route_is_the_program_the_person_needs_next() {
     .await;
     let rhia = step(path(&graduate, "29-9021.00"), "RHIA");
     assert_eq!(rhia.status, pb::StepStatus::Needs as i32);
-    let condition = |status: pb::StepStatus, words: &str| {
-        rhia.conditions
-            .iter()
-            .any(|c| c.status == status as i32 && c.text.contains(words))
-    };
+    let condition = |status, words| has(rhia, status, words);
     assert!(
         condition(pb::StepStatus::Open, "bachelor's degree"),
         "{rhia:?}"
@@ -151,15 +154,18 @@ async fn a_nurse_meets_the_ccds_licence_and_needs_the_cdi_years() {
     .await;
     let ccds = step(path(&nurse, "29-9021.00"), "CCDS");
     assert_eq!(ccds.status, pb::StepStatus::Needs as i32, "{ccds:?}");
-    let condition = |status: pb::StepStatus, words: &str| {
-        ccds.conditions
-            .iter()
-            .any(|c| c.status == status as i32 && c.text.contains(words))
-    };
+    let condition = |status, words| has(ccds, status, words);
     assert!(condition(pb::StepStatus::Open, "RN"), "{ccds:?}");
     assert!(
         condition(pb::StepStatus::Needs, "CDI specialist"),
         "{ccds:?}"
+    );
+    // What meets a condition is said as what the person has: the RN
+    // licence, not "an RN or MD licence".
+    assert!(
+        ccds.explanation.contains("you have an RN licence"),
+        "{}",
+        ccds.explanation
     );
 }
 

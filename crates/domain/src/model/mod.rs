@@ -80,15 +80,8 @@ impl CareerModel {
 
     /// Path `class`'s fit for one profile.
     pub fn fit(&self, class: usize, profile: &Profile) -> f64 {
-        let path = &self.artifact.fit.paths[class];
-        let mut closeness = Vec::with_capacity(path.weights.len());
-        fit::closeness(
-            profile,
-            &self.targets[class],
-            &path.reference,
-            &mut closeness,
-        );
-        path.fit(path.matching(&closeness))
+        let (m, _) = self.matched(profile, class);
+        self.artifact.fit.paths[class].fit(m)
     }
 
     /// What each path's fit compares a profile with, in class order.

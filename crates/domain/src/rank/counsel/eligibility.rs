@@ -9,7 +9,7 @@
 //! gives, or come from another field.
 
 use super::standing::Standing;
-use crate::catalog::{program_education, Catalog, Condition, Route};
+use crate::catalog::{program_education, Catalog, Condition, Licence, Route};
 use crate::education::EducationLevel;
 use crate::profile::{Goal, Profile};
 
@@ -44,6 +44,21 @@ pub struct Checked<'a> {
     pub status: Status,
     /// For experience, the years the person has of it, where known.
     pub years_held: Option<f64>,
+    /// Where it holds, what of the person's meets it.
+    pub met_by: Option<MetBy>,
+}
+
+/// What of the person's meets a condition: their education (which may be
+/// more than the condition asks), the credential or the licence they hold
+/// among those it names.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum MetBy {
+    /// Their education.
+    Education(EducationLevel),
+    /// A credential held, by index into the catalog's.
+    Credential(usize),
+    /// A licence held.
+    Licence(Licence),
 }
 
 /// One of an issuer's routes checked against the person.
@@ -138,10 +153,34 @@ impl Person<'_, '_> {
     /// Whether one condition holds for the person.
     pub fn check<'c>(&self, condition: &'c Condition) -> Checked<'c> {
         let (status, years_held) = self.status(condition);
+        let met_by = (status == Status::Met)
+            .then(|| self.met_by(condition))
+            .flatten();
         Checked {
             condition,
             status,
             years_held,
+            met_by,
+        }
+    }
+
+    /// What of the person's meets `condition`, where it holds.
+    fn met_by(&self, condition: &Condition) -> Option<MetBy> {
+        let profile = self.profile;
+        match condition {
+            Condition::Education(_) | Condition::College60 => {
+                self.standing.education.map(MetBy::Education)
+            }
+            Condition::Holds(codes) => profile
+                .credentials
+                .iter()
+                .find(|c| codes.contains(c) && !profile.apprentice.contains(c))
+                .map(|&c| MetBy::Credential(c)),
+            Condition::Licence(licences) => licences
+                .iter()
+                .find(|l| profile.licences.contains(l))
+                .map(|&l| MetBy::Licence(l)),
+            _ => None,
         }
     }
 

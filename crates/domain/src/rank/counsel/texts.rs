@@ -2,7 +2,7 @@
 //! for the person's goal, the conditions of an issuer's route, and each
 //! step of the route to a path, checked against the person.
 
-use super::eligibility::{Checked, RouteCheck, Status};
+use super::eligibility::{Checked, MetBy, RouteCheck, Status};
 use super::route::{CredentialCheck, EducationStep, Serves, StepKind};
 use crate::catalog::{level_name, Catalog, Condition, ExperienceDomain};
 use crate::language::Language;
@@ -157,10 +157,20 @@ fn conditions_with(
     (!words.is_empty()).then(|| words.join(and))
 }
 
-/// A checked condition in words, with the years already held where it is
-/// experience the person has some of.
+/// A checked condition in words: where it holds, what of the person's
+/// meets it ("a bachelor's degree" for a high school diploma asked, "the
+/// RHIT" for "the RHIA or the RHIT"); with the years already held where it
+/// is experience the person has some of.
 fn checked(catalog: &Catalog, checked: &Checked<'_>, language: Language) -> String {
-    let words = condition(catalog, checked.condition, language);
+    let es = language == Language::Es;
+    let words = match checked.met_by {
+        Some(MetBy::Education(level)) => level.describe_in(language).to_owned(),
+        Some(MetBy::Credential(c)) if es => format!("la {}", catalog.credentials[c].code),
+        Some(MetBy::Credential(c)) => format!("the {}", catalog.credentials[c].code),
+        Some(MetBy::Licence(l)) if es => format!("una licencia de {}", l.code()),
+        Some(MetBy::Licence(l)) => format!("an {} licence", l.code()),
+        None => condition(catalog, checked.condition, language),
+    };
     match (checked.status, checked.years_held, language) {
         (Status::Missing, Some(held), Language::En) if held > 0.0 => {
             format!("{words} (you have {})", years(held, language))
