@@ -316,7 +316,7 @@ async fn answers() -> Vec<(String, String)> {
 
     out.push(("skills".into(), digest(skills.get_ref())));
     let paths = catalog
-        .list_career_paths(pb::ListCareerPathsRequest {})
+        .list_career_paths(pb::ListCareerPathsRequest::default())
         .await;
     out.push(("career-paths".into(), outcome(paths)));
     let settings = catalog

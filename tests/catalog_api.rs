@@ -262,7 +262,7 @@ async fn skills_paths_and_settings_are_listed() {
     let coding = skills.iter().find(|s| s.id == "clinical_coding").unwrap();
     assert!(!coding.esco_keywords.is_empty());
     let paths = client
-        .list_career_paths(pb::ListCareerPathsRequest {})
+        .list_career_paths(pb::ListCareerPathsRequest::default())
         .await
         .unwrap()
         .into_inner()
@@ -303,4 +303,276 @@ async fn replicas_sharing_a_token_secret_honour_each_others_page_tokens() {
     let from_a = client(&a).list_programs(next.clone()).await.unwrap();
     let from_b = client(&b).list_programs(next).await.unwrap();
     assert_eq!(from_a.into_inner(), from_b.into_inner());
+}
+
+/// The rows of a vendored CSV, by column name.
+fn source(name: &str) -> Vec<std::collections::HashMap<String, String>> {
+    let mut reader = csv::Reader::from_path(common::root().join("data").join(name)).unwrap();
+    let headers = reader.headers().unwrap().clone();
+    reader
+        .records()
+        .map(|r| {
+            headers
+                .iter()
+                .zip(r.unwrap().iter())
+                .map(|(h, v)| (h.to_owned(), v.to_owned()))
+                .collect()
+        })
+        .collect()
+}
+
+/// A source figure; empty is unknown.
+fn number(raw: &str) -> Option<f64> {
+    (!raw.is_empty()).then(|| raw.parse().unwrap())
+}
+
+/// A BLS figure in thousands, as the people it counts.
+fn people(raw: &str) -> Option<u32> {
+    number(raw).map(|t| (t * 1000.0).round() as u32)
+}
+
+#[tokio::test]
+async fn every_path_serves_its_projection_as_bls_publishes_it() {
+    let server = TestServer::start().await;
+    let mut client = client(&server);
+    let rows = source("bls_ep_2024_34_occupations.csv");
+    let row = |code: &str| rows.iter().find(|r| r["soc_code"] == code);
+    let average = number(&row("00-0000").unwrap()["change_2024_34_percent"]);
+    assert_eq!(average, Some(3.1));
+    let paths = client
+        .list_career_paths(pb::ListCareerPathsRequest::default())
+        .await
+        .unwrap()
+        .into_inner()
+        .career_paths;
+    assert_eq!(paths.len(), 14);
+    for path in &paths {
+        let source = row(&path.bls_soc_code).unwrap_or_else(|| panic!("{}: no row", path.soc_code));
+        let outlook = path
+            .outlook
+            .as_ref()
+            .expect("every path's BLS code is projected");
+        assert_eq!(outlook.bls_soc_code, path.bls_soc_code);
+        assert_eq!(outlook.bls_title, source["title"]);
+        let served = (
+            outlook.change_percent,
+            outlook.openings_per_year,
+            outlook.employment_base,
+            outlook.employment_projected,
+            outlook.median_wage,
+        );
+        let published = (
+            number(&source["change_2024_34_percent"]),
+            people(&source["openings_annual_avg_thousands"]),
+            people(&source["employment_2024_thousands"]),
+            people(&source["employment_2034_thousands"]),
+            number(&source["median_annual_wage_2024"]).map(|w| w as u32),
+        );
+        assert_eq!(served, published, "{}", path.soc_code);
+        assert_eq!((outlook.base_year, outlook.projected_year), (2024, 2034));
+        assert_eq!(outlook.all_occupations_change_percent, average);
+        // Detailed O*NET paths sharing a BLS code say so.
+        assert_eq!(
+            outlook.figures_note.is_empty(),
+            path.figures_note.is_empty(),
+            "{}",
+            path.soc_code
+        );
+        let one = client
+            .get_career_path(pb::GetCareerPathRequest {
+                soc_code: path.soc_code.clone(),
+            })
+            .await
+            .unwrap()
+            .into_inner()
+            .career_path
+            .unwrap();
+        assert_eq!(&one, path);
+    }
+    let trend = |soc: &str| {
+        paths
+            .iter()
+            .find(|p| p.soc_code == soc)
+            .unwrap()
+            .outlook
+            .as_ref()
+            .unwrap()
+            .trend
+    };
+    // The Handbook's words for the paths' 2024-34 figures.
+    assert_eq!(trend("31-9094.00"), pb::OutlookTrend::Decline as i32);
+    assert_eq!(trend("43-9041.00"), pb::OutlookTrend::Decline as i32);
+    assert_eq!(
+        trend("43-3021.00"),
+        pb::OutlookTrend::LittleOrNoChange as i32
+    );
+    assert_eq!(
+        trend("29-9021.00"),
+        pb::OutlookTrend::MuchFasterThanAverage as i32
+    );
+    assert!(paths
+        .iter()
+        .any(|p| !p.outlook.as_ref().unwrap().figures_note.is_empty()));
+}
+
+#[tokio::test]
+async fn paths_filter_and_sort_by_outlook_and_name_a_bad_value() {
+    let server = TestServer::start().await;
+    let mut client = client(&server);
+    let list = |request: pb::ListCareerPathsRequest| {
+        let mut client = client.clone();
+        async move { client.list_career_paths(request).await }
+    };
+    let growing = list(pb::ListCareerPathsRequest {
+        trends: vec![
+            pb::OutlookTrend::SlowerThanAverage as i32,
+            pb::OutlookTrend::AsFastAsAverage as i32,
+            pb::OutlookTrend::FasterThanAverage as i32,
+            pb::OutlookTrend::MuchFasterThanAverage as i32,
+        ],
+        ..Default::default()
+    })
+    .await
+    .unwrap()
+    .into_inner()
+    .career_paths;
+    assert!(!growing.is_empty());
+    assert!(growing
+        .iter()
+        .all(|p| p.outlook.as_ref().unwrap().change_percent.unwrap() > 0.5));
+    for shrinking in ["31-9094.00", "43-9041.00", "43-3021.00"] {
+        assert!(growing.iter().all(|p| p.soc_code != shrinking));
+    }
+    let by_change = list(pb::ListCareerPathsRequest {
+        min_change_percent: Some(0.0),
+        order_by: pb::CareerPathOrder::ChangePercent as i32,
+        ..Default::default()
+    })
+    .await
+    .unwrap()
+    .into_inner()
+    .career_paths;
+    let changes: Vec<f64> = by_change
+        .iter()
+        .map(|p| p.outlook.as_ref().unwrap().change_percent.unwrap())
+        .collect();
+    assert!(changes.windows(2).all(|w| w[0] >= w[1]), "{changes:?}");
+    assert!(changes.iter().all(|&c| c >= 0.0));
+    for (request, field) in [
+        (
+            pb::ListCareerPathsRequest {
+                trends: vec![99],
+                ..Default::default()
+            },
+            "trends[0]",
+        ),
+        (
+            pb::ListCareerPathsRequest {
+                order_by: 42,
+                ..Default::default()
+            },
+            "order_by",
+        ),
+        (
+            pb::ListCareerPathsRequest {
+                min_change_percent: Some(f64::NAN),
+                ..Default::default()
+            },
+            "min_change_percent",
+        ),
+    ] {
+        let status = list(request).await.unwrap_err();
+        assert_eq!(status.code(), Code::InvalidArgument, "{status:?}");
+        assert_eq!(common::violated_fields(&status), [field]);
+    }
+    for code in ["", "99-9999.00"] {
+        let status = client
+            .get_career_path(pb::GetCareerPathRequest {
+                soc_code: code.into(),
+            })
+            .await
+            .unwrap_err();
+        let expected = if code.is_empty() {
+            Code::InvalidArgument
+        } else {
+            Code::NotFound
+        };
+        assert_eq!(status.code(), expected, "{status:?}");
+    }
+}
+
+#[tokio::test]
+async fn every_program_serves_its_institution_costs_as_scorecard_publishes_them() {
+    let server = TestServer::start().await;
+    let mut client = client(&server);
+    let rows = source("scorecard_institution_costs_2022_23.csv");
+    let by_unit: std::collections::HashMap<u32, _> = rows
+        .iter()
+        .map(|r| (r["unitid"].parse::<u32>().unwrap(), r))
+        .collect();
+    let request = pb::ListProgramsRequest {
+        page_size: 500,
+        ..Default::default()
+    };
+    let (programs, _, _) = all_pages(&mut client, request).await;
+    let whole = |raw: &str| number(raw).map(|n| n as u32);
+    let mut with_costs = 0;
+    for program in &programs {
+        let Some(row) = by_unit.get(&program.unitid) else {
+            assert!(
+                program.cost.is_none(),
+                "{}: costs without a row",
+                program.unitid
+            );
+            continue;
+        };
+        with_costs += 1;
+        let cost = program.cost.as_ref().expect("a row's costs are served");
+        assert_eq!(cost.cost_year, "2022-23");
+        let (academic, program_year) = (whole(&row["costt4_a"]), whole(&row["costt4_p"]));
+        assert_eq!(cost.cost_of_attendance, academic.or(program_year));
+        assert_eq!(cost.program_year, program_year.is_some());
+        assert_eq!(cost.tuition_in_state, whole(&row["tuitionfee_in"]));
+        assert_eq!(cost.tuition_out_of_state, whole(&row["tuitionfee_out"]));
+        let net = number(&row["npt4_pub"])
+            .or(number(&row["npt4_priv"]))
+            .map(|n| n as i32);
+        assert_eq!(cost.net_price, net, "{}", program.unitid);
+        let distance = match row["distanceonly"].as_str() {
+            "1" => Some(true),
+            "0" => Some(false),
+            _ => None,
+        };
+        assert_eq!(cost.distance_only, distance);
+        if distance == Some(true) {
+            // No overlay here: a distance-only institution counts as online.
+            assert_eq!(program.delivery_mode, pb::DeliveryMode::Online as i32);
+        }
+    }
+    assert_eq!(
+        with_costs, 3711,
+        "programs whose institution Scorecard gives costs for"
+    );
+    // The net price filter keeps programs whose institution's is known
+    // and at most the figure.
+    let cheap = pb::ListProgramsRequest {
+        page_size: 500,
+        filter: Some(pb::ProgramFilter {
+            max_net_price: Some(5000),
+            ..Default::default()
+        }),
+        ..Default::default()
+    };
+    let (cheap, total, _) = all_pages(&mut client, cheap).await;
+    let expected = programs
+        .iter()
+        .filter(|p| {
+            p.cost
+                .as_ref()
+                .and_then(|c| c.net_price)
+                .is_some_and(|n| n <= 5000)
+        })
+        .count();
+    assert!(expected > 0);
+    assert_eq!((cheap.len(), total as usize), (expected, expected));
 }

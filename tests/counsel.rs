@@ -187,3 +187,235 @@ async fn a_cpc_apprentice_is_told_how_the_apprentice_mark_comes_off() {
     );
     assert_ne!(cpc.status, pb::StepStatus::Open as i32);
 }
+
+/// The reason of `code` on a path, if any.
+fn reason(path: &pb::CareerPathRecommendation, code: pb::ReasonCode) -> Option<&pb::Reason> {
+    path.reasons.iter().find(|r| r.code == code as i32)
+}
+
+/// A reason's text value `name`.
+fn text<'a>(reason: &'a pb::Reason, name: &str) -> Option<&'a str> {
+    reason
+        .values
+        .iter()
+        .find(|v| v.name == name)
+        .and_then(|v| match &v.value {
+            Some(pb::reason_value::Value::Text(t)) => Some(t.as_str()),
+            _ => None,
+        })
+}
+
+/// A reason's number value `name`.
+fn figure(reason: &pb::Reason, name: &str) -> Option<f64> {
+    reason
+        .values
+        .iter()
+        .find(|v| v.name == name)
+        .and_then(|v| match v.value {
+            Some(pb::reason_value::Value::Number(n)) => Some(n),
+            _ => None,
+        })
+}
+
+fn shrinking(path: &pb::CareerPathRecommendation) -> bool {
+    path.outlook
+        .as_ref()
+        .is_some_and(|o| o.trend == pb::OutlookTrend::Decline as i32)
+}
+
+#[tokio::test]
+async fn a_shrinking_path_says_so_first_and_every_path_its_outlook_and_pay() {
+    let server = TestServer::start().await;
+    // A transcriptionist looking for work with what she has: her own
+    // work may lead, with its decline said first.
+    let transcriptionist = answer(
+        &server,
+        r#"{"skills": {"medical_terminology": 0.9, "clinical_documentation": 0.8, "communication": 0.6},
+            "highest_education": "postsecondary_certificate", "state": "OH",
+            "goal": "find_work", "current_occupation": "31-9094.00", "years_experience": 12}"#,
+    )
+    .await;
+    for c in &transcriptionist.career_paths {
+        let outlook = reason(c, pb::ReasonCode::PathOutlook)
+            .unwrap_or_else(|| panic!("{}: no outlook reason", c.soc_code));
+        let change = c.outlook.as_ref().unwrap().change_percent.unwrap();
+        assert_eq!(figure(outlook, "change_percent"), Some(change));
+        assert_eq!(figure(outlook, "all_occupations_change_percent"), Some(3.1));
+        if shrinking(c) {
+            assert_eq!(
+                c.reasons[0].code,
+                pb::ReasonCode::PathOutlook as i32,
+                "{}",
+                c.soc_code
+            );
+            assert!(
+                c.reasons[0].explanation.starts_with("Shrinking"),
+                "{}",
+                c.reasons[0].explanation
+            );
+            assert_eq!(text(outlook, "trend"), Some("decline"));
+        }
+        // Pay in her state, 10th to 90th percentile.
+        let pay = reason(c, pb::ReasonCode::PathPayRange).unwrap();
+        let state = c.state_wages.as_ref().unwrap();
+        assert_eq!(text(pay, "state"), Some("OH"), "{}", c.soc_code);
+        assert_eq!(figure(pay, "wage_p10"), state.p10.map(f64::from));
+        assert_eq!(figure(pay, "wage_p90"), state.p90.map(f64::from));
+        assert!(pay.explanation.contains("in Ohio"), "{}", pay.explanation);
+    }
+    let own = path(&transcriptionist, "31-9094.00");
+    assert!(shrinking(own));
+    let billing = answer(
+        &server,
+        r#"{"skills": {"revenue_cycle": 0.8, "customer_service": 0.7}, "goal": "explore"}"#,
+    )
+    .await;
+    let clerks = path(&billing, "43-3021.00");
+    let outlook = reason(clerks, pb::ReasonCode::PathOutlook).unwrap();
+    assert_eq!(text(outlook, "trend"), Some("little_or_no_change"));
+    assert!(
+        outlook.explanation.contains("little or no change"),
+        "{}",
+        outlook.explanation
+    );
+    // No state: national pay.
+    let pay = reason(clerks, pb::ReasonCode::PathPayRange).unwrap();
+    assert_eq!(text(pay, "state"), None);
+    assert!(
+        pay.explanation.contains("nationally"),
+        "{}",
+        pay.explanation
+    );
+}
+
+#[tokio::test]
+async fn no_shrinking_path_leads_for_someone_exploring_or_changing_field() {
+    let server = TestServer::start().await;
+    let mut catalog = himrec::pb::catalog_client::CatalogClient::new(server.channel.clone());
+    let paths = catalog
+        .list_career_paths(pb::ListCareerPathsRequest::default())
+        .await
+        .unwrap()
+        .into_inner()
+        .career_paths;
+    let occupations = catalog
+        .list_occupations(pb::ListOccupationsRequest::default())
+        .await
+        .unwrap()
+        .into_inner()
+        .occupations;
+    // People made from each path's own typical skills, the shrinking ones
+    // most of all: what they say points to that path.
+    let mut profiles = Vec::new();
+    for p in &paths {
+        let skills: Vec<String> = p
+            .typical_skills
+            .iter()
+            .filter(|(_, level)| **level >= 0.5)
+            .map(|(id, level)| format!("\"{id}\": {level}"))
+            .collect();
+        for goal in ["explore", "change"] {
+            profiles.push(format!(
+                r#"{{"skills": {{{}}}, "goal": "{goal}"}}"#,
+                skills.join(", ")
+            ));
+        }
+    }
+    // Everyone working in an occupation the catalog knows, changing field,
+    // the transcriptionist and the claims clerk among them.
+    for o in &occupations {
+        profiles.push(format!(
+            r#"{{"goal": "change", "current_occupation": "{}", "years_experience": 5}}"#,
+            o.soc_code
+        ));
+    }
+    assert!(profiles.len() > 40);
+    for json in &profiles {
+        let answer = answer(&server, json).await;
+        let first = &answer.career_paths[0];
+        assert!(!shrinking(first), "{} leads for {json}", first.soc_code);
+        // The list runs in the order of the scores it shows.
+        assert!(
+            answer
+                .career_paths
+                .windows(2)
+                .all(|w| w[0].score >= w[1].score),
+            "{json}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_program_says_what_it_is_likely_to_cost_and_the_operator_tuition_wins() {
+    let server = TestServer::with_overlay().await;
+    let ask = |unitids: Vec<u32>, state: &str| pb::RecommendRequest {
+        profile: Some(pb::Profile {
+            state: state.into(),
+            ..profile(
+                r#"{"skills": {"clinical_coding": 0.8}, "highest_education": "high_school", "goal": "explore"}"#,
+            )
+        }),
+        program_filter: Some(pb::ProgramFilter {
+            unitids,
+            ..Default::default()
+        }),
+        max_programs: 20,
+        ..Default::default()
+    };
+    let cost_of = |answer: &pb::RecommendResponse, unitid: u32, level: u32| {
+        let p = answer
+            .programs
+            .iter()
+            .find(|p| {
+                let program = p.program.as_ref().unwrap();
+                (program.unitid, program.credential_level) == (unitid, level)
+            })
+            .unwrap_or_else(|| panic!("{unitid} at level {level} not listed"));
+        p.reasons
+            .iter()
+            .find(|r| r.code == pb::ReasonCode::ProgramCost as i32)
+            .cloned()
+            .unwrap()
+    };
+    // Collin College (TX), an associate program: net price times the two
+    // years it takes full time, and the tuition for the person's residency.
+    let collin = 247834;
+    let texan = server
+        .client()
+        .recommend(ask(vec![collin], "TX"))
+        .await
+        .unwrap()
+        .into_inner();
+    let cost = cost_of(&texan, collin, 2);
+    let net = figure(&cost, "net_price").unwrap();
+    assert_eq!(figure(&cost, "years"), Some(2.0));
+    assert_eq!(figure(&cost, "estimated_total"), Some(net * 2.0));
+    assert_eq!(text(&cost, "residency"), Some("in_state"));
+    assert_eq!(text(&cost, "cost_year"), Some("2022-23"));
+    let ohioan = server
+        .client()
+        .recommend(ask(vec![collin], "OH"))
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(
+        text(&cost_of(&ohioan, collin, 2), "residency"),
+        Some("out_of_state")
+    );
+    // Charter College's bachelor's: the overlay's tuition, said as the
+    // institution's own.
+    let charter = server
+        .client()
+        .recommend(ask(vec![102845], "AK"))
+        .await
+        .unwrap()
+        .into_inner();
+    let cost = cost_of(&charter, 102845, 3);
+    assert_eq!(figure(&cost, "tuition"), Some(15_000.0));
+    assert_eq!(text(&cost, "tuition_source"), Some("operator"));
+    assert!(
+        cost.explanation.contains("as the institution states it"),
+        "{}",
+        cost.explanation
+    );
+}

@@ -52,7 +52,7 @@ fn path<'a>(answer: &'a pb::RecommendResponse, soc: &str) -> &'a pb::CareerPathR
 async fn the_catalog_holds_the_whole_field_with_titles_and_figures_from_the_sources() {
     let server = TestServer::start().await;
     let paths = CatalogClient::new(server.channel.clone())
-        .list_career_paths(pb::ListCareerPathsRequest {})
+        .list_career_paths(pb::ListCareerPathsRequest::default())
         .await
         .unwrap()
         .into_inner()
@@ -219,6 +219,7 @@ async fn registrars_billers_and_managers_see_their_own_path_first() {
                             "related",
                             "adjacent",
                             "outlook",
+                            "pay",
                             "points_here"
                         ]
                         .contains(&reason.factor.as_str())

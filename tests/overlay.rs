@@ -111,16 +111,23 @@ async fn overlay_facts_reach_responses_filters_and_ranking() {
     assert_eq!(charter.tuition, Some(15_000));
     assert_eq!(charter.program_url, "https://www.chartercollege.edu/him");
 
+    // Online: as the overlay says, or where College Scorecard says the
+    // institution teaches only at a distance (Columbia Southern, 450933).
     let online = catalog
         .list_programs(pb::ListProgramsRequest {
             delivery_modes: vec![pb::DeliveryMode::Online as i32],
+            filter: Some(pb::ProgramFilter {
+                unitids: vec![102845, 103501, 450933, 999001],
+                ..Default::default()
+            }),
             ..Default::default()
         })
         .await
         .unwrap()
         .into_inner();
-    let ids: Vec<u32> = online.programs.iter().map(|p| p.unitid).collect();
-    assert_eq!(ids, [102845, 999001]);
+    let mut ids: Vec<u32> = online.programs.iter().map(|p| p.unitid).collect();
+    ids.dedup();
+    assert_eq!(ids, [102845, 450933, 999001]);
 
     let mut recommender = server.client();
     for (preferences, expect) in [
@@ -158,11 +165,21 @@ async fn overlay_facts_reach_responses_filters_and_ranking() {
             .map(|p| (p.unitid, p.credential_level))
             .collect();
         got.sort_unstable();
-        assert_eq!(got, expect, "{preferences:?}");
+        if preferences.online_only {
+            // Distance-only institutions (College Scorecard) are online
+            // too, and compete with the overlay's online programs.
+            assert!(response.programs.iter().all(|p| {
+                p.program.as_ref().unwrap().delivery_mode == pb::DeliveryMode::Online as i32
+            }));
+            assert!(got.len() > expect.len(), "{got:?}");
+            assert!(got.iter().any(|(unitid, _)| *unitid == 450933), "{got:?}");
+        } else {
+            assert_eq!(got, expect, "{preferences:?}");
+        }
     }
 
-    // Online programs are open from any state: an Ohio applicant sees the
-    // Texas-based online program without the out-of-state penalty.
+    // Online programs are open from any state: an Ohio applicant sees
+    // programs based elsewhere without the out-of-state penalty.
     let response = recommender
         .recommend(pb::RecommendRequest {
             profile: Some(pb::Profile {
@@ -178,15 +195,18 @@ async fn overlay_facts_reach_responses_filters_and_ranking() {
         .await
         .unwrap()
         .into_inner();
-    let own = response
+    let elsewhere: Vec<_> = response
         .programs
         .iter()
-        .find(|p| p.program.as_ref().unwrap().unitid == 999001)
-        .unwrap();
-    assert!(own
-        .reasons
-        .iter()
-        .any(|r| r.explanation == "Online, so open from OH"));
+        .filter(|p| p.program.as_ref().unwrap().state != "OH")
+        .collect();
+    assert!(!elsewhere.is_empty());
+    for program in elsewhere {
+        assert!(program
+            .reasons
+            .iter()
+            .any(|r| r.explanation == "Online, so open from OH"));
+    }
 }
 
 #[test]

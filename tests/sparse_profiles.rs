@@ -22,7 +22,7 @@ async fn credentials(server: &TestServer) -> Vec<pb::Credential> {
 
 async fn career_paths(server: &TestServer) -> Vec<pb::CareerPath> {
     CatalogClient::new(server.channel.clone())
-        .list_career_paths(pb::ListCareerPathsRequest {})
+        .list_career_paths(pb::ListCareerPathsRequest::default())
         .await
         .unwrap()
         .into_inner()
@@ -235,7 +235,7 @@ async fn what_was_not_said_is_unknown_and_a_stated_zero_is_lacking() {
                 .iter()
                 .all(|r| r.factor == "skill:clinical_coding"
                     || !r.factor.starts_with("skill:")
-                        && ["adjacent", "entry_route", "outlook", "points_here"]
+                        && ["adjacent", "entry_route", "outlook", "pay", "points_here"]
                             .contains(&r.factor.as_str())),
             "{}: {:?}",
             path.soc_code,
@@ -274,10 +274,11 @@ async fn interests_alone_give_reasons_about_interests_and_never_fault_a_good_mat
             assert!(!path.reasons.is_empty(), "{}: no reason", path.soc_code);
             for reason in &path.reasons {
                 // Besides interests, only the rules of exploring: the way
-                // in (BLS entry education), the field's edge, the outlook.
+                // in (BLS entry education), the field's edge, the outlook;
+                // and the pay every path states.
                 if reason.factor != "interests" {
                     assert!(
-                        ["entry_route", "adjacent", "outlook", "points_here"]
+                        ["entry_route", "adjacent", "outlook", "pay", "points_here"]
                             .contains(&reason.factor.as_str()),
                         "{}: {reason:?}",
                         path.soc_code

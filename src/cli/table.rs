@@ -3,6 +3,12 @@
 use himrec::pb;
 use himrec::text::thousands;
 
+/// Signed dollars with thousands separators: `-531` -> `-$531`.
+fn signed_money(n: i32) -> String {
+    let sign = if n < 0 { "-" } else { "" };
+    format!("{sign}${}", thousands(n.unsigned_abs()))
+}
+
 fn money(value: Option<u32>) -> String {
     value.map_or_else(|| "n/a".into(), |v| format!("${}", thousands(v)))
 }
@@ -58,12 +64,12 @@ pub(crate) fn render(r: &pb::RecommendResponse) -> String {
     out.push_str(&format!("{}\n\n", r.score_meaning));
     out.push_str("CAREER PATHS (score for your goal; fit: meets the path as well as this share of its people)\n");
     out.push_str(&format!(
-        "  {:>5} {:>5}  {:<11} {:<50} {:>10} {:>10}\n",
-        "score", "fit", "O*NET-SOC", "title", "US median", "state med."
+        "  {:>5} {:>5}  {:<11} {:<50} {:>10} {:>10} {:>8}\n",
+        "score", "fit", "O*NET-SOC", "title", "US median", "state med.", "2024-34"
     ));
     for c in &r.career_paths {
         out.push_str(&format!(
-            "  {:>5.2} {:>5.2}  {:<11} {:<50} {:>10} {:>10}\n",
+            "  {:>5.2} {:>5.2}  {:<11} {:<50} {:>10} {:>10} {:>8}\n",
             c.score,
             c.fit,
             c.soc_code,
@@ -74,13 +80,48 @@ pub(crate) fn render(r: &pb::RecommendResponse) -> String {
             } else {
                 "-".into()
             },
+            c.outlook
+                .as_ref()
+                .and_then(|o| o.change_percent)
+                .map_or_else(|| "n/a".to_owned(), |p| format!("{p:+.1}%")),
         ));
         if !c.also_called.is_empty() {
             let titles: Vec<&str> = c.also_called.iter().take(4).map(String::as_str).collect();
             out.push_str(&format!("        also called: {}\n", titles.join(", ")));
         }
-        for reason in c.reasons.iter().take(2) {
+        // The outlook and the pay range on lines of their own.
+        let prospect = |r: &&pb::Reason| {
+            r.code == pb::ReasonCode::PathOutlook as i32
+                || r.code == pb::ReasonCode::PathPayRange as i32
+        };
+        let label = |r: &pb::Reason| {
+            if r.code == pb::ReasonCode::PathOutlook as i32 {
+                "outlook"
+            } else {
+                "pay"
+            }
+        };
+        // A shrinking path's outlook comes first, as its reasons put it.
+        let (first, rest) = match c.reasons.split_first() {
+            Some((r, rest)) if prospect(&r) => (Some(r), rest),
+            _ => (None, c.reasons.as_slice()),
+        };
+        if let Some(reason) = first {
+            out.push_str(&format!(
+                "        {}: {}\n",
+                label(reason),
+                reason.explanation
+            ));
+        }
+        for reason in rest.iter().filter(|r| !prospect(r)).take(2) {
             out.push_str(&format!("        {}\n", reason.explanation));
+        }
+        for reason in rest.iter().filter(prospect) {
+            out.push_str(&format!(
+                "        {}: {}\n",
+                label(reason),
+                reason.explanation
+            ));
         }
         if let Some(step) = &c.education_step {
             out.push_str(&format!(
@@ -143,31 +184,31 @@ pub(crate) fn render(r: &pb::RecommendResponse) -> String {
         "\nPROGRAMS (score: how good a next step the program is on the route of your first paths; best first)\n",
     );
     out.push_str(&format!(
-        "  {:>5}  {:<48} {:<5} {:<38} {:>9} {:>9}\n",
-        "score", "institution", "state", "credential", "earnings", "debt"
+        "  {:>5}  {:<48} {:<5} {:<38} {:>9} {:>9} {:>9}\n",
+        "score", "institution", "state", "credential", "earnings", "debt", "net price"
     ));
     for p in &r.programs {
         let Some(program) = &p.program else { continue };
+        let net_price = program.cost.as_ref().and_then(|c| c.net_price);
         out.push_str(&format!(
-            "  {:>5.3}  {:<48} {:<5} {:<38} {:>9} {:>9}\n        {}\n",
+            "  {:>5.3}  {:<48} {:<5} {:<38} {:>9} {:>9} {:>9}\n        {}\n",
             p.score,
             truncated(&program.institution_name, 48),
             program.state,
             truncated(&program.credential_description, 38),
             money(program.median_earnings),
             money(program.median_debt),
+            net_price.map_or_else(|| "n/a".to_owned(), signed_money),
             first_reason(&p.reasons)
         ));
-        // What a person choosing weighs: outcomes, routes to credentials,
-        // and why the list placed it where it is.
-        let outcomes = p.reasons.iter().filter(|r| r.factor == "outcomes");
+        // What a person choosing weighs: outcomes and cost, and the routes
+        // to credentials.
+        let weighed = p
+            .reasons
+            .iter()
+            .filter(|r| r.factor == "outcomes" || r.factor == "cost");
         let routes = program.credential_routes.iter().map(|r| &r.explanation);
-        let variety = p.reasons.iter().filter(|r| r.factor == "variety");
-        for line in outcomes
-            .map(|r| &r.explanation)
-            .chain(routes)
-            .chain(variety.map(|r| &r.explanation))
-        {
+        for line in weighed.map(|r| &r.explanation).chain(routes) {
             out.push_str(&format!("        {line}\n"));
         }
     }

@@ -43,6 +43,9 @@ pub struct ProgramFilterInput {
     /// Only programs known to offer career services (true) or known not to
     /// (false).
     pub career_services: Option<bool>,
+    /// Most average net price a year at the institution (College
+    /// Scorecard); a program whose institution's is unknown does not pass.
+    pub max_net_price: Option<u32>,
 }
 
 /// Checked filters, in a canonical order.
@@ -60,6 +63,7 @@ pub struct ProgramFilter {
     operator_only: Option<bool>,
     practicum: Option<bool>,
     career_services: Option<bool>,
+    max_net_price: Option<u32>,
 }
 
 /// Longest name text accepted.
@@ -179,6 +183,7 @@ impl ProgramFilterInput {
         filter.operator_only = self.operator_only;
         filter.practicum = self.practicum;
         filter.career_services = self.career_services;
+        filter.max_net_price = self.max_net_price;
         Ok(filter)
     }
 }
@@ -236,10 +241,15 @@ impl ProgramFilter {
             && self
                 .career_services
                 .is_none_or(|wanted| program.facts.career_services == Some(wanted))
+            && self.max_net_price.is_none_or(|max| {
+                program
+                    .cost
+                    .and_then(|c| c.net_price)
+                    .is_some_and(|n| i64::from(n) <= i64::from(max))
+            })
             && (self.delivery_modes.is_empty()
                 || program
-                    .facts
-                    .delivery
+                    .delivery()
                     .is_some_and(|d| self.delivery_modes.contains(&d)))
             && (self.name_contains.is_empty()
                 || contains_folded(&program.institution_name, &self.name_contains)
@@ -254,7 +264,9 @@ impl ProgramFilter {
     pub fn digest(&self) -> [u8; 8] {
         // Conditions added later count only when set, so page tokens
         // issued before them stay good.
-        let text = format!("{self:?}").replace(", practicum: None, career_services: None", "");
+        let text = format!("{self:?}")
+            .replace(", practicum: None, career_services: None", "")
+            .replace(", max_net_price: None", "");
         let hash = Sha256::digest(text.as_bytes());
         let mut out = [0; 8];
         out.copy_from_slice(&hash[..8]);

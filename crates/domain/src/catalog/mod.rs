@@ -4,6 +4,7 @@
 
 mod campuses;
 mod career_paths;
+mod costs;
 mod credentials;
 mod definitions;
 mod durations;
@@ -17,6 +18,7 @@ mod oews;
 mod onet;
 mod outlook;
 pub mod overlay;
+mod path_listing;
 mod program_set;
 mod programs;
 mod requirements;
@@ -33,6 +35,7 @@ use std::sync::Arc;
 
 pub use campuses::ReportingUnits;
 pub use career_paths::{CareerPath, EDUCATION_CATEGORIES};
+pub use costs::{InstitutionCost, COST_YEAR};
 pub use credentials::{program_education, Apprentice, Credential};
 pub use definitions::Skill;
 pub use durations::{typical_duration, TypicalDuration};
@@ -44,7 +47,8 @@ pub use named::{Named, Vocabulary};
 pub use occupations::Occupation;
 pub use oews::{OewsCell, Wages};
 pub use onet::{Relatedness, RIASEC};
-pub use outlook::{Outlook, BASE_YEAR, PROJECTED_YEAR};
+pub use outlook::{Outlook, Trend, BASE_YEAR, PROJECTED_YEAR};
+pub use path_listing::{PathListing, PathListingInput, PathOrder};
 pub use program_set::Programs;
 pub use programs::{
     Accreditation, Control, DeliveryMode, OperatorFacts, Program, NON_CREDENTIAL_LEVEL,
@@ -95,7 +99,11 @@ impl Catalog {
         let national =
             oews::read_national(&dir.join("oews_2025_national_by_industry.csv"), &bls_codes)?;
         let by_state = oews::read_states(&dir.join("oews_2025_by_state.csv"), &bls_codes)?;
-        let programs = programs::read(&dir.join("scorecard_cip5107_programs.csv"))?;
+        let mut programs = programs::read(&dir.join("scorecard_cip5107_programs.csv"))?;
+        let costs = costs::read(&dir.join("scorecard_institution_costs_2022_23.csv"))?;
+        for program in &mut programs {
+            program.cost = costs.get(&program.unitid).copied();
+        }
 
         let projections = outlook::read(&dir.join("bls_ep_2024_34_occupations.csv"))?;
         let mut career_paths = career_paths::build_career_paths(

@@ -17,6 +17,73 @@ pub const PROJECTED_YEAR: u16 = 2034;
 /// The code of the all-occupations row.
 const ALL_OCCUPATIONS: &str = "00-0000";
 
+/// A projected change in the Occupational Outlook Handbook's words. The
+/// 2024-34 Handbook labels each occupation by its change rounded to a
+/// whole percent against the 3% average for all occupations: 7% or more
+/// much faster than average, 5-6% faster, 3-4% as fast, 1-2% slower, 0%
+/// little or no change, -1% or lower a decline (the labels of its
+/// occupational profiles' "Job Outlook, 2024-34", e.g.
+/// <https://www.bls.gov/ooh/healthcare/medical-transcriptionists.htm>;
+/// docs/model.md, "Outlook").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Trend {
+    /// Projected to decline.
+    Decline,
+    /// Little or no change.
+    LittleOrNoChange,
+    /// Growth slower than average.
+    SlowerThanAverage,
+    /// Growth about as fast as average.
+    AsFastAsAverage,
+    /// Growth faster than average.
+    FasterThanAverage,
+    /// Growth much faster than average.
+    MuchFasterThanAverage,
+}
+
+impl Trend {
+    /// Every trend, lowest first.
+    pub const ALL: [Self; 6] = [
+        Self::Decline,
+        Self::LittleOrNoChange,
+        Self::SlowerThanAverage,
+        Self::AsFastAsAverage,
+        Self::FasterThanAverage,
+        Self::MuchFasterThanAverage,
+    ];
+
+    /// The Handbook's word for a projected percent change.
+    pub fn of(change_percent: f64) -> Self {
+        // As the Handbook prints it: a whole percent, halves away from 0.
+        let whole = change_percent.round();
+        if whole >= 7.0 {
+            Self::MuchFasterThanAverage
+        } else if whole >= 5.0 {
+            Self::FasterThanAverage
+        } else if whole >= 3.0 {
+            Self::AsFastAsAverage
+        } else if whole >= 1.0 {
+            Self::SlowerThanAverage
+        } else if whole >= 0.0 {
+            Self::LittleOrNoChange
+        } else {
+            Self::Decline
+        }
+    }
+
+    /// Its id, as reason values and the page write it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Decline => "decline",
+            Self::LittleOrNoChange => "little_or_no_change",
+            Self::SlowerThanAverage => "slower_than_average",
+            Self::AsFastAsAverage => "as_fast_as_average",
+            Self::FasterThanAverage => "faster_than_average",
+            Self::MuchFasterThanAverage => "much_faster_than_average",
+        }
+    }
+}
+
 /// One occupation's projection, in people (the source counts thousands).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Outlook {
@@ -36,6 +103,14 @@ pub struct Outlook {
     pub entry_education: Option<EducationLevel>,
     /// Median annual wage in [`BASE_YEAR`], in dollars.
     pub median_wage: Option<u32>,
+}
+
+impl Outlook {
+    /// The Handbook's word for its change; `None` when the change is
+    /// unknown.
+    pub fn trend(&self) -> Option<Trend> {
+        self.change_percent.map(Trend::of)
+    }
 }
 
 /// Every occupation's projection by BLS code, and the all-occupations
@@ -117,4 +192,24 @@ pub(crate) fn read(path: &Path) -> Result<Projections, CatalogError> {
         }
     }
     Ok(projections)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_follow_the_handbook_labels() {
+        // The paths' own 2024-34 figures and the Handbook's labels.
+        assert_eq!(Trend::of(-4.9), Trend::Decline);
+        assert_eq!(Trend::of(-3.7), Trend::Decline);
+        assert_eq!(Trend::of(-0.4), Trend::LittleOrNoChange);
+        assert_eq!(Trend::of(-0.6), Trend::Decline);
+        assert_eq!(Trend::of(0.6), Trend::SlowerThanAverage);
+        assert_eq!(Trend::of(3.0), Trend::AsFastAsAverage);
+        assert_eq!(Trend::of(4.2), Trend::AsFastAsAverage);
+        assert_eq!(Trend::of(5.5), Trend::FasterThanAverage);
+        assert_eq!(Trend::of(7.1), Trend::MuchFasterThanAverage);
+        assert_eq!(Trend::of(23.2), Trend::MuchFasterThanAverage);
+    }
 }

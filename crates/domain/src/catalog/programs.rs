@@ -3,6 +3,7 @@
 use std::collections::HashSet;
 use std::path::Path;
 
+use super::costs::InstitutionCost;
 use super::states;
 use super::table::Table;
 use super::CatalogError;
@@ -86,6 +87,10 @@ pub struct Program {
     pub facts: OperatorFacts,
     /// Added by the operator's overlay, not in the public data.
     pub operator_only: bool,
+    /// The institution's costs (College Scorecard, cost year
+    /// [`super::COST_YEAR`]); `None` when Scorecard has none for it or the
+    /// program is the operator's own.
+    pub cost: Option<InstitutionCost>,
 }
 
 /// What an operator knows of a program that public data does not say;
@@ -118,6 +123,18 @@ const CIP_FAMILY_NOTE: &str = "College Scorecard names only the field, CIP famil
 const CIP_FAMILY_NOTE_ES: &str = "College Scorecard solo nombra el campo, la familia CIP 51.07, no el programa: la familia incluye programas de administración y tecnología de la información de salud (51.0706, 51.0707), codificación médica (51.0713) y registros de enfermedades (51.0721), pero también de asistente de consultorio médico, recepción, facturación y asistente administrativo (51.0710, 51.0712, 51.0714, 51.0716) y de gestión del cuidado de la salud (51.0701) (NCES CIP 2020); el operador puede nombrar el programa";
 
 impl Program {
+    /// How it is delivered: as the operator says, else online where the
+    /// institution teaches only at a distance (College Scorecard), else
+    /// unknown.
+    pub fn delivery(&self) -> Option<DeliveryMode> {
+        self.facts.delivery.or_else(|| {
+            self.cost
+                .and_then(|c| c.distance_only)
+                .filter(|&only| only)
+                .map(|_| DeliveryMode::Online)
+        })
+    }
+
     /// What the program is: its own name from the operator, else the CIP
     /// family and credential level Scorecard reports.
     pub fn title(&self) -> String {
@@ -294,6 +311,7 @@ pub(crate) fn read(path: &Path) -> Result<Vec<Program>, CatalogError> {
             accreditation: Accreditation::Unknown,
             facts: OperatorFacts::default(),
             operator_only: false,
+            cost: None,
         });
     }
     if programs.is_empty() {

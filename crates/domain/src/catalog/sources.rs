@@ -37,6 +37,10 @@ pub const DATA_RELEASES: &[(&str, &str)] = &[
         "U.S. Bureau of Labor Statistics, Employment Projections",
         "2024-34",
     ),
+    (
+        "U.S. Department of Education, College Scorecard, institution costs",
+        "cost year 2022-23",
+    ),
 ];
 
 /// BLS's all-industries code.

@@ -5,12 +5,13 @@
 //! they can be earned, each checked against the person.
 
 use super::answer::{CareerPathScore, CredentialToEarn, SkillToLearn};
+use super::counsel::prospects::PathTexts;
 use super::counsel::route::PathRoute;
 use super::counsel::score::Rule;
 use super::counsel::{reasons as counsel_reasons, texts, Counsel};
 use super::path_words::Words;
 use super::reason::Reason;
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, Trend};
 use crate::language::Language;
 use crate::model::fit::Target;
 use crate::model::{CredentialStep, Explanation, Part};
@@ -51,6 +52,8 @@ pub(super) struct Context<'a, 'r> {
     pub(super) profile: &'r Profile,
     pub(super) counsel: &'r Counsel,
     pub(super) shares: &'r [f64],
+    /// Every path's outlook and pay reasons, written once.
+    pub(super) prospects: &'a PathTexts,
     pub(super) explain: bool,
     pub(super) language: Language,
 }
@@ -146,16 +149,25 @@ pub(super) fn rank<'a>(
 }
 
 /// A shown path's reasons: the rules that weighed its fit for the goal,
-/// then what moved the fit, on the score's scale.
+/// then what moved the fit, on the score's scale, then its outlook and
+/// pay; a shrinking path's outlook comes first.
 fn reasons(context: &Context<'_, '_>, explanation: &Explanation) -> Vec<Reason> {
     let path = explanation.class;
     let scored = &context.counsel.scores[path];
-    let mut reasons = counsel_reasons::rule_reasons(
+    let career_path = &context.catalog.career_paths[path];
+    let mut outlook = context.prospects.outlook(path, context.language);
+    let shrinking = career_path.outlook.as_ref().and_then(|o| o.trend()) == Some(Trend::Decline);
+    let mut reasons: Vec<Reason> = if shrinking {
+        outlook.take().into_iter().collect()
+    } else {
+        Vec::new()
+    };
+    reasons.extend(counsel_reasons::rule_reasons(
         context.catalog,
         &context.counsel.standing,
         scored,
         context.language,
-    );
+    ));
     // The fit's share of the score: the rules' factors, and half of it
     // where interests or the move are averaged in.
     let averaged = scored
@@ -173,6 +185,12 @@ fn reasons(context: &Context<'_, '_>, explanation: &Explanation) -> Vec<Reason> 
         explanation,
         context.language,
     ));
+    reasons.extend(outlook);
+    reasons.extend(
+        context
+            .prospects
+            .pay(path, context.profile.state, context.language),
+    );
     reasons
 }
 

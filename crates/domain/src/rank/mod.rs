@@ -15,6 +15,7 @@ mod path_words;
 mod programs;
 mod query;
 mod reason;
+mod reason_values;
 pub mod replay;
 mod settings;
 
@@ -45,6 +46,8 @@ pub struct Recommender {
     model: Arc<CareerModel>,
     program_index: programs::ProgramIndex,
     setting_texts: Arc<settings::SettingTexts>,
+    /// Every path's outlook and pay reasons.
+    path_texts: Arc<counsel::prospects::PathTexts>,
     /// Per credential: the credential levels of programs that prepare for
     /// it, lowest first.
     prepared_levels: Vec<Vec<u32>>,
@@ -55,12 +58,14 @@ impl Recommender {
     pub fn new(catalog: Catalog, model: CareerModel) -> Self {
         let program_index = programs::ProgramIndex::new(&catalog);
         let setting_texts = Arc::new(settings::texts(&catalog));
+        let path_texts = Arc::new(counsel::prospects::PathTexts::new(&catalog));
         Self {
             prepared_levels: prepared_levels(&catalog),
             catalog,
             model: Arc::new(model),
             program_index,
             setting_texts,
+            path_texts,
         }
     }
 
@@ -82,6 +87,7 @@ impl Recommender {
             model: self.model.clone(),
             program_index,
             setting_texts: self.setting_texts.clone(),
+            path_texts: self.path_texts.clone(),
         }
     }
 
@@ -93,6 +99,7 @@ impl Recommender {
             model: Arc::new(model),
             program_index: self.program_index.clone(),
             setting_texts: self.setting_texts.clone(),
+            path_texts: self.path_texts.clone(),
             prepared_levels: self.prepared_levels.clone(),
         }
     }
@@ -217,6 +224,7 @@ impl Recommender {
             profile,
             counsel: &counsel,
             shares: &assessment.probabilities,
+            prospects: &self.path_texts,
             explain,
             language,
         };

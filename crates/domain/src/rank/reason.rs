@@ -103,21 +103,20 @@ pub enum ReasonCode {
     /// A career path, exploring or finding work: how strongly what the
     /// person said points to it rather than the field's others.
     PathPointsHere,
+    /// A career path: its BLS projection in the Handbook's words, with
+    /// its openings; contributes 0.
+    PathOutlook,
+    /// A career path: what most of its workers earn (BLS OEWS), in the
+    /// person's state or nationally; contributes 0.
+    PathPayRange,
+    /// A program: what it is likely to cost (College Scorecard
+    /// institution costs); contributes 0.
+    ProgramCost,
 }
-
-const SKILL_VALUES: &[&str] = &[
-    "skill",
-    "level",
-    "typical",
-    "vouched_by",
-    "task_id",
-    "element",
-    "importance",
-];
 
 impl ReasonCode {
     /// Every code, in the order of the proto's enum.
-    pub const ALL: [Self; 34] = [
+    pub const ALL: [Self; 37] = [
         Self::SkillAboveTypical,
         Self::SkillTowardTypical,
         Self::SkillBelowTypical,
@@ -152,6 +151,9 @@ impl ReasonCode {
         Self::PathLongRoute,
         Self::ProgramOffRoute,
         Self::PathPointsHere,
+        Self::PathOutlook,
+        Self::PathPayRange,
+        Self::ProgramCost,
     ];
 
     /// The codes no longer produced, kept for the wire.
@@ -164,70 +166,6 @@ impl ReasonCode {
         Self::VarietyAfterLower,
         Self::VarietyBeforeHigher,
     ];
-
-    /// The names of the values a reason of this code can carry.
-    pub fn value_names(self) -> &'static [&'static str] {
-        match self {
-            Self::SkillAboveTypical
-            | Self::SkillTowardTypical
-            | Self::SkillBelowTypical
-            | Self::SkillAtTypical => SKILL_VALUES,
-            Self::CredentialHeld => &["credential", "issuer"],
-            Self::Interests => &["correlation"],
-            Self::Education => &["education", "usual_education"],
-            Self::SettingStaffing => &["career_path", "share", "employment", "national_employment"],
-            Self::ProgramPathLevel => &["career_path", "share", "education"],
-            Self::ProgramPathPreparation => &["career_path", "job_zone"],
-            Self::ProgramPreparesFor => &["career_path", "credential"],
-            Self::ProgramLevelHeld => &["education"],
-            Self::ProgramNeedsBachelor => &[],
-            Self::ProgramInState | Self::ProgramOnline => &["state"],
-            Self::ProgramOutOfState => &["state", "program_state"],
-            Self::ProgramOutcomes => &[
-                "median_earnings",
-                "earnings_horizon",
-                "program_state",
-                "state_earnings_threshold",
-                "earnings_premium",
-                "state",
-                "person_state_earnings_threshold",
-                "person_state_earnings_premium",
-                "median_debt",
-                "debt_to_earnings",
-                "payback_years",
-                "campuses",
-            ],
-            Self::ProgramFacts => &["accredited", "practicum", "career_services"],
-            Self::VarietyAfterLower | Self::VarietyBeforeHigher => {
-                &["credential_level", "credential"]
-            }
-            Self::PathStepUp | Self::PathLateral | Self::PathBringsMore => &[
-                "current_occupation",
-                "job_zone",
-                "current_job_zone",
-                "median_wage",
-                "current_median_wage",
-                "education",
-            ],
-            Self::PathWhereYouAre => &["current_occupation", "years_experience"],
-            Self::PathNotYetQualified => &["entry_education", "education"],
-            Self::PathDeclining => &["change_percent", "base_year", "projected_year"],
-            Self::PathRelated => &["current_occupation", "relatedness", "credential", "held"],
-            Self::PathUnlinked => &["core"],
-            Self::PathAdjacent => &[],
-            Self::PathLongRoute => &["entry_education"],
-            Self::ProgramOffRoute => &[],
-            Self::PathPointsHere => &["pointing"],
-            Self::ProgramRouteStep => &[
-                "career_path",
-                "credential",
-                "credential_level",
-                "accreditor",
-                "entry_education",
-            ],
-            Self::ProgramSpecialty => &["cip_family"],
-        }
-    }
 }
 
 /// A value a reason speaks of.
@@ -295,6 +233,8 @@ pub enum Source {
     Esco,
     /// BLS Employment Projections.
     Projections,
+    /// College Scorecard institution costs.
+    ScorecardCosts,
 }
 
 // Every data release has its source.
@@ -302,12 +242,13 @@ const _: () = assert!(Source::ALL.len() == DATA_RELEASES.len());
 
 impl Source {
     /// Every source, in the order of `DATA_RELEASES`.
-    pub const ALL: [Self; 5] = [
+    pub const ALL: [Self; 6] = [
         Self::Oews,
         Self::Scorecard,
         Self::Onet,
         Self::Esco,
         Self::Projections,
+        Self::ScorecardCosts,
     ];
 
     /// (source, release) as `DATA_RELEASES` lists them.

@@ -54,14 +54,27 @@ pub(super) fn texts(catalog: &Catalog) -> SettingTexts {
                         Value::number("national_employment", f64::from(n), Unit::Workers)
                             .from(Source::Oews)
                     }));
+                    // The path's openings, beside where its people work.
+                    let openings = career.outlook.as_ref().and_then(|o| o.openings_per_year);
+                    values.extend(openings.map(|o| {
+                        Value::number("openings_per_year", f64::from(o), Unit::Workers)
+                            .from(Source::Projections)
+                    }));
+                    let (en, es) = openings.map_or_else(Default::default, |o| {
+                        let n = thousands((o + 50) / 100 * 100);
+                        (
+                            format!("; about {n} openings a year in the occupation (BLS, 2024-34)"),
+                            format!("; unas {n} vacantes al año en la ocupación (BLS, 2024-34)"),
+                        )
+                    });
                     Written {
                         code: ReasonCode::SettingStaffing,
                         factor: format!("career_path:{}", career.soc_code),
                         values,
                         explanations: [
-                            format!("{pct}% of {title} work here: {here} of {all} (BLS OEWS May 2025)"),
+                            format!("{pct}% of {title} work here: {here} of {all} (BLS OEWS May 2025){en}"),
                             format!(
-                                "El {pct}% de los {title} trabaja aquí: {here} de {all} (BLS OEWS, mayo de 2025)"
+                                "El {pct}% de los {title} trabaja aquí: {here} de {all} (BLS OEWS, mayo de 2025){es}"
                             ),
                         ],
                     }

@@ -9,7 +9,7 @@ use super::page_token::{scoped, PageTokens};
 use super::status::request_status;
 use crate::live::{Live, TenantName};
 use crate::pb;
-use himrec_domain::catalog::ListingInput;
+use himrec_domain::catalog::{ListingInput, PathListingInput};
 use himrec_domain::error::{FieldViolation, RequestError};
 use himrec_domain::language::Language;
 
@@ -50,16 +50,42 @@ impl pb::catalog_server::Catalog for CatalogService {
     #[instrument(name = "ListCareerPaths", level = "debug", skip_all)]
     async fn list_career_paths(
         &self,
-        _request: Request<pb::ListCareerPathsRequest>,
+        request: Request<pb::ListCareerPathsRequest>,
     ) -> Result<Response<pb::ListCareerPathsResponse>, Status> {
+        let listing = PathListingInput::from(request.into_inner())
+            .check()
+            .map_err(|v| request_status(RequestError::InvalidArgument(v)))?;
         let snapshot = self.live.current();
         let catalog = snapshot.public().catalog();
         Ok(Response::new(pb::ListCareerPathsResponse {
             career_paths: catalog
-                .career_paths
-                .iter()
-                .map(|p| career_path(catalog, p))
+                .list_paths(&listing)
+                .into_iter()
+                .map(|p| career_path(catalog, &catalog.career_paths[p]))
                 .collect(),
+        }))
+    }
+
+    #[instrument(name = "GetCareerPath", level = "debug", skip_all)]
+    async fn get_career_path(
+        &self,
+        request: Request<pb::GetCareerPathRequest>,
+    ) -> Result<Response<pb::GetCareerPathResponse>, Status> {
+        let code = request.into_inner().soc_code;
+        if code.trim().is_empty() {
+            return Err(request_status(RequestError::InvalidArgument(vec![
+                FieldViolation::new("soc_code", "required: an O*NET-SOC code, e.g. 29-2072.00"),
+            ])));
+        }
+        let snapshot = self.live.current();
+        let catalog = snapshot.public().catalog();
+        let index = catalog.path_index(code.trim()).ok_or_else(|| {
+            request_status(RequestError::NotFound {
+                what: format!("career path {:?}", code.trim()),
+            })
+        })?;
+        Ok(Response::new(pb::GetCareerPathResponse {
+            career_path: Some(career_path(catalog, &catalog.career_paths[index])),
         }))
     }
 

@@ -28,6 +28,7 @@ const METHODS: &[&str] = &[
     "himrec.v1.Recommender/GetModelInfo",
     "himrec.v1.Catalog/ListSkills",
     "himrec.v1.Catalog/ListCareerPaths",
+    "himrec.v1.Catalog/GetCareerPath",
     "himrec.v1.Catalog/ListWorkSettings",
     "himrec.v1.Catalog/ListCredentials",
     "himrec.v1.Catalog/ListOccupations",

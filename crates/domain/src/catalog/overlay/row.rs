@@ -248,5 +248,6 @@ pub(super) fn own_program(
         accreditation: Accreditation::Unknown,
         facts: OperatorFacts::default(),
         operator_only: true,
+        cost: None,
     })
 }

@@ -9,6 +9,7 @@
 
 pub mod eligibility;
 pub mod links;
+pub mod prospects;
 pub mod reasons;
 pub mod route;
 pub mod score;
@@ -42,7 +43,7 @@ impl Counsel {
             profile,
             standing: &standing,
         };
-        let scores = fits
+        let mut scores: Vec<PathScore> = fits
             .iter()
             .zip(pointing)
             .enumerate()
@@ -56,6 +57,7 @@ impl Counsel {
                 score::score(catalog, &standing, profile, path)
             })
             .collect();
+        score::hold_shrinking_below(standing.goal, &mut scores);
         Self { standing, scores }
     }
 

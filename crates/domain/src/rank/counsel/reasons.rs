@@ -26,16 +26,23 @@ pub fn rule_reasons(
     let occupation = standing.occupation.map(|o| &catalog.occupations[o]);
     let contribution = |factor: f64| scored.score - scored.score / factor;
     let counted = |factor: f64| {
+        // A rule's own factor has one decimal; one held below another
+        // path's score is said to two.
+        let decimals = if (factor * 10.0 - (factor * 10.0).round()).abs() < 1e-9 {
+            1
+        } else {
+            2
+        };
         if es {
             format!(
                 "cuenta {}: {}",
-                fixed(factor, 1),
+                fixed(factor, decimals),
                 signed(contribution(factor), 2)
             )
         } else {
             format!(
                 "it counts {}: {}",
-                fixed(factor, 1),
+                fixed(factor, decimals),
                 signed(contribution(factor), 2)
             )
         }
@@ -232,32 +239,42 @@ pub fn rule_reasons(
                     what,
                 ));
             }
-            Rule::Declining { change, factor } => {
+            Rule::Declining {
+                change,
+                factor,
+                held,
+            } => {
                 let values = vec![
                     Value::number("change_percent", change, Unit::Percent)
                         .from(Source::Projections),
                     Value::number("base_year", f64::from(BASE_YEAR), Unit::None),
                     Value::number("projected_year", f64::from(PROJECTED_YEAR), Unit::None),
                 ];
-                let all = catalog
-                    .all_occupations_change
-                    .map(|a| {
-                        if es {
-                            format!(" (todas las ocupaciones: {}%)", signed(a, 1))
-                        } else {
-                            format!(" (all occupations: {}%)", signed(a, 1))
-                        }
-                    })
-                    .unwrap_or_default();
-                let what = if es {
-                    format!("BLS proyecta que el empleo en ella disminuya un {}% en {BASE_YEAR}-{}{all}: {}", fixed(-change, 1), PROJECTED_YEAR % 100, counted(factor))
-                } else {
-                    format!(
-                        "BLS projects employment in it to decline {}% over {BASE_YEAR}-{}{all}: {}",
-                        fixed(-change, 1),
+                let what = match (held, es) {
+                    (false, false) => format!(
+                        "Because BLS projects it to shrink ({}% over {BASE_YEAR}-{}), {}",
+                        fixed(change, 1),
                         PROJECTED_YEAR % 100,
                         counted(factor)
-                    )
+                    ),
+                    (false, true) => format!(
+                        "Como BLS proyecta que se reduzca ({}% en {BASE_YEAR}-{}), {}",
+                        fixed(change, 1),
+                        PROJECTED_YEAR % 100,
+                        counted(factor)
+                    ),
+                    (true, false) => format!(
+                        "Because BLS projects it to shrink ({}% over {BASE_YEAR}-{}), it is not shown first: half, and held below the best path that is not shrinking, so {}",
+                        fixed(change, 1),
+                        PROJECTED_YEAR % 100,
+                        counted(factor)
+                    ),
+                    (true, true) => format!(
+                        "Como BLS proyecta que se reduzca ({}% en {BASE_YEAR}-{}), no se muestra primero: la mitad, y por debajo de la mejor trayectoria que no se reduce, así que {}",
+                        fixed(change, 1),
+                        PROJECTED_YEAR % 100,
+                        counted(factor)
+                    ),
                 };
                 reasons.push(reason(
                     ReasonCode::PathDeclining,

@@ -33,8 +33,12 @@
 //! that no credential of theirs leads to, counts half; one that nothing
 //! they bring (a credential, their work) leads to, when they bring
 //! something, 0.7. For every goal, an occupation BLS projects to decline
-//! counts half (finding work, not the work they do or a credential they
-//! hold leads to): a shrinking job is said plainly. Exploring or finding work, the fit is averaged with how
+//! (the Occupational Outlook Handbook's word, [`Trend::Decline`]) counts
+//! half (finding work, not the work they do or a credential they hold
+//! leads to): a shrinking job is said plainly. Exploring or changing
+//! field, a shrinking path never leads: where half is still more, it is
+//! held to [`HELD_BELOW`] of the best score of a path that is not
+//! shrinking. Exploring or finding work, the fit is averaged with how
 //! strongly what the person said (skills, interests, education,
 //! credentials) points to the path rather than to the field's others:
 //! the logistic of the model's evidence, 0.5 where nothing said points
@@ -44,7 +48,7 @@
 
 use super::links::Link;
 use super::standing::{Move, Standing};
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, Trend};
 use crate::education::EducationLevel;
 use crate::profile::{Goal, Profile};
 
@@ -57,9 +61,10 @@ pub const MIN_SCORE: f64 = 0.1;
 /// its score.
 pub const MIN_LISTED: usize = 3;
 
-/// Projected change (percent, 2024-34) at or below which an occupation
-/// is declining, as the Occupational Outlook Handbook words it.
-pub const DECLINE_PERCENT: f64 = -2.0;
+/// Exploring or changing field, a shrinking path's score is held to this
+/// share of the best score of a path that is not shrinking, where halving
+/// it left it higher: a shrinking occupation never leads.
+pub const HELD_BELOW: f64 = 0.95;
 
 /// What finding work counts a path the person is not yet qualified for.
 const NOT_YET_QUALIFIED: f64 = 0.5;
@@ -132,12 +137,16 @@ pub enum Rule {
         /// What it counts.
         factor: f64,
     },
-    /// BLS projects the occupation to decline.
+    /// BLS projects the occupation to decline (the Occupational Outlook
+    /// Handbook's [`Trend::Decline`]).
     Declining {
         /// The projected percent change.
         change: f64,
         /// What it counts.
         factor: f64,
+        /// Exploring or changing field: whether the score was held below
+        /// the best path that is not shrinking ([`HELD_BELOW`]).
+        held: bool,
     },
 }
 
@@ -172,6 +181,43 @@ pub struct PathScore {
     pub link: Option<Link>,
     /// The rules that set the score, in the order applied.
     pub rules: Vec<Rule>,
+}
+
+impl PathScore {
+    /// Whether the decline rule weighed it.
+    pub fn declining(&self) -> bool {
+        self.rules
+            .iter()
+            .any(|r| matches!(r, Rule::Declining { .. }))
+    }
+}
+
+/// Exploring or changing field, holds every shrinking path's score under
+/// the best score of a path that is not shrinking, so that none leads;
+/// the decline rule then counts what it took in all.
+pub fn hold_shrinking_below(goal: Goal, scores: &mut [PathScore]) {
+    if !matches!(goal, Goal::Explore | Goal::Change) {
+        return;
+    }
+    let best = scores
+        .iter()
+        .filter(|s| !s.declining())
+        .map(|s| s.score)
+        .fold(0.0, f64::max);
+    let held = best * HELD_BELOW;
+    for scored in scores.iter_mut().filter(|s| s.score > held) {
+        let before = scored.score;
+        for rule in &mut scored.rules {
+            if let Rule::Declining {
+                factor, held: h, ..
+            } = rule
+            {
+                *factor *= held / before;
+                *h = true;
+                scored.score = held;
+            }
+        }
+    }
 }
 
 /// The highest O*NET job zone of an entry role.
@@ -324,10 +370,11 @@ pub fn score(catalog: &Catalog, standing: &Standing, profile: &Profile, path: Pa
     // (the outlook still says it).
     let what_they_have = goal == Goal::FindWork && (movement == Move::Current || leads_here);
     if let Some(change) = outlook.and_then(|o| o.change_percent) {
-        if change <= DECLINE_PERCENT && !what_they_have {
+        if Trend::of(change) == Trend::Decline && !what_they_have {
             rules.push(Rule::Declining {
                 change,
                 factor: DECLINING,
+                held: false,
             });
         }
     }
@@ -345,6 +392,45 @@ pub fn score(catalog: &Catalog, standing: &Standing, profile: &Profile, path: Pa
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn scored(path: usize, score: f64, declining: bool) -> PathScore {
+        PathScore {
+            path,
+            fit: score,
+            score,
+            movement: Move::WayIn,
+            link: None,
+            rules: if declining {
+                vec![Rule::Declining {
+                    change: -4.9,
+                    factor: DECLINING,
+                    held: false,
+                }]
+            } else {
+                Vec::new()
+            },
+        }
+    }
+
+    #[test]
+    fn a_shrinking_path_never_leads_for_a_choice_of_field() {
+        for goal in [Goal::Explore, Goal::Change] {
+            let mut scores = vec![scored(0, 0.3, false), scored(1, 0.45, true)];
+            hold_shrinking_below(goal, &mut scores);
+            assert!(scores[1].score < scores[0].score);
+            assert!((scores[1].score - 0.3 * HELD_BELOW).abs() < 1e-12);
+            // What the rule took in all is its factor.
+            let Rule::Declining { factor, held, .. } = scores[1].rules[0] else {
+                unreachable!()
+            };
+            assert!(held);
+            assert!((factor - DECLINING * 0.3 * HELD_BELOW / 0.45).abs() < 1e-12);
+        }
+        // Finding work, the work a person has may lead, outlook said.
+        let mut scores = vec![scored(0, 0.3, false), scored(1, 0.45, true)];
+        hold_shrinking_below(Goal::FindWork, &mut scores);
+        assert_eq!(scores[1].score, 0.45);
+    }
 
     #[test]
     fn moving_up_never_rewards_standing_still() {

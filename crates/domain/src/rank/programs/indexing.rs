@@ -151,7 +151,7 @@ pub(super) fn candidate(i: usize, p: &Program, group: usize, unit: Option<u32>) 
         group,
         state: p.state,
         outcome: outcome_factor(p),
-        online: p.facts.delivery == Some(DeliveryMode::Online),
+        online: p.delivery() == Some(DeliveryMode::Online),
         accredited: p.accreditation == Accreditation::Accredited,
         unit,
     }

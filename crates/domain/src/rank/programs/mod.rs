@@ -34,10 +34,12 @@
 //! and [`layering`] a tenant's view over it, [`merge`] reads the best
 //! programs lazily, [`factors`]
 //! holds the scoring rule, [`wants`] what the routes ask for,
-//! [`outcomes`] the outcome factor, payback and sentence, [`texts`] the
+//! [`outcomes`] the outcome factor, payback and sentence, [`cost`] what a
+//! program is likely to cost, [`texts`] the
 //! sentences, [`reasons`] the reasons of one answer, and [`entry`] a
 //! program as served, with its campuses and routes.
 
+mod cost;
 mod entry;
 mod factors;
 mod index;

@@ -4,6 +4,7 @@
 //! its specialty move nothing and contribute 0. The routes to credentials
 //! are the program's own (`Program.credential_routes`), not reasons.
 
+use super::cost::cost_reason;
 use super::factors::OUT_OF_STATE;
 use super::index::ProgramIndex;
 use super::merge::Head;
@@ -143,6 +144,7 @@ impl ProgramIndex {
                 .outcome_text(head.candidate)
                 .reason(contribution, language),
         });
+        reasons.push(cost_reason(program, state, language));
         let facts = known_facts(program);
         let names = ["accredited", "practicum", "career_services"];
         reasons.push(Reason {

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use crate::pb;
 use himrec_domain::catalog::{
     CareerPath, Catalog, Credential, Occupation, OewsCell, Outlook, Skill, Wages, WorkSetting,
-    BASE_YEAR, PROJECTED_YEAR,
+    BASE_YEAR, COST_YEAR, PROJECTED_YEAR,
 };
 use himrec_domain::rank::{ProgramEntry, Source};
 
@@ -85,8 +85,7 @@ pub(crate) fn program(entry: &ProgramEntry<'_>) -> pb::Program {
         state_earnings_threshold: own_threshold,
         accreditation: pb::Accreditation::from(p.accreditation) as i32,
         delivery_mode: p
-            .facts
-            .delivery
+            .delivery()
             .map_or(pb::DeliveryMode::Unspecified, Into::into) as i32,
         tuition: p.facts.tuition,
         practicum: p.facts.practicum,
@@ -129,6 +128,15 @@ pub(crate) fn program(entry: &ProgramEntry<'_>) -> pb::Program {
             .collect(),
         title: p.title(),
         title_note: entry.title_note.unwrap_or_default().into(),
+        cost: p.cost.map(|c| pb::ProgramCost {
+            cost_year: COST_YEAR.into(),
+            cost_of_attendance: c.cost_of_attendance,
+            program_year: c.program_year,
+            tuition_in_state: c.tuition_in_state,
+            tuition_out_of_state: c.tuition_out_of_state,
+            net_price: c.net_price,
+            distance_only: c.distance_only,
+        }),
     }
 }
 
@@ -159,13 +167,25 @@ pub(crate) fn career_path(catalog: &Catalog, p: &CareerPath) -> pb::CareerPath {
         figures_note: figures_note(p),
         typical_skill_evidence: typical_skill_evidence(catalog, p),
         alternate_titles: p.alternate_titles.clone(),
-        outlook: p.outlook.as_ref().map(|o| outlook(catalog, o)),
+        outlook: outlook(catalog, p),
     }
 }
 
+/// A path's BLS projection, with the all-occupations change to compare
+/// with; `None` when BLS publishes none.
+pub(crate) fn outlook(catalog: &Catalog, path: &CareerPath) -> Option<pb::Outlook> {
+    let o = path.outlook.as_ref()?;
+    let mut served = projection(catalog, o);
+    served.figures_note = shared_note(path, "Projections");
+    Some(served)
+}
+
 /// A BLS projection, with the all-occupations change to compare with.
-pub(crate) fn outlook(catalog: &Catalog, o: &Outlook) -> pb::Outlook {
+pub(crate) fn projection(catalog: &Catalog, o: &Outlook) -> pb::Outlook {
     pb::Outlook {
+        bls_title: o.bls_title.clone(),
+        trend: o.trend().map_or(0, |t| pb::OutlookTrend::from(t) as i32),
+        figures_note: String::new(),
         bls_soc_code: o.bls_soc_code.clone(),
         change_percent: o.change_percent,
         openings_per_year: o.openings_per_year,
@@ -257,6 +277,12 @@ pub(crate) fn credential(catalog: &Catalog, c: &Credential) -> pb::Credential {
 /// The sentence saying whose BLS figures a path shows, when BLS publishes
 /// one occupation for several O*NET occupations.
 fn figures_note(p: &CareerPath) -> String {
+    shared_note(p, "Wages and employment")
+}
+
+/// The sentence saying that `what` (wages, projections) are BLS's for
+/// the occupation several O*NET occupations share; empty when none do.
+fn shared_note(p: &CareerPath, what: &str) -> String {
     if p.bls_shared_by.is_empty() {
         return String::new();
     }
@@ -266,7 +292,7 @@ fn figures_note(p: &CareerPath) -> String {
         .map(|(code, title)| format!("{title} ({code})"))
         .collect();
     format!(
-        "Wages and employment are BLS's for {} {}, one occupation in OEWS covering {}",
+        "{what} are BLS's for {} {}, one occupation covering {}",
         p.bls_soc_code,
         p.national.occupation,
         covered.join(", ")

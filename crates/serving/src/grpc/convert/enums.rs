@@ -3,7 +3,7 @@
 //! (`UNSPECIFIED` names no domain value).
 
 use crate::pb;
-use himrec_domain::catalog::{Accreditation, Control, DeliveryMode};
+use himrec_domain::catalog::{Accreditation, Control, DeliveryMode, Trend};
 use himrec_domain::education::EducationLevel;
 use himrec_domain::profile::Goal;
 use himrec_domain::rank::counsel::eligibility::Status;
@@ -126,6 +126,9 @@ enum_map!(ReasonCode <=> ReasonCode {
     PathLongRoute <=> PathLongRoute,
     ProgramOffRoute <=> ProgramOffRoute,
     PathPointsHere <=> PathPointsHere,
+    PathOutlook <=> PathOutlook,
+    PathPayRange <=> PathPayRange,
+    ProgramCost <=> ProgramCost,
 });
 
 // A value with no unit is UNSPECIFIED on the wire, so this map is one way.
@@ -152,6 +155,16 @@ enum_map!(Source <=> DataSource {
     Onet <=> Onet,
     Esco <=> Esco,
     Projections <=> BlsEmploymentProjections,
+    ScorecardCosts <=> CollegeScorecardCosts,
+});
+
+enum_map!(Trend <=> OutlookTrend {
+    Decline <=> Decline,
+    LittleOrNoChange <=> LittleOrNoChange,
+    SlowerThanAverage <=> SlowerThanAverage,
+    AsFastAsAverage <=> AsFastAsAverage,
+    FasterThanAverage <=> FasterThanAverage,
+    MuchFasterThanAverage <=> MuchFasterThanAverage,
 });
 
 enum_map!(Goal <=> Goal {

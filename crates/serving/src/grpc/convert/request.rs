@@ -2,7 +2,9 @@
 //! sent that name nothing known become `None`, for the check to report.
 
 use crate::pb;
-use himrec_domain::catalog::{ListingInput, Named, ProgramFilterInput};
+use himrec_domain::catalog::{
+    ListingInput, Named, PathListingInput, PathOrder, ProgramFilterInput,
+};
 use himrec_domain::profile::ProfileInput;
 use himrec_domain::rank::{ProgramPreferences, QueryInput, View};
 use himrec_domain::riasec::Riasec;
@@ -159,6 +161,7 @@ impl From<pb::ProgramFilter> for ProgramFilterInput {
             operator_only: f.operator_only,
             practicum: f.practicum,
             career_services: f.career_services,
+            max_net_price: f.max_net_price,
         }
     }
 }
@@ -194,6 +197,30 @@ impl From<pb::ListProgramsRequest> for ListingInput {
                 ..Default::default()
             }
             .into(),
+        }
+    }
+}
+
+impl From<pb::ListCareerPathsRequest> for PathListingInput {
+    fn from(r: pb::ListCareerPathsRequest) -> Self {
+        Self {
+            trends: r
+                .trends
+                .into_iter()
+                .map(named::<pb::OutlookTrend, _>)
+                .collect(),
+            min_change_percent: r.min_change_percent,
+            order_by: match pb::CareerPathOrder::try_from(r.order_by) {
+                Ok(pb::CareerPathOrder::Unspecified) => None,
+                Ok(pb::CareerPathOrder::ChangePercent) => {
+                    Some(Named::Known(PathOrder::ChangePercent))
+                }
+                Ok(pb::CareerPathOrder::OpeningsPerYear) => {
+                    Some(Named::Known(PathOrder::OpeningsPerYear))
+                }
+                Ok(pb::CareerPathOrder::MedianWage) => Some(Named::Known(PathOrder::MedianWage)),
+                Err(_) => Some(Named::Unknown(r.order_by.to_string())),
+            },
         }
     }
 }

@@ -130,7 +130,7 @@ fn career_path(
         fit: c.fit,
         path_move: pb::PathMove::from(c.movement) as i32,
         share: c.share,
-        outlook: path.outlook.as_ref().map(|o| outlook(catalog, o)),
+        outlook: outlook(catalog, path),
         education_step: c
             .education_step
             .map(|(step, text)| education_step(catalog, step, text)),
