@@ -109,22 +109,24 @@ fn tenant_view(public: &Catalog, tenant: &TenantSource) -> Result<Catalog, LoadE
     Ok(view)
 }
 
-/// Why the files did not load.
+/// Why the files did not load. Each message is whole: the error it wraps
+/// is said in it, not chained again after it (a chain printer would say
+/// it twice).
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     /// The catalog is missing or invalid.
     #[error("catalog: {0}")]
-    Catalog(#[from] CatalogError),
+    Catalog(CatalogError),
     /// The model is missing, corrupt, or does not fit the catalog.
     #[error("{0}")]
-    Model(#[from] ModelError),
+    Model(ModelError),
     /// The candidate model is missing, corrupt, or does not fit the
     /// catalog.
     #[error("candidate model: {0}")]
-    Candidate(#[source] ModelError),
+    Candidate(ModelError),
     /// The program overlay is invalid.
     #[error("{0}")]
-    Overlay(#[from] OverlayError),
+    Overlay(OverlayError),
     /// A tenant's default filter names what its view does not have.
     #[error("tenant {tenant:?}: {}", problems.iter().map(|v| format!("{}: {}", v.field, v.description)).collect::<Vec<_>>().join("; "))]
     TenantFilter {
@@ -133,6 +135,24 @@ pub enum LoadError {
         /// What is wrong, by field.
         problems: Vec<FieldViolation>,
     },
+}
+
+impl From<CatalogError> for LoadError {
+    fn from(e: CatalogError) -> Self {
+        Self::Catalog(e)
+    }
+}
+
+impl From<ModelError> for LoadError {
+    fn from(e: ModelError) -> Self {
+        Self::Model(e)
+    }
+}
+
+impl From<OverlayError> for LoadError {
+    fn from(e: OverlayError) -> Self {
+        Self::Overlay(e)
+    }
 }
 
 /// Loads the catalog and the model and checks that they fit each other.
