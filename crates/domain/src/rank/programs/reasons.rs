@@ -199,15 +199,21 @@ pub(super) fn facts_key(facts: [Option<bool>; 3]) -> usize {
 /// The facts sentence.
 pub(super) fn describe_facts(facts: [Option<bool>; 3], language: Language) -> String {
     let es = language == Language::Es;
-    let known = |value: Option<bool>| match (value, es) {
+    // Spanish "unknown" agrees with its noun: la acreditación, las
+    // prácticas, los servicios.
+    let known = |value: Option<bool>, unknown_es: &'static str| match (value, es) {
         (Some(true), false) => "yes",
         (Some(false), false) => "no",
         (None, false) => "unknown",
         (Some(true), true) => "sí",
         (Some(false), true) => "no",
-        (None, true) => "desconocido",
+        (None, true) => unknown_es,
     };
-    let (a, p, c) = (known(facts[0]), known(facts[1]), known(facts[2]));
+    let (a, p, c) = (
+        known(facts[0], "desconocida"),
+        known(facts[1], "desconocidas"),
+        known(facts[2], "desconocidos"),
+    );
     let all_unknown = facts.iter().all(Option::is_none);
     let all_known = facts.iter().all(Option::is_some);
     if es {
