@@ -319,7 +319,8 @@ async fn bad_calls_get_connect_errors_naming_what_is_wrong() {
             "invalid_argument",
             vec!["profile"],
         ),
-        // Malformed JSON, an unknown field, a wrong type, bad binary.
+        // Malformed JSON, a wrong type, bad binary; a misspelt field is
+        // ignored, so the profile is missing.
         (
             recommend,
             "application/json",
@@ -336,7 +337,7 @@ async fn bad_calls_get_connect_errors_naming_what_is_wrong() {
             br#"{"profil": {}}"#.to_vec(),
             400,
             "invalid_argument",
-            vec!["body"],
+            vec!["profile"],
         ),
         (
             recommend,
@@ -394,13 +395,14 @@ async fn bad_calls_get_connect_errors_naming_what_is_wrong() {
             "not_found",
             vec![],
         ),
-        // A body over the message limit, refused on its declared length.
+        // A body over the message limit, refused on its declared length:
+        // 413, not a 429 a gateway would retry.
         (
             recommend,
             "application/json",
             vec![],
             vec![b' '; 100 * 1024],
-            429,
+            413,
             "resource_exhausted",
             vec![],
         ),
@@ -419,10 +421,10 @@ async fn bad_calls_get_connect_errors_naming_what_is_wrong() {
     // on are counted by the guard, as gRPC calls.
     let metrics = live.metrics().encode();
     for line in [
-        "himrec_door_refusals_total{code=\"INVALID_ARGUMENT\"} 6",
+        "himrec_door_refusals_total{code=\"INVALID_ARGUMENT\"} 5",
         "himrec_door_refusals_total{code=\"NOT_FOUND\"} 1",
         "himrec_door_refusals_total{code=\"RESOURCE_EXHAUSTED\"} 1",
-        "himrec_calls_total{method=\"himrec.v1.Recommender/Recommend\",code=\"INVALID_ARGUMENT\"} 2",
+        "himrec_calls_total{method=\"himrec.v1.Recommender/Recommend\",code=\"INVALID_ARGUMENT\"} 3",
         "himrec_calls_total{method=\"himrec.v1.Catalog/GetProgram\",code=\"NOT_FOUND\"} 1",
     ] {
         assert!(metrics.contains(line), "{line} not in\n{metrics}");
@@ -618,4 +620,75 @@ async fn the_openapi_document_is_served_committed_and_matches_the_proto() {
         }
     }
     assert_eq!(methods, 14);
+}
+
+#[tokio::test]
+async fn unknown_fields_are_ignored_and_named_empty_lists_are_written_and_health_answers() {
+    let server = TestServer::start().await;
+    let addr = server.addr;
+    // A CRM's extra field, at the top and inside the profile.
+    let body = br#"{"applicantId": "A-17", "profile": {"skills": {"clinical_coding": 0.8}, "nickname": "Jo"}}"#;
+    let (status, head, answer) = post(
+        addr,
+        "/himrec.v1.Recommender/Recommend",
+        "application/json",
+        &[],
+        body,
+    )
+    .await;
+    assert_eq!(status, 200, "{head}{}", String::from_utf8_lossy(&answer));
+    assert!(
+        head.contains("himrec-ignored-fields: applicantid, profile.nickname"),
+        "{head}"
+    );
+    // An empty listing still has its list and its total.
+    let (status, _, answer) = post(
+        addr,
+        "/himrec.v1.Catalog/ListPrograms",
+        "application/json",
+        &[],
+        br#"{"nameContains": "no such institution anywhere"}"#,
+    )
+    .await;
+    assert_eq!(status, 200);
+    let json: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+    assert_eq!(json["programs"], serde_json::json!([]));
+    assert_eq!(json["totalSize"], 0);
+    assert_eq!(json["nextPageToken"], "");
+    // Liveness and readiness over plain HTTP, without a key.
+    for path in ["/healthz", "/readyz"] {
+        let request = format!("GET {path} HTTP/1.1\r\nhost: {addr}\r\nconnection: close\r\n\r\n");
+        let (head, body) = http1(addr, &request, b"").await;
+        assert!(head.starts_with("http/1.1 200"), "{path}: {head}");
+        assert_eq!(body, br#"{"status":"SERVING"}"#);
+    }
+}
+
+#[tokio::test]
+async fn a_strict_door_refuses_each_unknown_field_by_name() {
+    let server = TestServer::serve_live(
+        Live::fixed(recommender()),
+        ServeOptions {
+            strict_json: true,
+            ..ServeOptions::default()
+        },
+    )
+    .await;
+    let body = br#"{"applicantId": "A-17", "profile": {"skills": {"clinical_coding": 0.8}, "nickname": "Jo"}}"#;
+    let (status, _, answer) = post(
+        server.addr,
+        "/himrec.v1.Recommender/Recommend",
+        "application/json",
+        &[],
+        body,
+    )
+    .await;
+    assert_eq!(status, 400);
+    assert_eq!(
+        connect_error(&answer),
+        (
+            "invalid_argument".into(),
+            vec!["applicantId".into(), "profile.nickname".into()]
+        )
+    );
 }

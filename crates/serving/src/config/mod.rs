@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 pub use error::ConfigError;
 pub use overrides::{Override, Source, ENV_PREFIX};
 pub use sections::{
-    ApiKey, Auth, Limits, Log, LogFormat, Metrics, Paging, Role, Shadow, Tenant, Tls, Tracing,
+    ApiKey, Auth, Json, Limits, Log, LogFormat, Metrics, Paging, Role, Shadow, Tenant, Tls, Tracing,
 };
 
 /// The whole configuration of `himrec serve`.
@@ -54,6 +54,8 @@ pub struct Config {
     pub log: Log,
     /// Catalog paging.
     pub paging: Paging,
+    /// The HTTP/JSON door.
+    pub json: Json,
     /// Trace export.
     pub tracing: Tracing,
     /// Institutions served apart from each other; none means every caller
@@ -77,6 +79,7 @@ impl Default for Config {
             metrics: Metrics::default(),
             log: Log::default(),
             paging: Paging::default(),
+            json: Json::default(),
             tracing: Tracing::default(),
             tenants: Vec::new(),
         }

@@ -223,6 +223,17 @@ pub enum LogFormat {
     Text,
 }
 
+/// The HTTP/JSON door.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Json {
+    /// Refuse a JSON body with fields the contract does not have
+    /// (INVALID_ARGUMENT naming each); by default they are ignored and
+    /// named in the `Himrec-Ignored-Fields` response header, so a client
+    /// that sends one extra field, or a newer client, keeps working.
+    pub strict: bool,
+}
+
 /// Catalog paging.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]

@@ -7,8 +7,9 @@ use tower_http::cors::{AllowOrigin, CorsLayer};
 
 use super::StartError;
 
-/// CORS for gRPC-Web from the allowed origins: the headers a gRPC-Web
-/// client sends, and the gRPC status headers it must be able to read.
+/// CORS from the allowed origins, for gRPC-Web and the JSON door: the
+/// headers their clients send, and the status, request id and door
+/// headers a page must be able to read.
 pub(crate) fn cors_layer(origins: &[String]) -> Result<CorsLayer, StartError> {
     let origins = origins
         .iter()
@@ -20,7 +21,7 @@ pub(crate) fn cors_layer(origins: &[String]) -> Result<CorsLayer, StartError> {
     let header = HeaderName::from_static;
     Ok(CorsLayer::new()
         .allow_origin(AllowOrigin::list(origins))
-        .allow_methods([Method::POST, Method::OPTIONS])
+        .allow_methods([Method::GET, Method::POST, Method::OPTIONS])
         .allow_headers([
             header("content-type"),
             header("x-grpc-web"),
@@ -35,6 +36,10 @@ pub(crate) fn cors_layer(origins: &[String]) -> Result<CorsLayer, StartError> {
             header("grpc-status"),
             header("grpc-message"),
             header("grpc-status-details-bin"),
+            // The call's id, and what the JSON door ignored or asks.
+            header("x-request-id"),
+            header("himrec-ignored-fields"),
+            header("retry-after"),
         ])
         .max_age(Duration::from_secs(24 * 3600)))
 }

@@ -17,6 +17,7 @@ mod telemetry;
 mod tls;
 
 use std::future::Future;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use tokio::net::TcpListener;
@@ -89,6 +90,8 @@ pub struct ServeOptions {
     pub join_traces: bool,
     /// Shadow scoring of the candidate model.
     pub shadow: crate::config::Shadow,
+    /// Whether the JSON door refuses fields the contract does not have.
+    pub strict_json: bool,
 }
 
 impl Default for ServeOptions {
@@ -108,6 +111,7 @@ impl From<&Config> for ServeOptions {
             page_token_secret: config.paging.token_secret.clone(),
             join_traces: config.tracing.enabled(),
             shadow: config.shadow.clone(),
+            strict_json: config.json.strict,
         }
     }
 }
@@ -175,6 +179,9 @@ pub async fn run_with(
     let admin_service = AdminServer::new(AdminService::new(live.clone(), shadow))
         .max_decoding_message_size(limits.max_request_bytes);
     report_serving(&health, true).await;
+    // Readiness over plain HTTP follows the health service's status.
+    let ready = Arc::new(AtomicBool::new(true));
+    let draining = ready.clone();
 
     let cors = cors::cors_layer(&options.cors_origins)?;
     let guard = guard::GuardLayer::new(
@@ -186,8 +193,11 @@ pub async fn run_with(
     if let Some(tls) = tls::server_config(&options.tls)? {
         builder = builder.tls_config(tls)?;
     }
+    let addr = listener
+        .local_addr()
+        .map_or_else(|_| "unknown".to_owned(), |a| a.to_string());
     info!(
-        addr = ?listener.local_addr().ok(),
+        addr = %addr,
         tls = options.tls.enabled(),
         mutual_tls = !options.tls.client_ca.as_os_str().is_empty(),
         api_keys = options.api_keys.len(),
@@ -213,7 +223,11 @@ pub async fn run_with(
         .trace_fn(move |request| call_span(request, join_traces))
         .layer(cors)
         .layer(connect::ConnectLayer::new(
-            limits.max_request_bytes,
+            connect::DoorOptions {
+                max_request_bytes: limits.max_request_bytes,
+                strict_json: options.strict_json,
+                ready: ready.clone(),
+            },
             live.metrics().clone(),
         )?)
         .layer(tonic_web::GrpcWebLayer::new())
@@ -228,6 +242,7 @@ pub async fn run_with(
             shutdown.await;
             info!("shutting down: refusing new connections, draining calls in flight");
             report_serving(&reporter, false).await;
+            draining.store(false, Ordering::SeqCst);
             let _ = grace_tx.send(());
         });
     let grace = limits.shutdown_grace();

@@ -58,28 +58,25 @@ impl Codec {
             .find(|m| m.name() == method)
     }
 
-    /// A request body as the message's wire bytes; the error says what is
-    /// wrong with it.
+    /// A request body as the message's wire bytes, with the JSON fields
+    /// the contract does not have, which are ignored (by their paths, e.g.
+    /// `applicantId`, `profile.nickname`); the error says what is wrong
+    /// with it.
     pub(crate) fn decode(
         &self,
         desc: MessageDescriptor,
         body: &[u8],
         encoding: Encoding,
-    ) -> Result<Vec<u8>, String> {
+    ) -> Result<Decoded, String> {
         let message = match encoding {
-            Encoding::Json => {
-                let mut json = serde_json::Deserializer::from_slice(body);
-                let options = DeserializeOptions::new().deny_unknown_fields(true);
-                let message = DynamicMessage::deserialize_with_options(desc, &mut json, &options)
-                    .map_err(|e| format!("not a valid JSON message: {e}"))?;
-                json.end()
-                    .map_err(|e| format!("not a valid JSON message: {e}"))?;
-                message
-            }
+            Encoding::Json => return decode_json(desc, body),
             Encoding::Proto => DynamicMessage::decode(desc, body)
                 .map_err(|e| format!("not a valid binary message: {e}"))?,
         };
-        Ok(message.encode_to_vec())
+        Ok(Decoded {
+            wire: message.encode_to_vec(),
+            unknown: Vec::new(),
+        })
     }
 
     /// A response message's wire bytes, written in `encoding`.
@@ -96,7 +93,13 @@ impl Codec {
                 let mut out = Vec::new();
                 let mut json = serde_json::Serializer::new(&mut out);
                 message
-                    .serialize_with_options(&mut json, &SerializeOptions::new())
+                    // Every field is written, empty lists and zeros too:
+                    // low-code tools fail on a missing one. Fields with
+                    // presence stay absent when unknown.
+                    .serialize_with_options(
+                        &mut json,
+                        &SerializeOptions::new().skip_default_fields(false),
+                    )
                     .map_err(|e| e.to_string())?;
                 Ok(out.into())
             }
@@ -108,6 +111,98 @@ impl Codec {
         let desc = self.pool.get_message_by_name(type_name)?;
         let message = DynamicMessage::decode(desc, wire).ok()?;
         serde_json::to_value(&message).ok()
+    }
+}
+
+/// A decoded request: its wire bytes, and the JSON fields it had that the
+/// contract does not.
+#[derive(Debug)]
+pub(crate) struct Decoded {
+    pub(crate) wire: Vec<u8>,
+    pub(crate) unknown: Vec<String>,
+}
+
+/// A JSON body as a message. The body is read strictly first, the common
+/// case; only when that fails is it read again as a JSON value, to name the
+/// fields the contract does not have and read it without them.
+fn decode_json(desc: MessageDescriptor, body: &[u8]) -> Result<Decoded, String> {
+    let invalid = |e: &dyn std::fmt::Display| format!("not a valid JSON message: {e}");
+    let strict = DeserializeOptions::new().deny_unknown_fields(true);
+    let mut json = serde_json::Deserializer::from_slice(body);
+    let first = DynamicMessage::deserialize_with_options(desc.clone(), &mut json, &strict)
+        .and_then(|m| json.end().map(|()| m));
+    let error = match first {
+        Ok(message) => {
+            return Ok(Decoded {
+                wire: message.encode_to_vec(),
+                unknown: Vec::new(),
+            })
+        }
+        Err(e) => e,
+    };
+    let value: serde_json::Value = serde_json::from_slice(body).map_err(|e| invalid(&e))?;
+    let mut unknown = Vec::new();
+    unknown_fields(&desc, &value, "", &mut unknown);
+    if unknown.is_empty() {
+        return Err(invalid(&error));
+    }
+    let lenient = DeserializeOptions::new().deny_unknown_fields(false);
+    let message =
+        DynamicMessage::deserialize_with_options(desc, value, &lenient).map_err(|e| invalid(&e))?;
+    Ok(Decoded {
+        wire: message.encode_to_vec(),
+        unknown,
+    })
+}
+
+/// The paths of the keys of `value` that message `desc` has no field for,
+/// under `path`; nested messages, lists and maps of them are read too.
+fn unknown_fields(
+    desc: &MessageDescriptor,
+    value: &serde_json::Value,
+    path: &str,
+    out: &mut Vec<String>,
+) {
+    use prost_reflect::Kind;
+    use serde_json::Value;
+    let Value::Object(object) = value else {
+        return;
+    };
+    // Well-known types have JSON forms of their own.
+    if desc.full_name().starts_with("google.protobuf.") {
+        return;
+    }
+    for (key, value) in object {
+        let name = if path.is_empty() {
+            key.clone()
+        } else {
+            format!("{path}.{key}")
+        };
+        let Some(field) = desc
+            .get_field_by_json_name(key)
+            .or_else(|| desc.get_field_by_name(key))
+        else {
+            out.push(name);
+            continue;
+        };
+        let Kind::Message(inner) = field.kind() else {
+            continue;
+        };
+        match value {
+            Value::Array(items) if field.is_list() => {
+                for (i, item) in items.iter().enumerate() {
+                    unknown_fields(&inner, item, &format!("{name}[{i}]"), out);
+                }
+            }
+            Value::Object(entries) if field.is_map() => {
+                if let Kind::Message(values) = inner.map_entry_value_field().kind() {
+                    for (k, entry) in entries {
+                        unknown_fields(&values, entry, &format!("{name}.{k}"), out);
+                    }
+                }
+            }
+            _ => unknown_fields(&inner, value, &name, out),
+        }
     }
 }
 
@@ -143,16 +238,18 @@ mod tests {
 
         let codec = Codec::new().unwrap();
         let method = codec.method("/himrec.v1.Catalog/GetProgram").unwrap();
-        let wire = codec
+        let decoded = codec
             .decode(
                 method.input(),
                 br#"{"unitid": 102845, "credentialLevel": 3}"#,
                 Encoding::Json,
             )
             .unwrap();
-        let request = pb::GetProgramRequest::decode(wire.as_slice()).unwrap();
+        let request = pb::GetProgramRequest::decode(decoded.wire.as_slice()).unwrap();
         assert_eq!((request.unitid, request.credential_level), (102845, 3));
-        // proto field names are accepted too; unknown ones are not.
+        assert!(decoded.unknown.is_empty());
+        // proto field names are accepted too; unknown ones are ignored and
+        // named, at any depth.
         assert!(codec
             .decode(
                 method.input(),
@@ -161,9 +258,30 @@ mod tests {
             )
             .is_ok());
         let unknown = codec
-            .decode(method.input(), br#"{"unit": 1}"#, Encoding::Json)
-            .unwrap_err();
-        assert!(unknown.contains("unit"), "{unknown}");
+            .decode(
+                method.input(),
+                br#"{"unit": 1, "unitid": 7}"#,
+                Encoding::Json,
+            )
+            .unwrap();
+        assert_eq!(unknown.unknown, ["unit"]);
+        let recommend = codec.method("/himrec.v1.Recommender/Recommend").unwrap();
+        let nested = codec
+            .decode(
+                recommend.input(),
+                br#"{"applicantId": "a-1", "profile": {"nickname": "Jo", "state": "OH"}}"#,
+                Encoding::Json,
+            )
+            .unwrap();
+        assert_eq!(nested.unknown, ["applicantId", "profile.nickname"]);
+        // A value of the wrong type is still refused.
+        assert!(codec
+            .decode(
+                recommend.input(),
+                br#"{"extra": 1, "profile": {"state": 5}}"#,
+                Encoding::Json
+            )
+            .is_err());
         assert!(codec.method("/himrec.v1.Catalog/Nothing").is_none());
     }
 }

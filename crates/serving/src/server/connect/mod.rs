@@ -8,33 +8,62 @@
 //! guard: its headers (`Authorization`, `traceparent`, `x-request-id`) go
 //! with it, `Connect-Timeout-Ms` becomes its `grpc-timeout`, and its
 //! answer or status comes back in Connect's form ([`error`]). Anything that
-//! is not a door call (gRPC, gRPC-Web) passes through untouched.
+//! is not a door call (gRPC, gRPC-Web) passes through untouched; [`call`]
+//! makes a door call into its gRPC call.
+//!
+//! As gateways expect of HTTP: a body over the limit is 413, load shed is
+//! 429 with `Retry-After`; JSON fields the contract does not have are
+//! ignored and named in `Himrec-Ignored-Fields` (refused when strict);
+//! every field of an answer is written, empty lists and zero totals too
+//! (fields with presence stay absent when unknown); `GET /healthz`
+//! (liveness) and `GET /readyz` (readiness, following the health service,
+//! so a draining server is not ready) need no key.
 
+mod call;
 mod codec;
 mod error;
 pub(crate) mod openapi;
 
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::task::{Context, Poll};
 
 use bytes::Bytes;
-use http_body_util::{BodyExt, Full, Limited};
+use http_body_util::{BodyExt, Full};
 use tonic::body::Body;
 use tonic::codegen::http::{self, header, HeaderValue, Method, StatusCode};
 use tonic::{Code, Status};
 use tower::{Layer, Service};
 
-use crate::grpc::status::request_status;
+use call::Refused;
 pub(crate) use codec::Codec;
-use codec::{frame, unframe, Encoding};
+use codec::{unframe, Encoding};
 
 use crate::metrics::Metrics;
-use himrec_domain::error::{FieldViolation, RequestError};
 
 /// Where the OpenAPI document is served.
 const OPENAPI_PATH: &str = "/openapi.json";
+/// Liveness: the process answers.
+const LIVE_PATH: &str = "/healthz";
+/// Readiness: the services are serving (not starting, not draining).
+const READY_PATH: &str = "/readyz";
+/// The response header naming the request's ignored JSON fields.
+pub(crate) const IGNORED_FIELDS: &str = "himrec-ignored-fields";
+/// Seconds a client shed for load is asked to wait.
+const RETRY_AFTER_SECS: &str = "1";
+
+/// What the door is configured with.
+#[derive(Debug, Clone)]
+pub(crate) struct DoorOptions {
+    /// The largest request body.
+    pub(crate) max_request_bytes: usize,
+    /// Whether JSON fields the contract does not have are refused.
+    pub(crate) strict_json: bool,
+    /// Whether the services are serving (false while draining).
+    pub(crate) ready: Arc<AtomicBool>,
+}
 
 /// Wraps the services in [`Connect`].
 #[derive(Debug, Clone)]
@@ -45,17 +74,16 @@ pub(crate) struct ConnectLayer {
 #[derive(Debug)]
 struct Door {
     codec: Codec,
-    max_request_bytes: usize,
+    options: DoorOptions,
     openapi: Bytes,
     metrics: Metrics,
 }
 
 impl ConnectLayer {
-    /// A door refusing bodies over `max_request_bytes`, counting its own
-    /// refusals in `metrics` (the calls it passes on are counted by the
-    /// guard, as gRPC calls).
+    /// A door as `options` say, counting its own refusals in `metrics`
+    /// (the calls it passes on are counted by the guard, as gRPC calls).
     pub(crate) fn new(
-        max_request_bytes: usize,
+        options: DoorOptions,
         metrics: Metrics,
     ) -> Result<Self, prost_reflect::DescriptorError> {
         let codec = Codec::new()?;
@@ -65,7 +93,7 @@ impl ConnectLayer {
         Ok(Self {
             door: Arc::new(Door {
                 codec,
-                max_request_bytes,
+                options,
                 openapi,
                 metrics,
             }),
@@ -97,6 +125,10 @@ enum Kind {
     Passing,
     /// `GET /openapi.json`.
     OpenApi,
+    /// `GET /healthz`.
+    Live,
+    /// `GET /readyz`.
+    Ready,
     /// A Connect unary call.
     Unary(Encoding),
     /// A POST in a content type the door does not speak.
@@ -117,6 +149,8 @@ fn kind(request: &http::Request<Body>) -> Kind {
         .to_ascii_lowercase();
     match *request.method() {
         Method::GET if request.uri().path() == OPENAPI_PATH => Kind::OpenApi,
+        Method::GET if request.uri().path() == LIVE_PATH => Kind::Live,
+        Method::GET if request.uri().path() == READY_PATH => Kind::Ready,
         Method::POST if media.starts_with("application/grpc") => Kind::Passing,
         Method::POST if media == "application/json" => Kind::Unary(Encoding::Json),
         Method::POST if media == "application/proto" => Kind::Unary(Encoding::Proto),
@@ -152,6 +186,14 @@ where
                 );
                 Box::pin(async move { Ok(response) })
             }
+            Kind::Live => {
+                let response = health(true);
+                Box::pin(async move { Ok(response) })
+            }
+            Kind::Ready => {
+                let response = health(self.door.options.ready.load(Ordering::SeqCst));
+                Box::pin(async move { Ok(response) })
+            }
             Kind::Unsupported => {
                 let mut response = self.door.refuse_early(&Status::invalid_argument(
                     "the door takes application/json or application/proto bodies \
@@ -181,22 +223,39 @@ fn respond(status: StatusCode, content_type: &'static str, body: Bytes) -> http:
     response
 }
 
-/// A refusal naming the field (or header) at fault.
-fn invalid(field: &str, description: impl Into<String>) -> Status {
-    request_status(RequestError::InvalidArgument(vec![FieldViolation::new(
-        field,
-        description,
-    )]))
+/// A health answer: 200 while serving, 503 otherwise.
+fn health(serving: bool) -> http::Response<Body> {
+    let (status, body) = if serving {
+        (StatusCode::OK, r#"{"status":"SERVING"}"#)
+    } else {
+        (
+            StatusCode::SERVICE_UNAVAILABLE,
+            r#"{"status":"NOT_SERVING"}"#,
+        )
+    };
+    respond(
+        status,
+        "application/json",
+        Bytes::from_static(body.as_bytes()),
+    )
 }
 
 impl Door {
-    /// `status` in Connect's error form.
+    /// `status` in Connect's error form; a client shed for load is told
+    /// when to retry.
     fn refuse(&self, status: &Status) -> http::Response<Body> {
-        respond(
+        let mut response = respond(
             error::http_status(status.code()),
             "application/json",
             error::body(&self.codec, status),
-        )
+        );
+        if response.status() == StatusCode::TOO_MANY_REQUESTS {
+            response.headers_mut().insert(
+                header::RETRY_AFTER,
+                HeaderValue::from_static(RETRY_AFTER_SECS),
+            );
+        }
+        response
     }
 
     /// `status` in Connect's error form, for a call refused before it
@@ -215,92 +274,27 @@ impl Door {
     where
         S: Service<http::Request<Body>, Response = http::Response<Body>>,
     {
-        let (call, method) = match self.prepare(request, encoding).await {
+        let (call, method, ignored) = match self.prepare(request, encoding).await {
             Ok(prepared) => prepared,
-            Err(status) => return self.refuse_early(&status),
+            Err(Refused::TooLarge(status)) => {
+                // Not load: the same body would be refused again.
+                let mut response = self.refuse_early(&status);
+                *response.status_mut() = StatusCode::PAYLOAD_TOO_LARGE;
+                response.headers_mut().remove(header::RETRY_AFTER);
+                return response;
+            }
+            Err(Refused::Other(status)) => return self.refuse_early(&status),
         };
-        match self.forward(&mut inner, call, method, encoding).await {
+        let mut response = match self.forward(&mut inner, call, method, encoding).await {
             Ok(response) => response,
             Err(status) => self.refuse(&status),
-        }
-    }
-
-    /// The gRPC call a door call stands for, and its method; refused
-    /// before it reaches the guard when the method, body or headers are
-    /// not what the door takes.
-    async fn prepare(
-        &self,
-        request: http::Request<Body>,
-        encoding: Encoding,
-    ) -> Result<(http::Request<Body>, prost_reflect::MethodDescriptor), Status> {
-        let path = request.uri().path().to_owned();
-        let method = self
-            .codec
-            .method(&path)
-            .filter(|m| !m.is_client_streaming() && !m.is_server_streaming())
-            .ok_or_else(|| {
-                Status::new(
-                    Code::NotFound,
-                    format!("{path} is not a unary method of this service"),
-                )
-            })?;
-        let (mut parts, body) = request.into_parts();
-        let declared = parts
-            .headers
-            .get(header::CONTENT_LENGTH)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.parse::<usize>().ok());
-        if declared.is_some_and(|n| n > self.max_request_bytes) {
-            return Err(too_large(self.max_request_bytes));
-        }
-        let body = Limited::new(body, self.max_request_bytes)
-            .collect()
-            .await
-            .map_err(|e| {
-                if e.downcast_ref::<http_body_util::LengthLimitError>()
-                    .is_some()
-                {
-                    too_large(self.max_request_bytes)
-                } else {
-                    Status::invalid_argument(format!("the request body could not be read: {e}"))
-                }
-            })?
-            .to_bytes();
-        let message = self
-            .codec
-            .decode(method.input(), &body, encoding)
-            .map_err(|e| invalid("body", e))?;
-        let timeout = match parts.headers.get("connect-timeout-ms") {
-            None => None,
-            Some(value) => Some(grpc_timeout(value).ok_or_else(|| {
-                invalid(
-                    "Connect-Timeout-Ms",
-                    "a positive whole number of milliseconds, at most 10 digits",
-                )
-            })?),
         };
-
-        // gRPC is HTTP/2 to the services behind, whatever the door spoke.
-        parts.version = http::Version::HTTP_2;
-        let headers = &mut parts.headers;
-        for name in [
-            "connect-timeout-ms",
-            "connect-protocol-version",
-            "accept-encoding",
-        ] {
-            headers.remove(name);
+        if !ignored.is_empty() {
+            if let Ok(value) = HeaderValue::from_str(&ignored.join(", ")) {
+                response.headers_mut().insert(IGNORED_FIELDS, value);
+            }
         }
-        headers.remove(header::CONTENT_LENGTH);
-        headers.insert(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("application/grpc"),
-        );
-        headers.insert(header::TE, HeaderValue::from_static("trailers"));
-        if let Some(timeout) = timeout {
-            headers.insert("grpc-timeout", timeout);
-        }
-        let call = http::Request::from_parts(parts, Body::new(Full::new(frame(&message))));
-        Ok((call, method))
+        response
     }
 
     /// The answer of the services to `call`, in the door's encoding.
@@ -343,27 +337,4 @@ impl Door {
             .map_err(Status::internal)?;
         Ok(respond(StatusCode::OK, encoding.content_type(), out))
     }
-}
-
-fn too_large(limit: usize) -> Status {
-    Status::resource_exhausted(format!(
-        "the request body is larger than the {limit} bytes a message may have"
-    ))
-}
-
-/// `Connect-Timeout-Ms` as a `grpc-timeout` value: a positive number of at
-/// most 10 digits of milliseconds (gRPC takes 8 digits of a unit, so long
-/// ones go in seconds).
-fn grpc_timeout(value: &HeaderValue) -> Option<HeaderValue> {
-    let text = value.to_str().ok()?;
-    if text.is_empty() || text.len() > 10 || !text.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let ms: u64 = text.parse().ok().filter(|&ms| ms > 0)?;
-    let value = if ms < 100_000_000 {
-        format!("{ms}m")
-    } else {
-        format!("{}S", ms.div_ceil(1000))
-    };
-    HeaderValue::from_str(&value).ok()
 }

@@ -60,6 +60,39 @@ pub(crate) fn document(codec: &Codec) -> Value {
         }
     }
     schemas.insert("connect.Error".to_owned(), connect_error());
+    schemas.insert(
+        "health.Status".to_owned(),
+        json!({
+            "type": "object",
+            "properties": {"status": {"type": "string", "enum": ["SERVING", "NOT_SERVING"]}},
+            "required": ["status"]
+        }),
+    );
+    let status =
+        json!({"application/json": {"schema": {"$ref": "#/components/schemas/health.Status"}}});
+    paths.insert(
+        "/healthz".to_owned(),
+        json!({"get": {
+            "operationId": "Health_Live",
+            "tags": ["Health"],
+            "security": [],
+            "summary": "Liveness: 200 while the process serves; needs no key.",
+            "responses": {"200": {"description": "Serving.", "content": status}}
+        }}),
+    );
+    paths.insert(
+        "/readyz".to_owned(),
+        json!({"get": {
+            "operationId": "Health_Ready",
+            "tags": ["Health"],
+            "security": [],
+            "summary": "Readiness: 200 while the services serve, 503 while the server drains; needs no key.",
+            "responses": {
+                "200": {"description": "Serving.", "content": status},
+                "503": {"description": "Not serving: starting or draining.", "content": status}
+            }
+        }}),
+    );
     json!({
         "openapi": "3.1.0",
         "info": {
