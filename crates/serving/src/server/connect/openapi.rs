@@ -1,15 +1,64 @@
 //! The OpenAPI 3.1 document of the door, written from the same descriptors
 //! the door reads: a path per unary method, a schema per message in the
-//! proto3 JSON mapping, and Connect's error. `docs/openapi.json` is this
+//! proto3 JSON mapping, and Connect's error; each operation, message and
+//! field described by its comment in `proto/`, and the limits the
+//! services check written into the schemas. `docs/openapi.json` is this
 //! document, committed (`himrec openapi` writes it; a test holds them
 //! equal).
 
 use std::collections::BTreeMap;
 
-use prost_reflect::{FieldDescriptor, Kind, MessageDescriptor};
+use prost_reflect::{FieldDescriptor, FileDescriptor, Kind, MessageDescriptor};
 use serde_json::{json, Value};
 
 use super::codec::Codec;
+use himrec_domain::catalog::MAX_PAGE_SIZE;
+use himrec_domain::profile::MAX_YEARS;
+use himrec_domain::rank::LIMITS;
+
+/// The comment above the element at `path` of `file`, on one line.
+fn comment(file: &FileDescriptor, path: &[i32]) -> Option<String> {
+    let info = file.file_descriptor_proto().source_code_info.as_ref()?;
+    let location = info.location.iter().find(|l| l.path == path)?;
+    let text = location
+        .leading_comments
+        .as_deref()?
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    (!text.is_empty()).then_some(text)
+}
+
+/// `schema` with `description`, where there is one.
+fn described(mut schema: Value, description: Option<String>) -> Value {
+    if let (Some(text), Some(object)) = (description, schema.as_object_mut()) {
+        object.insert("description".to_owned(), Value::String(text));
+    }
+    schema
+}
+
+/// What the services check of a field beyond its type, by its full name.
+fn limits(field: &FieldDescriptor) -> Option<Value> {
+    let name = field.full_name();
+    let count = |max: usize| json!({"minimum": 0, "maximum": max});
+    let unit = json!({"minimum": 0, "maximum": 1});
+    if let Some(&(_, _, max)) = LIMITS
+        .iter()
+        .find(|(limit, _, _)| name == format!("himrec.v1.RecommendRequest.{limit}"))
+    {
+        return Some(count(max));
+    }
+    match (field.parent_message().full_name(), name) {
+        (_, "himrec.v1.ListProgramsRequest.page_size") => Some(count(MAX_PAGE_SIZE as usize)),
+        (_, "himrec.v1.Profile.years_experience") => {
+            Some(json!({"minimum": 0, "maximum": MAX_YEARS}))
+        }
+        // RIASEC scores in [0, 1]; Interest Profiler area scores 0-40.
+        ("himrec.v1.RiasecScores", _) => Some(unit),
+        ("himrec.v1.InterestProfilerScores", _) => Some(count(40)),
+        _ => None,
+    }
+}
 
 /// The package whose services the door serves.
 const PACKAGE: &str = "himrec.v1";
@@ -27,11 +76,13 @@ pub(crate) fn document(codec: &Codec) -> Value {
             collect(&method.input(), &mut schemas);
             collect(&method.output(), &mut schemas);
             let reference = |m: &MessageDescriptor| json!({"$ref": format!("#/components/schemas/{}", m.full_name())});
+            let description = comment(&method.parent_file(), method.path()).unwrap_or_default();
             let operation = json!({
                 "post": {
                     "operationId": format!("{}_{}", service.name(), method.name()),
                     "tags": [service.name()],
                     "summary": format!("{}.{}", service.name(), method.name()),
+                    "description": description,
                     "parameters": [
                         {"$ref": "#/components/parameters/ConnectTimeoutMs"},
                         {"$ref": "#/components/parameters/ConnectProtocolVersion"}
@@ -100,6 +151,9 @@ pub(crate) fn document(codec: &Codec) -> Value {
             "version": "v1",
             "description": "Health Information Management career recommendations over HTTP and JSON: every unary method of proto/himrec/v1 as the Connect protocol's unary form (POST, Content-Type application/json, the proto3 JSON mapping). The same methods over gRPC take the same messages. Calls with an API key send it as Authorization: Bearer <token>."
         },
+        "servers": [
+            {"url": "http://127.0.0.1:50051", "description": "himrec serve on its default address"}
+        ],
         "paths": paths,
         "components": {
             "schemas": schemas,
@@ -141,9 +195,19 @@ fn collect(message: &MessageDescriptor, schemas: &mut BTreeMap<String, Value>) {
         return;
     }
     schemas.insert(name.clone(), Value::Null);
+    let file = message.parent_file();
     let mut properties = serde_json::Map::new();
     for field in message.fields() {
-        properties.insert(field.json_name().to_owned(), field_schema(&field));
+        let mut schema = field_schema(&field);
+        if field.full_name() == "himrec.v1.Profile.skills" {
+            schema["additionalProperties"] = json!({"type": "number", "minimum": 0, "maximum": 1});
+        }
+        if let (Some(Value::Object(extra)), Some(object)) = (limits(&field), schema.as_object_mut())
+        {
+            object.extend(extra);
+        }
+        let schema = described(schema, comment(&file, field.path()));
+        properties.insert(field.json_name().to_owned(), schema);
         if let Kind::Message(inner) = field.kind() {
             if field.is_map() {
                 if let Kind::Message(value) = inner.map_entry_value_field().kind() {
@@ -154,10 +218,8 @@ fn collect(message: &MessageDescriptor, schemas: &mut BTreeMap<String, Value>) {
             }
         }
     }
-    schemas.insert(
-        name,
-        json!({"type": "object", "additionalProperties": false, "properties": properties}),
-    );
+    let schema = json!({"type": "object", "additionalProperties": false, "properties": properties});
+    schemas.insert(name, described(schema, comment(&file, message.path())));
 }
 
 /// The schema of a field's JSON value.
