@@ -389,6 +389,32 @@ async fn every_path_serves_its_projection_as_bls_publishes_it() {
             .unwrap();
         assert_eq!(&one, path);
     }
+    // The occupations a profile may name carry theirs too, feeders
+    // included (Customer Service Representatives -5.5%, File Clerks -15.9%).
+    let occupations = client
+        .list_occupations(pb::ListOccupationsRequest::default())
+        .await
+        .unwrap()
+        .into_inner()
+        .occupations;
+    assert_eq!(occupations.len(), 24);
+    for occupation in &occupations {
+        let code = occupation.soc_code.split('.').next().unwrap();
+        let source = row(code).unwrap_or_else(|| panic!("{code}: no row"));
+        let outlook = occupation
+            .outlook
+            .as_ref()
+            .expect("every occupation is projected");
+        assert_eq!(
+            (outlook.change_percent, outlook.openings_per_year),
+            (
+                number(&source["change_2024_34_percent"]),
+                people(&source["openings_annual_avg_thousands"])
+            ),
+            "{}",
+            occupation.soc_code
+        );
+    }
     let trend = |soc: &str| {
         paths
             .iter()

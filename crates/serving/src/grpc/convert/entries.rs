@@ -214,6 +214,7 @@ pub(crate) fn occupation(catalog: &Catalog, o: &Occupation) -> pb::Occupation {
             .map(|&(p, _)| catalog.career_paths[p].soc_code.clone())
             .collect(),
         licence: o.licence.map(|l| l.code().to_owned()).unwrap_or_default(),
+        outlook: o.outlook.as_ref().map(|p| projection(catalog, p)),
     }
 }
 
