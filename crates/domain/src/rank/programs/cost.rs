@@ -134,9 +134,10 @@ pub(super) fn cost_reason(
     if scorecard {
         values.push(Value::text("cost_year", COST_YEAR));
     }
+    let graduate = program.cost.is_some() && !undergraduate(program.credential_level);
     let explanation = match (parts.is_empty(), es) {
-        (true, false) if program.cost.is_some() => "What it costs is unknown: College Scorecard publishes the institution's undergraduate costs only".to_owned(),
-        (true, true) if program.cost.is_some() => "Su costo es desconocido: College Scorecard publica solo los costos de pregrado de la institución".to_owned(),
+        (true, false) if graduate => "What it costs is unknown: College Scorecard publishes the institution's undergraduate costs only".to_owned(),
+        (true, true) if graduate => "Su costo es desconocido: College Scorecard publica solo los costos de pregrado de la institución".to_owned(),
         (true, false) => "What it costs is unknown: College Scorecard has no costs for this institution".to_owned(),
         (true, true) => "Su costo es desconocido: College Scorecard no tiene costos de esta institución".to_owned(),
         (false, false) => format!(
