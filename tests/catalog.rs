@@ -11,22 +11,6 @@ fn catalog() -> Catalog {
     Catalog::load(&common::root().join("data")).expect("bundled catalog loads")
 }
 
-fn source(name: &str) -> Vec<HashMap<String, String>> {
-    let mut reader = csv::Reader::from_path(common::root().join("data").join(name)).unwrap();
-    let headers = reader.headers().unwrap().clone();
-    reader
-        .records()
-        .map(|r| {
-            let r = r.unwrap();
-            headers
-                .iter()
-                .zip(r.iter())
-                .map(|(h, v)| (h.to_owned(), v.to_owned()))
-                .collect()
-        })
-        .collect()
-}
-
 /// A source figure: `None` for BLS's "-" and Scorecard's empty cells.
 fn figure(raw: &str) -> Option<u32> {
     match raw {
@@ -57,7 +41,7 @@ fn medical_records_specialists_in_hospitals_match_oews_may_2025() {
 #[test]
 fn every_industry_cell_equals_its_source_row() {
     let catalog = catalog();
-    let rows = source("oews_2025_national_by_industry.csv");
+    let rows = common::data_rows("oews_2025_national_by_industry.csv");
     let by_key: HashMap<(String, String), &HashMap<String, String>> = rows
         .iter()
         .map(|r| ((r["soc_code"].clone(), r["naics_code"].clone()), r))
@@ -91,8 +75,8 @@ fn every_industry_cell_equals_its_source_row() {
 #[test]
 fn national_and_state_wages_equal_their_source_rows() {
     let catalog = catalog();
-    let national = source("oews_2025_national_by_industry.csv");
-    let states = source("oews_2025_by_state.csv");
+    let national = common::data_rows("oews_2025_national_by_industry.csv");
+    let states = common::data_rows("oews_2025_by_state.csv");
     for (p, path) in catalog.career_paths.iter().enumerate() {
         let soc = path.bls_soc_code.replace('-', "");
         let row = national
@@ -123,7 +107,7 @@ fn national_and_state_wages_equal_their_source_rows() {
 #[test]
 fn every_program_equals_its_source_row_and_suppressed_stays_unknown() {
     let catalog = catalog();
-    let rows = source("scorecard_cip5107_programs.csv");
+    let rows = common::data_rows("scorecard_cip5107_programs.csv");
     assert_eq!(catalog.programs.len(), 3752);
     assert_eq!(rows.len(), catalog.programs.len());
     for (program, row) in catalog.programs.values().zip(&rows) {
@@ -218,7 +202,7 @@ fn settings_cover_the_documented_industries_without_overlap() {
         .find(|s| s.id == "hospitals")
         .unwrap();
     // Core HIM employment in hospitals: 29-2072 + 29-9021 + 11-9111 cells.
-    let rows = source("oews_2025_national_by_industry.csv");
+    let rows = common::data_rows("oews_2025_national_by_industry.csv");
     let expected: u32 = rows
         .iter()
         .filter(|r| r["naics_code"] == "622000")

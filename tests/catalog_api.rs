@@ -305,22 +305,6 @@ async fn replicas_sharing_a_token_secret_honour_each_others_page_tokens() {
     assert_eq!(from_a.into_inner(), from_b.into_inner());
 }
 
-/// The rows of a vendored CSV, by column name.
-fn source(name: &str) -> Vec<std::collections::HashMap<String, String>> {
-    let mut reader = csv::Reader::from_path(common::root().join("data").join(name)).unwrap();
-    let headers = reader.headers().unwrap().clone();
-    reader
-        .records()
-        .map(|r| {
-            headers
-                .iter()
-                .zip(r.unwrap().iter())
-                .map(|(h, v)| (h.to_owned(), v.to_owned()))
-                .collect()
-        })
-        .collect()
-}
-
 /// A source figure; empty is unknown.
 fn number(raw: &str) -> Option<f64> {
     (!raw.is_empty()).then(|| raw.parse().unwrap())
@@ -335,7 +319,7 @@ fn people(raw: &str) -> Option<u32> {
 async fn every_path_serves_its_projection_as_bls_publishes_it() {
     let server = TestServer::start().await;
     let mut client = client(&server);
-    let rows = source("bls_ep_2024_34_occupations.csv");
+    let rows = common::data_rows("bls_ep_2024_34_occupations.csv");
     let row = |code: &str| rows.iter().find(|r| r["soc_code"] == code);
     let average = number(&row("00-0000").unwrap()["change_2024_34_percent"]);
     assert_eq!(average, Some(3.1));
@@ -531,7 +515,7 @@ async fn paths_filter_and_sort_by_outlook_and_name_a_bad_value() {
 async fn every_program_serves_its_institution_costs_as_scorecard_publishes_them() {
     let server = TestServer::start().await;
     let mut client = client(&server);
-    let rows = source("scorecard_institution_costs_2022_23.csv");
+    let rows = common::data_rows("scorecard_institution_costs_2022_23.csv");
     let by_unit: std::collections::HashMap<u32, _> = rows
         .iter()
         .map(|r| (r["unitid"].parse::<u32>().unwrap(), r))

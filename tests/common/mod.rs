@@ -21,6 +21,24 @@ pub(crate) fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The rows of a vendored file in `data/`, by column name, read
+/// independently of the catalog's own reader.
+pub(crate) fn data_rows(name: &str) -> Vec<std::collections::HashMap<String, String>> {
+    let mut reader = csv::Reader::from_path(root().join("data").join(name)).unwrap();
+    let headers = reader.headers().unwrap().clone();
+    reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            headers
+                .iter()
+                .zip(r.iter())
+                .map(|(h, v)| (h.to_owned(), v.to_owned()))
+                .collect()
+        })
+        .collect()
+}
+
 /// The bundled data and committed model, loaded once per test binary.
 pub(crate) fn recommender() -> Arc<Recommender> {
     static LOADED: OnceLock<Arc<Recommender>> = OnceLock::new();

@@ -69,6 +69,12 @@ pub fn thousands(n: u32) -> String {
     out
 }
 
+/// A count rounded to the nearest hundred (at least 100), as a person
+/// reads an estimate: `14152` -> `14,200`.
+pub fn about_hundreds(n: u32) -> String {
+    thousands(((n + 50) / 100 * 100).max(100))
+}
+
 /// Dollars with thousands separators: `51140` -> `$51,140`.
 pub fn dollars(n: u32) -> String {
     format!("${}", thousands(n))

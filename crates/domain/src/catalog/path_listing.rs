@@ -124,10 +124,10 @@ impl Catalog {
         paths.into_iter().map(|(i, _)| i).collect()
     }
 
-    /// The index of the career path with O*NET-SOC code `soc_code`.
+    /// The index of the career path with O*NET-SOC code `soc_code`: the
+    /// occupation of that code, where it is a path.
     pub fn path_index(&self, soc_code: &str) -> Option<usize> {
-        self.career_paths
-            .iter()
-            .position(|p| p.soc_code == soc_code)
+        self.occupation_index(soc_code)
+            .and_then(|o| self.occupations[o].path)
     }
 }

@@ -9,7 +9,7 @@ use super::reason::{ReasonCode, Source, Unit, Value, Written};
 use crate::catalog::Catalog;
 use crate::language::Language;
 use crate::text::fixed;
-use crate::text::thousands;
+use crate::text::{about_hundreds, thousands};
 use crate::top_k::top_k;
 
 const MAX_REASONS: usize = 3;
@@ -61,7 +61,7 @@ pub(super) fn texts(catalog: &Catalog) -> SettingTexts {
                             .from(Source::Projections)
                     }));
                     let (en, es) = openings.map_or_else(Default::default, |o| {
-                        let n = thousands((o + 50) / 100 * 100);
+                        let n = about_hundreds(o);
                         (
                             format!("; about {n} openings a year in the occupation (BLS, 2024-34)"),
                             format!("; unas {n} vacantes al año en la ocupación (BLS, 2024-34)"),

@@ -13,7 +13,7 @@ use crate::catalog::states::{State, STATES};
 use crate::catalog::{CareerPath, Catalog, OewsCell, Trend, BASE_YEAR, PROJECTED_YEAR};
 use crate::language::Language;
 use crate::rank::reason::{Reason, ReasonCode, Source, Unit, Value, Written};
-use crate::text::{dollars, fixed, thousands};
+use crate::text::{about_hundreds, dollars, fixed};
 
 /// Every path's outlook and pay reasons, in both languages, written once.
 #[derive(Debug, Default)]
@@ -110,12 +110,6 @@ fn times_average(change: f64, average: f64, language: Language) -> String {
     }
 }
 
-/// Openings rounded to the hundred, as a count a person reads.
-fn about(openings: u32) -> String {
-    let rounded = (openings + 50) / 100 * 100;
-    thousands(rounded.max(100))
-}
-
 /// The outlook reason of a path BLS publishes a change for.
 fn outlook_reason(catalog: &Catalog, path: &CareerPath, language: Language) -> Option<Reason> {
     let outlook = path.outlook.as_ref()?;
@@ -178,14 +172,14 @@ fn outlook_reason(catalog: &Catalog, path: &CareerPath, language: Language) -> O
         (None, _, _) => String::new(),
         (Some(o), Trend::Decline, false) => format!(
             "; about {} openings a year, all from workers who leave it",
-            about(o)
+            about_hundreds(o)
         ),
         (Some(o), Trend::Decline, true) => format!(
             "; unas {} vacantes al año, todas de personas que la dejan",
-            about(o)
+            about_hundreds(o)
         ),
-        (Some(o), _, false) => format!("; about {} openings a year", about(o)),
-        (Some(o), _, true) => format!("; unas {} vacantes al año", about(o)),
+        (Some(o), _, false) => format!("; about {} openings a year", about_hundreds(o)),
+        (Some(o), _, true) => format!("; unas {} vacantes al año", about_hundreds(o)),
     };
     // A detailed O*NET occupation takes its BLS occupation's projection.
     let whose = match (path.bls_shared_by.is_empty(), es) {
