@@ -346,7 +346,24 @@ async fn bad_calls_get_connect_errors_naming_what_is_wrong() {
             br#"{"maxPrograms": "ten"}"#.to_vec(),
             400,
             "invalid_argument",
-            vec!["body"],
+            vec!["max_programs"],
+        ),
+        // Every value of the wrong type is named by its field, with an
+        // unknown enum word among them.
+        (
+            recommend,
+            "application/json",
+            vec![],
+            br#"{"profile": {"skills": {"clinical_coding": "high"}, "goal": "retire",
+                 "credentials": "RHIT"}}"#
+                .to_vec(),
+            400,
+            "invalid_argument",
+            vec![
+                "profile.credentials",
+                "profile.goal",
+                "profile.skills[clinical_coding]",
+            ],
         ),
         (
             recommend,
@@ -421,7 +438,7 @@ async fn bad_calls_get_connect_errors_naming_what_is_wrong() {
     // on are counted by the guard, as gRPC calls.
     let metrics = live.metrics().encode();
     for line in [
-        "himrec_door_refusals_total{code=\"INVALID_ARGUMENT\"} 5",
+        "himrec_door_refusals_total{code=\"INVALID_ARGUMENT\"} 6",
         "himrec_door_refusals_total{code=\"NOT_FOUND\"} 1",
         "himrec_door_refusals_total{code=\"RESOURCE_EXHAUSTED\"} 1",
         "himrec_calls_total{method=\"himrec.v1.Recommender/Recommend\",code=\"INVALID_ARGUMENT\"} 3",
@@ -655,6 +672,30 @@ async fn unknown_fields_are_ignored_and_named_empty_lists_are_written_and_health
     assert_eq!(json["programs"], serde_json::json!([]));
     assert_eq!(json["totalSize"], 0);
     assert_eq!(json["nextPageToken"], "");
+    // The short words the CLI, the examples and the tenant settings use
+    // are the enum names they stand for, in any case.
+    for (words, names) in [
+        (
+            r#"{"filter": {"controls": ["public"], "deliveryModes": ["Online"]}}"#,
+            r#"{"filter": {"controls": ["CONTROL_PUBLIC"], "deliveryModes": ["DELIVERY_MODE_ONLINE"]}}"#,
+        ),
+        (
+            r#"{"profile": {"highestEducation": "some_college", "goal": "find_work"}}"#,
+            r#"{"profile": {"highestEducation": "EDUCATION_LEVEL_SOME_COLLEGE", "goal": "GOAL_FIND_WORK"}}"#,
+        ),
+    ] {
+        let path = if words.contains("filter") {
+            "/himrec.v1.Catalog/ListPrograms"
+        } else {
+            "/himrec.v1.Recommender/Recommend"
+        };
+        let (status, head, by_word) =
+            post(addr, path, "application/json", &[], words.as_bytes()).await;
+        assert_eq!(status, 200, "{head}{}", String::from_utf8_lossy(&by_word));
+        assert!(!head.contains("\nhimrec-ignored-fields:"), "{head}");
+        let (_, _, by_name) = post(addr, path, "application/json", &[], names.as_bytes()).await;
+        assert_eq!(by_word, by_name, "{words}");
+    }
     // Liveness and readiness over plain HTTP, without a key.
     for path in ["/healthz", "/readyz"] {
         let request = format!("GET {path} HTTP/1.1\r\nhost: {addr}\r\nconnection: close\r\n\r\n");

@@ -1,7 +1,9 @@
 //! A profile as people write it in a file or a document: the `Profile`
 //! message in JSON, with the education level and the goal as words
-//! (`"bachelor"`, `"advance"`) or their enum names. `himrec recommend`
-//! reads it, and so do the counselor panel and the examples.
+//! (`"bachelor"`, `"advance"`) or their enum names, and field names as
+//! the proto writes them or as its JSON mapping does (`highestEducation`):
+//! the same words the JSON door takes. `himrec recommend` reads it, and so
+//! do the counselor panel and the examples.
 
 use std::collections::BTreeMap;
 
@@ -17,15 +19,18 @@ pub struct ProfileFile {
     #[serde(default)]
     skills: BTreeMap<String, f64>,
     interests: Option<Riasec<f64>>,
+    #[serde(alias = "interestProfiler")]
     interest_profiler: Option<Riasec<u32>>,
+    #[serde(alias = "highestEducation")]
     highest_education: Option<String>,
     #[serde(default)]
     credentials: Vec<String>,
     #[serde(default)]
     state: String,
     goal: Option<String>,
-    #[serde(default)]
+    #[serde(default, alias = "currentOccupation")]
     current_occupation: String,
+    #[serde(alias = "yearsExperience")]
     years_experience: Option<f64>,
 }
 
@@ -82,6 +87,18 @@ mod tests {
         assert_eq!(input.highest_education, EducationLevel::Bachelor as i32);
         assert_eq!(input.goal, Goal::Advance as i32);
         assert_eq!(input.years_experience, Some(8.0));
+        // The JSON door's field names read the same.
+        let door = ProfileFile::parse(
+            r#"{"highestEducation": "bachelor", "currentOccupation": "29-2072.00",
+                "yearsExperience": 8, "goal": "GOAL_ADVANCE"}"#,
+        )
+        .unwrap();
+        let door = door.into_input().unwrap();
+        assert_eq!(
+            (door.highest_education, door.goal, door.years_experience),
+            (input.highest_education, input.goal, input.years_experience)
+        );
+        assert_eq!(door.current_occupation, "29-2072.00");
         let bad = ProfileFile::parse(r#"{"goal": "retire"}"#).unwrap();
         assert!(bad.into_input().unwrap_err().contains("retire"));
         assert!(ProfileFile::parse(r#"{"applicant": 1}"#).is_err());

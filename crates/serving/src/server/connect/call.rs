@@ -68,7 +68,13 @@ impl Door {
         let decoded = self
             .codec
             .decode(method.input(), &body, encoding)
-            .map_err(|e| invalid("body", e))?;
+            .map_err(|faults| {
+                let violations = faults
+                    .into_iter()
+                    .map(|f| FieldViolation::new(f.field, f.description))
+                    .collect();
+                Refused::Other(request_status(RequestError::InvalidArgument(violations)))
+            })?;
         if self.options.strict_json && !decoded.unknown.is_empty() {
             let violations = decoded
                 .unknown

@@ -9,6 +9,7 @@ use prost_reflect::{
     SerializeOptions,
 };
 
+use super::shape;
 use crate::pb;
 
 /// How a body is written.
@@ -60,18 +61,18 @@ impl Codec {
 
     /// A request body as the message's wire bytes, with the JSON fields
     /// the contract does not have, which are ignored (by their paths, e.g.
-    /// `applicantId`, `profile.nickname`); the error says what is wrong
-    /// with it.
+    /// `applicantId`, `profile.nickname`); the error names each field at
+    /// fault, or `body` when it is not a message at all.
     pub(crate) fn decode(
         &self,
         desc: MessageDescriptor,
         body: &[u8],
         encoding: Encoding,
-    ) -> Result<Decoded, String> {
+    ) -> Result<Decoded, Vec<Fault>> {
         let message = match encoding {
             Encoding::Json => return decode_json(desc, body),
             Encoding::Proto => DynamicMessage::decode(desc, body)
-                .map_err(|e| format!("not a valid binary message: {e}"))?,
+                .map_err(|e| vec![Fault::body(format!("not a valid binary message: {e}"))])?,
         };
         Ok(Decoded {
             wire: message.encode_to_vec(),
@@ -123,85 +124,51 @@ pub(crate) struct Decoded {
 }
 
 /// A JSON body as a message. The body is read strictly first, the common
-/// case; only when that fails is it read again as a JSON value, to name the
-/// fields the contract does not have and read it without them.
-fn decode_json(desc: MessageDescriptor, body: &[u8]) -> Result<Decoded, String> {
-    let invalid = |e: &dyn std::fmt::Display| format!("not a valid JSON message: {e}");
+/// case; only when that fails is its shape read against the contract, to
+/// name every field of the wrong type, set aside the fields the contract
+/// does not have and take enum values as short words.
+fn decode_json(desc: MessageDescriptor, body: &[u8]) -> Result<Decoded, Vec<Fault>> {
+    let invalid =
+        |e: &dyn std::fmt::Display| vec![Fault::body(format!("not a valid JSON message: {e}"))];
     let strict = DeserializeOptions::new().deny_unknown_fields(true);
     let mut json = serde_json::Deserializer::from_slice(body);
     let first = DynamicMessage::deserialize_with_options(desc.clone(), &mut json, &strict)
         .and_then(|m| json.end().map(|()| m));
-    let error = match first {
-        Ok(message) => {
-            return Ok(Decoded {
-                wire: message.encode_to_vec(),
-                unknown: Vec::new(),
-            })
-        }
-        Err(e) => e,
-    };
-    let value: serde_json::Value = serde_json::from_slice(body).map_err(|e| invalid(&e))?;
-    let mut unknown = Vec::new();
-    unknown_fields(&desc, &value, "", &mut unknown);
-    if unknown.is_empty() {
-        return Err(invalid(&error));
+    if let Ok(message) = first {
+        return Ok(Decoded {
+            wire: message.encode_to_vec(),
+            unknown: Vec::new(),
+        });
     }
-    let lenient = DeserializeOptions::new().deny_unknown_fields(false);
+    let mut value: serde_json::Value = serde_json::from_slice(body).map_err(|e| invalid(&e))?;
+    let shape = shape::read(&desc, &mut value);
+    if !shape.wrong.is_empty() {
+        return Err(shape
+            .wrong
+            .into_iter()
+            .map(|(field, description)| Fault { field, description })
+            .collect());
+    }
     let message =
-        DynamicMessage::deserialize_with_options(desc, value, &lenient).map_err(|e| invalid(&e))?;
+        DynamicMessage::deserialize_with_options(desc, value, &strict).map_err(|e| invalid(&e))?;
     Ok(Decoded {
         wire: message.encode_to_vec(),
-        unknown,
+        unknown: shape.unknown,
     })
 }
 
-/// The paths of the keys of `value` that message `desc` has no field for,
-/// under `path`; nested messages, lists and maps of them are read too.
-fn unknown_fields(
-    desc: &MessageDescriptor,
-    value: &serde_json::Value,
-    path: &str,
-    out: &mut Vec<String>,
-) {
-    use prost_reflect::Kind;
-    use serde_json::Value;
-    let Value::Object(object) = value else {
-        return;
-    };
-    // Well-known types have JSON forms of their own.
-    if desc.full_name().starts_with("google.protobuf.") {
-        return;
-    }
-    for (key, value) in object {
-        let name = if path.is_empty() {
-            key.clone()
-        } else {
-            format!("{path}.{key}")
-        };
-        let Some(field) = desc
-            .get_field_by_json_name(key)
-            .or_else(|| desc.get_field_by_name(key))
-        else {
-            out.push(name);
-            continue;
-        };
-        let Kind::Message(inner) = field.kind() else {
-            continue;
-        };
-        match value {
-            Value::Array(items) if field.is_list() => {
-                for (i, item) in items.iter().enumerate() {
-                    unknown_fields(&inner, item, &format!("{name}[{i}]"), out);
-                }
-            }
-            Value::Object(entries) if field.is_map() => {
-                if let Kind::Message(values) = inner.map_entry_value_field().kind() {
-                    for (k, entry) in entries {
-                        unknown_fields(&values, entry, &format!("{name}.{k}"), out);
-                    }
-                }
-            }
-            _ => unknown_fields(&inner, value, &name, out),
+/// A field of a request body at fault, and what is wrong with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Fault {
+    pub(crate) field: String,
+    pub(crate) description: String,
+}
+
+impl Fault {
+    fn body(description: String) -> Self {
+        Self {
+            field: "body".to_owned(),
+            description,
         }
     }
 }

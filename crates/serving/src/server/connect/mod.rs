@@ -23,6 +23,7 @@ mod call;
 mod codec;
 mod error;
 pub(crate) mod openapi;
+mod shape;
 
 use std::future::Future;
 use std::pin::Pin;
