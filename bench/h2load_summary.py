@@ -9,6 +9,8 @@ method, c, m, log, out, ticks, hz, wall_ns, rss = sys.argv[1:]
 text = open(out).read()
 req = re.search(r"requests: (\d+) total, (\d+) started, (\d+) done, (\d+) succeeded, (\d+) failed, (\d+) errored, (\d+) timeout", text)
 codes = re.search(r"status codes: (\d+) 2xx, (\d+) 3xx, (\d+) 4xx, (\d+) 5xx", text)
+# The answers' bytes on the wire (DATA frames), without headers.
+data = re.search(r"traffic: .*?, .*?, [^(]*\((\d+)\) data", text)
 rps = float(re.search(r"finished in [^,]+, ([\d.]+) req/s", text).group(1))
 lat = sorted(int(line.split("\t")[2]) for line in open(log) if line.strip())
 def pct(p):
@@ -22,4 +24,5 @@ print(json.dumps({
     "rps": rps, "p50_ms": pct(0.5), "p90_ms": pct(0.9), "p99_ms": pct(0.99),
     "server_cpu": int(ticks) / int(hz) / (int(wall_ns) / 1e9),
     "peak_rss_mb": int(rss) / 1024,
+    "data_bytes_per_call": int(data.group(1)) / max(1, int(req.group(4))),
 }))

@@ -3,7 +3,8 @@
 # with the cost of a gRPC call that does nothing
 # (grpc.health.v1.Health/Check) on the same server in the same run, and
 # Recommend over the HTTP/JSON door (FULL, JSON bodies) with Recommend over
-# gRPC.
+# gRPC; and both compressed (gzip) as a client that asks gets them, at
+# 16x8, with the bytes each answer takes on the wire.
 #
 # The server runs pinned to core 0; h2load drives it from core 1 at three
 # concurrencies (connections x streams per connection); every call's HTTP
@@ -59,7 +60,20 @@ TICKS=$(getconf CLK_TCK)
 path_of() {
   case $1 in
     health) echo /grpc.health.v1.Health/Check ;;
-    recommend | basic | json) echo /himrec.v1.Recommender/Recommend ;;
+    *) echo /himrec.v1.Recommender/Recommend ;;
+  esac
+}
+
+# The request body each configuration sends: the compressed ones send the
+# uncompressed ones' bodies.
+body_of() { echo "$WORK/${1%_gzip}.bin"; }
+
+# What a client that takes compressed answers says.
+accept_of() {
+  case $1 in
+    json_gzip) echo 'accept-encoding: gzip' ;;
+    recommend_gzip) echo 'grpc-accept-encoding: gzip' ;;
+    *) echo 'x-compression: none' ;;
   esac
 }
 
@@ -67,33 +81,36 @@ RESULTS="$WORK/runs.jsonl"
 : >"$RESULTS"
 content_type_of() {
   case $1 in
-    json) echo application/json ;;
+    json | json_gzip) echo application/json ;;
     *) echo application/grpc ;;
   esac
 }
 
-for method in health recommend basic json; do
-  body="$WORK/$method.bin"
+for method in health recommend basic json recommend_gzip json_gzip; do
+  body=$(body_of "$method")
+  accept=$(accept_of "$method")
   url="http://$ADDR$(path_of "$method")"
   content_type=$(content_type_of "$method")
   # One call through nghttp to read the answer: the server answers the
   # same body the same way, so grpc-status 0 (or, on the HTTP/JSON door,
   # HTTP 200) here vouches for the run.
   ok='grpc-status: 0'
-  [ "$method" = json ] && ok=':status: 200'
+  case $method in json*) ok=':status: 200' ;; esac
   if ! nghttp -v -H ':method: POST' -H "content-type: $content_type" -H 'te: trailers' \
-      -d "$body" "$url" 2>&1 | grep -q "$ok"; then
+      -H "$accept" -d "$body" "$url" 2>&1 | grep -q "$ok"; then
     echo "error: $method did not answer $ok" >&2
     exit 1
   fi
-  for conc in "1 1" "16 8" "50 10"; do
+  concurrencies=("1 1" "16 8" "50 10")
+  case $method in *_gzip) concurrencies=("16 8") ;; esac
+  for conc in "${concurrencies[@]}"; do
     set -- $conc
     clients=$1 streams=$2
     log="$WORK/$method-${clients}x${streams}.tsv"
     ticks0=$(cpu_ticks)
     t0=$(date +%s%N)
     taskset -c 1 h2load -D "$SECONDS_PER_RUN" --warm-up-time=1 -c "$clients" -m "$streams" \
-      -H "content-type: $content_type" -H 'te: trailers' -d "$body" \
+      -H "content-type: $content_type" -H 'te: trailers' -H "$accept" -d "$body" \
       --log-file "$log" "$url" >"$WORK/h2load.out" 2>&1
     t1=$(date +%s%N)
     ticks1=$(cpu_ticks)
@@ -153,6 +170,16 @@ for conc in ["1x1", "16x8", "50x10"]:
     summary[conc]["json_p99_ratio"] = j["p99_ms"] / g["p99_ms"]
     door.append(f"| {conc} | {j['rps'] / g['rps']:.2f} | {j['p99_ms'] / g['p99_ms']:.2f} |")
 ratios += ["", *door]
+packed = ["| call, 16x8 | bytes per answer | req/s | compressed / plain, bytes | compressed / plain, req/s |",
+          "|---|---|---|---|---|"]
+for plain, packed_name, label in [("recommend", "recommend_gzip", "gRPC"), ("json", "json_gzip", "HTTP/JSON door")]:
+    p, z = find("h2load", plain, "16x8"), find("h2load", packed_name, "16x8")
+    summary["16x8"][f"{packed_name}_bytes_ratio"] = z["data_bytes_per_call"] / p["data_bytes_per_call"]
+    summary["16x8"][f"{packed_name}_throughput_ratio"] = z["rps"] / p["rps"]
+    packed.append(f"| {label}, plain | {p['data_bytes_per_call']:,.0f} | {p['rps']:.0f} | | |")
+    packed.append(f"| {label}, gzip | {z['data_bytes_per_call']:,.0f} | {z['rps']:.0f} | "
+                  f"{z['data_bytes_per_call'] / p['data_bytes_per_call']:.2f} | {z['rps'] / p['rps']:.2f} |")
+ratios += ["", *packed]
 failed = sum(r["failed"] for r in runs)
 md = "\n".join([
     f"Run {datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')} on {machine}; "
@@ -167,7 +194,7 @@ json.dump({"machine": machine, "startup_ms": float(startup_ms), "rss_start_mb": 
           open(f"{out}/latest.json", "w"), indent=2)
 
 fig, ax = plt.subplots(figsize=(7, 4.5))
-for method, style in [("health", "o--"), ("recommend", "s-"), ("basic", "^-."), ("json", "d:")]:
+for method, style in [("health", "o--"), ("recommend", "s-"), ("basic", "^-."), ("json", "d:")]:  # at 3 concurrencies
     pts = [find("h2load", method, c) for c in ["1x1", "16x8", "50x10"]]
     label = {"health": "Health/Check (floor)", "recommend": "Recommend (FULL)", "basic": "Recommend (BASIC)",
              "json": "Recommend (FULL, HTTP/JSON door)"}[method]

@@ -733,3 +733,93 @@ async fn a_strict_door_refuses_each_unknown_field_by_name() {
         )
     );
 }
+
+/// A raw POST with extra header lines; (status, head, body as sent).
+async fn post_raw(
+    addr: SocketAddr,
+    path: &str,
+    headers: &str,
+    body: &[u8],
+) -> (u16, String, Vec<u8>) {
+    let head = format!(
+        "POST {path} HTTP/1.1\r\nhost: {addr}\r\ncontent-type: application/json\r\n\
+         content-length: {}\r\n{headers}connection: close\r\n\r\n",
+        body.len()
+    );
+    let (head, body) = http1(addr, &head, body).await;
+    (head[9..12].parse().unwrap(), head, body)
+}
+
+#[tokio::test]
+async fn answers_are_compressed_as_the_client_accepts_on_both_doors() {
+    use std::io::{Read, Write};
+    let server = TestServer::start().await;
+    let addr = server.addr;
+    let path = "/himrec.v1.Recommender/Recommend";
+    let mut request = coder();
+    request.max_programs = 100;
+    let body = to_json(&request, "himrec.v1.RecommendRequest");
+    let (status, head, plain) = post_raw(addr, path, "", body.as_bytes()).await;
+    assert_eq!(status, 200);
+    assert!(!head.contains("content-encoding"), "{head}");
+
+    let (status, head, gzipped) =
+        post_raw(addr, path, "accept-encoding: gzip\r\n", body.as_bytes()).await;
+    assert_eq!(status, 200);
+    assert!(head.contains("content-encoding: gzip"), "{head}");
+    let mut unzipped = Vec::new();
+    flate2::read::GzDecoder::new(gzipped.as_slice())
+        .read_to_end(&mut unzipped)
+        .unwrap();
+    assert_eq!(unzipped, plain);
+    assert!(
+        gzipped.len() * 4 < plain.len(),
+        "{} of {}",
+        gzipped.len(),
+        plain.len()
+    );
+
+    let (_, head, zstd) = post_raw(addr, path, "accept-encoding: zstd\r\n", body.as_bytes()).await;
+    assert!(head.contains("content-encoding: zstd"), "{head}");
+    assert_eq!(zstd::decode_all(zstd.as_slice()).unwrap(), plain);
+
+    // A request body may come gzipped; a small answer is sent as it is.
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    encoder.write_all(body.as_bytes()).unwrap();
+    let (status, _, answer) = post_raw(
+        addr,
+        path,
+        "content-encoding: gzip\r\n",
+        &encoder.finish().unwrap(),
+    )
+    .await;
+    assert_eq!((status, answer), (200, plain.clone()));
+    let request = format!(
+        "GET /healthz HTTP/1.1\r\nhost: {addr}\r\naccept-encoding: gzip\r\nconnection: close\r\n\r\n"
+    );
+    let (head, _) = http1(addr, &request, b"").await;
+    assert!(!head.contains("content-encoding"), "{head}");
+
+    // gRPC: the client that asks for gzip or zstd gets the same answer.
+    let expected = server
+        .client()
+        .recommend(coder())
+        .await
+        .unwrap()
+        .into_inner();
+    for encoding in [
+        tonic::codec::CompressionEncoding::Gzip,
+        tonic::codec::CompressionEncoding::Zstd,
+    ] {
+        let mut client = server
+            .client()
+            .accept_compressed(encoding)
+            .send_compressed(encoding);
+        let got = client.recommend(coder()).await.unwrap();
+        assert_eq!(
+            got.metadata().get("grpc-encoding").unwrap(),
+            encoding.to_string().as_str()
+        );
+        assert_eq!(got.into_inner(), expected, "{encoding:?}");
+    }
+}

@@ -743,3 +743,62 @@ delivery_modes = ["online", "by-mail"]
     );
     assert!(!err.contains("delivery_modes[0]"), "{err}");
 }
+
+/// A tenant's key with a quota is refused with 429 and `Retry-After` (and
+/// over gRPC `RESOURCE_EXHAUSTED` with a `RetryInfo`) once its burst is
+/// spent, while another tenant's key is answered at the same moment; the
+/// metrics count both by key and tenant.
+#[tokio::test]
+async fn a_key_over_its_quota_waits_while_other_tenants_are_answered() {
+    use tonic_types::StatusExt;
+    let dir = overlays("tenants-quota");
+    let tenants = tenants(&dir);
+    let live = Live::load(sources(&tenants)).unwrap();
+    let mut api_keys = keys();
+    api_keys[0].calls_per_second = Some(1);
+    api_keys[0].burst = Some(2);
+    let options = ServeOptions {
+        api_keys,
+        tenants,
+        ..ServeOptions::default()
+    };
+    let server = TestServer::serve_live(live.clone(), options).await;
+    let list = "/himrec.v1.Catalog/ListPrograms";
+    let call = |token: &'static str| {
+        let head = format!(
+            "POST {list} HTTP/1.1\r\nhost: {}\r\ncontent-type: application/json\r\n\
+             authorization: Bearer {token}\r\ncontent-length: 2\r\nconnection: close\r\n\r\n",
+            server.addr
+        );
+        async move { common::http1::http1(server.addr, &head, b"{}").await.0 }
+    };
+    for _ in 0..2 {
+        assert!(call(VALLEY).await.starts_with("http/1.1 200"));
+    }
+    let (spent, other) = tokio::join!(call(VALLEY), call(HILL));
+    assert!(spent.starts_with("http/1.1 429"), "{spent}");
+    assert!(spent.contains("\nretry-after: 1\r"), "{spent}");
+    assert!(other.starts_with("http/1.1 200"), "{other}");
+
+    let status = catalog(&server)
+        .list_programs(with_key(pb::ListProgramsRequest::default(), VALLEY))
+        .await
+        .unwrap_err();
+    assert_eq!(status.code(), Code::ResourceExhausted, "{status:?}");
+    assert!(status.message().contains("valley-web"), "{status:?}");
+    let delay = status
+        .get_details_retry_info()
+        .unwrap()
+        .retry_delay
+        .unwrap();
+    assert!(delay <= std::time::Duration::from_secs(1), "{delay:?}");
+
+    let metrics = live.metrics().encode();
+    for line in [
+        r#"himrec_key_calls_total{key="valley-web",tenant="valley",outcome="admitted"} 2"#,
+        r#"himrec_key_calls_total{key="valley-web",tenant="valley",outcome="over_quota"} 2"#,
+        r#"himrec_key_calls_total{key="hill-web",tenant="hill",outcome="admitted"} 1"#,
+    ] {
+        assert!(metrics.contains(line), "{line} not in\n{metrics}");
+    }
+}

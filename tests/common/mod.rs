@@ -73,6 +73,7 @@ pub(crate) fn api_keys(keys: &[(&str, &str, himrec::config::Role)]) -> Vec<himre
             name: name.into(),
             sha256: himrec::server::token_sha256(token),
             role,
+            ..Default::default()
         })
         .collect()
 }

@@ -1,5 +1,6 @@
 //! Why the call guard refused a call before it reached a service: a key
-//! that does not admit it, the concurrency limit, or its deadline.
+//! that does not admit it or is over its quota, the concurrency limit, or
+//! its deadline.
 //! `grpc::status` is the one place these become gRPC statuses.
 
 use std::time::Duration;
@@ -26,6 +27,19 @@ pub enum Refusal {
     Overloaded {
         /// The configured limit.
         limit: usize,
+    },
+    /// The key has spent its quota for now.
+    #[error(
+        "API key {key:?} is over its quota of {per_second} calls a second; retry in {:.2} s",
+        retry_after.as_secs_f64()
+    )]
+    OverQuota {
+        /// The key's name.
+        key: String,
+        /// Its rate.
+        per_second: u32,
+        /// How long until a call would be let in.
+        retry_after: Duration,
     },
     /// The call's deadline passed.
     #[error("deadline of {0:?} exceeded")]

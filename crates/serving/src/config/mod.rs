@@ -179,6 +179,7 @@ mod tests {
             name: "platform".to_owned(),
             sha256: "ab".repeat(32),
             role: Role::Admin,
+            ..ApiKey::default()
         });
         let shown = config.redacted_toml();
         assert!(!shown.contains("a very secret string"));

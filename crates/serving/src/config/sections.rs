@@ -153,7 +153,7 @@ pub struct Auth {
 }
 
 /// One named API key.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ApiKey {
     /// Who holds the key, e.g. `admissions-backend`; appears in logs.
@@ -163,6 +163,16 @@ pub struct ApiKey {
     /// What the key may do.
     #[serde(default)]
     pub role: Role,
+    /// The calls a second the key may make on average; absent for no
+    /// quota (the server's concurrency limit still holds). A call over it
+    /// is refused with `RESOURCE_EXHAUSTED` (HTTP 429) and told when to
+    /// retry.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calls_per_second: Option<u32>,
+    /// The calls the key may make at once after a quiet spell, above its
+    /// rate; absent means one second's worth. Needs `calls_per_second`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub burst: Option<u32>,
 }
 
 /// What a key may call.

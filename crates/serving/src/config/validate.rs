@@ -146,6 +146,20 @@ impl Config {
                     "must be 64 lowercase hex digits (the SHA-256 of the token)",
                 ));
             }
+            if key.calls_per_second == Some(0) {
+                problems.push(bad(
+                    &format!("{at}.calls_per_second"),
+                    "must be at least 1; leave it out for no quota",
+                ));
+            }
+            match (key.burst, key.calls_per_second) {
+                (Some(0), _) => problems.push(bad(&format!("{at}.burst"), "must be at least 1")),
+                (Some(_), None) => problems.push(bad(
+                    &format!("{at}.burst"),
+                    "needs calls_per_second, the rate it bursts above",
+                )),
+                _ => {}
+            }
         }
     }
 
@@ -274,6 +288,32 @@ mod tests {
         assert!(msg("[metrics]\naddr = \"nowhere\"\n").contains("metrics.addr"));
         assert!(
             msg("[[auth.keys]]\nname = \"a\"\nsha256 = \"xyz\"\n").contains("auth.keys[0].sha256")
+        );
+        let hash = "0".repeat(64);
+        let quota = |extra: &str| {
+            err(&format!(
+                "[[auth.keys]]\nname = \"a\"\nsha256 = \"{hash}\"\n{extra}"
+            ))
+            .problems
+        };
+        assert_eq!(
+            quota("calls_per_second = 0\n"),
+            ["auth.keys[0].calls_per_second: must be at least 1; leave it out for no quota"]
+        );
+        assert_eq!(
+            quota("burst = 5\n"),
+            ["auth.keys[0].burst: needs calls_per_second, the rate it bursts above"]
+        );
+        let ok = format!(
+            "[[auth.keys]]\nname = \"a\"\nsha256 = \"{hash}\"\ncalls_per_second = 2\nburst = 5\n"
+        );
+        let config = Config::from_toml(&ok, "t", &[]).unwrap();
+        assert_eq!(
+            (
+                config.auth.keys[0].calls_per_second,
+                config.auth.keys[0].burst
+            ),
+            (Some(2), Some(5))
         );
     }
 

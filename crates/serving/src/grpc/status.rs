@@ -9,7 +9,9 @@
 //! - `UNAUTHENTICATED`: no API key, or one that matches none configured.
 //! - `PERMISSION_DENIED`: a valid key that may not call the method.
 //! - `RESOURCE_EXHAUSTED`: the server is at its concurrency limit (retry
-//!   with backoff), or a batch sent more requests than one call may.
+//!   with backoff), a key is over its quota (a `google.rpc.RetryInfo`
+//!   detail says when to retry), or a batch sent more requests than one
+//!   call may.
 //! - `DEADLINE_EXCEEDED`: the call's deadline (the client's `grpc-timeout`,
 //!   or the server's default) passed before it finished.
 //! - `FAILED_PRECONDITION`: a reload found the new files unusable; the
@@ -48,6 +50,11 @@ impl From<Refusal> for Status {
             Refusal::Access(AccessError::Unauthenticated(_)) => Status::unauthenticated(message),
             Refusal::Access(AccessError::PermissionDenied(_)) => Status::permission_denied(message),
             Refusal::Overloaded { .. } => Status::resource_exhausted(message),
+            Refusal::OverQuota { retry_after, .. } => Status::with_error_details(
+                Code::ResourceExhausted,
+                message,
+                ErrorDetails::with_retry_info(Some(retry_after)),
+            ),
             Refusal::DeadlineExceeded(_) => Status::deadline_exceeded(message),
         }
     }

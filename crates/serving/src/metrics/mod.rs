@@ -81,6 +81,13 @@ struct CodeLabels {
 }
 
 #[derive(Debug, Clone, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct KeyLabels {
+    key: String,
+    tenant: String,
+    outcome: &'static str,
+}
+
+#[derive(Debug, Clone, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct MethodLabels {
     method: &'static str,
 }
@@ -121,6 +128,7 @@ struct Inner {
     connections_closed: Family<ReasonLabels, Counter>,
     accept_errors: Counter,
     door_refusals: Family<CodeLabels, Counter>,
+    key_calls: Family<KeyLabels, Counter>,
     shadow: ShadowMetrics,
 }
 
@@ -207,6 +215,12 @@ impl Metrics {
             "HTTP/JSON door calls refused before they became gRPC calls (unknown method, content type, unreadable, oversize or malformed body, bad header), by the Connect error's gRPC code",
             door_refusals.clone(),
         );
+        let key_calls = Family::<KeyLabels, Counter>::default();
+        registry.register(
+            "key_calls",
+            "Calls made with an API key, by key, its tenant (\"\" for none) and outcome (admitted, or over_quota when the key's quota refused it)",
+            key_calls.clone(),
+        );
         let shadow = ShadowMetrics::register(&mut registry);
         Self {
             inner: Arc::new(Inner {
@@ -223,6 +237,7 @@ impl Metrics {
                 connections_closed,
                 accept_errors,
                 door_refusals,
+                key_calls,
                 shadow,
             }),
         }
@@ -288,6 +303,23 @@ impl Metrics {
                 code: code_label(code),
             })
             .inc();
+    }
+
+    /// The counters of calls with API key `key` of `tenant` ("" for
+    /// none): (admitted, refused for being over the key's quota),
+    /// resolved once per key.
+    pub(crate) fn key_calls(&self, key: &str, tenant: &str) -> (Counter, Counter) {
+        let counter = |outcome| {
+            self.inner
+                .key_calls
+                .get_or_create(&KeyLabels {
+                    key: key.to_owned(),
+                    tenant: tenant.to_owned(),
+                    outcome,
+                })
+                .clone()
+        };
+        (counter("admitted"), counter("over_quota"))
     }
 
     /// An accept failed.

@@ -1,18 +1,26 @@
 //! API keys: bearer tokens in the `authorization` metadata, stored as
 //! their SHA-256 so the configuration holds nothing a caller could replay.
 //! Each key has a name (to revoke one holder without touching the others,
-//! and to say who called in logs), a role, and at most one tenant, whose
-//! view of the catalog its calls see.
+//! and to say who called in logs), a role, at most one tenant, whose view
+//! of the catalog its calls see, and optionally a quota: a rate and a
+//! burst, kept by `governor`'s limiter, one per key.
 
+use std::num::NonZeroU32;
 use std::sync::Arc;
+use std::time::Duration;
 
+use governor::clock::{Clock, DefaultClock};
+use governor::{DefaultDirectRateLimiter, RateLimiter};
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 use tonic::codegen::http::HeaderMap;
 
+use prometheus_client::metrics::counter::Counter;
+
 use crate::config::{ApiKey, Role, Tenant};
 use crate::live::TenantName;
+use crate::metrics::Metrics;
 use crate::refusal::AccessError;
 
 /// What a method needs.
@@ -44,13 +52,49 @@ struct Key {
     sha256: [u8; 32],
     role: Role,
     tenant: Option<TenantName>,
+    quota: Option<Arc<Quota>>,
+    /// Its calls let in, and refused over its quota.
+    counted: (Counter, Counter),
 }
 
-/// Who is calling: the key's name and its tenant, if any.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A key's rate and burst, and the calls it has made against them.
+pub(crate) struct Quota {
+    per_second: u32,
+    limiter: DefaultDirectRateLimiter,
+}
+
+impl Quota {
+    fn new(per_second: u32, burst: Option<u32>) -> Option<Self> {
+        let rate = NonZeroU32::new(per_second)?;
+        let burst = burst.and_then(NonZeroU32::new).unwrap_or(rate);
+        Some(Self {
+            per_second,
+            limiter: RateLimiter::direct(governor::Quota::per_second(rate).allow_burst(burst)),
+        })
+    }
+
+    /// Takes one call from the quota, or says how long until one may be
+    /// taken.
+    pub(crate) fn take(&self) -> Result<(), Duration> {
+        self.limiter
+            .check()
+            .map_err(|not_until| not_until.wait_time_from(DefaultClock::default().now()))
+    }
+
+    /// The rate, calls a second.
+    pub(crate) fn per_second(&self) -> u32 {
+        self.per_second
+    }
+}
+
+/// Who is calling: the key's name, its tenant and its quota, if any, and
+/// the counters of its calls (admitted, over quota).
+#[derive(Clone)]
 pub(crate) struct Caller {
     pub(crate) key: Arc<str>,
     pub(crate) tenant: Option<TenantName>,
+    pub(crate) quota: Option<Arc<Quota>>,
+    pub(crate) counted: (Counter, Counter),
 }
 
 /// The configured keys.
@@ -73,12 +117,16 @@ fn same(a: &[u8; 32], b: &[u8; 32]) -> bool {
 impl Keys {
     /// Keys from the configuration (already validated: hashes are hex, and
     /// a key is listed under one tenant at most).
-    pub(crate) fn new(keys: &[ApiKey], tenants: &[Tenant]) -> Self {
+    pub(crate) fn new(keys: &[ApiKey], tenants: &[Tenant], metrics: &Metrics) -> Self {
         let tenant_of = |name: &str| {
             tenants
                 .iter()
                 .find(|t| t.keys.iter().any(|k| k == name))
                 .map(|t| TenantName(t.name.as_str().into()))
+        };
+        let counted = |key: &ApiKey| {
+            let tenant = tenant_of(&key.name);
+            metrics.key_calls(&key.name, tenant.as_ref().map_or("", |t| &*t.0))
         };
         Self {
             keys: keys
@@ -89,6 +137,11 @@ impl Keys {
                         sha256: himrec_domain::hex::decode(&k.sha256)?.try_into().ok()?,
                         role: k.role,
                         tenant: tenant_of(&k.name),
+                        quota: k
+                            .calls_per_second
+                            .and_then(|rate| Quota::new(rate, k.burst))
+                            .map(Arc::new),
+                        counted: counted(k),
                     })
                 })
                 .collect(),
@@ -138,6 +191,8 @@ impl Keys {
         Ok(Some(Caller {
             key: key.name.clone(),
             tenant: key.tenant.clone(),
+            quota: key.quota.clone(),
+            counted: key.counted.clone(),
         }))
     }
 }
@@ -165,6 +220,7 @@ mod tests {
             name: name.to_owned(),
             sha256: token_sha256(token),
             role,
+            ..ApiKey::default()
         }
     }
 
@@ -188,20 +244,16 @@ mod tests {
                 key("ops", "t2", Role::Admin),
             ],
             &[tenant],
+            &Metrics::new(),
+        );
+        let who = |caller: Option<Caller>| caller.map(|c| (c.key, c.tenant));
+        assert_eq!(
+            who(keys.check(&bearer("t1"), Access::Client).unwrap()),
+            Some(("app".into(), Some(TenantName("valley".into()))))
         );
         assert_eq!(
-            keys.check(&bearer("t1"), Access::Client).unwrap(),
-            Some(Caller {
-                key: "app".into(),
-                tenant: Some(TenantName("valley".into()))
-            })
-        );
-        assert_eq!(
-            keys.check(&bearer("t2"), Access::Admin).unwrap(),
-            Some(Caller {
-                key: "ops".into(),
-                tenant: None
-            })
+            who(keys.check(&bearer("t2"), Access::Admin).unwrap()),
+            Some(("ops".into(), None))
         );
         assert!(matches!(
             keys.check(&bearer("t1"), Access::Admin),
@@ -215,13 +267,33 @@ mod tests {
             keys.check(&HeaderMap::new(), Access::Client),
             Err(AccessError::Unauthenticated(_))
         ));
-        assert_eq!(keys.check(&HeaderMap::new(), Access::Open).unwrap(), None);
+        assert!(keys
+            .check(&HeaderMap::new(), Access::Open)
+            .unwrap()
+            .is_none());
+    }
+
+    #[test]
+    fn a_quota_lets_its_burst_through_then_says_when_to_retry() {
+        let quota = Quota::new(2, Some(3)).unwrap();
+        for _ in 0..3 {
+            assert_eq!(quota.take(), Ok(()));
+        }
+        let wait = quota.take().unwrap_err();
+        assert!(
+            wait > Duration::ZERO && wait <= Duration::from_millis(500),
+            "{wait:?}"
+        );
+        assert!(Quota::new(0, None).is_none());
     }
 
     #[test]
     fn without_keys_clients_are_open_and_admin_is_closed() {
-        let keys = Keys::new(&[], &[]);
-        assert_eq!(keys.check(&HeaderMap::new(), Access::Client).unwrap(), None);
+        let keys = Keys::new(&[], &[], &Metrics::new());
+        assert!(keys
+            .check(&HeaderMap::new(), Access::Client)
+            .unwrap()
+            .is_none());
         assert!(matches!(
             keys.check(&bearer("anything"), Access::Admin),
             Err(AccessError::PermissionDenied(_))

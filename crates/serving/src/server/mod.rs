@@ -2,8 +2,10 @@
 //! on one listener until a shutdown future resolves. `main` and the tests
 //! run this same function.
 //!
-//! Layers, outermost first: request ids, CORS, gRPC-Web, then the guard
-//! (API keys, concurrency limit, deadlines, metrics), then the services.
+//! Layers, outermost first: request ids, CORS, HTTP compression, the
+//! HTTP/JSON door (Connect), gRPC-Web, then the guard (API keys, quotas,
+//! concurrency limit, deadlines, metrics), then the services, which
+//! compress gRPC answers as the client accepts.
 
 mod auth;
 mod connect;
@@ -21,7 +23,12 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use tokio::net::TcpListener;
+use tonic::codec::CompressionEncoding;
 use tonic::transport::Server;
+use tower_http::compression::predicate::{NotForContentType, Predicate, SizeAbove};
+use tower_http::compression::CompressionLayer;
+use tower_http::decompression::RequestDecompressionLayer;
+use tower_http::map_request_body::MapRequestBodyLayer;
 use tower_http::request_id::{PropagateRequestIdLayer, SetRequestIdLayer};
 use tracing::{info, warn};
 
@@ -37,6 +44,22 @@ use crate::pb::admin_server::AdminServer;
 use crate::pb::catalog_server::CatalogServer;
 use crate::pb::recommender_server::RecommenderServer;
 use himrec_domain::rank::Recommender;
+
+/// HTTP answers at least this large are compressed when the client
+/// accepts it; smaller ones gain too little to pay for it.
+const COMPRESS_ABOVE_BYTES: u64 = 1024;
+
+/// A gRPC service that takes and sends messages compressed with gzip or
+/// zstd, as the client says it accepts (`grpc-accept-encoding`).
+macro_rules! compressed {
+    ($service:expr) => {
+        $service
+            .accept_compressed(CompressionEncoding::Gzip)
+            .accept_compressed(CompressionEncoding::Zstd)
+            .send_compressed(CompressionEncoding::Gzip)
+            .send_compressed(CompressionEncoding::Zstd)
+    };
+}
 
 /// Why the server could not start.
 #[derive(Debug, thiserror::Error)]
@@ -170,14 +193,17 @@ pub async fn run_with(
         &options.page_token_secret,
     ))
     .max_decoding_message_size(limits.max_request_bytes);
+    let catalog_service = compressed!(catalog_service);
     let shadow = Shadow::start(&options.shadow, live.metrics().clone());
     let recommender_service = RecommenderServer::new(
         RecommenderService::new(live.clone(), limits.max_skills, limits.max_batch_items)
             .with_shadow(shadow.clone()),
     )
     .max_decoding_message_size(limits.max_request_bytes);
+    let recommender_service = compressed!(recommender_service);
     let admin_service = AdminServer::new(AdminService::new(live.clone(), shadow))
         .max_decoding_message_size(limits.max_request_bytes);
+    let admin_service = compressed!(admin_service);
     report_serving(&health, true).await;
     // Readiness over plain HTTP follows the health service's status.
     let ready = Arc::new(AtomicBool::new(true));
@@ -185,7 +211,7 @@ pub async fn run_with(
 
     let cors = cors::cors_layer(&options.cors_origins)?;
     let guard = guard::GuardLayer::new(
-        auth::Keys::new(&options.api_keys, &options.tenants),
+        auth::Keys::new(&options.api_keys, &options.tenants, live.metrics()),
         limits.clone(),
         live.metrics().clone(),
     );
@@ -222,6 +248,19 @@ pub async fn run_with(
         .layer(PropagateRequestIdLayer::x_request_id())
         .trace_fn(move |request| call_span(request, join_traces))
         .layer(cors)
+        // HTTP answers (the door's, the OpenAPI document) above a size
+        // are compressed as the client accepts (gzip, zstd); gRPC and
+        // gRPC-Web are left to gRPC's own compression. A door request body
+        // may come compressed too; the size limit holds on what it expands
+        // to.
+        .layer(
+            CompressionLayer::new()
+                .gzip(true)
+                .zstd(true)
+                .compress_when(SizeAbove::new(COMPRESS_ABOVE_BYTES).and(NotForContentType::GRPC)),
+        )
+        .layer(RequestDecompressionLayer::new().gzip(true).zstd(true))
+        .layer(MapRequestBodyLayer::new(tonic::body::Body::new))
         .layer(connect::ConnectLayer::new(
             connect::DoorOptions {
                 max_request_bytes: limits.max_request_bytes,

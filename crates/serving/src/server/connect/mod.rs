@@ -11,8 +11,8 @@
 //! is not a door call (gRPC, gRPC-Web) passes through untouched; [`call`]
 //! makes a door call into its gRPC call.
 //!
-//! As gateways expect of HTTP: a body over the limit is 413, load shed is
-//! 429 with `Retry-After`; JSON fields the contract does not have are
+//! As gateways expect of HTTP: a body over the limit is 413, load shed and
+//! a key over its quota are 429 with `Retry-After`; JSON fields the contract does not have are
 //! ignored and named in `Himrec-Ignored-Fields` (refused when strict);
 //! every field of an answer is written, empty lists and zero totals too
 //! (fields with presence stay absent when unknown); `GET /healthz`
@@ -36,6 +36,7 @@ use http_body_util::{BodyExt, Full};
 use tonic::body::Body;
 use tonic::codegen::http::{self, header, HeaderValue, Method, StatusCode};
 use tonic::{Code, Status};
+use tonic_types::StatusExt;
 use tower::{Layer, Service};
 
 use call::Refused;
@@ -53,7 +54,7 @@ const READY_PATH: &str = "/readyz";
 /// The response header naming the request's ignored JSON fields.
 pub(crate) const IGNORED_FIELDS: &str = "himrec-ignored-fields";
 /// Seconds a client shed for load is asked to wait.
-const RETRY_AFTER_SECS: &str = "1";
+const RETRY_AFTER_SECS: u64 = 1;
 
 /// What the door is configured with.
 #[derive(Debug, Clone)]
@@ -242,8 +243,9 @@ fn health(serving: bool) -> http::Response<Body> {
 }
 
 impl Door {
-    /// `status` in Connect's error form; a client shed for load is told
-    /// when to retry.
+    /// `status` in Connect's error form; a client shed for load or over
+    /// its key's quota is told when to retry: the status's `RetryInfo` in
+    /// whole seconds, rounded up, or a second.
     fn refuse(&self, status: &Status) -> http::Response<Body> {
         let mut response = respond(
             error::http_status(status.code()),
@@ -251,10 +253,16 @@ impl Door {
             error::body(&self.codec, status),
         );
         if response.status() == StatusCode::TOO_MANY_REQUESTS {
-            response.headers_mut().insert(
-                header::RETRY_AFTER,
-                HeaderValue::from_static(RETRY_AFTER_SECS),
-            );
+            let seconds = status
+                .get_details_retry_info()
+                .and_then(|info| info.retry_delay)
+                .map_or(RETRY_AFTER_SECS, |delay| {
+                    delay.as_secs() + u64::from(delay.subsec_nanos() > 0)
+                })
+                .max(1);
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
         }
         response
     }

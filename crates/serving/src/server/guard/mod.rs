@@ -1,4 +1,4 @@
-//! The gate every call passes: API key ([`super::auth`]), concurrency
+//! The gate every call passes: API key and its quota ([`super::auth`]), concurrency
 //! limit ([`admission`]), deadline ([`deadline`]), and the metrics of how
 //! it ended ([`body`]). A call refused here never reaches a service, and
 //! is answered at once.
@@ -106,19 +106,33 @@ impl Shared {
         status.into_http()
     }
 
-    /// Checks the caller's key and puts its tenant in the request; the
-    /// services read the tenant from there, and a client cannot set
-    /// extensions, so only the key decides.
+    /// Checks the caller's key and its quota, and puts its tenant in the
+    /// request; the services read the tenant from there, and a client
+    /// cannot set extensions, so only the key decides. A keyed call is
+    /// counted by key and tenant.
     fn authenticate(
         &self,
         request: &mut http::Request<Body>,
         access: Access,
     ) -> Result<(), Refusal> {
-        if let Some(caller) = self.keys.check(request.headers(), access)? {
-            tracing::debug!(key = %caller.key, "authenticated");
-            if let Some(tenant) = caller.tenant {
-                request.extensions_mut().insert(tenant);
+        let Some(caller) = self.keys.check(request.headers(), access)? else {
+            return Ok(());
+        };
+        tracing::debug!(key = %caller.key, "authenticated");
+        let (admitted, over_quota) = &caller.counted;
+        if let Some(quota) = &caller.quota {
+            if let Err(retry_after) = quota.take() {
+                over_quota.inc();
+                return Err(Refusal::OverQuota {
+                    key: caller.key.to_string(),
+                    per_second: quota.per_second(),
+                    retry_after,
+                });
             }
+        }
+        admitted.inc();
+        if let Some(tenant) = caller.tenant {
+            request.extensions_mut().insert(tenant);
         }
         Ok(())
     }
