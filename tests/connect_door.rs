@@ -601,13 +601,29 @@ async fn the_openapi_document_is_served_committed_and_matches_the_proto() {
     let committed = std::fs::read_to_string(common::root().join("docs/openapi.json")).unwrap();
     assert_eq!(
         committed,
-        himrec::server::openapi_document(),
+        himrec::server::openapi_document(false),
         "docs/openapi.json is stale: run `cargo run --release -- openapi > docs/openapi.json`"
     );
     assert_eq!(
         served,
         serde_json::from_str::<serde_json::Value>(&committed).unwrap()
     );
+    // Its 3.0 form too, with no 3.1-only keyword and no sibling of a $ref.
+    let head = format!(
+        "GET /openapi-3.0.json HTTP/1.1\r\nhost: {}\r\nconnection: close\r\n\r\n",
+        server.addr
+    );
+    let (_, body) = http1(server.addr, &head, b"").await;
+    let committed_30 =
+        std::fs::read_to_string(common::root().join("docs/openapi-3.0.json")).unwrap();
+    assert_eq!(
+        committed_30,
+        himrec::server::openapi_document(true),
+        "docs/openapi-3.0.json is stale: run `cargo run --release -- openapi --3.0 > docs/openapi-3.0.json`"
+    );
+    assert_eq!(body, committed_30.trim_end().as_bytes());
+    assert!(committed_30.contains("\"openapi\": \"3.0.3\""));
+    assert!(!committed_30.contains("contentEncoding"));
 
     // Every unary method of the proto has a path, with its messages' schemas;
     // every field of a request is a property under its JSON name.

@@ -6,6 +6,7 @@ mod common;
 
 use std::collections::HashMap;
 
+use common::raw::Raw;
 use common::{recommender, TestServer};
 use himrec::grpc::RecommenderService;
 use himrec::live::Live;
@@ -13,7 +14,6 @@ use himrec::pb;
 use himrec::pb::recommender_server::Recommender as _;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
-use tonic::codec::{Codec, DecodeBuf, Decoder, EncodeBuf, Encoder};
 use tonic::Code;
 
 const SKILLS: &[&str] = &[
@@ -214,46 +214,6 @@ fn arbitrary_bytes_decoded_as_requests_get_an_answer_or_field_violations() {
             Ok(())
         })
         .unwrap();
-}
-
-/// Sends bytes as they are, and returns the answer's bytes.
-#[derive(Debug, Clone, Default)]
-struct Raw;
-
-impl Codec for Raw {
-    type Encode = Vec<u8>;
-    type Decode = Vec<u8>;
-    type Encoder = Raw;
-    type Decoder = Raw;
-
-    fn encoder(&mut self) -> Raw {
-        Raw
-    }
-
-    fn decoder(&mut self) -> Raw {
-        Raw
-    }
-}
-
-impl Encoder for Raw {
-    type Item = Vec<u8>;
-    type Error = tonic::Status;
-
-    fn encode(&mut self, item: Vec<u8>, dst: &mut EncodeBuf<'_>) -> Result<(), tonic::Status> {
-        use bytes::BufMut;
-        dst.put_slice(&item);
-        Ok(())
-    }
-}
-
-impl Decoder for Raw {
-    type Item = Vec<u8>;
-    type Error = tonic::Status;
-
-    fn decode(&mut self, src: &mut DecodeBuf<'_>) -> Result<Option<Vec<u8>>, tonic::Status> {
-        use bytes::Buf;
-        Ok(Some(src.copy_to_bytes(src.remaining()).to_vec()))
-    }
 }
 
 #[tokio::test]

@@ -39,8 +39,14 @@ enum Command {
     /// Check or show the server configuration; make API keys.
     Config(config::ConfigCommand),
     /// Print the OpenAPI 3.1 document of the HTTP/JSON door (what
-    /// `docs/openapi.json` holds and the server serves at `/openapi.json`).
-    Openapi,
+    /// `docs/openapi.json` holds and the server serves at `/openapi.json`),
+    /// or its 3.0 form.
+    Openapi {
+        /// The OpenAPI 3.0.3 form (`docs/openapi-3.0.json`, served at
+        /// `/openapi-3.0.json`), for tools that read no later version.
+        #[arg(long = "3.0")]
+        v3_0: bool,
+    },
     /// Write the binary FileDescriptorSet of `proto/` (with its imports) to
     /// stdout, for clients that read the services at run time.
     Descriptors,
@@ -55,8 +61,8 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Recommend(args) => recommend::run(args),
         Command::Health(args) => health::run(args),
         Command::Config(command) => config::run(command),
-        Command::Openapi => {
-            print!("{}", himrec::server::openapi_document());
+        Command::Openapi { v3_0 } => {
+            print!("{}", himrec::server::openapi_document(v3_0));
             Ok(())
         }
         Command::Descriptors => {

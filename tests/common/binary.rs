@@ -46,9 +46,15 @@ pub(crate) fn serve(args: &[&str]) -> Child {
 /// Starts `himrec serve` on a free port, its log discarded, and waits
 /// until it accepts connections; the address is `127.0.0.1:PORT`.
 pub(crate) fn serve_quietly() -> (Child, String) {
+    serve_quietly_with(&[])
+}
+
+/// [`serve_quietly`] with more arguments to `himrec serve`.
+pub(crate) fn serve_quietly_with(args: &[&str]) -> (Child, String) {
     let addr = format!("127.0.0.1:{}", free_port());
     let mut server = himrec()
         .args(["serve", "--addr", &addr])
+        .args(args)
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
@@ -61,6 +67,17 @@ pub(crate) fn serve_quietly() -> (Child, String) {
         std::thread::sleep(Duration::from_millis(20));
     }
     (server, addr)
+}
+
+/// A child process killed when dropped, so a failing test leaves no server
+/// behind.
+pub(crate) struct Stopping(pub(crate) Child);
+
+impl Drop for Stopping {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
 }
 
 /// `GET /metrics` over plain HTTP/1.1 from the metrics port.

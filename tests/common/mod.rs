@@ -4,6 +4,7 @@
 
 pub(crate) mod binary;
 pub(crate) mod http1;
+pub(crate) mod raw;
 pub(crate) mod tools;
 
 use std::path::PathBuf;

@@ -139,18 +139,23 @@ impl From<&Config> for ServeOptions {
     }
 }
 
+/// The OpenAPI document of the HTTP/JSON door as the server serves it:
+/// 3.1 at `GET /openapi.json` (`docs/openapi.json` holds it), or with
+/// `v3_0` the 3.0.3 form at `GET /openapi-3.0.json`
+/// (`docs/openapi-3.0.json`).
+pub fn openapi_document(v3_0: bool) -> String {
+    let codec = connect::Codec::new().expect("the compiled descriptors decode");
+    let document = if v3_0 {
+        connect::openapi::document_30(&codec)
+    } else {
+        connect::openapi::document(&codec)
+    };
+    serde_json::to_string_pretty(&document).expect("a JSON value serializes") + "\n"
+}
+
 /// Reflection over every type a client may meet: our services, health,
 /// and the `google.rpc` error details our errors carry (so grpcurl and
 /// Postman can show a `BadRequest`'s field violations).
-/// The OpenAPI 3.1 document of the HTTP/JSON door, as the server serves it
-/// at `GET /openapi.json` (and `docs/openapi.json` holds).
-pub fn openapi_document() -> String {
-    let codec = connect::Codec::new().expect("the compiled descriptors decode");
-    serde_json::to_string_pretty(&connect::openapi::document(&codec))
-        .expect("a JSON value serializes")
-        + "\n"
-}
-
 fn reflection() -> tonic_reflection::server::Builder<'static> {
     tonic_reflection::server::Builder::configure()
         .register_encoded_file_descriptor_set(pb::FILE_DESCRIPTOR_SET)

@@ -2,7 +2,8 @@
 //! unary form, `POST /himrec.v1.<Service>/<Method>` with a JSON body
 //! (`application/json`, the proto3 JSON mapping) or a binary one
 //! (`application/proto`), over HTTP/1.1 or HTTP/2 on the gRPC port; and
-//! the OpenAPI document of it at `GET /openapi.json`.
+//! the OpenAPI document of it at `GET /openapi.json` (3.1) and
+//! `GET /openapi-3.0.json` (3.0.3).
 //!
 //! A door call becomes a gRPC call to the same services through the same
 //! guard: its headers (`Authorization`, `traceparent`, `x-request-id`) go
@@ -47,6 +48,8 @@ use crate::metrics::Metrics;
 
 /// Where the OpenAPI document is served.
 const OPENAPI_PATH: &str = "/openapi.json";
+/// Where its OpenAPI 3.0 form is served.
+const OPENAPI_30_PATH: &str = "/openapi-3.0.json";
 /// Liveness: the process answers.
 const LIVE_PATH: &str = "/healthz";
 /// Readiness: the services are serving (not starting, not draining).
@@ -78,6 +81,7 @@ struct Door {
     codec: Codec,
     options: DoorOptions,
     openapi: Bytes,
+    openapi_30: Bytes,
     metrics: Metrics,
 }
 
@@ -89,14 +93,19 @@ impl ConnectLayer {
         metrics: Metrics,
     ) -> Result<Self, prost_reflect::DescriptorError> {
         let codec = Codec::new()?;
-        let openapi = serde_json::to_vec_pretty(&openapi::document(&codec))
-            .expect("a JSON value serializes")
-            .into();
+        let pretty = |document| -> Bytes {
+            serde_json::to_vec_pretty(&document)
+                .expect("a JSON value serializes")
+                .into()
+        };
+        let openapi = pretty(openapi::document(&codec));
+        let openapi_30 = pretty(openapi::document_30(&codec));
         Ok(Self {
             door: Arc::new(Door {
                 codec,
                 options,
                 openapi,
+                openapi_30,
                 metrics,
             }),
         })
@@ -125,8 +134,8 @@ pub(crate) struct Connect<S> {
 enum Kind {
     /// gRPC or gRPC-Web: not the door's.
     Passing,
-    /// `GET /openapi.json`.
-    OpenApi,
+    /// `GET /openapi.json`, or its 3.0 form.
+    OpenApi { v3_0: bool },
     /// `GET /healthz`.
     Live,
     /// `GET /readyz`.
@@ -150,7 +159,8 @@ fn kind(request: &http::Request<Body>) -> Kind {
         .trim()
         .to_ascii_lowercase();
     match *request.method() {
-        Method::GET if request.uri().path() == OPENAPI_PATH => Kind::OpenApi,
+        Method::GET if request.uri().path() == OPENAPI_PATH => Kind::OpenApi { v3_0: false },
+        Method::GET if request.uri().path() == OPENAPI_30_PATH => Kind::OpenApi { v3_0: true },
         Method::GET if request.uri().path() == LIVE_PATH => Kind::Live,
         Method::GET if request.uri().path() == READY_PATH => Kind::Ready,
         Method::POST if media.starts_with("application/grpc") => Kind::Passing,
@@ -180,12 +190,13 @@ where
     fn call(&mut self, request: http::Request<Body>) -> Self::Future {
         match kind(&request) {
             Kind::Passing => Box::pin(self.inner.call(request)),
-            Kind::OpenApi => {
-                let response = respond(
-                    StatusCode::OK,
-                    "application/json",
-                    self.door.openapi.clone(),
-                );
+            Kind::OpenApi { v3_0 } => {
+                let document = if v3_0 {
+                    &self.door.openapi_30
+                } else {
+                    &self.door.openapi
+                };
+                let response = respond(StatusCode::OK, "application/json", document.clone());
                 Box::pin(async move { Ok(response) })
             }
             Kind::Live => {

@@ -301,3 +301,33 @@ fn connect_error() -> Value {
         }
     })
 }
+
+/// The same document as OpenAPI 3.0.3, for tools that read no later one
+/// (Salesforce External Services, most generators): `byte` for base64,
+/// a `$ref` alone (3.0 ignores what stands beside one; the schema it names
+/// carries the description), and no 3.1-only keys.
+pub(crate) fn document_30(codec: &Codec) -> Value {
+    let mut document = document(codec);
+    document["openapi"] = json!("3.0.3");
+    down_to_30(&mut document);
+    document
+}
+
+fn down_to_30(value: &mut Value) {
+    match value {
+        Value::Object(object) => {
+            if object.contains_key("$ref") {
+                object.retain(|k, _| k == "$ref");
+                return;
+            }
+            if object.remove("contentEncoding").is_some() {
+                object.insert("format".to_owned(), json!("byte"));
+            }
+            for inner in object.values_mut() {
+                down_to_30(inner);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(down_to_30),
+        _ => {}
+    }
+}
