@@ -3,8 +3,8 @@
 # with the cost of a gRPC call that does nothing
 # (grpc.health.v1.Health/Check) on the same server in the same run, and
 # Recommend over the HTTP/JSON door (FULL, JSON bodies) with Recommend over
-# gRPC; and both compressed (gzip) as a client that asks gets them, at
-# 16x8, with the bytes each answer takes on the wire.
+# gRPC; and both compressed (gzip, zstd) as a client that asks gets them,
+# at 16x8, with the bytes each answer takes on the wire.
 #
 # The server runs pinned to core 0; h2load drives it from core 1 at three
 # concurrencies (connections x streams per connection); every call's HTTP
@@ -66,13 +66,15 @@ path_of() {
 
 # The request body each configuration sends: the compressed ones send the
 # uncompressed ones' bodies.
-body_of() { echo "$WORK/${1%_gzip}.bin"; }
+body_of() { echo "$WORK/${1%_*}.bin"; }
 
 # What a client that takes compressed answers says.
 accept_of() {
   case $1 in
     json_gzip) echo 'accept-encoding: gzip' ;;
+    json_zstd) echo 'accept-encoding: zstd' ;;
     recommend_gzip) echo 'grpc-accept-encoding: gzip' ;;
+    recommend_zstd) echo 'grpc-accept-encoding: zstd' ;;
     *) echo 'x-compression: none' ;;
   esac
 }
@@ -81,12 +83,12 @@ RESULTS="$WORK/runs.jsonl"
 : >"$RESULTS"
 content_type_of() {
   case $1 in
-    json | json_gzip) echo application/json ;;
+    json*) echo application/json ;;
     *) echo application/grpc ;;
   esac
 }
 
-for method in health recommend basic json recommend_gzip json_gzip; do
+for method in health recommend basic json recommend_gzip recommend_zstd json_gzip json_zstd; do
   body=$(body_of "$method")
   accept=$(accept_of "$method")
   url="http://$ADDR$(path_of "$method")"
@@ -102,7 +104,7 @@ for method in health recommend basic json recommend_gzip json_gzip; do
     exit 1
   fi
   concurrencies=("1 1" "16 8" "50 10")
-  case $method in *_gzip) concurrencies=("16 8") ;; esac
+  case $method in *_gzip | *_zstd) concurrencies=("16 8") ;; esac
   for conc in "${concurrencies[@]}"; do
     set -- $conc
     clients=$1 streams=$2
@@ -172,13 +174,15 @@ for conc in ["1x1", "16x8", "50x10"]:
 ratios += ["", *door]
 packed = ["| call, 16x8 | bytes per answer | req/s | compressed / plain, bytes | compressed / plain, req/s |",
           "|---|---|---|---|---|"]
-for plain, packed_name, label in [("recommend", "recommend_gzip", "gRPC"), ("json", "json_gzip", "HTTP/JSON door")]:
-    p, z = find("h2load", plain, "16x8"), find("h2load", packed_name, "16x8")
-    summary["16x8"][f"{packed_name}_bytes_ratio"] = z["data_bytes_per_call"] / p["data_bytes_per_call"]
-    summary["16x8"][f"{packed_name}_throughput_ratio"] = z["rps"] / p["rps"]
+for plain, label in [("recommend", "gRPC"), ("json", "HTTP/JSON door")]:
+    p = find("h2load", plain, "16x8")
     packed.append(f"| {label}, plain | {p['data_bytes_per_call']:,.0f} | {p['rps']:.0f} | | |")
-    packed.append(f"| {label}, gzip | {z['data_bytes_per_call']:,.0f} | {z['rps']:.0f} | "
-                  f"{z['data_bytes_per_call'] / p['data_bytes_per_call']:.2f} | {z['rps'] / p['rps']:.2f} |")
+    for encoding in ["gzip", "zstd"]:
+        z = find("h2load", f"{plain}_{encoding}", "16x8")
+        summary["16x8"][f"{plain}_{encoding}_bytes_ratio"] = z["data_bytes_per_call"] / p["data_bytes_per_call"]
+        summary["16x8"][f"{plain}_{encoding}_throughput_ratio"] = z["rps"] / p["rps"]
+        packed.append(f"| {label}, {encoding} | {z['data_bytes_per_call']:,.0f} | {z['rps']:.0f} | "
+                      f"{z['data_bytes_per_call'] / p['data_bytes_per_call']:.2f} | {z['rps'] / p['rps']:.2f} |")
 ratios += ["", *packed]
 failed = sum(r["failed"] for r in runs)
 md = "\n".join([

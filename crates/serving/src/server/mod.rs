@@ -26,7 +26,7 @@ use tokio::net::TcpListener;
 use tonic::codec::CompressionEncoding;
 use tonic::transport::Server;
 use tower_http::compression::predicate::{NotForContentType, Predicate, SizeAbove};
-use tower_http::compression::CompressionLayer;
+use tower_http::compression::{CompressionLayer, CompressionLevel};
 use tower_http::decompression::RequestDecompressionLayer;
 use tower_http::map_request_body::MapRequestBodyLayer;
 use tower_http::request_id::{PropagateRequestIdLayer, SetRequestIdLayer};
@@ -262,6 +262,10 @@ pub async fn run_with(
             CompressionLayer::new()
                 .gzip(true)
                 .zstd(true)
+                // A server's answers are made once each: the fastest
+                // level keeps most of the saving for a fraction of the
+                // time (BENCHMARKS.md).
+                .quality(CompressionLevel::Fastest)
                 .compress_when(SizeAbove::new(COMPRESS_ABOVE_BYTES).and(NotForContentType::GRPC)),
         )
         .layer(RequestDecompressionLayer::new().gzip(true).zstd(true))

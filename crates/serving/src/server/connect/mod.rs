@@ -17,8 +17,8 @@
 //! ignored and named in `Himrec-Ignored-Fields` (refused when strict);
 //! every field of an answer is written, empty lists and zero totals too
 //! (fields with presence stay absent when unknown); `GET /healthz`
-//! (liveness) and `GET /readyz` (readiness, following the health service,
-//! so a draining server is not ready) need no key.
+//! (liveness) and `GET /readyz` (readiness, following the health service)
+//! need no key.
 
 mod call;
 mod codec;

@@ -1,8 +1,8 @@
 //! The OpenAPI 3.1 document of the door, written from the same descriptors
 //! the door reads: a path per unary method, a schema per message in the
 //! proto3 JSON mapping, and Connect's error; each operation, message and
-//! field described by its comment in `proto/`, and the limits the
-//! services check written into the schemas. `docs/openapi.json` is this
+//! field described by its comment in `proto/`, the limits the services
+//! check written into the schemas, and a request example per operation. `docs/openapi.json` is this
 //! document, committed (`himrec openapi` writes it; a test holds them
 //! equal).
 
@@ -60,6 +60,32 @@ fn limits(field: &FieldDescriptor) -> Option<Value> {
     }
 }
 
+/// A request each method answers on the bundled data, shown as the
+/// operation's example (a test posts every one to the door).
+fn request_example(method: &str) -> Value {
+    match method {
+        "Recommend" => json!({
+            "profile": {
+                "skills": {"clinical_coding": 0.85, "medical_terminology": 0.9, "ehr_systems": 0.6},
+                "interests": {"realistic": 0.2, "investigative": 0.4, "artistic": 0.1,
+                              "social": 0.4, "enterprising": 0.3, "conventional": 0.9},
+                "highestEducation": "EDUCATION_LEVEL_SOME_COLLEGE",
+                "credentials": ["CCA"],
+                "state": "TX",
+                "goal": "GOAL_FIND_WORK"
+            },
+            "maxCareerPaths": 3,
+            "maxWorkSettings": 3,
+            "maxPrograms": 3
+        }),
+        "GetCareerPath" => json!({"socCode": "29-2072.00"}),
+        "ListCareerPaths" => json!({"orderBy": "CAREER_PATH_ORDER_CHANGE_PERCENT"}),
+        "ListPrograms" => json!({"pageSize": 10, "states": ["OH"], "controls": ["CONTROL_PUBLIC"]}),
+        "GetProgram" => json!({"unitid": 201885, "credentialLevel": 3}),
+        _ => json!({}),
+    }
+}
+
 /// The package whose services the door serves.
 const PACKAGE: &str = "himrec.v1";
 
@@ -90,7 +116,10 @@ pub(crate) fn document(codec: &Codec) -> Value {
                     "requestBody": {
                         "required": true,
                         "content": {
-                            "application/json": {"schema": reference(&method.input())}
+                            "application/json": {
+                                "schema": reference(&method.input()),
+                                "example": request_example(method.name())
+                            }
                         }
                     },
                     "responses": {
@@ -137,10 +166,10 @@ pub(crate) fn document(codec: &Codec) -> Value {
             "operationId": "Health_Ready",
             "tags": ["Health"],
             "security": [],
-            "summary": "Readiness: 200 while the services serve, 503 while the server drains; needs no key.",
+            "summary": "Readiness: 200 while the services serve, 503 when the health service says they do not (at shutdown the listener also closes, so a probe is refused); needs no key.",
             "responses": {
                 "200": {"description": "Serving.", "content": status},
-                "503": {"description": "Not serving: starting or draining.", "content": status}
+                "503": {"description": "Not serving.", "content": status}
             }
         }}),
     );
