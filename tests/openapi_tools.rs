@@ -192,7 +192,10 @@ fn a_client_generated_from_the_3_0_document_answers_as_grpc_does() {
             .unwrap();
     let object = profile.as_object_mut().unwrap();
     object.remove("highest_education");
-    object.insert("highestEducation".into(), "EDUCATION_LEVEL_SOME_COLLEGE".into());
+    object.insert(
+        "highestEducation".into(),
+        "EDUCATION_LEVEL_SOME_COLLEGE".into(),
+    );
     profile["goal"] = "GOAL_FIND_WORK".into();
     let list = (
         "/himrec.v1.Catalog/ListPrograms".to_owned(),

@@ -263,7 +263,8 @@ async fn sigterm_under_load_lets_every_accepted_call_finish() {
     let hammers: Vec<_> = (0..6).map(|_| tokio::spawn(hammer(port))).collect();
     tokio::time::sleep(Duration::from_millis(500)).await;
     // Ready before the signal, as an HTTP load balancer's probe sees it.
-    let probe = format!("GET /readyz HTTP/1.1\r\nhost: 127.0.0.1:{port}\r\nconnection: close\r\n\r\n");
+    let probe =
+        format!("GET /readyz HTTP/1.1\r\nhost: 127.0.0.1:{port}\r\nconnection: close\r\n\r\n");
     let addr = std::net::SocketAddr::from(([127, 0, 0, 1], port));
     let (head, _) = common::http1::http1(addr, &probe, b"").await;
     assert!(head.starts_with("http/1.1 200"), "{head}");
