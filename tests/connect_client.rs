@@ -3,8 +3,8 @@
 //! its services read from the descriptor set `himrec descriptors` writes.
 //! The first run installs the locked npm packages
 //! into `clients/connect/node_modules`. Without `node` or `npm` on PATH
-//! the test says so and passes; `.ci/run` installs Node so that CI never
-//! skips it.
+//! the test says so and is skipped, except in CI, where it fails;
+//! `.ci/run` installs Node.
 
 mod common;
 
@@ -13,8 +13,7 @@ use std::process::Command;
 
 #[test]
 fn a_connect_client_calls_the_real_server_over_the_door() {
-    if !common::tools::on_path("node") || !common::tools::on_path("npm") {
-        eprintln!("node not found: skipping the Connect client test (install Node.js 18+)");
+    if !common::tools::have(&["node", "npm"], "the Connect client test (Node.js 18+)") {
         return;
     }
     let client = common::root().join("clients/connect");

@@ -388,3 +388,86 @@ async fn every_documented_json_example_works_on_the_running_door() {
         "{json_blocks} blocks, {commands} commands"
     );
 }
+
+/// What the proto's comments, docs/api.md and the code each say of the
+/// statements that can be checked agree: every request limit (default
+/// and maximum, from the code's table), what a skill left out means, and
+/// every status code the services answer with.
+#[test]
+fn the_proto_the_api_doc_and_the_code_say_the_same() {
+    let root = common::root();
+    let proto = std::fs::read_to_string(root.join("proto/himrec/v1/recommender.proto")).unwrap();
+    let api = std::fs::read_to_string(root.join("docs/api.md")).unwrap();
+    // Line breaks in the doc are not meaningful.
+    let flat = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let api = flat(&api);
+    for (name, default, max) in himrec::rank::LIMITS {
+        let said = format!("0 means {default}; at most {max}.\n  uint32 {name} =");
+        assert!(
+            proto.contains(&said),
+            "the proto's comment on {name} is not {said:?}"
+        );
+        let documented = format!("`{name}` (0 means {default}, at most {max})");
+        assert!(
+            api.contains(&documented),
+            "docs/api.md does not say {documented:?}"
+        );
+    }
+    let unknown = flat(
+        "A skill left out is unknown: it neither raises nor lowers a fit. A skill
+         given as 0 says \"I do not have this\" and counts as 0.",
+    );
+    assert!(
+        flat(&proto.replace("//", " ")).contains(&unknown),
+        "the proto's Profile.skills"
+    );
+    assert!(
+        api.contains("a skill left out is unknown (not lacking), a skill given as 0 is lacking"),
+        "docs/api.md's profile table"
+    );
+    // The codes the one place that makes statuses uses, the codes its
+    // module doc explains, and the codes docs/api.md names.
+    let status = std::fs::read_to_string(root.join("crates/serving/src/grpc/status.rs")).unwrap();
+    let explained: Vec<&str> = status
+        .lines()
+        .filter_map(|l| l.strip_prefix("//! - `"))
+        .filter_map(|l| l.split('`').next())
+        .collect();
+    let mut used: Vec<String> = status
+        .split("Status::")
+        .skip(1)
+        .filter_map(|rest| rest.split('(').next())
+        .filter(|name| name.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+        .filter(|name| !["from_header_map", "with_error_details"].contains(name))
+        .map(str::to_ascii_uppercase)
+        .collect();
+    used.extend(
+        status
+            .split("Code::")
+            .skip(1)
+            .filter_map(|rest| rest.split(|c: char| !c.is_ascii_alphanumeric()).next())
+            .map(|camel| {
+                camel
+                    .chars()
+                    .enumerate()
+                    .flat_map(|(i, c)| {
+                        let gap = (i > 0 && c.is_ascii_uppercase()).then_some('_');
+                        gap.into_iter()
+                            .chain(std::iter::once(c.to_ascii_uppercase()))
+                    })
+                    .collect::<String>()
+            }),
+    );
+    used.sort_unstable();
+    used.dedup();
+    assert!(used.len() >= 6, "{used:?}");
+    for code in &used {
+        assert!(
+            explained.contains(&code.as_str()),
+            "status.rs uses {code} without saying why"
+        );
+    }
+    for code in explained {
+        assert!(api.contains(code), "docs/api.md never names {code}");
+    }
+}

@@ -2,8 +2,8 @@
 //! protos loaded at run time by proto-loader) against the real server
 //! binary, and the TypeScript types `npm run types` generates. The first run
 //! installs the locked npm packages into `clients/node/node_modules`.
-//! Without `node` or `npm` on PATH the test says so and passes; `.ci/run`
-//! installs Node so that CI never skips it.
+//! Without `node` or `npm` on PATH the test says so and is skipped, except
+//! in CI, where it fails; `.ci/run` installs Node.
 
 mod common;
 
@@ -21,8 +21,7 @@ fn count(stdout: &str, prefix: &str) -> u64 {
 
 #[test]
 fn node_client_calls_the_real_server() {
-    if !common::tools::on_path("node") || !common::tools::on_path("npm") {
-        eprintln!("node not found: skipping the Node client test (install Node.js 18+)");
+    if !common::tools::have(&["node", "npm"], "the Node client test (Node.js 18+)") {
         return;
     }
     let client = common::root().join("clients/node");

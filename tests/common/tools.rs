@@ -15,6 +15,24 @@ pub(crate) fn on_path(program: &str) -> bool {
         .is_ok_and(|s| s.success())
 }
 
+/// Whether every one of `programs` runs, for the test named `test`. One
+/// missing skips the test, saying so, on a developer's machine; in CI (the
+/// `CI` variable set, as `.ci/run` sets it) it fails the test instead, so
+/// CI never passes what it did not run.
+pub(crate) fn have(programs: &[&str], test: &str) -> bool {
+    let missing: Vec<&str> = programs.iter().copied().filter(|p| !on_path(p)).collect();
+    if missing.is_empty() {
+        return true;
+    }
+    let said = format!("{test} needs {} on PATH", missing.join(" and "));
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "{said}, and CI must run it"
+    );
+    eprintln!("{said}: skipping it outside CI");
+    false
+}
+
 /// A virtualenv `name` under the target folder holding the pinned
 /// packages of `requirements` (a path from the repository's root); made
 /// when `python -c probe` fails in it.
