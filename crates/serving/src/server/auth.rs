@@ -11,12 +11,11 @@ use std::time::Duration;
 
 use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultDirectRateLimiter, RateLimiter};
+use prometheus_client::metrics::counter::Counter;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 use tonic::codegen::http::HeaderMap;
-
-use prometheus_client::metrics::counter::Counter;
 
 use crate::config::{ApiKey, Role, Tenant};
 use crate::live::TenantName;
