@@ -89,10 +89,24 @@ fn config_check_names_the_bad_key_and_show_redacts_secrets() {
 
     let output = himrec()
         .args(["config", "new-key", "operator", "--role", "admin"])
+        .args(["--calls-per-second", "5", "--burst", "20"])
         .output()
         .unwrap();
     assert!(output.status.success());
     let new_key = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        new_key.contains("calls_per_second = 5\nburst = 20\n"),
+        "{new_key}"
+    );
+    // A burst needs a rate, and a rate is at least one call a second.
+    for bad in [&["--burst", "3"][..], &["--calls-per-second", "0"][..]] {
+        let output = himrec()
+            .args(["config", "new-key", "someone"])
+            .args(bad)
+            .output()
+            .unwrap();
+        assert!(!output.status.success(), "{bad:?}");
+    }
     let token = new_key
         .lines()
         .find_map(|l| l.trim_start_matches('#').trim().strip_prefix("hr_"))

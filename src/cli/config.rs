@@ -107,6 +107,13 @@ enum Action {
         /// `client` or `admin`.
         #[arg(long, default_value = "client")]
         role: String,
+        /// A quota: the calls a second the key may make on average.
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
+        calls_per_second: Option<u32>,
+        /// The calls it may make at once after a quiet spell (needs
+        /// `--calls-per-second`; default one second's worth).
+        #[arg(long, requires = "calls_per_second", value_parser = clap::value_parser!(u32).range(1..))]
+        burst: Option<u32>,
     },
 }
 
@@ -144,7 +151,12 @@ pub(crate) fn run(command: ConfigCommand) -> anyhow::Result<()> {
             print!("{}", args.load()?.redacted_toml());
             Ok(())
         }
-        Action::NewKey { name, role } => {
+        Action::NewKey {
+            name,
+            role,
+            calls_per_second,
+            burst,
+        } => {
             anyhow::ensure!(
                 role == "client" || role == "admin",
                 "--role must be client or admin"
@@ -157,6 +169,12 @@ pub(crate) fn run(command: ConfigCommand) -> anyhow::Result<()> {
             println!("name = {name:?}");
             println!("sha256 = {sha256:?}");
             println!("role = {role:?}");
+            if let Some(rate) = calls_per_second {
+                println!("calls_per_second = {rate}");
+            }
+            if let Some(burst) = burst {
+                println!("burst = {burst}");
+            }
             Ok(())
         }
     }
