@@ -82,6 +82,17 @@ fn model_card_shows_the_committed_models_version_and_figures() {
     }
 }
 
+/// The pages under docs/, in name order.
+fn doc_pages() -> Vec<std::path::PathBuf> {
+    let mut docs: Vec<_> = std::fs::read_dir(common::root().join("docs"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "md"))
+        .collect();
+    docs.sort();
+    docs
+}
+
 /// Every relative link `[text](target)` in README.md, docs/*.md,
 /// models/MODEL_CARD.md and BENCHMARKS.md names a file that exists (relative
 /// to the linking file's folder) and, after `#`, a heading of that file (of
@@ -95,13 +106,7 @@ fn every_relative_link_resolves() {
         root.join("models/MODEL_CARD.md"),
         root.join("BENCHMARKS.md"),
     ];
-    let mut docs: Vec<_> = std::fs::read_dir(root.join("docs"))
-        .unwrap()
-        .map(|entry| entry.unwrap().path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "md"))
-        .collect();
-    docs.sort();
-    pages.extend(docs);
+    pages.extend(doc_pages());
 
     let mut broken = Vec::new();
     for page in &pages {

@@ -109,13 +109,7 @@ async fn every_documented_json_example_works_on_the_running_door() {
     let root = common::root();
     let pool = prost_reflect::DescriptorPool::decode(himrec::pb::FILE_DESCRIPTOR_SET).unwrap();
     let mut files = vec![root.join("README.md")];
-    let mut docs: Vec<_> = std::fs::read_dir(root.join("docs"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "md"))
-        .collect();
-    docs.sort();
-    files.extend(docs);
+    files.extend(super::doc_pages());
     let (mut json_blocks, mut commands) = (0, 0);
     for file in files {
         let name = file.strip_prefix(&root).unwrap().display().to_string();

@@ -156,8 +156,8 @@ fn whole(value: &Value) -> Option<f64> {
 /// Checks an enum value, rewriting a short word as the enum name it
 /// stands for; the error lists the words taken.
 fn enum_value(desc: &EnumDescriptor, value: &mut Value) -> Result<(), String> {
+    let prefix = enum_prefix(desc);
     let words = || {
-        let prefix = enum_prefix(desc);
         let names: Vec<String> = desc
             .values()
             .filter(|v| v.number() != 0)
@@ -177,7 +177,6 @@ fn enum_value(desc: &EnumDescriptor, value: &mut Value) -> Result<(), String> {
             if desc.get_value_by_name(s).is_some() {
                 return Ok(());
             }
-            let prefix = enum_prefix(desc);
             let wanted = format!(
                 "{prefix}{}",
                 s.trim().to_ascii_uppercase().replace(' ', "_")
