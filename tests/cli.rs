@@ -60,7 +60,7 @@ fn recommend_prints_a_table_and_json_from_a_running_server() {
     assert!(output.status.success());
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(json["programs"].as_array().unwrap().len(), 3);
-    assert_eq!(json["career_paths"][0]["soc_code"], "29-2072.00");
+    assert_eq!(json["careerPaths"][0]["socCode"], "29-2072.00");
 
     let output = himrec().args(["health", "--addr", &addr]).output().unwrap();
     assert!(output.status.success());

@@ -29,6 +29,17 @@ fn to_json<M: Message>(message: &M, name: &str) -> String {
     serde_json::to_string(&dynamic).unwrap()
 }
 
+/// `message` in the proto3 JSON mapping with every field written, as the
+/// door writes its answers.
+fn every_field<M: Message>(message: &M, name: &str) -> serde_json::Value {
+    let desc = pool().get_message_by_name(name).unwrap();
+    let dynamic = DynamicMessage::decode(desc, message.encode_to_vec().as_slice()).unwrap();
+    let options = prost_reflect::SerializeOptions::new().skip_default_fields(false);
+    dynamic
+        .serialize_with_options(serde_json::value::Serializer, &options)
+        .unwrap()
+}
+
 /// A message read from the proto3 JSON mapping.
 fn from_json<M: Message + Default>(json: &[u8], name: &str) -> M {
     let desc = pool().get_message_by_name(name).unwrap();
@@ -82,6 +93,14 @@ async fn same_through_the_door<Req: Message, Resp: Message + Default + PartialEq
     assert!(head.contains("content-type: application/json"), "{head}");
     let answer: Resp = from_json(&body, &output);
     assert!(answer == *expected, "{method} in JSON differs from gRPC");
+    // The text itself is the proto3 JSON mapping as an implementation of
+    // it nobody here wrote writes it, every field included.
+    let written: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(
+        written,
+        every_field(expected, &output),
+        "{method}'s JSON text"
+    );
 
     let (status, head, body) = post(
         addr,

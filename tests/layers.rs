@@ -29,6 +29,7 @@ const CRATES: &[(&str, &[&[&str]])] = &[
     (
         "crates/serving/src",
         &[
+            &["timestamp"],
             &["config", "pb", "refusal"],
             &["metrics"],
             &["live"],

@@ -6,8 +6,6 @@
 use std::path::Path;
 
 use anyhow::Context;
-use prost::Message;
-use prost_reflect::{DescriptorPool, DynamicMessage, MessageDescriptor};
 
 use himrec::catalog::Catalog;
 use himrec::config::Limits;
@@ -18,7 +16,6 @@ use himrec::rank::{Query, QueryInput};
 /// The non-empty lines of a request file, with their line numbers.
 pub(crate) struct RequestFile {
     lines: Vec<(usize, String)>,
-    descriptor: MessageDescriptor,
 }
 
 impl RequestFile {
@@ -32,11 +29,7 @@ impl RequestFile {
             .filter(|(_, l)| !l.trim().is_empty())
             .map(|(i, l)| (i + 1, l.to_owned()))
             .collect();
-        let pool = DescriptorPool::decode(pb::FILE_DESCRIPTOR_SET)?;
-        let descriptor = pool
-            .get_message_by_name("himrec.v1.RecommendRequest")
-            .context("the descriptors hold RecommendRequest")?;
-        Ok(Self { lines, descriptor })
+        Ok(Self { lines })
     }
 
     /// How many requests (non-empty lines) the file holds.
@@ -58,10 +51,7 @@ impl RequestFile {
     }
 
     fn query(&self, line: &str, catalog: &Catalog, max_skills: usize) -> anyhow::Result<Query> {
-        let mut de = serde_json::Deserializer::from_str(line);
-        let dynamic = DynamicMessage::deserialize(self.descriptor.clone(), &mut de)?;
-        de.end()?;
-        let request = pb::RecommendRequest::decode(dynamic.encode_to_vec().as_slice())?;
+        let request: pb::RecommendRequest = serde_json::from_str(line)?;
         QueryInput::from(request)
             .check(catalog, max_skills)
             .map_err(|err| match err {

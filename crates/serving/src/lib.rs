@@ -7,8 +7,9 @@
 //! Modules, lowest first; each imports only from those above it in this
 //! list:
 //!
-//! - [`config`], [`pb`], [`refusal`]: settings, generated protobuf types,
-//!   why the guard refuses a call;
+//! - [`timestamp`]: the contract's one well-known type;
+//! - [`config`], [`pb`], [`refusal`]: settings, generated protobuf types
+//!   (with their proto3 JSON mapping), why the guard refuses a call;
 //! - [`metrics`], then [`live`]: the serving snapshot and its reload;
 //! - [`grpc`]: the edge; [`server`]: the listener, guard and services.
 //!   [`client`] helps callers build requests.
@@ -23,9 +24,11 @@ pub mod refusal;
 #[allow(missing_docs, unreachable_pub, clippy::all, clippy::pedantic)]
 pub mod pb {
     tonic::include_proto!("himrec.v1");
+    include!(concat!(env!("OUT_DIR"), "/himrec.v1.serde.rs"));
 
     /// Encoded file descriptor set of the protos, for server reflection.
     pub const FILE_DESCRIPTOR_SET: &[u8] =
         include_bytes!(concat!(env!("OUT_DIR"), "/himrec_descriptor.bin"));
 }
 pub mod server;
+pub mod timestamp;

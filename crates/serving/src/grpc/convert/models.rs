@@ -22,7 +22,7 @@ pub(crate) fn model_info(snapshot: &Snapshot) -> pb::GetModelInfoResponse {
         evaluations: evaluations(artifact),
         data_releases: data_releases(),
         data_sha256: artifact.training.data_sha256.clone(),
-        loaded_at: Some(timestamp(snapshot.loaded_at)),
+        loaded_at: Some(snapshot.loaded_at.into()),
         generation: snapshot.generation,
         models: snapshot
             .models()
@@ -71,20 +71,11 @@ pub(crate) fn promoted(snapshot: &Snapshot) -> pb::PromoteResponse {
     }
 }
 
-/// A protobuf timestamp of a system time (before 1970 reads as 1970).
-fn timestamp(at: std::time::SystemTime) -> prost_types::Timestamp {
-    let since = at.duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
-    prost_types::Timestamp {
-        seconds: since.as_secs() as i64,
-        nanos: since.subsec_nanos() as i32,
-    }
-}
-
 /// What a reload put in place.
 pub(crate) fn reloaded(snapshot: &Snapshot) -> pb::ReloadResponse {
     pb::ReloadResponse {
         model_version: snapshot.public().model().version().to_owned(),
-        loaded_at: Some(timestamp(snapshot.loaded_at)),
+        loaded_at: Some(snapshot.loaded_at.into()),
         generation: snapshot.generation,
         programs: snapshot.public().catalog().programs.len() as u32,
     }
@@ -114,7 +105,7 @@ pub(crate) fn shadow_report(snapshot: &Snapshot, report: ShadowReport) -> pb::Sh
             .as_ref()
             .map(|c| c.public.model().version().to_owned())
             .unwrap_or_default(),
-        since: tally.as_ref().map(|t| timestamp(t.since)),
+        since: tally.as_ref().map(|t| t.since.into()),
         compared: compared.map_or(0, |c| c.answers as u64),
         dropped: tally.as_ref().map_or(0, |t| t.dropped),
         first_path_agreement: compared.map(|c| c.first_path_agreement()),

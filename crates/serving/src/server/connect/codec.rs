@@ -1,13 +1,15 @@
-//! The proto3 JSON mapping of the contract's messages, read from the
-//! descriptors `proto/` compiles to (prost-reflect), and gRPC's message
+//! The proto3 JSON mapping of the contract's messages, and gRPC's message
 //! framing: what turns a Connect unary body into a gRPC call and back.
+//!
+//! A method's messages are read and written by the serde code generated for
+//! them (pbjson); the descriptors `proto/` compiles to (prost-reflect) read
+//! the shape of a body that code refuses, and the error details.
+
+use std::collections::HashMap;
 
 use bytes::{BufMut, Bytes, BytesMut};
 use prost::Message;
-use prost_reflect::{
-    DescriptorPool, DeserializeOptions, DynamicMessage, MessageDescriptor, MethodDescriptor,
-    SerializeOptions,
-};
+use prost_reflect::{DescriptorPool, DynamicMessage, MessageDescriptor, MethodDescriptor};
 
 use super::shape;
 use crate::pb;
@@ -31,10 +33,65 @@ impl Encoding {
     }
 }
 
-/// The contract's descriptors, with the error details they can carry.
+/// A message type's JSON mapping, by its generated code.
+#[derive(Debug, Clone, Copy)]
+struct Typed {
+    /// A JSON body (or value) as the message's wire bytes; refuses fields
+    /// the contract does not have.
+    from_json: fn(serde_json::Value) -> Result<Vec<u8>, serde_json::Error>,
+    /// A JSON body as the message's wire bytes, read straight from its text.
+    from_text: fn(&[u8]) -> Result<Vec<u8>, serde_json::Error>,
+    /// The message's wire bytes as JSON.
+    to_json: fn(&[u8]) -> Result<Vec<u8>, String>,
+}
+
+fn from_json<M: Message + serde::de::DeserializeOwned>(
+    value: serde_json::Value,
+) -> Result<Vec<u8>, serde_json::Error> {
+    serde_json::from_value::<M>(value).map(|m| m.encode_to_vec())
+}
+
+fn from_text<M: Message + serde::de::DeserializeOwned>(
+    body: &[u8],
+) -> Result<Vec<u8>, serde_json::Error> {
+    serde_json::from_slice::<M>(body).map(|m| m.encode_to_vec())
+}
+
+fn to_json<M: Message + Default + serde::Serialize>(wire: &[u8]) -> Result<Vec<u8>, String> {
+    let message = M::decode(wire).map_err(|e| e.to_string())?;
+    // The JSON of an answer takes a little over twice its wire bytes:
+    // room for it at once, not grown by copies.
+    let mut out = Vec::with_capacity(wire.len() * 5 / 2 + 64);
+    serde_json::to_writer(&mut out, &message).map_err(|e| e.to_string())?;
+    Ok(out)
+}
+
+/// Every message a method takes or gives, by its full name (the list is
+/// written from the descriptors when the crate is built).
+fn typed() -> HashMap<&'static str, Typed> {
+    macro_rules! typed {
+        ($($name:literal => $ty:ident,)*) => {
+            [$((
+                $name,
+                Typed {
+                    from_json: from_json::<pb::$ty>,
+                    from_text: from_text::<pb::$ty>,
+                    to_json: to_json::<pb::$ty>,
+                },
+            ),)*]
+        };
+    }
+    include!(concat!(env!("OUT_DIR"), "/himrec_method_messages.rs"))
+        .into_iter()
+        .collect()
+}
+
+/// The contract's descriptors, with the error details they can carry, and
+/// the JSON mapping of each method's messages.
 #[derive(Debug, Clone)]
 pub(crate) struct Codec {
     pool: DescriptorPool,
+    typed: HashMap<&'static str, Typed>,
 }
 
 impl Codec {
@@ -42,7 +99,18 @@ impl Codec {
         let mut pool = DescriptorPool::new();
         pool.decode_file_descriptor_set(tonic_types::pb::FILE_DESCRIPTOR_SET)?;
         pool.decode_file_descriptor_set(pb::FILE_DESCRIPTOR_SET)?;
-        Ok(Self { pool })
+        Ok(Self {
+            pool,
+            typed: typed(),
+        })
+    }
+
+    /// The JSON mapping of a method's message.
+    fn typed(&self, desc: &MessageDescriptor) -> Result<Typed, String> {
+        self.typed
+            .get(desc.full_name())
+            .copied()
+            .ok_or_else(|| format!("{} has no JSON mapping", desc.full_name()))
     }
 
     /// The descriptors.
@@ -70,7 +138,10 @@ impl Codec {
         encoding: Encoding,
     ) -> Result<Decoded, Vec<Fault>> {
         let message = match encoding {
-            Encoding::Json => return decode_json(desc, body),
+            Encoding::Json => {
+                let typed = self.typed(&desc).map_err(|e| vec![Fault::body(e)])?;
+                return decode_json(typed, &desc, body);
+            }
             Encoding::Proto => DynamicMessage::decode(desc, body)
                 .map_err(|e| vec![Fault::body(format!("not a valid binary message: {e}"))])?,
         };
@@ -89,21 +160,10 @@ impl Codec {
     ) -> Result<Bytes, String> {
         match encoding {
             Encoding::Proto => Ok(wire),
-            Encoding::Json => {
-                let message = DynamicMessage::decode(desc, wire).map_err(|e| e.to_string())?;
-                let mut out = Vec::new();
-                let mut json = serde_json::Serializer::new(&mut out);
-                message
-                    // Every field is written, empty lists and zeros too:
-                    // low-code tools fail on a missing one. Fields with
-                    // presence stay absent when unknown.
-                    .serialize_with_options(
-                        &mut json,
-                        &SerializeOptions::new().skip_default_fields(false),
-                    )
-                    .map_err(|e| e.to_string())?;
-                Ok(out.into())
-            }
+            // Every field is written, empty lists and zeros too (low-code
+            // tools fail on a missing one); fields with presence stay
+            // absent when unknown.
+            Encoding::Json => (self.typed(&desc)?.to_json)(&wire).map(Bytes::from),
         }
     }
 
@@ -127,21 +187,17 @@ pub(crate) struct Decoded {
 /// case; only when that fails is its shape read against the contract, to
 /// name every field of the wrong type, set aside the fields the contract
 /// does not have and take enum values as short words.
-fn decode_json(desc: MessageDescriptor, body: &[u8]) -> Result<Decoded, Vec<Fault>> {
+fn decode_json(typed: Typed, desc: &MessageDescriptor, body: &[u8]) -> Result<Decoded, Vec<Fault>> {
     let invalid =
         |e: &dyn std::fmt::Display| vec![Fault::body(format!("not a valid JSON message: {e}"))];
-    let strict = DeserializeOptions::new().deny_unknown_fields(true);
-    let mut json = serde_json::Deserializer::from_slice(body);
-    let first = DynamicMessage::deserialize_with_options(desc.clone(), &mut json, &strict)
-        .and_then(|m| json.end().map(|()| m));
-    if let Ok(message) = first {
+    if let Ok(wire) = (typed.from_text)(body) {
         return Ok(Decoded {
-            wire: message.encode_to_vec(),
+            wire,
             unknown: Vec::new(),
         });
     }
     let mut value: serde_json::Value = serde_json::from_slice(body).map_err(|e| invalid(&e))?;
-    let shape = shape::read(&desc, &mut value);
+    let shape = shape::read(desc, &mut value);
     if !shape.wrong.is_empty() {
         return Err(shape
             .wrong
@@ -149,10 +205,9 @@ fn decode_json(desc: MessageDescriptor, body: &[u8]) -> Result<Decoded, Vec<Faul
             .map(|(field, description)| Fault { field, description })
             .collect());
     }
-    let message =
-        DynamicMessage::deserialize_with_options(desc, value, &strict).map_err(|e| invalid(&e))?;
+    let wire = (typed.from_json)(value).map_err(|e| invalid(&e))?;
     Ok(Decoded {
-        wire: message.encode_to_vec(),
+        wire,
         unknown: shape.unknown,
     })
 }
@@ -250,5 +305,14 @@ mod tests {
             )
             .is_err());
         assert!(codec.method("/himrec.v1.Catalog/Nothing").is_none());
+
+        // Every method's messages have their generated JSON mapping.
+        for service in codec.pool.services() {
+            for method in service.methods() {
+                for message in [method.input(), method.output()] {
+                    assert!(codec.typed(&message).is_ok(), "{}", message.full_name());
+                }
+            }
+        }
     }
 }
