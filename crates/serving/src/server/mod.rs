@@ -153,6 +153,12 @@ pub fn openapi_document(v3_0: bool) -> String {
     serde_json::to_string_pretty(&document).expect("a JSON value serializes") + "\n"
 }
 
+/// An answer as the OpenAPI document shows it in its examples: every list,
+/// at any depth, cut to its first two entries.
+pub fn openapi_example_answer(answer: serde_json::Value) -> serde_json::Value {
+    connect::examples::shown(answer)
+}
+
 /// Reflection over every type a client may meet: our services, health,
 /// and the `google.rpc` error details our errors carry (so grpcurl and
 /// Postman can show a `BadRequest`'s field violations).

@@ -23,6 +23,7 @@
 mod call;
 mod codec;
 mod error;
+pub(crate) mod examples;
 pub(crate) mod openapi;
 mod shape;
 

@@ -2,7 +2,8 @@
 //! the door reads: a path per unary method, a schema per message in the
 //! proto3 JSON mapping, and Connect's error; each operation, message and
 //! field described by its comment in `proto/`, the limits the services
-//! check written into the schemas, and a request example per operation. `docs/openapi.json` is this
+//! check written into the schemas, and a request example per operation with
+//! the answer it gets (see [`examples`]). `docs/openapi.json` is this
 //! document, committed (`himrec openapi` writes it; a test holds them
 //! equal).
 
@@ -12,6 +13,7 @@ use prost_reflect::{FieldDescriptor, FileDescriptor, Kind, MessageDescriptor};
 use serde_json::{json, Value};
 
 use super::codec::Codec;
+use super::examples;
 use himrec_domain::catalog::MAX_PAGE_SIZE;
 use himrec_domain::profile::MAX_YEARS;
 use himrec_domain::rank::LIMITS;
@@ -60,29 +62,19 @@ fn limits(field: &FieldDescriptor) -> Option<Value> {
     }
 }
 
-/// A request each method answers on the bundled data, shown as the
-/// operation's example (a test posts every one to the door).
-fn request_example(method: &str) -> Value {
-    match method {
-        "Recommend" => json!({
-            "profile": {
-                "skills": {"clinical_coding": 0.85, "medical_terminology": 0.9, "ehr_systems": 0.6},
-                "interests": {"realistic": 0.2, "investigative": 0.4, "artistic": 0.1,
-                              "social": 0.4, "enterprising": 0.3, "conventional": 0.9},
-                "highestEducation": "EDUCATION_LEVEL_SOME_COLLEGE",
-                "credentials": ["CCA"],
-                "state": "TX",
-                "goal": "GOAL_FIND_WORK"
-            },
-            "maxCareerPaths": 3,
-            "maxWorkSettings": 3,
-            "maxPrograms": 3
+/// An answer's media type: its schema, and the recorded answer to the
+/// request example where there is one.
+fn answer_content(schema: Value, method: &str) -> Value {
+    match examples::response(method) {
+        Some(answer) => json!({
+            "schema": schema,
+            "examples": {"recorded": {
+                "summary": "The answer to the request example",
+                "description": examples::RECORDED,
+                "value": answer
+            }}
         }),
-        "GetCareerPath" => json!({"socCode": "29-2072.00"}),
-        "ListCareerPaths" => json!({"orderBy": "CAREER_PATH_ORDER_CHANGE_PERCENT"}),
-        "ListPrograms" => json!({"pageSize": 10, "states": ["OH"], "controls": ["CONTROL_PUBLIC"]}),
-        "GetProgram" => json!({"unitid": 201885, "credentialLevel": 3}),
-        _ => json!({}),
+        None => json!({"schema": schema}),
     }
 }
 
@@ -118,7 +110,7 @@ pub(crate) fn document(codec: &Codec) -> Value {
                         "content": {
                             "application/json": {
                                 "schema": reference(&method.input()),
-                                "example": request_example(method.name())
+                                "example": examples::request(method.name())
                             }
                         }
                     },
@@ -126,7 +118,10 @@ pub(crate) fn document(codec: &Codec) -> Value {
                         "200": {
                             "description": "The answer.",
                             "content": {
-                                "application/json": {"schema": reference(&method.output())}
+                                "application/json": answer_content(
+                                    reference(&method.output()),
+                                    method.name(),
+                                )
                             }
                         },
                         "default": {"$ref": "#/components/responses/ConnectError"}
@@ -352,8 +347,11 @@ fn down_to_30(value: &mut Value) {
             if object.remove("contentEncoding").is_some() {
                 object.insert("format".to_owned(), json!("byte"));
             }
-            for inner in object.values_mut() {
-                down_to_30(inner);
+            // Examples are values, not schemas: left as they are.
+            for (key, inner) in object.iter_mut() {
+                if key != "example" && key != "examples" {
+                    down_to_30(inner);
+                }
             }
         }
         Value::Array(items) => items.iter_mut().for_each(down_to_30),
