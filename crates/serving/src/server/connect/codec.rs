@@ -36,7 +36,7 @@ impl Encoding {
 /// A message type's JSON mapping, by its generated code.
 #[derive(Debug, Clone, Copy)]
 struct Typed {
-    /// A JSON body (or value) as the message's wire bytes; refuses fields
+    /// A JSON value as the message's wire bytes; refuses fields
     /// the contract does not have.
     from_json: fn(serde_json::Value) -> Result<Vec<u8>, serde_json::Error>,
     /// A JSON body as the message's wire bytes, read straight from its text.
