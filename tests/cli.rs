@@ -43,6 +43,21 @@ fn recommend_prints_a_table_and_json_from_a_running_server() {
     assert!(table.contains("Medical Records Specialists"));
     assert!(table.contains("WORK SETTINGS"));
     assert!(table.contains("PROGRAMS"));
+    // The README's sample output is this command's, line for line (cut to
+    // fewer entries there, never changed).
+    let readme = std::fs::read_to_string(common::root().join("README.md")).unwrap();
+    let sample = readme
+        .split("```text\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("README.md shows a sample output");
+    let lines: Vec<&str> = table.lines().collect();
+    for line in sample.lines() {
+        assert!(
+            lines.contains(&line),
+            "README.md's sample output has a line this run does not print:\n{line}"
+        );
+    }
 
     let output = himrec()
         .args([
