@@ -11,6 +11,6 @@
 //! - `himrec-serving`: [`config`], [`pb`], [`metrics`], [`live`],
 //!   [`grpc`], [`server`] (started by [`server::run`]) and [`client`].
 
-pub use himrec_domain::{catalog, error, hex, language, model, profile, rank, riasec, text, top_k};
+pub use himrec_domain::{catalog, error, language, model, profile, rank, riasec, text, top_k};
 pub use himrec_serving::{client, config, grpc, live, metrics, pb, server};
 pub use himrec_training as training;

@@ -17,7 +17,7 @@ const CRATES: &[(&str, &[&[&str]])] = &[
     (
         "crates/domain/src",
         &[
-            &["error", "text", "language", "hex", "top_k", "riasec"],
+            &["error", "text", "language", "top_k", "riasec"],
             &["education"],
             &["catalog"],
             &["profile"],

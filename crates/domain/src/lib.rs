@@ -6,9 +6,9 @@
 //! Modules, lowest first; each imports only from those above it in this
 //! list:
 //!
-//! - [`error`], [`text`], [`language`], [`hex`], [`top_k`], [`riasec`]:
+//! - [`error`], [`text`], [`language`], [`top_k`], [`riasec`]:
 //!   field violations, number formatting, the languages answers are
-//!   written in, hex digits, the best k of many, the six interest areas;
+//!   written in, the best k of many, the six interest areas;
 //! - [`education`]: education levels, with their words in each language;
 //! - [`catalog`] (the public data), then [`profile`] (a person, checked
 //!   against the catalog);
@@ -18,7 +18,6 @@
 pub mod catalog;
 pub mod education;
 pub mod error;
-pub mod hex;
 pub mod language;
 pub mod model;
 pub mod profile;

@@ -95,7 +95,7 @@ pub fn read(path: &Path, catalog: &Catalog) -> Result<Outcomes, TrainingError> {
         path: path.to_path_buf(),
         source,
     })?;
-    let sha256 = himrec_domain::hex::encode(&Sha256::digest(&bytes));
+    let sha256 = hex::encode(Sha256::digest(&bytes));
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .from_reader(bytes.as_slice());

@@ -32,7 +32,7 @@ pub fn hash_data(data_dir: &Path) -> Result<(Vec<DataFile>, String), TrainingErr
     for name in SOURCE_FILES {
         let path = data_dir.join(name);
         let bytes = std::fs::read(&path).map_err(|source| TrainingError::Io { path, source })?;
-        let sha256 = himrec_domain::hex::encode(&Sha256::digest(&bytes));
+        let sha256 = hex::encode(Sha256::digest(&bytes));
         all.update(name.as_bytes());
         all.update(sha256.as_bytes());
         files.push(DataFile {
@@ -40,7 +40,7 @@ pub fn hash_data(data_dir: &Path) -> Result<(Vec<DataFile>, String), TrainingErr
             sha256,
         });
     }
-    Ok((files, himrec_domain::hex::encode(&all.finalize())))
+    Ok((files, hex::encode(all.finalize())))
 }
 
 /// Trains on the catalog's public data and evaluates on a held-out split.
@@ -149,7 +149,7 @@ fn fit(
         let mut h = Sha256::new();
         h.update(data_sha256.as_bytes());
         h.update(record.sha256.as_bytes());
-        data_sha256 = himrec_domain::hex::encode(&h.finalize());
+        data_sha256 = hex::encode(h.finalize());
     }
     let version_hash = {
         let mut h = Sha256::new();
@@ -159,7 +159,7 @@ fn fit(
         let fitted_json = serde_json::to_vec(&fitted)?;
         h.update(&fitted_json);
         h.update(serde_json::to_vec(&fit_params)?);
-        himrec_domain::hex::encode(&h.finalize())
+        hex::encode(h.finalize())
     };
     let mut artifact = ModelArtifact {
         format_version: FORMAT_VERSION,

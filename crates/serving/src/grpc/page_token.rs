@@ -75,7 +75,7 @@ impl PageTokens {
         let mut mac = self.mac();
         mac.update(&payload);
         payload.extend_from_slice(&mac.finalize().into_bytes()[..MAC_BYTES]);
-        himrec_domain::hex::encode(&payload)
+        hex::encode(&payload)
     }
 
     /// The offset a token stands for, if this server issued it for `filter`.
@@ -86,7 +86,8 @@ impl PageTokens {
                 "not a page token this server issued for these filters; start again without one",
             )
         };
-        let bytes = himrec_domain::hex::decode(token)
+        let bytes = hex::decode(token)
+            .ok()
             .filter(|b| b.len() == PAYLOAD_BYTES + MAC_BYTES)
             .ok_or_else(invalid)?;
         let (payload, signature) = bytes.split_at(PAYLOAD_BYTES);

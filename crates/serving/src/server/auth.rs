@@ -133,7 +133,7 @@ impl Keys {
                 .filter_map(|k| {
                     Some(Key {
                         name: k.name.as_str().into(),
-                        sha256: himrec_domain::hex::decode(&k.sha256)?.try_into().ok()?,
+                        sha256: hex::decode(&k.sha256).ok()?.try_into().ok()?,
                         role: k.role,
                         tenant: tenant_of(&k.name),
                         quota: k
@@ -200,14 +200,14 @@ impl Keys {
 pub fn new_token() -> (String, String) {
     let mut bytes = [0u8; 32];
     rand::thread_rng().fill_bytes(&mut bytes);
-    let token = format!("hr_{}", himrec_domain::hex::encode(&bytes));
+    let token = format!("hr_{}", hex::encode(bytes));
     let hash = token_sha256(&token);
     (token, hash)
 }
 
 /// The SHA-256 of `token`, lowercase hex, as the configuration stores it.
 pub fn token_sha256(token: &str) -> String {
-    himrec_domain::hex::encode(&Sha256::digest(token.as_bytes()))
+    hex::encode(Sha256::digest(token.as_bytes()))
 }
 
 #[cfg(test)]
