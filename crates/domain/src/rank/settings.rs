@@ -1,8 +1,9 @@
-//! Work settings: the expected share of the person's likely career paths
-//! that work in each setting, `sum_c P(c | profile) * share(setting | c)`,
-//! where `share` is the path's BLS employment in the setting's industries
-//! over its national employment (the staffing pattern). BLS publishes no
-//! industry figures by state, so the state does not move settings.
+//! Work settings: the share of the workers of the person's shown career
+//! paths who work in each setting, `sum_c w_c * share(setting | c)`, where
+//! `w_c` is path `c`'s score over the shown paths' scores and `share` is
+//! the path's BLS employment in the setting's industries over its national
+//! employment (the staffing pattern). BLS publishes no industry figures by
+//! state, so the state does not move settings.
 
 use super::answer::SettingScore;
 use super::reason::{ReasonCode, Source, Unit, Value, Written};
