@@ -1,21 +1,28 @@
 //! Recorded answers: the README's example and 100 seeded random requests
 //! (with the overlay fixture, so delivery and accreditation preferences
 //! have programs to act on), plus refused requests and catalog pages, each
-//! answered by a real server. Every answer is kept as the SHA-256 of its
-//! canonical JSON in `tests/fixtures/answers.sha256`, so a change that
-//! alters any figure, reason or order of any answer fails here.
+//! answered by a real server. Every answer is kept twice: as text a
+//! reviewer reads (`render`: each list's order, scores, reasons and steps),
+//! in insta snapshots under `tests/it/snapshots/`, so a change shows its
+//! diff; and as the SHA-256 of its canonical JSON in
+//! `tests/fixtures/answers.sha256`, so a change to any other field of any
+//! answer fails here too.
 //!
-//! A change meant to alter answers records them again with
-//! `HIMREC_RECORD_ANSWERS=1 cargo test --test it answers::`, and says why in its
-//! commit.
+//! A change meant to alter answers records both again with
+//! `INSTA_UPDATE=always HIMREC_RECORD_ANSWERS=1 cargo test --test it
+//! answers::`, and says why in its commit.
 
 // The recorded requests use `program_preferences`, deprecated but still
 // honoured: its answers must not change either.
 #![allow(deprecated)]
 
+mod render;
+
 use crate::common;
 
 use std::fmt::Write as _;
+
+use render::Render;
 
 use himrec::live::{Live, Sources};
 use himrec::pb;
@@ -207,7 +214,7 @@ fn digest<T: serde::Serialize>(answer: &T) -> String {
 
 /// What a client sees of a refusal.
 #[derive(serde::Serialize)]
-struct Refusal {
+pub(crate) struct Refusal {
     code: i32,
     message: String,
     fields: Vec<String>,
@@ -224,14 +231,34 @@ fn refusal(status: &tonic::Status) -> Refusal {
     }
 }
 
-fn outcome<T: serde::Serialize>(result: Result<tonic::Response<T>, tonic::Status>) -> String {
-    match result {
-        Ok(response) => digest(response.get_ref()),
-        Err(status) => digest(&refusal(&status)),
+/// One recorded answer: its name, the hash of its JSON and its text.
+struct Recorded {
+    name: String,
+    hash: String,
+    text: String,
+}
+
+fn recorded<T: serde::Serialize + Render>(name: impl Into<String>, answer: &T) -> Recorded {
+    let mut text = String::new();
+    answer.render(&mut text);
+    Recorded {
+        name: name.into(),
+        hash: digest(answer),
+        text,
     }
 }
 
-async fn answers() -> Vec<(String, String)> {
+fn outcome<T: serde::Serialize + Render>(
+    name: impl Into<String>,
+    result: Result<tonic::Response<T>, tonic::Status>,
+) -> Recorded {
+    match result {
+        Ok(response) => recorded(name, response.get_ref()),
+        Err(status) => recorded(name, &refusal(&status)),
+    }
+}
+
+async fn answers() -> Vec<Recorded> {
     let root = common::root();
     let live = Live::load(Sources {
         data: root.join("data"),
@@ -255,17 +282,17 @@ async fn answers() -> Vec<(String, String)> {
         profile: Some(example),
         ..Default::default()
     };
-    out.push((
-        "readme-example".to_owned(),
-        outcome(client.recommend(request.clone()).await),
+    out.push(outcome(
+        "readme-example",
+        client.recommend(request.clone()).await,
     ));
     let spanish = pb::RecommendRequest {
         language: "es".into(),
         ..request
     };
-    out.push((
-        "readme-example-es".to_owned(),
-        outcome(client.recommend(spanish).await),
+    out.push(outcome(
+        "readme-example-es",
+        client.recommend(spanish).await,
     ));
 
     let skills = catalog.list_skills(pb::ListSkillsRequest {}).await.unwrap();
@@ -290,9 +317,9 @@ async fn answers() -> Vec<(String, String)> {
                 request: Some(request.clone()),
             });
         }
-        out.push((
+        out.push(outcome(
             format!("random-{i}"),
-            outcome(client.recommend(request).await),
+            client.recommend(request).await,
         ));
     }
     for (i, request) in refused_requests().into_iter().enumerate() {
@@ -300,9 +327,9 @@ async fn answers() -> Vec<(String, String)> {
             correlation_id: format!("r{i}"),
             request: Some(request.clone()),
         });
-        out.push((
+        out.push(outcome(
             format!("refused-{i}"),
-            outcome(client.recommend(request).await),
+            client.recommend(request).await,
         ));
     }
     let mut stream = client
@@ -311,33 +338,33 @@ async fn answers() -> Vec<(String, String)> {
         .unwrap()
         .into_inner();
     while let Some(item) = stream.message().await.unwrap() {
-        out.push((format!("batch-{}", item.correlation_id), digest(&item)));
+        out.push(recorded(format!("batch-{}", item.correlation_id), &item));
     }
 
-    out.push(("skills".into(), digest(skills.get_ref())));
+    out.push(recorded("skills", skills.get_ref()));
     let paths = catalog
         .list_career_paths(pb::ListCareerPathsRequest::default())
         .await;
-    out.push(("career-paths".into(), outcome(paths)));
+    out.push(outcome("career-paths", paths));
     let settings = catalog
         .list_work_settings(pb::ListWorkSettingsRequest {})
         .await;
-    out.push(("work-settings".into(), outcome(settings)));
+    out.push(outcome("work-settings", settings));
     for (i, request) in catalog_requests().into_iter().enumerate() {
         let first = catalog.list_programs(request.clone()).await;
         let token = first
             .as_ref()
             .map(|r| r.get_ref().next_page_token.clone())
             .unwrap_or_default();
-        out.push((format!("programs-{i}-page-1"), outcome(first)));
+        out.push(outcome(format!("programs-{i}-page-1"), first));
         if !token.is_empty() {
             let next = pb::ListProgramsRequest {
                 page_token: token,
                 ..request
             };
-            out.push((
+            out.push(outcome(
                 format!("programs-{i}-page-2"),
-                outcome(catalog.list_programs(next).await),
+                catalog.list_programs(next).await,
             ));
         }
     }
@@ -346,9 +373,9 @@ async fn answers() -> Vec<(String, String)> {
             unitid,
             credential_level,
         };
-        out.push((
+        out.push(outcome(
             format!("program-{unitid}-{credential_level}"),
-            outcome(catalog.get_program(request).await),
+            catalog.get_program(request).await,
         ));
     }
     // When this server loaded its model is its own, not part of the answer.
@@ -359,34 +386,70 @@ async fn answers() -> Vec<(String, String)> {
             info.get_mut().loaded_at = None;
             info
         });
-    out.push(("model-info".into(), outcome(model_info)));
+    out.push(outcome("model-info", model_info));
     server.stop().await;
     out
+}
+
+/// The snapshot each answer's text is kept in, by its name.
+fn group(name: &str) -> &'static str {
+    match name.split('-').next() {
+        Some("readme") => "readme",
+        Some("random") => "random",
+        Some("refused") => "refused",
+        Some("batch") => "batch",
+        _ => "catalog",
+    }
 }
 
 #[tokio::test]
 async fn every_recorded_answer_is_unchanged() {
     let answers = answers().await;
-    let text: String = answers
+    let hashes: String = answers
         .iter()
-        .map(|(name, hash)| format!("{name} {hash}\n"))
+        .map(|a| format!("{} {}\n", a.name, a.hash))
         .collect();
     let path = common::root().join(RECORD);
     if std::env::var_os("HIMREC_RECORD_ANSWERS").is_some() {
-        std::fs::write(&path, &text).unwrap();
-        return;
+        std::fs::write(&path, &hashes).unwrap();
+    }
+    // A batch answers each request as a call of its own does.
+    let text_of = |name: &str| answers.iter().find(|a| a.name == name).map(|a| &a.text);
+    for item in answers.iter().filter(|a| a.name.starts_with("batch-b")) {
+        let single = format!("random-{}", &item.name["batch-b".len()..]);
+        assert_eq!(
+            Some(&item.text),
+            text_of(&single),
+            "{} and {single}",
+            item.name
+        );
+    }
+    // The texts first: a changed snapshot shows what changed.
+    for name in ["readme", "refused", "catalog", "batch", "random"] {
+        let text = answers
+            .iter()
+            .filter(|a| group(&a.name) == name && !a.name.starts_with("batch-b"))
+            .fold(String::new(), |mut out, a| {
+                let _ = write!(out, "{}\n{}", a.name, a.text);
+                out
+            });
+        insta::assert_snapshot!(name, text);
     }
     let recorded = std::fs::read_to_string(&path).expect("recorded answers exist");
-    let changed: Vec<&str> = text
+    let changed: Vec<&str> = hashes
         .lines()
         .zip(recorded.lines())
         .filter(|(now, then)| now != then)
         .map(|(now, _)| now.split(' ').next().unwrap_or(now))
         .collect();
     assert_eq!(
-        text.lines().count(),
+        hashes.lines().count(),
         recorded.lines().count(),
         "a different set of answers than recorded"
     );
-    assert!(changed.is_empty(), "answers changed: {changed:?}");
+    assert!(
+        changed.is_empty(),
+        "answers changed in fields their texts do not show: {changed:?} \
+         (HIMREC_ANSWERS_DUMP=DIR writes each answer's JSON to compare two runs)"
+    );
 }
