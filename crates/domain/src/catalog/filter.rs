@@ -125,37 +125,29 @@ impl ProgramFilterInput {
                 )),
             }
         }
-        for (i, control) in self.controls.iter().enumerate() {
-            match control {
-                Named::Known(c) => filter.controls.push(*c),
-                Named::Unknown(raw) => violations.push(FieldViolation::new(
-                    field(format!("controls[{i}]")),
-                    format!(
-                        "{raw:?} is not a known control (public, private_nonprofit, private_for_profit)"
-                    ),
-                )),
-            }
-        }
-        for (i, status) in self.accreditations.iter().enumerate() {
-            match status {
-                Named::Known(a) => filter.accreditations.push(*a),
-                Named::Unknown(raw) => violations.push(FieldViolation::new(
-                    field(format!("accreditations[{i}]")),
-                    format!(
-                        "{raw:?} is not a known accreditation status (accredited, not_accredited, unknown)"
-                    ),
-                )),
-            }
-        }
-        for (i, mode) in self.delivery_modes.iter().enumerate() {
-            match mode {
-                Named::Known(m) => filter.delivery_modes.push(*m),
-                Named::Unknown(raw) => violations.push(FieldViolation::new(
-                    field(format!("delivery_modes[{i}]")),
-                    format!("{raw:?} is not online, hybrid or campus"),
-                )),
-            }
-        }
+        filter.controls = vocabulary(&self.controls, "controls", &field, &mut violations, |raw| {
+            format!(
+                "{raw:?} is not a known control (public, private_nonprofit, private_for_profit)"
+            )
+        });
+        filter.accreditations = vocabulary(
+            &self.accreditations,
+            "accreditations",
+            &field,
+            &mut violations,
+            |raw| {
+                format!(
+                    "{raw:?} is not a known accreditation status (accredited, not_accredited, unknown)"
+                )
+            },
+        );
+        filter.delivery_modes = vocabulary(
+            &self.delivery_modes,
+            "delivery_modes",
+            &field,
+            &mut violations,
+            |raw| format!("{raw:?} is not online, hybrid or campus"),
+        );
         if self.name_contains.chars().count() > MAX_NAME_TEXT {
             violations.push(FieldViolation::new(
                 field("name_contains".to_owned()),
@@ -165,18 +157,12 @@ impl ProgramFilterInput {
         if !violations.is_empty() {
             return Err(violations);
         }
-        filter.unitids.sort_unstable();
-        filter.unitids.dedup();
-        filter.states.sort_unstable();
-        filter.states.dedup();
-        filter.credential_levels.sort_unstable();
-        filter.credential_levels.dedup();
-        filter.controls.sort_unstable_by_key(|c| *c as u8);
-        filter.controls.dedup();
-        filter.accreditations.sort_unstable_by_key(|a| *a as u8);
-        filter.accreditations.dedup();
-        filter.delivery_modes.sort_unstable_by_key(|m| *m as u8);
-        filter.delivery_modes.dedup();
+        canonical(&mut filter.unitids, |u| *u);
+        canonical(&mut filter.states, |s| *s);
+        canonical(&mut filter.credential_levels, |l| *l);
+        canonical(&mut filter.controls, |c| *c as u8);
+        canonical(&mut filter.accreditations, |a| *a as u8);
+        canonical(&mut filter.delivery_modes, |m| *m as u8);
         filter.min_median_earnings = self.min_median_earnings;
         filter.max_median_debt = self.max_median_debt;
         filter.name_contains = self.name_contains.trim().to_lowercase();
@@ -209,6 +195,34 @@ impl ProgramFilterInput {
             },
         }
     }
+}
+
+/// The values of a vocabulary field that are known; each unknown one is a
+/// violation at `name[i]`, worded by `fault` from what was given.
+fn vocabulary<T: Copy>(
+    given: &[Named<T>],
+    name: &str,
+    field: &impl Fn(String) -> String,
+    violations: &mut Vec<FieldViolation>,
+    fault: impl Fn(&str) -> String,
+) -> Vec<T> {
+    let mut values = Vec::with_capacity(given.len());
+    for (i, value) in given.iter().enumerate() {
+        match value {
+            Named::Known(v) => values.push(*v),
+            Named::Unknown(raw) => violations.push(FieldViolation::new(
+                field(format!("{name}[{i}]")),
+                fault(raw),
+            )),
+        }
+    }
+    values
+}
+
+/// Sorted by `key` and without repeats: one filter, one form.
+fn canonical<T: PartialEq, K: Ord>(values: &mut Vec<T>, key: impl FnMut(&T) -> K) {
+    values.sort_unstable_by_key(key);
+    values.dedup();
 }
 
 /// Whether `text` contains `folded` (already lower case), in any case.
