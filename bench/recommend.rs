@@ -13,7 +13,7 @@ use himrec::model::features;
 use himrec::pb;
 use himrec::pb::recommender_server::Recommender as _;
 use himrec::profile::{Profile, ProfileInput};
-use himrec::rank::{Limits, Recommender};
+use himrec::rank::{ListLimits, Recommender};
 use himrec::training::train::{train, TrainConfig};
 use prost::Message;
 
@@ -86,7 +86,7 @@ fn benches(c: &mut Criterion) {
     let recommender = recommender();
     let catalog = recommender.catalog();
     let profile = example_profile(catalog);
-    let limits = Limits::default();
+    let limits = ListLimits::default();
 
     c.bench_function("recommend/domain", |b| {
         b.iter(|| recommender.recommend(black_box(&profile), limits))
@@ -178,7 +178,7 @@ fn benches(c: &mut Criterion) {
         b.iter(|| recommender.model().probabilities(black_box(&x)))
     });
 
-    let programs_only = Limits {
+    let programs_only = ListLimits {
         career_paths: 1,
         work_settings: 1,
         programs: 100,

@@ -104,7 +104,7 @@ fn an_assessment_ranks_by_fit_and_evidence_and_its_next_steps_give_the_fit_they_
         himrec::model::features::encode(&profile, &model.artifact().reference, &mut x);
         let x = ndarray::ArrayView2::from_shape((1, x.len()), &x).unwrap();
         let linfa = model.artifact().model.predict_probabilities(&x);
-        assert_eq!(assessment.probabilities, linfa.row(0).to_vec());
+        assert_eq!(assessment.shares, linfa.row(0).to_vec());
         // Every path, in the order of the fit with its evidence (what
         // was said, on the scale every path shares); fits are each
         // path's own.
@@ -176,7 +176,7 @@ fn an_assessment_ranks_by_fit_and_evidence_and_its_next_steps_give_the_fit_they_
         .iter()
         .all(|e| e.parts.is_empty() && e.gaps.is_empty() && e.credential_steps.is_empty()));
     let full = model.assess(&profile, 2, true);
-    assert_eq!(basic.probabilities, full.probabilities);
+    assert_eq!(basic.shares, full.shares);
     assert_eq!(basic.fits, full.fits);
 }
 

@@ -10,7 +10,7 @@ use himrec::catalog::ProgramFilterInput;
 use himrec::catalog::NON_CREDENTIAL_LEVEL;
 use himrec::catalog::{Catalog, DeliveryMode};
 use himrec::profile::{Profile, ProfileInput, Voucher};
-use himrec::rank::{Limits, Query, View};
+use himrec::rank::{Detail, ListLimits, Query};
 use himrec::training::stability::{largest_move, ranked_items, STABILITY_TOP};
 use rand::{Rng, SeedableRng};
 
@@ -71,7 +71,7 @@ fn rankings_are_ordered_bounded_limited_and_unique() {
         let profile = random_input(&ids, &mut rng)
             .check(catalog, "profile")
             .unwrap();
-        let limits = Limits::check([
+        let limits = ListLimits::check([
             rng.gen_range(0..=50),
             rng.gen_range(0..=50),
             rng.gen_range(0..=100),
@@ -119,7 +119,7 @@ fn rankings_are_ordered_bounded_limited_and_unique() {
 fn shares_sum_to_one_and_fits_stand_each_on_their_own() {
     let recommender = common::recommender();
     let catalog = recommender.catalog();
-    let limits = Limits::check([50, 0, 0]).unwrap();
+    let limits = ListLimits::check([50, 0, 0]).unwrap();
     let mut sums = Vec::new();
     for profile in random_profiles(catalog, 5, 30) {
         let r = recommender.recommend(&profile, limits);
@@ -128,7 +128,7 @@ fn shares_sum_to_one_and_fits_stand_each_on_their_own() {
         let shares: f64 = recommender
             .model()
             .assess(&profile, all, false)
-            .probabilities
+            .shares
             .iter()
             .sum();
         assert!((shares - 1.0).abs() < 1e-9, "{shares}");
@@ -173,7 +173,7 @@ fn in_state_programs_rank_first_when_a_state_is_given() {
             ..Default::default()
         };
         let profile = input.check(catalog, "profile").unwrap();
-        let r = recommender.recommend(&profile, Limits::default());
+        let r = recommender.recommend(&profile, ListLimits::default());
         // In the state, or online (open from it; College Scorecard's
         // distance-only institutions count as online).
         let first = &catalog.programs[r.programs[0].program];
@@ -197,7 +197,7 @@ fn graduate_programs_wait_for_a_bachelors() {
         ..Default::default()
     };
     let profile = input.check(catalog, "profile").unwrap();
-    let r = recommender.recommend(&profile, Limits::check([0, 0, 20]).unwrap());
+    let r = recommender.recommend(&profile, ListLimits::check([0, 0, 20]).unwrap());
     let first = &catalog.programs[r.programs[0].program];
     assert_eq!(first.credential_level, 3, "a bachelor's is the next step");
 }
@@ -209,7 +209,7 @@ fn skill_gaps_are_ordered_by_how_much_closing_them_raises_the_fit() {
     let model = recommender.model();
     let mut checked = 0;
     for profile in random_profiles(catalog, 99, 50) {
-        let r = recommender.recommend(&profile, Limits::check([8, 0, 0]).unwrap());
+        let r = recommender.recommend(&profile, ListLimits::check([8, 0, 0]).unwrap());
         for career in &r.career_paths {
             let gains: Vec<f64> = career.skill_gaps.iter().map(|g| g.gap.gain).collect();
             assert!(gains.windows(2).all(|w| w[0] >= w[1]), "{gains:?}");
@@ -250,7 +250,7 @@ fn a_small_skill_change_moves_top_five_items_at_most_one_rank_almost_always() {
     let catalog = recommender.catalog();
     let ids: Vec<String> = catalog.skills.iter().map(|s| s.id.clone()).collect();
     let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(7);
-    let limits = Limits::check([8, 12, 10]).unwrap();
+    let limits = ListLimits::check([8, 12, 10]).unwrap();
     let orders = |input: ProfileInput| {
         let profile = input.check(catalog, "profile").unwrap();
         ranked_items(&recommender.recommend(&profile, limits))
@@ -306,7 +306,7 @@ fn a_programs_score_is_its_own_and_lists_run_in_score_order() {
     let catalog = recommender.catalog();
     let mut alone_checked = 0;
     for (n, profile) in random_profiles(catalog, 11, 100).into_iter().enumerate() {
-        let r = recommender.recommend(&profile, Limits::check([0, 0, 30]).unwrap());
+        let r = recommender.recommend(&profile, ListLimits::check([0, 0, 30]).unwrap());
         let scores: Vec<f64> = r.programs.iter().map(|p| p.score).collect();
         assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
         for p in &r.programs {
@@ -331,10 +331,10 @@ fn a_programs_score_is_its_own_and_lists_run_in_score_order() {
                 .unwrap();
                 let alone = recommender.answer(&Query {
                     profile: profile.clone(),
-                    limits: Limits::check([0, 0, 10]).unwrap(),
+                    limits: ListLimits::check([0, 0, 10]).unwrap(),
                     preferences: Default::default(),
                     filter: Some(filter),
-                    view: View::Full,
+                    detail: Detail::Full,
                     language: Default::default(),
                 });
                 assert_eq!(alone.programs.len(), 1);

@@ -111,7 +111,7 @@ fn query(catalog: &Catalog, profile: &str) -> Result<Query, String> {
     let input = ProfileFile::parse(profile)?.into_input()?;
     QueryInput {
         profile: Some(input),
-        view: Some(Default::default()),
+        detail: Some(Default::default()),
         ..QueryInput::default()
     }
     .check(catalog, usize::MAX)

@@ -7,7 +7,7 @@ use himrec_domain::catalog::Catalog;
 use himrec_domain::model::report::Stability;
 use himrec_domain::model::CareerModel;
 use himrec_domain::profile::Profile;
-use himrec_domain::rank::{Limits, Recommendations, Recommender};
+use himrec_domain::rank::{ListLimits, Recommendations, Recommender};
 
 /// The change made to one skill for the stability measure.
 const STABILITY_STEP: f64 = 0.01;
@@ -48,7 +48,7 @@ pub(super) fn measure(
     progress: &dyn Progress,
 ) -> Stability {
     let recommender = Recommender::new(catalog.clone(), model.clone());
-    let limits = Limits {
+    let limits = ListLimits {
         career_paths: catalog.career_paths.len(),
         work_settings: catalog.settings.len(),
         programs: 10,

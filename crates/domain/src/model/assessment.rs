@@ -12,7 +12,7 @@ pub const MIN_UNSTATED_STEP: f64 = 0.3;
 pub struct Assessment {
     /// Each career path's share: the probability that it fits best among
     /// all, in catalog order; they sum to 1.
-    pub probabilities: Vec<f64>,
+    pub shares: Vec<f64>,
     /// Each career path's fit in [0, 1], in catalog order (see
     /// [`super::fit`]).
     pub fits: Vec<f64>,

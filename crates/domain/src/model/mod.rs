@@ -157,7 +157,7 @@ impl CareerModel {
             })
             .collect();
         Assessment {
-            probabilities,
+            shares: probabilities,
             fits,
             pointing,
             explained,

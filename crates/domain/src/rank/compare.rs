@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use super::answer::Recommendations;
-use super::query::{Query, View};
+use super::query::{Detail, Query};
 
 /// Programs compared per answer.
 pub const PROGRAMS_COMPARED: usize = 10;
@@ -17,7 +17,7 @@ pub const PROGRAMS_COMPARED: usize = 10;
 pub fn comparable(mut query: Query, paths: usize) -> Query {
     query.limits.career_paths = paths;
     query.limits.programs = PROGRAMS_COMPARED;
-    query.view = View::Basic;
+    query.detail = Detail::Basic;
     query
 }
 

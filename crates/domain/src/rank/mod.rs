@@ -24,8 +24,8 @@ pub use answer::{
     Payback, ProgramEntry, ProgramScore, Reason, Recommendations, RouteEntry, Rule, SettingScore,
     SkillGap, SkillToLearn, StepKind,
 };
-pub use query::{Limits, ProgramPreferences, Query, QueryInput, View, LIMITS};
-pub use reason::{Datum, ReasonCode, Source, Unit, Value};
+pub use query::{Detail, ListLimits, ProgramPreferences, Query, QueryInput, LIMITS};
+pub use reason::{DataSource, Datum, ReasonCode, Unit, Value};
 
 use std::borrow::Cow;
 use std::sync::Arc;
@@ -136,7 +136,7 @@ impl Recommender {
     }
 
     /// Ranks everything for one profile.
-    pub fn recommend(&self, profile: &Profile, limits: Limits) -> Recommendations<'_> {
+    pub fn recommend(&self, profile: &Profile, limits: ListLimits) -> Recommendations<'_> {
         self.recommend_with(profile, limits, ProgramPreferences::default())
     }
 
@@ -148,7 +148,7 @@ impl Recommender {
             query.limits,
             query.preferences,
             query.filter.as_ref(),
-            query.view,
+            query.detail,
             query.language.language,
         )
     }
@@ -158,22 +158,29 @@ impl Recommender {
     pub fn recommend_with(
         &self,
         profile: &Profile,
-        limits: Limits,
+        limits: ListLimits,
         preferences: ProgramPreferences,
     ) -> Recommendations<'_> {
-        self.rank_all(profile, limits, preferences, None, View::Full, Language::En)
+        self.rank_all(
+            profile,
+            limits,
+            preferences,
+            None,
+            Detail::Full,
+            Language::En,
+        )
     }
 
     fn rank_all(
         &self,
         profile: &Profile,
-        limits: Limits,
+        limits: ListLimits,
         preferences: ProgramPreferences,
         filter: Option<&ProgramFilter>,
-        view: View,
+        detail: Detail,
         language: Language,
     ) -> Recommendations<'_> {
-        let explain = view == View::Full;
+        let explain = detail == Detail::Full;
         let catalog = &self.catalog;
         // Spans of the steps, for traces; they cost a check when off.
         let (assessment, counsel) = tracing::debug_span!("score").in_scope(|| {
@@ -223,7 +230,7 @@ impl Recommender {
             prepared_levels: &self.prepared_levels,
             profile,
             counsel: &counsel,
-            shares: &assessment.probabilities,
+            shares: &assessment.shares,
             prospects: &self.path_texts,
             explain,
             language,

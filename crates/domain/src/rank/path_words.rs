@@ -2,7 +2,7 @@
 //! skill, a credential, interests, education) against what the path
 //! typically asks, with the O*NET evidence behind the typical level.
 
-use super::reason::{ReasonCode, Source, Unit, Value};
+use super::reason::{DataSource, ReasonCode, Unit, Value};
 use crate::catalog::Catalog;
 use crate::language::Language;
 use crate::model::fit::Target;
@@ -108,7 +108,7 @@ impl Words<'_> {
         let mut values = vec![
             Value::text("skill", skill.id.clone()),
             Value::number("level", shown, Unit::SkillLevel),
-            Value::number("typical", typical, Unit::SkillLevel).from(Source::Onet),
+            Value::number("typical", typical, Unit::SkillLevel).from(DataSource::Onet),
         ];
         values.extend(vouched_by.map(|code| Value::text("vouched_by", code)));
         let evidence = self.evidence(s, &mut values);
@@ -164,7 +164,8 @@ impl Words<'_> {
                 fixed(r, 2)
             ),
         };
-        let values = vec![Value::number("correlation", r, Unit::Correlation).from(Source::Onet)];
+        let values =
+            vec![Value::number("correlation", r, Unit::Correlation).from(DataSource::Onet)];
         (ReasonCode::Interests, "interests".into(), values, what)
     }
 
@@ -191,7 +192,7 @@ impl Words<'_> {
             .map(|e| Value::text("education", e.name()))
             .into_iter()
             .collect();
-        values.push(Value::text("usual_education", usual.name()).from(Source::Onet));
+        values.push(Value::text("usual_education", usual.name()).from(DataSource::Onet));
         (ReasonCode::Education, "education".into(), values, what)
     }
 
@@ -205,7 +206,9 @@ impl Words<'_> {
         if let Some(&id) = evidence.tasks.first() {
             if let Some((_, text)) = path.tasks.iter().find(|(t, _)| *t == id) {
                 // The statement itself is in Catalog.ListCareerPaths.
-                values.push(Value::number("task_id", f64::from(id), Unit::None).from(Source::Onet));
+                values.push(
+                    Value::number("task_id", f64::from(id), Unit::None).from(DataSource::Onet),
+                );
                 let quoted = quote(text);
                 return if es {
                     format!(" (tarea {id} de O*NET, en inglés: \"{quoted}\")")
@@ -218,9 +221,10 @@ impl Words<'_> {
             .elements
             .first()
             .map(|(name, importance)| {
-                values.push(Value::text("element", name.clone()).from(Source::Onet));
+                values.push(Value::text("element", name.clone()).from(DataSource::Onet));
                 values.push(
-                    Value::number("importance", *importance, Unit::Importance).from(Source::Onet),
+                    Value::number("importance", *importance, Unit::Importance)
+                        .from(DataSource::Onet),
                 );
                 let x = fixed(*importance, 1);
                 if es {

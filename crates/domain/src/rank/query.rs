@@ -16,9 +16,9 @@ pub struct ProgramPreferences {
     pub online_only: bool,
 }
 
-/// How much of each item to return.
+/// The detail level of an answer: how much of each item to return.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum View {
+pub enum Detail {
     /// Scores, figures, reasons and skill gaps.
     #[default]
     Full,
@@ -28,7 +28,7 @@ pub enum View {
 
 /// How many items of each kind to return.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Limits {
+pub struct ListLimits {
     /// Career paths.
     pub career_paths: usize,
     /// Work settings.
@@ -44,7 +44,7 @@ pub const LIMITS: [(&str, usize, usize); 3] = [
     ("max_programs", 10, 100),
 ];
 
-impl Limits {
+impl ListLimits {
     /// Checks requested limits: 0 means the default, above the maximum is a
     /// violation.
     pub fn check(requested: [u32; 3]) -> Result<Self, Vec<FieldViolation>> {
@@ -73,7 +73,7 @@ impl Limits {
     }
 }
 
-impl Default for Limits {
+impl Default for ListLimits {
     fn default() -> Self {
         Self {
             career_paths: LIMITS[0].1,
@@ -94,8 +94,8 @@ pub struct QueryInput {
     pub preferences: ProgramPreferences,
     /// Which programs may be recommended at all.
     pub filter: Option<ProgramFilterInput>,
-    /// How much of each item; `None` for a value that names no view.
-    pub view: Option<View>,
+    /// The detail level; `None` for a value that names none.
+    pub detail: Option<Detail>,
     /// The BCP 47 tag asked for; empty for none.
     pub language: String,
 }
@@ -106,14 +106,14 @@ pub struct Query {
     /// The checked profile.
     pub profile: Profile,
     /// How many items of each kind.
-    pub limits: Limits,
+    pub limits: ListLimits,
     /// Which programs may be recommended.
     pub preferences: ProgramPreferences,
     /// Which programs may be recommended; both this and the preferences
     /// must pass.
     pub filter: Option<ProgramFilter>,
-    /// How much of each item.
-    pub view: View,
+    /// The detail level.
+    pub detail: Detail,
     /// The language the answer is written in.
     pub language: Chosen,
 }
@@ -142,7 +142,7 @@ impl QueryInput {
             )]));
         }
         let mut violations = Vec::new();
-        let limits = Limits::check(self.limits)
+        let limits = ListLimits::check(self.limits)
             .map_err(|v| violations.extend(v))
             .ok();
         let filter = ProgramFilterInput::check_optional(
@@ -151,7 +151,7 @@ impl QueryInput {
             "program_filter",
             &mut violations,
         );
-        if self.view.is_none() {
+        if self.detail.is_none() {
             violations.push(FieldViolation::new("view", "not a known view"));
         }
         let language = match (self.language.as_str(), accept_language) {
@@ -179,7 +179,7 @@ impl QueryInput {
                     limits,
                     preferences: self.preferences,
                     filter,
-                    view: self.view.unwrap_or_default(),
+                    detail: self.detail.unwrap_or_default(),
                     language,
                 })
             }
@@ -194,8 +194,8 @@ mod tests {
 
     #[test]
     fn limits_default_and_maximum() {
-        assert_eq!(Limits::check([0, 0, 0]).unwrap(), Limits::default());
-        let err = Limits::check([51, 3, 101]).unwrap_err();
+        assert_eq!(ListLimits::check([0, 0, 0]).unwrap(), ListLimits::default());
+        let err = ListLimits::check([51, 3, 101]).unwrap_err();
         let fields: Vec<_> = err.iter().map(|v| v.field.as_str()).collect();
         assert_eq!(fields, ["max_career_paths", "max_programs"]);
     }

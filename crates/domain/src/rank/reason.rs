@@ -179,7 +179,7 @@ pub struct Value {
     pub unit: Unit,
     /// The public data it comes from; `None` for what the person or the
     /// operator gave.
-    pub source: Option<Source>,
+    pub source: Option<DataSource>,
 }
 
 /// The value itself.
@@ -222,7 +222,7 @@ pub enum Unit {
 /// The public data set a value comes from, in the order of
 /// `DATA_RELEASES`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Source {
+pub enum DataSource {
     /// BLS OEWS.
     Oews,
     /// College Scorecard.
@@ -238,9 +238,9 @@ pub enum Source {
 }
 
 // Every data release has its source.
-const _: () = assert!(Source::ALL.len() == DATA_RELEASES.len());
+const _: () = assert!(DataSource::ALL.len() == DATA_RELEASES.len());
 
-impl Source {
+impl DataSource {
     /// Every source, in the order of `DATA_RELEASES`.
     pub const ALL: [Self; 6] = [
         Self::Oews,
@@ -289,7 +289,7 @@ impl Value {
     }
 
     /// The same value, from `source`.
-    pub fn from(mut self, source: Source) -> Self {
+    pub fn from(mut self, source: DataSource) -> Self {
         self.source = Some(source);
         self
     }

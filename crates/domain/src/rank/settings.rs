@@ -6,7 +6,7 @@
 //! state, so the state does not move settings.
 
 use super::answer::SettingScore;
-use super::reason::{ReasonCode, Source, Unit, Value, Written};
+use super::reason::{DataSource, ReasonCode, Unit, Value, Written};
 use crate::catalog::Catalog;
 use crate::language::Language;
 use crate::text::fixed;
@@ -47,19 +47,19 @@ pub(super) fn texts(catalog: &Catalog) -> SettingTexts {
                     let title = &career.title;
                     let mut values = vec![
                         Value::text("career_path", career.soc_code.clone()),
-                        Value::number("share", share, Unit::Percent).from(Source::Oews),
+                        Value::number("share", share, Unit::Percent).from(DataSource::Oews),
                         Value::number("employment", f64::from(employed), Unit::Workers)
-                            .from(Source::Oews),
+                            .from(DataSource::Oews),
                     ];
                     values.extend(national.map(|n| {
                         Value::number("national_employment", f64::from(n), Unit::Workers)
-                            .from(Source::Oews)
+                            .from(DataSource::Oews)
                     }));
                     // The path's openings, beside where its people work.
                     let openings = career.outlook.as_ref().and_then(|o| o.openings_per_year);
                     values.extend(openings.map(|o| {
                         Value::number("openings_per_year", f64::from(o), Unit::Workers)
-                            .from(Source::Projections)
+                            .from(DataSource::Projections)
                     }));
                     let (en, es) = openings.map_or_else(Default::default, |o| {
                         let n = about_hundreds(o);

@@ -5,7 +5,7 @@ use tonic::{Request, Response, Status};
 use tracing::instrument;
 
 use super::convert::models::{promoted, reloaded, shadow_report};
-use crate::live::{Live, Shadow};
+use crate::live::{Live, ShadowScorer};
 use crate::pb;
 
 /// Serves `Reload`, `Promote`, `Demote` and `GetShadowReport` over the
@@ -13,12 +13,12 @@ use crate::pb;
 #[derive(Debug, Clone)]
 pub struct AdminService {
     live: Live,
-    shadow: Shadow,
+    shadow: ShadowScorer,
 }
 
 impl AdminService {
     /// A service that reloads `live` and reports what `shadow` compared.
-    pub fn new(live: Live, shadow: Shadow) -> Self {
+    pub fn new(live: Live, shadow: ShadowScorer) -> Self {
         Self { live, shadow }
     }
 }

@@ -10,7 +10,7 @@ use tracing::{debug, instrument};
 use super::convert::models::model_info;
 use super::convert::response::recommend_response;
 use super::status::request_status;
-use crate::live::{LabelError, Live, ModelLabel, Shadow, Snapshot, TenantName};
+use crate::live::{LabelError, Live, ModelLabel, ShadowScorer, Snapshot, TenantName};
 use crate::pb;
 use himrec_domain::error::{FieldViolation, RequestError};
 use himrec_domain::rank::QueryInput;
@@ -23,7 +23,7 @@ pub struct RecommenderService {
     live: Live,
     max_skills: usize,
     max_batch_items: usize,
-    shadow: Shadow,
+    shadow: ShadowScorer,
 }
 
 impl RecommenderService {
@@ -33,12 +33,12 @@ impl RecommenderService {
             live,
             max_skills,
             max_batch_items,
-            shadow: Shadow::off(),
+            shadow: ShadowScorer::off(),
         }
     }
 
     /// This service, offering its stable answers to `shadow` scoring.
-    pub fn with_shadow(self, shadow: Shadow) -> Self {
+    pub fn with_shadow(self, shadow: ShadowScorer) -> Self {
         Self { shadow, ..self }
     }
 

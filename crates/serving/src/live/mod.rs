@@ -17,7 +17,7 @@ mod shadow;
 mod sources;
 
 pub use labels::{LabelError, ModelLabel, PromotionError, Served};
-pub use shadow::{Shadow, ShadowReport, Tally};
+pub use shadow::{ShadowReport, ShadowScorer, Tally};
 pub use sources::{load, load_with_overlay, LoadError, Sources, TenantSource, Views};
 
 use std::collections::HashMap;

@@ -78,7 +78,7 @@ struct Job {
 /// The shadow scorer; cheap to clone. Its worker stops when the last
 /// clone is dropped.
 #[derive(Debug, Clone)]
-pub struct Shadow {
+pub struct ShadowScorer {
     inner: Arc<Inner>,
 }
 
@@ -100,7 +100,7 @@ impl std::fmt::Debug for Job {
     }
 }
 
-impl Shadow {
+impl ShadowScorer {
     /// A scorer sampling `config.share` of stable answers; with a share of
     /// 0 it starts no worker and samples nothing.
     pub fn start(config: &ShadowConfig, metrics: Metrics) -> Self {

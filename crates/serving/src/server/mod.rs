@@ -38,7 +38,7 @@ pub use telemetry::{Telemetry, TelemetryError, EXPORTED_TARGET};
 
 use crate::config::{ApiKey, Config, Limits, Tenant, Tls};
 use crate::grpc::{AdminService, CatalogService, RecommenderService};
-use crate::live::{Live, LoadError, Shadow, Sources, Views};
+use crate::live::{Live, LoadError, ShadowScorer, Sources, Views};
 use crate::pb;
 use crate::pb::admin_server::AdminServer;
 use crate::pb::catalog_server::CatalogServer;
@@ -205,7 +205,7 @@ pub async fn run_with(
     ))
     .max_decoding_message_size(limits.max_request_bytes);
     let catalog_service = compressed!(catalog_service);
-    let shadow = Shadow::start(&options.shadow, live.metrics().clone());
+    let shadow = ShadowScorer::start(&options.shadow, live.metrics().clone());
     let recommender_service = RecommenderServer::new(
         RecommenderService::new(live.clone(), limits.max_skills, limits.max_batch_items)
             .with_shadow(shadow.clone()),

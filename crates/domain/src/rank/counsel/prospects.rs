@@ -12,7 +12,7 @@ use super::words::reason;
 use crate::catalog::states::{State, STATES};
 use crate::catalog::{CareerPath, Catalog, OewsCell, Trend, BASE_YEAR, PROJECTED_YEAR};
 use crate::language::Language;
-use crate::rank::reason::{Reason, ReasonCode, Source, Unit, Value, Written};
+use crate::rank::reason::{DataSource, Reason, ReasonCode, Unit, Value, Written};
 use crate::text::{about_hundreds, dollars, fixed};
 
 /// Every path's outlook and pay reasons, in both languages, written once.
@@ -118,24 +118,24 @@ fn outlook_reason(catalog: &Catalog, path: &CareerPath, language: Language) -> O
     let es = language == Language::Es;
     let mut values = vec![
         Value::text("trend", trend.name()),
-        Value::number("change_percent", change, Unit::Percent).from(Source::Projections),
+        Value::number("change_percent", change, Unit::Percent).from(DataSource::Projections),
     ];
     let average = catalog.all_occupations_change;
     values.extend(average.map(|a| {
-        Value::number("all_occupations_change_percent", a, Unit::Percent).from(Source::Projections)
+        Value::number("all_occupations_change_percent", a, Unit::Percent)
+            .from(DataSource::Projections)
     }));
     values.extend(outlook.openings_per_year.map(|o| {
-        Value::number("openings_per_year", f64::from(o), Unit::Workers).from(Source::Projections)
+        Value::number("openings_per_year", f64::from(o), Unit::Workers)
+            .from(DataSource::Projections)
     }));
     for (name, people) in [
         ("employment_base", outlook.employment_base),
         ("employment_projected", outlook.employment_projected),
     ] {
-        values.extend(
-            people.map(|p| {
-                Value::number(name, f64::from(p), Unit::Workers).from(Source::Projections)
-            }),
-        );
+        values.extend(people.map(|p| {
+            Value::number(name, f64::from(p), Unit::Workers).from(DataSource::Projections)
+        }));
     }
     values.push(Value::number("base_year", f64::from(BASE_YEAR), Unit::None));
     values.push(Value::number(
@@ -143,8 +143,9 @@ fn outlook_reason(catalog: &Catalog, path: &CareerPath, language: Language) -> O
         f64::from(PROJECTED_YEAR),
         Unit::None,
     ));
-    values
-        .push(Value::text("bls_soc_code", outlook.bls_soc_code.clone()).from(Source::Projections));
+    values.push(
+        Value::text("bls_soc_code", outlook.bls_soc_code.clone()).from(DataSource::Projections),
+    );
     let period = format!("{BASE_YEAR}-{}", PROJECTED_YEAR % 100);
     let avg = average.map(|a| fixed(a, 1).to_string());
     let compared = match (trend, &avg, es) {
@@ -245,8 +246,9 @@ fn pay_reason(
         ("wage_median", wages.median),
         ("wage_p90", wages.p90),
     ] {
-        values
-            .extend(wage.map(|w| Value::number(name, f64::from(w), Unit::Usd).from(Source::Oews)));
+        values.extend(
+            wage.map(|w| Value::number(name, f64::from(w), Unit::Usd).from(DataSource::Oews)),
+        );
     }
     if let Some(code) = state_cell.filter(|_| place.is_some()) {
         values.push(Value::text("state", code.area_or_industry.clone()));

@@ -10,7 +10,7 @@ use super::words::{link_reason, reason, years_there};
 use crate::catalog::{Catalog, BASE_YEAR, PROJECTED_YEAR};
 use crate::language::Language;
 use crate::profile::Goal;
-use crate::rank::reason::{Reason, ReasonCode, Source, Unit, Value};
+use crate::rank::reason::{DataSource, Reason, ReasonCode, Unit, Value};
 use crate::text::{dollars, fixed, signed};
 
 /// The reasons a path's goal rules give, in order: how it stands, then
@@ -55,19 +55,17 @@ pub fn rule_reasons(
     let mut place = Vec::new();
     place.extend(occupation.map(|o| Value::text("current_occupation", o.soc_code.clone())));
     place.push(
-        Value::number("job_zone", f64::from(path.job_zone), Unit::JobZone).from(Source::Onet),
+        Value::number("job_zone", f64::from(path.job_zone), Unit::JobZone).from(DataSource::Onet),
     );
     place.extend(standing.zone.map(|z| {
-        Value::number("current_job_zone", f64::from(z), Unit::JobZone).from(Source::Onet)
+        Value::number("current_job_zone", f64::from(z), Unit::JobZone).from(DataSource::Onet)
     }));
     let wage = path.outlook.as_ref().and_then(|o| o.median_wage);
-    place.extend(
-        wage.map(|w| {
-            Value::number("median_wage", f64::from(w), Unit::Usd).from(Source::Projections)
-        }),
-    );
+    place.extend(wage.map(|w| {
+        Value::number("median_wage", f64::from(w), Unit::Usd).from(DataSource::Projections)
+    }));
     place.extend(standing.wage.map(|w| {
-        Value::number("current_median_wage", f64::from(w), Unit::Usd).from(Source::Projections)
+        Value::number("current_median_wage", f64::from(w), Unit::Usd).from(DataSource::Projections)
     }));
     place.extend(
         standing
@@ -215,8 +213,9 @@ pub fn rule_reasons(
     for rule in &scored.rules {
         match *rule {
             Rule::NotYetQualified { entry, factor } => {
-                let mut values =
-                    vec![Value::text("entry_education", entry.name()).from(Source::Projections)];
+                let mut values = vec![
+                    Value::text("entry_education", entry.name()).from(DataSource::Projections)
+                ];
                 values.extend(
                     standing
                         .education
@@ -246,7 +245,7 @@ pub fn rule_reasons(
             } => {
                 let values = vec![
                     Value::number("change_percent", change, Unit::Percent)
-                        .from(Source::Projections),
+                        .from(DataSource::Projections),
                     Value::number("base_year", f64::from(BASE_YEAR), Unit::None),
                     Value::number("projected_year", f64::from(PROJECTED_YEAR), Unit::None),
                 ];
@@ -334,8 +333,9 @@ pub fn rule_reasons(
                 ));
             }
             Rule::LongRoute { entry, factor } => {
-                let values =
-                    vec![Value::text("entry_education", entry.name()).from(Source::Projections)];
+                let values = vec![
+                    Value::text("entry_education", entry.name()).from(DataSource::Projections)
+                ];
                 let what = if es {
                     format!("Un camino largo para empezar: BLS indica que suele pedir {} para entrar, {}", entry.describe_in(language), counted(factor))
                 } else {

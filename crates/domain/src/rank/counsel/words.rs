@@ -6,7 +6,7 @@ use super::links::Link;
 use super::standing::Standing;
 use crate::catalog::Catalog;
 use crate::language::Language;
-use crate::rank::reason::{Reason, ReasonCode, Source, Unit, Value};
+use crate::rank::reason::{DataSource, Reason, ReasonCode, Unit, Value};
 use crate::text::fixed;
 
 /// The reason saying what links a path to where the person stands.
@@ -24,7 +24,7 @@ pub(super) fn link_reason(
                 .map(|o| Value::text("current_occupation", o.soc_code.clone()))
                 .into_iter()
                 .collect();
-            values.push(Value::text("relatedness", tier.name()).from(Source::Onet));
+            values.push(Value::text("relatedness", tier.name()).from(DataSource::Onet));
             let title = o.map_or("", |o| o.title.as_str());
             let what = if es {
                 format!(

@@ -9,7 +9,7 @@
 
 use crate::catalog::{typical_duration, Program, COST_YEAR};
 use crate::language::Language;
-use crate::rank::reason::{Reason, ReasonCode, Source, Unit, Value};
+use crate::rank::reason::{DataSource, Reason, ReasonCode, Unit, Value};
 use crate::text::dollars;
 
 /// Scorecard credential levels of undergraduate programs (certificates,
@@ -32,7 +32,7 @@ pub(super) fn cost_reason(
     let mut parts: Vec<String> = Vec::new();
     if let Some(net) = cost.and_then(|c| c.net_price) {
         values.push(
-            Value::number("net_price", f64::from(net), Unit::Usd).from(Source::ScorecardCosts),
+            Value::number("net_price", f64::from(net), Unit::Usd).from(DataSource::ScorecardCosts),
         );
         let years = typical_duration(program.credential_level).and_then(|d| d.min_years);
         match (u32::try_from(net), years) {
@@ -46,7 +46,7 @@ pub(super) fn cost_reason(
                 values.push(Value::number("years", years, Unit::Years));
                 values.push(
                     Value::number("estimated_total", f64::from(total), Unit::Usd)
-                        .from(Source::ScorecardCosts),
+                        .from(DataSource::ScorecardCosts),
                 );
                 parts.push(if es {
                     format!("unos {} al año después de becas (precio neto promedio), unos {} por los {years} años que toma a tiempo completo", dollars(net), dollars(total))
@@ -89,7 +89,7 @@ pub(super) fn cost_reason(
         (None, Some(tuition)) => {
             values.push(
                 Value::number("tuition", f64::from(tuition), Unit::Usd)
-                    .from(Source::ScorecardCosts),
+                    .from(DataSource::ScorecardCosts),
             );
             values.push(Value::text(
                 "residency",
@@ -116,7 +116,7 @@ pub(super) fn cost_reason(
     if let Some(full) = cost.and_then(|c| c.cost_of_attendance) {
         values.push(
             Value::number("cost_of_attendance", f64::from(full), Unit::Usd)
-                .from(Source::ScorecardCosts),
+                .from(DataSource::ScorecardCosts),
         );
         parts.push(if es {
             format!(

@@ -216,14 +216,14 @@ pub(crate) struct Wanted<'a> {
 /// Which candidates one request may be offered: the (deprecated)
 /// preferences and the program filter must both pass.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Admission<'a> {
+pub(crate) struct Allowed<'a> {
     pub(crate) preferences: ProgramPreferences,
     pub(crate) filter: Option<&'a ProgramFilter>,
     pub(crate) programs: &'a Programs,
 }
 
 impl Candidate {
-    pub(super) fn allowed(&self, admission: Admission<'_>) -> bool {
+    pub(super) fn allowed(&self, admission: Allowed<'_>) -> bool {
         let preferences = admission.preferences;
         (!preferences.require_accreditation || self.accredited)
             && (!preferences.online_only || self.online)

@@ -8,7 +8,7 @@
 use std::cmp::Ordering;
 use std::collections::{BinaryHeap, HashMap, HashSet};
 
-use super::index::{Admission, ProgramIndex, Wanted};
+use super::index::{Allowed, ProgramIndex, Wanted};
 use super::wants::Wants;
 use crate::catalog::Catalog;
 use crate::profile::Profile;
@@ -39,7 +39,7 @@ impl<'a> Cursor<'a> {
 
     /// The list's next program that may be offered, with its value (state
     /// factor x outcome), without moving past it.
-    fn peek(&mut self, index: &ProgramIndex, admission: Admission<'_>) -> Option<Item> {
+    fn peek(&mut self, index: &ProgramIndex, admission: Allowed<'_>) -> Option<Item> {
         while let Some(&candidate) = self.list.get(self.next) {
             let c = index.candidate(candidate);
             let skipped = (self.skip_state.is_some() && c.state == self.skip_state)
@@ -79,7 +79,7 @@ impl Item {
 /// One group's programs (a credential level, or a level's programs that
 /// prepare for given credentials) in the person's order, merged lazily
 /// from its online, in-state and other lists.
-struct Group<'a> {
+struct GroupStream<'a> {
     category: usize,
     group: usize,
     /// How much the shown paths' routes ask for its programs.
@@ -87,8 +87,8 @@ struct Group<'a> {
     cursors: Vec<Cursor<'a>>,
 }
 
-impl Group<'_> {
-    fn next(&mut self, index: &ProgramIndex, admission: Admission<'_>) -> Option<Item> {
+impl GroupStream<'_> {
+    fn next(&mut self, index: &ProgramIndex, admission: Allowed<'_>) -> Option<Item> {
         let mut best: Option<(usize, Item)> = None;
         for (i, cursor) in self.cursors.iter_mut().enumerate() {
             if let Some(item) = cursor.peek(index, admission) {
@@ -194,7 +194,7 @@ impl ProgramIndex {
             explain,
             language,
         } = wanted;
-        let admission = Admission {
+        let admission = Allowed {
             preferences,
             filter,
             programs: &catalog.programs,
@@ -226,7 +226,7 @@ impl ProgramIndex {
 
     /// Every group with programs that the shown paths' routes ask for,
     /// each reading its lists in the order the person's state gives them.
-    fn groups(&self, catalog: &Catalog, profile: &Profile, wants: &Wants) -> Vec<Group<'_>> {
+    fn groups(&self, catalog: &Catalog, profile: &Profile, wants: &Wants) -> Vec<GroupStream<'_>> {
         let state = profile.state.map(|s| s.usps);
         let mut groups = Vec::new();
         for index in 0..self.group_count() {
@@ -242,7 +242,7 @@ impl ProgramIndex {
             if cursors.is_empty() || weight <= 0.0 {
                 continue;
             }
-            groups.push(Group {
+            groups.push(GroupStream {
                 category: self.group(index).category,
                 group: index,
                 weight,
@@ -255,9 +255,9 @@ impl ProgramIndex {
     /// The next head of `groups[slot]`, moving past it.
     fn head(
         &self,
-        groups: &mut [Group<'_>],
+        groups: &mut [GroupStream<'_>],
         slot: usize,
-        admission: Admission<'_>,
+        admission: Allowed<'_>,
     ) -> Option<Head> {
         let l = &mut groups[slot];
         let item = l.next(self, admission)?;

@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use super::index::{Admission, ProgramIndex, Wanted};
+use super::index::{Allowed, ProgramIndex, Wanted};
 use super::wants::{Want, Wants};
 use crate::catalog::{Catalog, ProgramFilter, Programs};
 use crate::profile::{Profile, ProfileInput};
@@ -27,7 +27,7 @@ impl ProgramIndex {
         catalog: &Catalog,
         profile: &Profile,
         wants: &Wants,
-        admission: Admission<'_>,
+        admission: Allowed<'_>,
         limit: usize,
     ) -> Vec<(usize, f64)> {
         let state = profile.state.map(|s| s.usps);
@@ -217,7 +217,7 @@ fn agree(index: &ProgramIndex, catalog: &Catalog) {
     for (i, round) in rounds(catalog, 200).iter().enumerate() {
         let (wants, profile, preferences, filter) = round;
         let merged = index.rank(catalog, profile, wanted(round));
-        let admission = Admission {
+        let admission = Allowed {
             preferences: *preferences,
             filter: filter.as_ref(),
             programs: &catalog.programs,

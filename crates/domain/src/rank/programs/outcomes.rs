@@ -7,7 +7,7 @@
 use crate::catalog::states::by_usps;
 use crate::catalog::{Catalog, Program};
 use crate::language::Language;
-use crate::rank::reason::{ReasonCode, Source, Unit, Value, Written};
+use crate::rank::reason::{DataSource, ReasonCode, Unit, Value, Written};
 use crate::rank::Payback;
 use crate::text::{fixed, thousands};
 
@@ -65,7 +65,7 @@ pub(super) fn outcomes_reason(
     wanted: Option<&'static str>,
     campuses: &[usize],
 ) -> Written {
-    let usd = |name, x: f64| Value::number(name, x, Unit::Usd).from(Source::Scorecard);
+    let usd = |name, x: f64| Value::number(name, x, Unit::Usd).from(DataSource::Scorecard);
     let mut values = Vec::new();
     if let Some(e) = program.median_earnings {
         values.push(usd("median_earnings", f64::from(e)));
@@ -95,16 +95,16 @@ pub(super) fn outcomes_reason(
     }
     if let Some(r) = program.debt_to_earnings {
         values.push(
-            Value::number("debt_to_earnings", 100.0 * r, Unit::Percent).from(Source::Scorecard),
+            Value::number("debt_to_earnings", 100.0 * r, Unit::Percent).from(DataSource::Scorecard),
         );
     }
     if let Some(years) = pay.and_then(|p| p.years) {
-        values.push(Value::number("payback_years", years, Unit::Years).from(Source::Scorecard));
+        values.push(Value::number("payback_years", years, Unit::Years).from(DataSource::Scorecard));
     }
     if campuses.len() > 1 {
         values.push(
             Value::number("campuses", campuses.len() as f64, Unit::Campuses)
-                .from(Source::Scorecard),
+                .from(DataSource::Scorecard),
         );
     }
     Written {

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use super::wants::Match;
 use crate::catalog::{level_name, Catalog, CredentialRoute, RECORDED_ACCREDITOR};
 use crate::language::Language;
-use crate::rank::reason::{Reason, ReasonCode, Source, Unit, Value};
+use crate::rank::reason::{DataSource, Reason, ReasonCode, Unit, Value};
 
 /// Every route a program can have, with its factor and sentence.
 pub(super) fn route_texts(catalog: &Catalog) -> HashMap<CredentialRoute, [String; 2]> {
@@ -101,7 +101,7 @@ pub(super) fn route_step(
                 }
                 (_, Some(entry), _) => {
                     values.push(
-                        Value::text("entry_education", entry.name()).from(Source::Projections),
+                        Value::text("entry_education", entry.name()).from(DataSource::Projections),
                     );
                     if es {
                         format!(

@@ -10,7 +10,7 @@ use himrec_domain::catalog::{
     CareerPath, Catalog, Credential, Occupation, OewsCell, Outlook, Skill, Wages, WorkSetting,
     BASE_YEAR, COST_YEAR, PROJECTED_YEAR,
 };
-use himrec_domain::rank::{ProgramEntry, Source};
+use himrec_domain::rank::{DataSource, ProgramEntry};
 
 impl From<&Wages> for pb::AnnualWages {
     fn from(w: &Wages) -> Self {
@@ -304,7 +304,7 @@ fn shared_note(p: &CareerPath, what: &str) -> String {
 /// catalog's constants).
 pub(super) fn data_releases() -> Vec<pb::DataRelease> {
     static RELEASES: LazyLock<Vec<pb::DataRelease>> = LazyLock::new(|| {
-        Source::ALL
+        DataSource::ALL
             .into_iter()
             .map(|id| {
                 let (source, release) = id.release();

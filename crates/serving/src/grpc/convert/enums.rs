@@ -7,7 +7,7 @@ use himrec_domain::catalog::{Accreditation, Control, DeliveryMode, Trend};
 use himrec_domain::education::EducationLevel;
 use himrec_domain::profile::Goal;
 use himrec_domain::rank::counsel::eligibility::Status;
-use himrec_domain::rank::{Move, ReasonCode, Source, StepKind, Unit};
+use himrec_domain::rank::{DataSource, Move, ReasonCode, StepKind, Unit};
 
 /// `From<domain> for pb` and `TryFrom<pb> for domain` from one list of
 /// pairs; the `UNSPECIFIED` protobuf value converts to `Err(())`.
@@ -149,7 +149,7 @@ impl From<Unit> for pb::ValueUnit {
     }
 }
 
-enum_map!(Source <=> DataSource {
+enum_map!(DataSource <=> DataSource {
     Oews <=> BlsOews,
     Scorecard <=> CollegeScorecard,
     Onet <=> Onet,

@@ -6,7 +6,7 @@ use himrec_domain::catalog::{
     ListingInput, Named, PathListingInput, PathOrder, ProgramFilterInput,
 };
 use himrec_domain::profile::ProfileInput;
-use himrec_domain::rank::{ProgramPreferences, QueryInput, View};
+use himrec_domain::rank::{Detail, ProgramPreferences, QueryInput};
 use himrec_domain::riasec::Riasec;
 
 /// A message's six RIASEC areas as an array, in RIASEC order.
@@ -124,9 +124,9 @@ impl From<pb::RecommendRequest> for QueryInput {
             limits: [r.max_career_paths, r.max_work_settings, r.max_programs],
             preferences: r.program_preferences.map(Into::into).unwrap_or_default(),
             filter: r.program_filter.map(Into::into),
-            view: match pb::RecommendView::try_from(r.view) {
-                Ok(pb::RecommendView::Unspecified | pb::RecommendView::Full) => Some(View::Full),
-                Ok(pb::RecommendView::Basic) => Some(View::Basic),
+            detail: match pb::RecommendView::try_from(r.view) {
+                Ok(pb::RecommendView::Unspecified | pb::RecommendView::Full) => Some(Detail::Full),
+                Ok(pb::RecommendView::Basic) => Some(Detail::Basic),
                 Err(_) => None,
             },
             language: r.language,
