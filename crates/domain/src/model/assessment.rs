@@ -22,8 +22,10 @@ pub struct Assessment {
     /// log-odds of "on this path"); 0.5 where nothing said points either
     /// way.
     pub pointing: Vec<f64>,
-    /// The paths shown, best fit first (ties by share, then catalog
-    /// order), with why and what would raise them.
+    /// The `paths` asked for, the model's own ranking first (by
+    /// [`super::fit::PathFit::rank`], ties by share, then catalog order;
+    /// not the order of an answer, which follows each path's score), with
+    /// why and what would raise them.
     pub explained: Vec<Explanation>,
 }
 
