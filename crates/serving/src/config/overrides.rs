@@ -1,6 +1,17 @@
 //! Settings given outside the file: `HIMREC_*` environment variables and
 //! `--set key=value` flags. A key's type is its default's type, so
 //! `HIMREC_LIMITS_MAX_SKILLS=abc` is refused naming the variable and key.
+//!
+//! Why not `figment`: it would merge the layers (`apply`, some 40 lines),
+//! but not the rest of what this file does for an operator. Its `Env`
+//! provider nests keys on a separator, where ours are the dotted key
+//! upper-cased (`limits.max_skills` is `HIMREC_LIMITS_MAX_SKILLS`, as the
+//! manifests and docs/operations.md write them), so the name would still
+//! be looked up among the known keys here; it guesses a value's type from
+//! its text, where a key takes its default's (a list from commas, `1` as
+//! a share). A misspelt `HIMREC_*` variable is refused here by its own
+//! name. The file itself is read by `toml` and serde, as figment would
+//! read it.
 
 use super::{Config, ConfigError};
 
