@@ -29,10 +29,38 @@ pub(crate) fn level_of(category: usize) -> u8 {
         .unwrap_or(crate::catalog::NON_CREDENTIAL_LEVEL)
 }
 
-pub(super) fn state_factor(wanted: Option<&str>, program: Option<&str>) -> f64 {
-    match wanted {
-        Some(w) if program != Some(w) => OUT_OF_STATE,
-        _ => 1.0,
+/// Where a program stands to the person's state: the rule the state
+/// factor applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Place {
+    /// No state given: the place moves nothing.
+    Anywhere,
+    /// Known to be fully online: open from any state.
+    Online,
+    /// In the person's state.
+    InState,
+    /// Outside it (or in an unknown state), and not known to be online.
+    OutOfState,
+}
+
+impl Place {
+    /// What the rule multiplies the score by.
+    pub(super) fn factor(self) -> f64 {
+        match self {
+            Self::OutOfState => OUT_OF_STATE,
+            Self::Anywhere | Self::Online | Self::InState => 1.0,
+        }
+    }
+
+    /// What the place added to a score of `score`: the score less what
+    /// it would be in the other place (in the person's state for one
+    /// outside it, outside for one open to them).
+    pub(super) fn contribution(self, score: f64) -> f64 {
+        match self {
+            Self::Anywhere => 0.0,
+            Self::OutOfState => score - score / OUT_OF_STATE,
+            Self::Online | Self::InState => score - score * OUT_OF_STATE,
+        }
     }
 }
 
@@ -45,13 +73,19 @@ impl ProgramIndex {
 }
 
 impl Candidate {
+    /// Where it stands to the `wanted` state.
+    pub(super) fn place(&self, wanted: Option<&str>) -> Place {
+        match wanted {
+            None => Place::Anywhere,
+            Some(_) if self.online => Place::Online,
+            Some(w) if self.state == Some(w) => Place::InState,
+            Some(_) => Place::OutOfState,
+        }
+    }
+
     /// The state factor: 1 in the wanted state, online, or with no state.
     pub(super) fn state_factor(&self, wanted: Option<&str>) -> f64 {
-        if self.online {
-            1.0
-        } else {
-            state_factor(wanted, self.state)
-        }
+        self.place(wanted).factor()
     }
 }
 
@@ -59,6 +93,37 @@ impl Candidate {
 mod tests {
     use super::*;
     use crate::catalog::NON_CREDENTIAL_LEVEL;
+
+    fn candidate(state: Option<&'static str>, online: bool) -> Candidate {
+        Candidate {
+            program: 0,
+            group: 0,
+            state,
+            outcome: 1.0,
+            online,
+            accredited: false,
+            unit: None,
+        }
+    }
+
+    #[test]
+    fn the_place_rule_names_itself_and_its_factor() {
+        let ohio = candidate(Some("OH"), false);
+        assert_eq!(ohio.place(None), Place::Anywhere);
+        assert_eq!(ohio.place(Some("OH")), Place::InState);
+        assert_eq!(ohio.place(Some("TX")), Place::OutOfState);
+        assert_eq!(candidate(None, false).place(Some("TX")), Place::OutOfState);
+        assert_eq!(candidate(Some("OH"), true).place(Some("TX")), Place::Online);
+        assert_eq!(ohio.state_factor(Some("TX")), OUT_OF_STATE);
+        for place in [Place::Anywhere, Place::Online, Place::InState] {
+            assert_eq!(place.factor(), 1.0);
+        }
+        // In the state, a score of 0.5 would be 0.2 outside it; outside, a
+        // score of 0.2 would be 0.5 inside.
+        assert!((Place::InState.contribution(0.5) - 0.3).abs() < 1e-12);
+        assert!((Place::OutOfState.contribution(0.2) + 0.3).abs() < 1e-12);
+        assert_eq!(Place::Anywhere.contribution(0.5), 0.0);
+    }
 
     #[test]
     fn every_credential_level_has_a_category() {

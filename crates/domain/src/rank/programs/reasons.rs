@@ -5,7 +5,7 @@
 //! are the program's own (`Program.credential_routes`), not reasons.
 
 use super::cost::cost_reason;
-use super::factors::OUT_OF_STATE;
+use super::factors::Place;
 use super::index::ProgramIndex;
 use super::merge::Head;
 use super::outcomes::{outcomes_reason, payback, NEUTRAL_FACTOR};
@@ -66,7 +66,6 @@ impl ProgramIndex {
         let program = &catalog.programs[c.program];
         let state = profile.state.map(|s| s.usps);
         let rest = c.state_factor(state) * c.outcome;
-        let es = language == Language::Es;
         let mut reasons = Vec::with_capacity(REASON_PATHS + 5);
 
         let group = self.group(c.group);
@@ -83,52 +82,13 @@ impl ProgramIndex {
             reasons.push(super::texts::off_route(score, language));
         }
         if let Some(wanted) = state {
-            let (here, other) = if c.state_factor(state) == 1.0 {
-                (1.0, OUT_OF_STATE)
-            } else {
-                (OUT_OF_STATE, 1.0)
-            };
-            let contribution = score - score * other / here;
-            let mut values = vec![Value::text("state", wanted)];
-            let (code, explanation) = if c.online {
-                let text = if es {
-                    format!("En línea, así que está abierto desde {wanted}")
-                } else {
-                    format!("Online, so open from {wanted}")
-                };
-                (ReasonCode::ProgramOnline, text)
-            } else if here == 1.0 {
-                let text = if es {
-                    format!("En {wanted}")
-                } else {
-                    format!("In {wanted}")
-                };
-                (ReasonCode::ProgramInState, text)
-            } else {
-                values.extend(program.state.map(|s| Value::text("program_state", s)));
-                let text = match (program.state, es) {
-                    (Some(there), false) => {
-                        format!("Outside {wanted} (in {there}), unless it is offered online")
-                    }
-                    (None, false) => format!(
-                        "Outside {wanted} (in an unknown state), unless it is offered online"
-                    ),
-                    (Some(there), true) => {
-                        format!("Fuera de {wanted} (en {there}), salvo que se ofrezca en línea")
-                    }
-                    (None, true) => format!(
-                        "Fuera de {wanted} (en un estado desconocido), salvo que se ofrezca en línea"
-                    ),
-                };
-                (ReasonCode::ProgramOutOfState, text)
-            };
-            reasons.push(Reason {
-                code,
-                factor: "state".into(),
-                contribution,
-                values,
-                explanation,
-            });
+            reasons.push(place_reason(
+                c.place(state),
+                wanted,
+                program.state,
+                score,
+                language,
+            ));
         }
         // Written once for its own state; for a person elsewhere, with
         // the figures of theirs.
@@ -162,6 +122,62 @@ impl ProgramIndex {
             reasons.push(specialty(language));
         }
         reasons
+    }
+}
+
+/// Why a program's place moved its score (`score`), for a person in
+/// `wanted`.
+fn place_reason(
+    place: Place,
+    wanted: &str,
+    program_state: Option<&str>,
+    score: f64,
+    language: Language,
+) -> Reason {
+    let es = language == Language::Es;
+    let mut values = vec![Value::text("state", wanted)];
+    let (code, explanation) = match place {
+        Place::Online => {
+            let text = if es {
+                format!("En línea, así que está abierto desde {wanted}")
+            } else {
+                format!("Online, so open from {wanted}")
+            };
+            (ReasonCode::ProgramOnline, text)
+        }
+        Place::InState | Place::Anywhere => {
+            let text = if es {
+                format!("En {wanted}")
+            } else {
+                format!("In {wanted}")
+            };
+            (ReasonCode::ProgramInState, text)
+        }
+        Place::OutOfState => {
+            values.extend(program_state.map(|s| Value::text("program_state", s)));
+            let text = match (program_state, es) {
+                (Some(there), false) => {
+                    format!("Outside {wanted} (in {there}), unless it is offered online")
+                }
+                (None, false) => {
+                    format!("Outside {wanted} (in an unknown state), unless it is offered online")
+                }
+                (Some(there), true) => {
+                    format!("Fuera de {wanted} (en {there}), salvo que se ofrezca en línea")
+                }
+                (None, true) => format!(
+                    "Fuera de {wanted} (en un estado desconocido), salvo que se ofrezca en línea"
+                ),
+            };
+            (ReasonCode::ProgramOutOfState, text)
+        }
+    };
+    Reason {
+        code,
+        factor: "state".into(),
+        contribution: place.contribution(score),
+        values,
+        explanation,
     }
 }
 
@@ -234,5 +250,42 @@ pub(super) fn describe_facts(facts: [Option<bool>; 3], language: Language) -> St
             "as the operator states them; it can state the unknown ones"
         };
         format!("To weigh: CAHIIM accreditation {a}; practicum or internship {p}; career services {c} ({source})")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_place_reason_says_its_rule_with_its_figures_in_each_language() {
+        let outside = place_reason(Place::OutOfState, "TX", Some("OH"), 0.2, Language::En);
+        assert_eq!(outside.code, ReasonCode::ProgramOutOfState);
+        assert_eq!(
+            outside.explanation,
+            "Outside TX (in OH), unless it is offered online"
+        );
+        assert!(outside.contribution < 0.0);
+        let names: Vec<&str> = outside.values.iter().map(|v| v.name).collect();
+        assert_eq!(names, ["state", "program_state"]);
+
+        let unknown = place_reason(Place::OutOfState, "TX", None, 0.2, Language::Es);
+        assert_eq!(
+            unknown.explanation,
+            "Fuera de TX (en un estado desconocido), salvo que se ofrezca en línea"
+        );
+        assert_eq!(unknown.values.len(), 1, "an unknown state is left out");
+
+        let online = place_reason(Place::Online, "TX", Some("OH"), 0.5, Language::Es);
+        assert_eq!(online.code, ReasonCode::ProgramOnline);
+        assert_eq!(
+            online.explanation,
+            "En línea, así que está abierto desde TX"
+        );
+        assert!((online.contribution - 0.3).abs() < 1e-12);
+
+        let here = place_reason(Place::InState, "TX", Some("TX"), 0.5, Language::En);
+        assert_eq!(here.code, ReasonCode::ProgramInState);
+        assert_eq!(here.explanation, "In TX");
     }
 }
