@@ -143,9 +143,17 @@ pub(crate) fn render(r: &pb::RecommendResponse) -> String {
                 .iter()
                 .take(3)
                 .map(|g| {
+                    // A level the person did not state says what vouches
+                    // for it: their work (an occupation's code) or a
+                    // credential they hold.
+                    let vouched = match g.vouched_by.as_str() {
+                        "" => String::new(),
+                        code if code.contains('.') => " (your work)".to_owned(),
+                        code => format!(" (your {code})"),
+                    };
                     let current = g
                         .current
-                        .map_or_else(|| "not stated".to_owned(), |c| format!("{c:.2}"));
+                        .map_or_else(|| "not stated".to_owned(), |c| format!("{c:.2}{vouched}"));
                     format!(
                         "{} {current} -> {:.2} (fit {:.2} -> {:.2})",
                         g.skill_id,

@@ -77,6 +77,35 @@ fn recommend_prints_a_table_and_json_from_a_running_server() {
     assert_eq!(json["programs"].as_array().unwrap().len(), 3);
     assert_eq!(json["careerPaths"][0]["socCode"], "29-2072.00");
 
+    // A person who states no skill: every level "learn next" shows is
+    // vouched for by their work or a credential, and says which.
+    let profile = std::env::temp_dir().join(format!("himrec-rhit-{}.json", std::process::id()));
+    std::fs::write(
+        &profile,
+        r#"{"currentOccupation": "29-2072.00", "credentials": ["RHIT"], "goal": "advance"}"#,
+    )
+    .unwrap();
+    let output = himrec()
+        .args(["recommend", "--addr", &addr, "--profile"])
+        .arg(&profile)
+        .output()
+        .unwrap();
+    let _ = std::fs::remove_file(&profile);
+    let table = String::from_utf8_lossy(&output.stdout);
+    let gaps: Vec<&str> = table
+        .lines()
+        .filter_map(|line| line.trim_start().strip_prefix("learn next: "))
+        .flat_map(|gaps| gaps.split("; "))
+        .collect();
+    assert!(gaps.iter().any(|g| g.contains(" (your work) ")), "{table}");
+    assert!(gaps.iter().any(|g| g.contains(" (your RHIT) ")), "{table}");
+    for gap in &gaps {
+        assert!(
+            gap.contains(" not stated ") || gap.contains(" (your "),
+            "a level nobody stated, shown without its source: {gap}"
+        );
+    }
+
     let output = himrec().args(["health", "--addr", &addr]).output().unwrap();
     assert!(output.status.success());
     assert_eq!(String::from_utf8_lossy(&output.stdout).trim(), "SERVING");

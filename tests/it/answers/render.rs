@@ -103,10 +103,14 @@ impl Render for pb::RecommendResponse {
             for gap in &p.skill_gaps {
                 let _ = writeln!(
                     out,
-                    "    learn {} {} -> {:.2} gain {:.4}",
+                    "    learn {} {}{} -> {:.2} gain {:.4}",
                     gap.skill_id,
                     gap.current
                         .map_or_else(|| "not stated".to_owned(), |c| format!("{c:.2}")),
+                    match gap.vouched_by.as_str() {
+                        "" => String::new(),
+                        by => format!(" vouched by {by}"),
+                    },
                     gap.typical,
                     gap.score_gain,
                 );

@@ -68,9 +68,12 @@ pub struct Explanation {
 pub struct SkillGap {
     /// Index into `Catalog::skills`.
     pub skill: usize,
-    /// The profile's level (after credentials' floors); `None` when the
-    /// person did not name the skill and no credential vouches for it.
+    /// The profile's level (after the floors of credentials and of the
+    /// occupation the person works in); `None` when the person did not
+    /// name the skill and nothing vouches for it.
     pub current: Option<f64>,
+    /// What vouches for `current` when it is not the level stated.
+    pub vouched_by: Option<crate::profile::Voucher>,
     /// The path's typical level.
     pub typical: f64,
     /// Rise of the path's fit with the skill at the typical level.

@@ -285,6 +285,7 @@ impl CareerModel {
                 (after > now).then_some(SkillGap {
                     skill: s,
                     current: known(s).then_some(profile.skills[s]),
+                    vouched_by: profile.vouched_by[s],
                     typical: typical[s],
                     gain: after - now,
                     after,

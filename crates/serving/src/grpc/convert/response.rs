@@ -7,6 +7,7 @@ use crate::pb;
 use himrec_domain::catalog::Catalog;
 use himrec_domain::error::RequestError;
 use himrec_domain::language::Language;
+use himrec_domain::profile::Voucher;
 use himrec_domain::rank::counsel::route::Serves;
 use himrec_domain::rank::counsel::texts;
 use himrec_domain::rank::{
@@ -149,6 +150,14 @@ fn career_path(
                 skill_id: g.skill.id.clone(),
                 skill_name: g.skill.name_in(language).to_owned(),
                 current: g.gap.current,
+                vouched_by: g
+                    .gap
+                    .vouched_by
+                    .map(|v| match v {
+                        Voucher::Credential(c) => catalog.credentials[c].code.clone(),
+                        Voucher::Work(o) => catalog.occupations[o].soc_code.clone(),
+                    })
+                    .unwrap_or_default(),
                 typical: g.gap.typical,
                 score_gain: g.gap.gain,
                 score_after: g.gap.after,
