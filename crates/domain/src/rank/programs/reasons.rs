@@ -145,6 +145,8 @@ fn place_reason(
             };
             (ReasonCode::ProgramOnline, text)
         }
+        // With a state wanted, a place is never "anywhere"; were it, the
+        // program would be open to the person as one in their state is.
         Place::InState | Place::Anywhere => {
             let text = if es {
                 format!("En {wanted}")
