@@ -104,9 +104,20 @@ enum Action {
     NewKey {
         /// Who will hold the key, e.g. `admissions-backend`.
         name: String,
-        /// `client` or `admin`.
+        /// `client`, `admin` or `publishable`.
         #[arg(long, default_value = "client")]
         role: String,
+        /// A publishable key (`--role publishable`): one a web page shows
+        /// to its visitors, good only from `--origin` and for `--tenant`.
+        #[arg(long, conflicts_with = "role", requires_all = ["origin", "tenant"])]
+        publishable: bool,
+        /// An origin of the pages that use a publishable key, e.g.
+        /// `https://apply.example.edu`; repeat for several.
+        #[arg(long, value_name = "URL")]
+        origin: Vec<String>,
+        /// The tenant a publishable key speaks for.
+        #[arg(long)]
+        tenant: Option<String>,
         /// A quota: the calls a second the key may make on average.
         #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
         calls_per_second: Option<u32>,
@@ -154,12 +165,25 @@ pub(crate) fn run(command: ConfigCommand) -> anyhow::Result<()> {
         Action::NewKey {
             name,
             role,
+            publishable,
+            origin,
+            tenant,
             calls_per_second,
             burst,
         } => {
+            let role = if publishable {
+                "publishable".to_owned()
+            } else {
+                role
+            };
             anyhow::ensure!(
-                role == "client" || role == "admin",
-                "--role must be client or admin"
+                matches!(role.as_str(), "client" | "admin" | "publishable"),
+                "--role must be client, admin or publishable"
+            );
+            let bound = role == "publishable";
+            anyhow::ensure!(
+                bound != origin.is_empty() && bound == tenant.is_some(),
+                "a publishable key needs --origin and --tenant, and only a publishable key takes them"
             );
             let (token, sha256) = server::new_token();
             println!("# Give this token to {name}; it is shown only once:");
@@ -174,6 +198,15 @@ pub(crate) fn run(command: ConfigCommand) -> anyhow::Result<()> {
             }
             if let Some(burst) = burst {
                 println!("burst = {burst}");
+            }
+            if bound {
+                println!("origins = {origin:?}");
+            }
+            if let Some(tenant) = tenant {
+                println!("# and list {name:?} under the keys of tenant {tenant:?}:");
+                println!("#   [[tenants]]");
+                println!("#   name = {tenant:?}");
+                println!("#   keys = [..., {name:?}]");
             }
             Ok(())
         }

@@ -37,6 +37,7 @@ mod outcomes;
 mod overlay;
 mod program_answers;
 mod program_filter;
+mod publishable;
 mod python_client;
 mod ranking;
 mod reload;

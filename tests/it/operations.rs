@@ -107,6 +107,36 @@ fn config_check_names_the_bad_key_and_show_redacts_secrets() {
             .unwrap();
         assert!(!output.status.success(), "{bad:?}");
     }
+    // A publishable key is bound to its pages' origins and its tenant.
+    let output = himrec()
+        .args(["config", "new-key", "valley-portal", "--publishable"])
+        .args([
+            "--tenant",
+            "valley",
+            "--origin",
+            "https://apply.valley.example",
+        ])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let publishable = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        publishable
+            .contains("role = \"publishable\"\norigins = [\"https://apply.valley.example\"]\n")
+            && publishable.contains("under the keys of tenant \"valley\""),
+        "{publishable}"
+    );
+    for bad in [
+        &["--publishable", "--origin", "https://a.example"][..],
+        &["--origin", "https://a.example"][..],
+    ] {
+        let output = himrec()
+            .args(["config", "new-key", "someone"])
+            .args(bad)
+            .output()
+            .unwrap();
+        assert!(!output.status.success(), "{bad:?}");
+    }
     let token = new_key
         .lines()
         .find_map(|l| l.trim_start_matches('#').trim().strip_prefix("hr_"))

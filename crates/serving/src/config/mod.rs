@@ -7,6 +7,7 @@
 //! the key at fault.
 
 mod error;
+mod keys;
 mod overrides;
 mod sections;
 mod validate;

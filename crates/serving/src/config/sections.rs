@@ -173,6 +173,12 @@ pub struct ApiKey {
     /// rate; absent means one second's worth. Needs `calls_per_second`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub burst: Option<u32>,
+    /// A publishable key's origins: the pages (`https://host[:port]`)
+    /// that may use it from a browser; a call with it from any other
+    /// origin, or with no origin, is refused. Only for publishable keys,
+    /// which need at least one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub origins: Vec<String>,
 }
 
 /// What a key may call.
@@ -184,6 +190,10 @@ pub enum Role {
     Client,
     /// Everything a client may, and the Admin service.
     Admin,
+    /// A key a web page shows to every visitor: what a client may call
+    /// (Recommender and Catalog, which only read), from its `origins`
+    /// only, as its tenant's caller. Never the Admin service.
+    Publishable,
 }
 
 /// The Prometheus endpoint.

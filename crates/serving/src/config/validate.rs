@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use super::{Config, ConfigError};
 
 /// One problem, naming the key at fault.
-fn bad(key: &str, why: impl fmt::Display) -> String {
+pub(super) fn bad(key: &str, why: impl fmt::Display) -> String {
     format!("{key}: {why}")
 }
 
@@ -118,47 +118,6 @@ impl Config {
         ] {
             if set(path) && !path.is_file() {
                 problems.push(bad(key, format!("no file {}", path.display())));
-            }
-        }
-    }
-
-    /// `auth.keys`: every key named, once, with a well-formed hash.
-    fn check_auth(&self, problems: &mut Vec<String>) {
-        let mut names = HashSet::new();
-        for (i, key) in self.auth.keys.iter().enumerate() {
-            let at = format!("auth.keys[{i}]");
-            if key.name.trim().is_empty() {
-                problems.push(bad(&format!("{at}.name"), "must not be empty"));
-            } else if !names.insert(key.name.as_str()) {
-                problems.push(bad(
-                    &format!("{at}.name"),
-                    format!("{:?} is used twice", key.name),
-                ));
-            }
-            let hex = key.sha256.len() == 64
-                && key
-                    .sha256
-                    .bytes()
-                    .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
-            if !hex {
-                problems.push(bad(
-                    &format!("{at}.sha256"),
-                    "must be 64 lowercase hex digits (the SHA-256 of the token)",
-                ));
-            }
-            if key.calls_per_second == Some(0) {
-                problems.push(bad(
-                    &format!("{at}.calls_per_second"),
-                    "must be at least 1; leave it out for no quota",
-                ));
-            }
-            match (key.burst, key.calls_per_second) {
-                (Some(0), _) => problems.push(bad(&format!("{at}.burst"), "must be at least 1")),
-                (Some(_), None) => problems.push(bad(
-                    &format!("{at}.burst"),
-                    "needs calls_per_second, the rate it bursts above",
-                )),
-                _ => {}
             }
         }
     }

@@ -3,7 +3,9 @@
 //! Each key has a name (to revoke one holder without touching the others,
 //! and to say who called in logs), a role, at most one tenant, whose view
 //! of the catalog its calls see, and optionally a quota: a rate and a
-//! burst, kept by `governor`'s limiter, one per key.
+//! burst, kept by `governor`'s limiter, one per key. A publishable key,
+//! which a web page shows to every visitor, is good only from the origins
+//! it is bound to, and never for Admin.
 
 use std::num::NonZeroU32;
 use std::sync::Arc;
@@ -52,6 +54,8 @@ struct Key {
     role: Role,
     tenant: Option<TenantName>,
     quota: Option<Arc<Quota>>,
+    /// A publishable key's origins (none for another key).
+    origins: Vec<String>,
     /// Its calls let in, and refused over its quota.
     counted: (Counter, Counter),
 }
@@ -140,6 +144,7 @@ impl Keys {
                             .calls_per_second
                             .and_then(|rate| Quota::new(rate, k.burst))
                             .map(Arc::new),
+                        origins: k.origins.clone(),
                         counted: counted(k),
                     })
                 })
@@ -186,6 +191,17 @@ impl Keys {
                 "API key {:?} may not call admin methods",
                 key.name
             )));
+        }
+        if key.role == Role::Publishable {
+            let origin = headers.get("origin").and_then(|v| v.to_str().ok());
+            if !origin.is_some_and(|o| key.origins.iter().any(|allowed| allowed == o)) {
+                let from = origin.map_or_else(|| "no origin".to_owned(), |o| format!("{o:?}"));
+                return Err(AccessError::PermissionDenied(format!(
+                    "API key {:?} is publishable: it may be used only from {}, and this call comes from {from}",
+                    key.name,
+                    key.origins.join(", ")
+                )));
+            }
         }
         Ok(Some(Caller {
             key: key.name.clone(),

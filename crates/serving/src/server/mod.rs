@@ -220,7 +220,14 @@ pub async fn run_with(
     let ready = Arc::new(AtomicBool::new(true));
     let draining = ready.clone();
 
-    let cors = cors::cors_layer(&options.cors_origins)?;
+    // Pages that use a publishable key may call from a browser too.
+    let origins: Vec<String> = options
+        .cors_origins
+        .iter()
+        .chain(options.api_keys.iter().flat_map(|k| &k.origins))
+        .cloned()
+        .collect();
+    let cors = cors::cors_layer(&origins)?;
     let guard = guard::GuardLayer::new(
         auth::Keys::new(&options.api_keys, &options.tenants, live.metrics()),
         limits.clone(),
