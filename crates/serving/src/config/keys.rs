@@ -7,8 +7,8 @@ use std::collections::HashSet;
 use super::validate::bad;
 use super::{Config, Role};
 
-/// Whether `origin` is a browser origin: `http(s)://host[:port]`, with no
-/// path, as a browser sends it in `Origin`.
+/// Whether `origin` is a browser origin as a browser sends it in
+/// `Origin`: `http(s)://host[:port]` in lower case, with no path.
 fn is_origin(origin: &str) -> bool {
     let rest = origin
         .strip_prefix("https://")
@@ -16,6 +16,7 @@ fn is_origin(origin: &str) -> bool {
     rest.is_some_and(|host| {
         !host.is_empty()
             && !host.contains(['/', '?', '#', ' ', '*'])
+            && !host.bytes().any(|b| b.is_ascii_uppercase())
             && origin.parse::<tonic::codegen::http::HeaderValue>().is_ok()
     })
 }
@@ -85,7 +86,7 @@ impl Config {
             if !is_origin(origin) {
                 problems.push(bad(
                     &format!("{origins}[{j}]"),
-                    format!("{origin:?} is not an origin: write scheme and host, e.g. \"https://apply.example.edu\""),
+                    format!("{origin:?} is not an origin: write scheme and host in lower case, e.g. \"https://apply.example.edu\""),
                 ));
             }
         }
@@ -131,12 +132,13 @@ mod tests {
             problems(bound, "\"backend\""),
             ["auth.keys[0].role: a publishable key speaks for a tenant: list \"portal\" under one tenant's keys"]
         );
-        let pathed = "role = \"publishable\"\norigins = [\"https://apply.valley.example/form\", \"apply.valley.example\"]";
+        let pathed = "role = \"publishable\"\norigins = [\"https://apply.valley.example/form\", \"apply.valley.example\", \"https://Apply.Valley.example\"]";
         assert_eq!(
             problems(pathed, "\"portal\""),
             [
-                "auth.keys[0].origins[0]: \"https://apply.valley.example/form\" is not an origin: write scheme and host, e.g. \"https://apply.example.edu\"",
-                "auth.keys[0].origins[1]: \"apply.valley.example\" is not an origin: write scheme and host, e.g. \"https://apply.example.edu\""
+                "auth.keys[0].origins[0]: \"https://apply.valley.example/form\" is not an origin: write scheme and host in lower case, e.g. \"https://apply.example.edu\"",
+                "auth.keys[0].origins[1]: \"apply.valley.example\" is not an origin: write scheme and host in lower case, e.g. \"https://apply.example.edu\"",
+                "auth.keys[0].origins[2]: \"https://Apply.Valley.example\" is not an origin: write scheme and host in lower case, e.g. \"https://apply.example.edu\""
             ]
         );
         assert_eq!(
