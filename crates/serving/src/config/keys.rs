@@ -4,22 +4,8 @@
 
 use std::collections::HashSet;
 
-use super::validate::bad;
+use super::problem::{bad, origin};
 use super::{Config, Role};
-
-/// Whether `origin` is a browser origin as a browser sends it in
-/// `Origin`: `http(s)://host[:port]` in lower case, with no path.
-fn is_origin(origin: &str) -> bool {
-    let rest = origin
-        .strip_prefix("https://")
-        .or_else(|| origin.strip_prefix("http://"));
-    rest.is_some_and(|host| {
-        !host.is_empty()
-            && !host.contains(['/', '?', '#', ' ', '*'])
-            && !host.bytes().any(|b| b.is_ascii_uppercase())
-            && origin.parse::<tonic::codegen::http::HeaderValue>().is_ok()
-    })
-}
 
 impl Config {
     /// `auth.keys`: every key named, once, with a well-formed hash.
@@ -82,12 +68,9 @@ impl Config {
                 "a publishable key needs the origins of the pages that use it, e.g. [\"https://apply.example.edu\"]",
             ));
         }
-        for (j, origin) in key.origins.iter().enumerate() {
-            if !is_origin(origin) {
-                problems.push(bad(
-                    &format!("{origins}[{j}]"),
-                    format!("{origin:?} is not an origin: write scheme and host in lower case, e.g. \"https://apply.example.edu\""),
-                ));
+        for (j, allowed) in key.origins.iter().enumerate() {
+            if let Err(why) = origin(allowed) {
+                problems.push(bad(&format!("{origins}[{j}]"), why));
             }
         }
         if !self.tenants.iter().any(|t| t.keys.contains(&key.name)) {
@@ -140,6 +123,12 @@ mod tests {
                 "auth.keys[0].origins[1]: \"apply.valley.example\" is not an origin: write scheme and host in lower case, e.g. \"https://apply.example.edu\"",
                 "auth.keys[0].origins[2]: \"https://Apply.Valley.example\" is not an origin: write scheme and host in lower case, e.g. \"https://apply.example.edu\""
             ]
+        );
+        // CORS origins are compared the same way, so checked the same way.
+        let cors = Config::from_toml("cors_origins = [\"https://Apply.example\"]\n", "t", &[]);
+        assert_eq!(
+            cors.unwrap_err().problems,
+            ["cors_origins[0]: \"https://Apply.example\" is not an origin: write scheme and host in lower case, e.g. \"https://apply.example.edu\""]
         );
         assert_eq!(
             problems("origins = [\"https://apply.valley.example\"]", "\"portal\""),

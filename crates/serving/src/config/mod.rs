@@ -9,6 +9,7 @@
 mod error;
 mod keys;
 mod overrides;
+mod problem;
 mod sections;
 mod validate;
 

@@ -2,15 +2,10 @@
 //! every problem found ([`ConfigError`]), each naming its key.
 
 use std::collections::{HashMap, HashSet};
-use std::fmt;
 use std::path::PathBuf;
 
+use super::problem::{bad, origin};
 use super::{Config, ConfigError};
-
-/// One problem, naming the key at fault.
-pub(super) fn bad(key: &str, why: impl fmt::Display) -> String {
-    format!("{key}: {why}")
-}
 
 impl Config {
     /// Checks the settings that a type alone cannot, reporting every problem
@@ -26,9 +21,9 @@ impl Config {
         if let Err(e) = tracing_subscriber::EnvFilter::try_new(&self.log.level) {
             problems.push(bad("log.level", e));
         }
-        for origin in &self.cors_origins {
-            if origin.parse::<tonic::codegen::http::HeaderValue>().is_err() || origin.is_empty() {
-                problems.push(bad("cors_origins", format!("bad origin {origin:?}")));
+        for (i, allowed) in self.cors_origins.iter().enumerate() {
+            if let Err(why) = origin(allowed) {
+                problems.push(bad(&format!("cors_origins[{i}]"), why));
             }
         }
         let endpoint = &self.tracing.otlp_endpoint;
