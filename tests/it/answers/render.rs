@@ -129,7 +129,7 @@ impl Render for pb::RecommendResponse {
             reasons(out, &s.reasons);
         }
         for r in &self.programs {
-            let p = r.program.clone().unwrap_or_default();
+            let p = r.program.as_ref().expect("a recommended program names it");
             let _ = writeln!(
                 out,
                 "  program {} level {} {} ({}): score {:.4}",
