@@ -35,6 +35,7 @@ mod openapi_tools;
 mod operations;
 mod outcomes;
 mod overlay;
+mod page;
 mod program_answers;
 mod program_filter;
 mod publishable;

@@ -21,7 +21,8 @@ use serde::{Deserialize, Serialize};
 pub use error::ConfigError;
 pub use overrides::{Override, Source, ENV_PREFIX};
 pub use sections::{
-    ApiKey, Auth, Json, Limits, Log, LogFormat, Metrics, Paging, Role, Shadow, Tenant, Tls, Tracing,
+    ApiKey, Auth, Json, Limits, Log, LogFormat, Metrics, Page, Paging, Role, Shadow, Tenant, Tls,
+    Tracing,
 };
 
 /// The whole configuration of `himrec serve`.
@@ -58,6 +59,8 @@ pub struct Config {
     pub paging: Paging,
     /// The HTTP/JSON door.
     pub json: Json,
+    /// The page people use in a browser.
+    pub page: Page,
     /// Trace export.
     pub tracing: Tracing,
     /// Institutions served apart from each other; none means every caller
@@ -82,6 +85,7 @@ impl Default for Config {
             log: Log::default(),
             paging: Paging::default(),
             json: Json::default(),
+            page: Page::default(),
             tracing: Tracing::default(),
             tenants: Vec::new(),
         }

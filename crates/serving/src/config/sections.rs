@@ -254,6 +254,23 @@ pub struct Json {
     pub strict: bool,
 }
 
+/// The page people use in a browser: the form and the advice, served at
+/// `/` on the main port from files built into the binary.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Page {
+    /// Serve the page (`/` and `/page/...`). On by default; a deployment
+    /// that only serves other programs may turn it off. Its calls are the
+    /// JSON door's, under the same keys and limits.
+    pub enabled: bool,
+}
+
+impl Default for Page {
+    fn default() -> Self {
+        Self { enabled: true }
+    }
+}
+
 /// Catalog paging.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]

@@ -2,8 +2,8 @@
 //! on one listener until a shutdown future resolves. `main` and the tests
 //! run this same function.
 //!
-//! Layers, outermost first: request ids, CORS, HTTP compression, the
-//! HTTP/JSON door (Connect), gRPC-Web, then the guard (API keys, quotas,
+//! Layers, outermost first: request ids, CORS, HTTP compression, the page
+//! (`/`, when on), the HTTP/JSON door (Connect), gRPC-Web, then the guard (API keys, quotas,
 //! concurrency limit, deadlines, metrics), then the services, which
 //! compress gRPC answers as the client accepts.
 
@@ -14,6 +14,7 @@ mod cors;
 mod guard;
 mod linger;
 mod metrics_endpoint;
+mod page;
 mod request_id;
 mod telemetry;
 mod tls;
@@ -115,6 +116,8 @@ pub struct ServeOptions {
     pub shadow: crate::config::Shadow,
     /// Whether the JSON door refuses fields the contract does not have.
     pub strict_json: bool,
+    /// Whether the page is served at `/`.
+    pub page: bool,
 }
 
 impl Default for ServeOptions {
@@ -135,6 +138,7 @@ impl From<&Config> for ServeOptions {
             join_traces: config.tracing.enabled(),
             shadow: config.shadow.clone(),
             strict_json: config.json.strict,
+            page: config.page.enabled,
         }
     }
 }
@@ -248,6 +252,14 @@ pub async fn run_with(
         max_connections = limits.max_connections,
         "serving"
     );
+    if options.page {
+        let scheme = if options.tls.enabled() {
+            "https"
+        } else {
+            "http"
+        };
+        info!(url = %format!("{scheme}://{addr}/"), "the page for people is served");
+    }
     let lingering = linger::Lingering::default();
     let incoming =
         connections::incoming(listener, &limits, live.metrics().clone(), lingering.clone());
@@ -283,6 +295,7 @@ pub async fn run_with(
         )
         .layer(RequestDecompressionLayer::new().gzip(true).zstd(true))
         .layer(MapRequestBodyLayer::new(tonic::body::Body::new))
+        .layer(page::PageLayer::new(options.page, &origins))
         .layer(connect::ConnectLayer::new(
             connect::DoorOptions {
                 max_request_bytes: limits.max_request_bytes,
