@@ -140,6 +140,12 @@ def spanish_share_reload(browser, base):
     check("Spanish: the score's meaning is the service's Spanish sentence",
           meaning == expected["scoreMeaning"], meaning)
     check("Spanish: the page's language is es", page.get_attribute("html", "lang") == "es")
+    request = urllib.request.Request(f"{base}/himrec.v1.Catalog/ListSkills", data=b"{}",
+                                     headers={"content-type": "application/json", "accept-language": "es"})
+    with urllib.request.urlopen(request) as response:
+        spanish = {s["id"]: s["name"] for s in json.load(response)["skills"]}
+    label = page.inner_text('label[for="hr0-skill-clinical_coding"]')
+    check("Spanish: the form names skills in Spanish", label == spanish["clinical_coding"], label)
     shared = page.url
     check("the address holds the profile", "occ=29-2072.00" in shared and "lang=es" in shared, shared)
     titles = page.locator(".hr-path h4").all_inner_texts()
@@ -269,9 +275,9 @@ def embedding(browser, portal, other):
     page = browser.new_page()
     page.goto(other)
     page.wait_for_selector("[data-himrec] .hr-error", timeout=20000)
-    check("embedded from an unlisted origin: refused, no form",
-          page.locator("[data-himrec] form").count() == 0,
-          page.inner_text("[data-himrec]"))
+    said = page.inner_text("[data-himrec]")
+    check("embedded from an unlisted origin: refused, saying so, no form",
+          page.locator("[data-himrec] form").count() == 0 and "not open to this site" in said, said)
     page.close()
 
 

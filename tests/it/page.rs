@@ -252,3 +252,44 @@ async fn people_use_the_page_in_a_real_browser() {
         "{stdout}"
     );
 }
+
+/// The form names skills in the person's language: ListSkills reads the
+/// caller's `Accept-Language`, English for any other.
+#[tokio::test]
+async fn skills_are_named_in_the_callers_language() {
+    use himrec::pb::catalog_client::CatalogClient;
+    let server = TestServer::start().await;
+    let mut client = CatalogClient::new(server.channel.clone());
+    let mut names = Vec::new();
+    for header in [
+        None,
+        Some("es-MX,es;q=0.9"),
+        Some("fr"),
+        Some("not a tag!!"),
+    ] {
+        let mut request = tonic::Request::new(himrec::pb::ListSkillsRequest {});
+        if let Some(header) = header {
+            request
+                .metadata_mut()
+                .insert("accept-language", header.parse().unwrap());
+        }
+        let skills = client
+            .list_skills(request)
+            .await
+            .unwrap()
+            .into_inner()
+            .skills;
+        let coding = skills.iter().find(|s| s.id == "clinical_coding").unwrap();
+        names.push(coding.name.clone());
+    }
+    assert_eq!(
+        names,
+        [
+            "Clinical coding",
+            "Codificación clínica",
+            "Clinical coding",
+            "Clinical coding"
+        ]
+    );
+    server.stop().await;
+}

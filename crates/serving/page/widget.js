@@ -26,6 +26,8 @@ export async function mount(root, options = {}) {
   let answer = null;
   let catalog;
   let titles = {};
+  // The skills' names in each language asked for so far.
+  const skillsIn = {};
 
   root.classList.add("hr-widget");
   const status = h("p", { class: "hr-status-line", role: "status", "aria-live": "polite" });
@@ -34,12 +36,15 @@ export async function mount(root, options = {}) {
 
   try {
     const [occupations, credentials, skills] = await Promise.all([
-      call("Catalog/ListOccupations", {}), call("Catalog/ListCredentials", {}), call("Catalog/ListSkills", {}),
+      call("Catalog/ListOccupations", {}), call("Catalog/ListCredentials", {}), call("Catalog/ListSkills", {}, lang),
     ]);
     catalog = { occupations: occupations.occupations, credentials: credentials.credentials, skills: skills.skills };
+    skillsIn[lang] = skills.skills;
     titles = Object.fromEntries(catalog.occupations.map((o) => [o.socCode, o.title]));
   } catch (error) {
-    root.replaceChildren(h("p", { class: "hr-error", role: "alert" }, `${words(lang).errorGeneral} ${error.message}`));
+    const w = words(lang);
+    const said = error instanceof Refused && error.status === 0 ? w.unreachable : `${w.errorGeneral} ${error.message}`;
+    root.replaceChildren(h("p", { class: "hr-error", role: "alert" }, said));
     return;
   }
 
@@ -100,6 +105,7 @@ export async function mount(root, options = {}) {
       answer = null;
       results.replaceChildren();
       if (error instanceof Refused && error.fields.length) showErrors(form, id, error.fields, w.errorField);
+      else if (error instanceof Refused && error.status === 0) showErrors(form, id, [], w.unreachable);
       else showErrors(form, id, [], `${w.errorGeneral} ${error.message}`);
     }
   }
@@ -113,9 +119,15 @@ export async function mount(root, options = {}) {
     status.textContent = w.shareCopied;
   }
 
-  function switchTo(code) {
+  async function switchTo(code) {
     if (form) readForm(form, state);
     lang = code;
+    try {
+      skillsIn[lang] = skillsIn[lang] || (await call("Catalog/ListSkills", {}, lang)).skills;
+      catalog.skills = skillsIn[lang];
+    } catch {
+      // The names already shown will do.
+    }
     draw();
     if (answer) submit(false);
     else if (options.urlState && stated(state)) history.replaceState(null, "", `#${toHash(state, lang, fromAddress[2])}`);

@@ -11,7 +11,7 @@ use crate::live::{Live, TenantName};
 use crate::pb;
 use himrec_domain::catalog::{ListingInput, PathListingInput};
 use himrec_domain::error::{FieldViolation, RequestError};
-use himrec_domain::language::Language;
+use himrec_domain::language::{from_accept_language, Language};
 
 /// Serves the catalog of the live snapshot.
 #[derive(Debug, Clone)]
@@ -38,12 +38,26 @@ impl pb::catalog_server::Catalog for CatalogService {
     #[instrument(name = "ListSkills", level = "debug", skip_all)]
     async fn list_skills(
         &self,
-        _request: Request<pb::ListSkillsRequest>,
+        request: Request<pb::ListSkillsRequest>,
     ) -> Result<Response<pb::ListSkillsResponse>, Status> {
+        // Names in the caller's language, as a form shows them; a header
+        // is a preference, so one the service cannot read is English.
+        let language = request
+            .metadata()
+            .get("accept-language")
+            .and_then(|v| v.to_str().ok())
+            .map_or(Language::En, |header| from_accept_language(header).language);
         let snapshot = self.live.current();
         let catalog = snapshot.public().catalog();
         Ok(Response::new(pb::ListSkillsResponse {
-            skills: catalog.skills.iter().map(Into::into).collect(),
+            skills: catalog
+                .skills
+                .iter()
+                .map(|skill| pb::Skill {
+                    name: skill.name_in(language).to_owned(),
+                    ..skill.into()
+                })
+                .collect(),
         }))
     }
 
