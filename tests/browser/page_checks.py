@@ -91,14 +91,19 @@ def results_ready(page):
     page.wait_for_selector(".hr-results .hr-path", timeout=20000)
 
 
+def answered(page, base, form):
+    """`page` at the page, `form` filled in and sent, the results shown."""
+    page.goto(f"{base}/")
+    page.wait_for_selector("form.hr-form")
+    fill(page, form)
+    page.click("button.hr-submit")
+    results_ready(page)
+    return page
+
+
 def people(browser, base, shots):
     for name, person in PEOPLE.items():
-        page = browser.new_page(viewport={"width": 1100, "height": 1400})
-        page.goto(f"{base}/")
-        page.wait_for_selector("form.hr-form")
-        fill(page, person["form"])
-        page.click("button.hr-submit")
-        results_ready(page)
+        page = answered(browser.new_page(viewport={"width": 1100, "height": 1400}), base, person["form"])
         expected = answer(base, person["profile"])
         titles = page.locator(".hr-path h4").all_inner_texts()
         want = [p["title"] for p in expected["careerPaths"]]
@@ -125,12 +130,7 @@ def people(browser, base, shots):
 
 
 def spanish_share_reload(browser, base):
-    page = browser.new_page()
-    page.goto(f"{base}/")
-    page.wait_for_selector("form.hr-form")
-    fill(page, PEOPLE["rhit-moving-up"]["form"])
-    page.click("button.hr-submit")
-    results_ready(page)
+    page = answered(browser.new_page(), base, PEOPLE["rhit-moving-up"]["form"])
     page.click('.hr-languages button[lang="es"]')
     page.wait_for_selector('.hr-results[lang="es"] .hr-path')
     heading = page.inner_text(".hr-results h2")
@@ -201,12 +201,7 @@ def keyboard(browser, base):
 
 def axe(browser, base):
     context = browser.new_context(bypass_csp=True)
-    page = context.new_page()
-    page.goto(f"{base}/")
-    page.wait_for_selector("form.hr-form")
-    fill(page, PEOPLE["rhit-moving-up"]["form"])
-    page.click("button.hr-submit")
-    results_ready(page)
+    page = answered(context.new_page(), base, PEOPLE["rhit-moving-up"]["form"])
     page.evaluate("document.querySelectorAll('details').forEach((d) => { d.open = true; })")
     for language in ("en", "es"):
         if language == "es":
