@@ -142,6 +142,28 @@ fn benches(c: &mut Criterion) {
     c.bench_function("recommend/decode_check_rank_encode", |b| {
         b.iter(|| round_trip(&body))
     });
+    // What the HTTP/JSON door adds to that call in the process, as the
+    // door does it: the answer's wire bytes decoded again and written as
+    // JSON into a buffer sized for it. Beside the round trip above, it
+    // bounds the door's throughput against gRPC's (BENCHMARKS.md).
+    let answer = round_trip(&body);
+    c.bench_function("recommend/door_decode_write_json", |b| {
+        b.iter(|| {
+            let message = pb::RecommendResponse::decode(black_box(answer.as_slice())).unwrap();
+            let mut out = Vec::with_capacity(answer.len() * 5 / 2 + 64);
+            serde_json::to_writer(&mut out, &message).unwrap();
+            black_box(out)
+        })
+    });
+    // Of which the JSON writing alone.
+    let decoded = pb::RecommendResponse::decode(answer.as_slice()).unwrap();
+    c.bench_function("recommend/door_write_json", |b| {
+        b.iter(|| {
+            let mut out = Vec::with_capacity(answer.len() * 5 / 2 + 64);
+            serde_json::to_writer(&mut out, black_box(&decoded)).unwrap();
+            black_box(out)
+        })
+    });
     // The same answer in Spanish: its sentences are written once per
     // language, so it should cost what the English one does.
     let spanish = pb::RecommendRequest {
