@@ -270,3 +270,121 @@ fn fit_reasons(
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn catalog() -> Catalog {
+        let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+        Catalog::load(&root.join("data")).unwrap()
+    }
+
+    /// The fit reasons on path 0 of a person who named `skills`, for
+    /// `parts` (largest first, as the model gives them) at `fit`.
+    fn told(
+        catalog: &Catalog,
+        skills: &[(&str, f64)],
+        interest_match: Option<f64>,
+        parts: Vec<(Part, f64)>,
+        fit: f64,
+    ) -> Vec<Reason> {
+        let mut profile = Profile::new(vec![None; catalog.skills.len()], None, None);
+        for &(id, level) in skills {
+            profile.state_skill(catalog.skill_index(id).unwrap(), level);
+        }
+        let explanation = Explanation {
+            class: 0,
+            interest_match,
+            parts,
+            gaps: Vec::new(),
+            credential_steps: Vec::new(),
+        };
+        let target = Target::of(catalog, 0);
+        fit_reasons(
+            catalog,
+            &target,
+            &profile,
+            fit,
+            0.5,
+            &explanation,
+            Language::En,
+        )
+    }
+
+    #[test]
+    fn a_good_interest_match_is_never_told_as_a_fault() {
+        let catalog = catalog();
+        let reasons = told(
+            &catalog,
+            &[],
+            Some(0.8),
+            vec![(Part::Interests, -0.03)],
+            0.6,
+        );
+        assert_eq!(reasons.len(), 1);
+        let reason = &reasons[0];
+        assert!(
+            reason.explanation.ends_with(
+                "a good match, which this path's own people meet more closely still (-0.03)"
+            ),
+            "{}",
+            reason.explanation
+        );
+        // Its share of the score: half, where the score averages the fit.
+        assert!((reason.contribution + 0.015).abs() < 1e-12);
+        // A poor match is what it is.
+        let reasons = told(
+            &catalog,
+            &[],
+            Some(0.1),
+            vec![(Part::Interests, -0.03)],
+            0.6,
+        );
+        assert!(reasons[0].explanation.ends_with("lowers the fit (-0.03)"));
+    }
+
+    #[test]
+    fn a_low_fit_says_first_what_lowers_it() {
+        let catalog = catalog();
+        let coding = catalog.skill_index("clinical_coding").unwrap();
+        let sql = catalog.skill_index("sql_databases").unwrap();
+        let skills = [("clinical_coding", 0.9), ("sql_databases", 0.1)];
+        let parts = vec![
+            (Part::Skill(coding), 0.04),
+            (Part::Skill(sql), -0.02),
+            (Part::Interests, -0.01),
+        ];
+        let factors = |fit| -> Vec<String> {
+            told(&catalog, &skills, Some(0.2), parts.clone(), fit)
+                .into_iter()
+                .map(|r| r.factor)
+                .collect()
+        };
+        assert_eq!(
+            factors(0.6),
+            ["skill:clinical_coding", "skill:sql_databases", "interests"]
+        );
+        assert_eq!(
+            factors(LOW_FIT - 0.1),
+            ["skill:sql_databases", "interests", "skill:clinical_coding"]
+        );
+    }
+
+    #[test]
+    fn parts_too_small_to_matter_leave_one_sentence_for_the_largest() {
+        let catalog = catalog();
+        let coding = catalog.skill_index("clinical_coding").unwrap();
+        let sql = catalog.skill_index("sql_databases").unwrap();
+        let skills = [("clinical_coding", 0.9), ("sql_databases", 0.1)];
+        let parts = vec![(Part::Skill(coding), 0.003), (Part::Skill(sql), -0.001)];
+        let reasons = told(&catalog, &skills, None, parts, 0.6);
+        let factors: Vec<&str> = reasons.iter().map(|r| r.factor.as_str()).collect();
+        assert_eq!(factors, ["skill:clinical_coding"]);
+        assert!(
+            reasons[0].explanation.contains(": raises the fit"),
+            "{}",
+            reasons[0].explanation
+        );
+    }
+}

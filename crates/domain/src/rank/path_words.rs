@@ -246,3 +246,162 @@ fn quote(text: &str) -> String {
     let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
     format!("{}...", cut.trim_end_matches([',', ';', ' ']))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rank::reason::Datum;
+
+    fn catalog() -> Catalog {
+        let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+        Catalog::load(&root.join("data")).unwrap()
+    }
+
+    /// A person who named only `skill`, at `level`.
+    fn naming(catalog: &Catalog, skill: usize, level: f64) -> Profile {
+        let mut profile = Profile::new(vec![None; catalog.skills.len()], None, None);
+        profile.state_skill(skill, level);
+        profile
+    }
+
+    /// The reason `profile` gets on path 0 for `skill` when the path
+    /// typically asks `typical` and the skill moved the fit by `moved`.
+    fn said(
+        catalog: &Catalog,
+        profile: &Profile,
+        skill: usize,
+        typical: f64,
+        moved: f64,
+        language: Language,
+    ) -> (ReasonCode, Vec<Value>, String) {
+        let mut target = Target::of(catalog, 0);
+        target.typical[skill] = typical;
+        let words = Words {
+            catalog,
+            class: 0,
+            interest_match: None,
+            target: &target,
+            profile,
+            language,
+        };
+        let (code, factor, values, what) = words.describe(Part::Skill(skill), moved);
+        assert_eq!(factor, format!("skill:{}", catalog.skills[skill].id));
+        (code, values, what)
+    }
+
+    fn number(values: &[Value], name: &str) -> Option<f64> {
+        values
+            .iter()
+            .find(|v| v.name == name)
+            .and_then(|v| match v.datum {
+                Datum::Number(n) => Some(n),
+                _ => None,
+            })
+    }
+
+    #[test]
+    fn a_skill_reads_by_where_it_stands_against_the_typical_level() {
+        let catalog = catalog();
+        let s = catalog.skill_index("clinical_coding").unwrap();
+        for (level, typical, moved, code, english, spanish) in [
+            (
+                0.9,
+                0.6,
+                0.02,
+                ReasonCode::SkillAboveTypical,
+                "Clinical coding 0.90, more than the 0.60 this path typically asks",
+                "más que el 0.60",
+            ),
+            (
+                0.3,
+                0.8,
+                0.01,
+                ReasonCode::SkillTowardTypical,
+                "Clinical coding 0.30, on the way to the 0.80 typical on this path",
+                "en camino al 0.80",
+            ),
+            (
+                0.3,
+                0.8,
+                -0.04,
+                ReasonCode::SkillBelowTypical,
+                "Clinical coding 0.30, against 0.80 typical on this path",
+                "frente al 0.80",
+            ),
+            (
+                0.78,
+                0.8,
+                -0.001,
+                ReasonCode::SkillAtTypical,
+                "Clinical coding 0.78, at the 0.80 typical on this path",
+                "en el 0.80",
+            ),
+        ] {
+            let profile = naming(&catalog, s, level);
+            let (got, values, what) = said(&catalog, &profile, s, typical, moved, Language::En);
+            assert_eq!(got, code, "{what}");
+            assert!(what.starts_with(english), "{what}");
+            assert_eq!(number(&values, "level"), Some(level));
+            assert_eq!(number(&values, "typical"), Some(typical));
+            let (got, es_values, que) = said(&catalog, &profile, s, typical, moved, Language::Es);
+            assert_eq!(
+                (got, &es_values),
+                (code, &values),
+                "the same reason in Spanish"
+            );
+            assert!(
+                que.contains(spanish) && que.starts_with("Codificación clínica"),
+                "{que}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_level_a_credential_vouches_for_says_so_and_which() {
+        let catalog = catalog();
+        let rhit = catalog.credential_index("RHIT").unwrap();
+        let &(s, floor) = catalog.credentials[rhit]
+            .skill_floors
+            .iter()
+            .find(|(_, floor)| *floor >= 0.4)
+            .expect("the RHIT examines a skill at 0.4 or more");
+        let mut profile = naming(&catalog, s, 0.1);
+        profile.hold(&catalog, rhit);
+        let (code, values, what) = said(&catalog, &profile, s, 1.0, -0.03, Language::En);
+        assert_eq!(code, ReasonCode::SkillBelowTypical);
+        assert_eq!(
+            number(&values, "level"),
+            Some(floor),
+            "the vouched level, not the stated"
+        );
+        let by = values.iter().find(|v| v.name == "vouched_by").unwrap();
+        assert_eq!(by.datum, Datum::Text("RHIT".into()));
+        assert!(
+            what.contains(", vouched for by your RHIT, against 1.00"),
+            "{what}"
+        );
+        let (_, _, que) = said(&catalog, &profile, s, 1.0, -0.03, Language::Es);
+        assert!(
+            que.contains(", avalado por su RHIT, frente al 1.00"),
+            "{que}"
+        );
+    }
+
+    #[test]
+    fn a_task_is_quoted_whole_when_short_and_cut_at_a_word_when_long() {
+        assert_eq!(quote("Code diagnoses."), "Code diagnoses");
+        let long = "Assign the patient to diagnosis-related groups (DRGs), using appropriate computer software.";
+        let cut = quote(long);
+        assert!(cut.ends_with("...") && cut.len() < long.len(), "{cut}");
+        let kept = cut.trim_end_matches("...");
+        assert!(
+            long.starts_with(kept) && !kept.ends_with([',', ' ']),
+            "{cut}"
+        );
+        assert_eq!(
+            long[kept.len()..].chars().next(),
+            Some(' '),
+            "cut at a word: {cut}"
+        );
+    }
+}
