@@ -171,6 +171,23 @@ def spanish_share_reload(browser, base):
     other.close()
 
 
+def program_filter(browser, base):
+    page = answered(browser.new_page(), base, PEOPLE["rhit-moving-up"]["form"])
+    for choice, shows in (("state", ", OH"), ("online", "(online)")):
+        page.evaluate("document.querySelector('.hr-results').dataset.old = '1'")
+        page.check(f'input[name="hr0-prog"][value="{choice}"]')
+        page.wait_for_selector(".hr-results:not([data-old]) .hr-path")
+        lines = page.locator(".hr-program p:first-of-type").all_inner_texts()
+        # Public data says no program's delivery: none is known online
+        # unless an operator says so, and the page says none matches.
+        none = choice == "online" and not lines and page.locator(".hr-empty").count() == 1
+        check(f"programs filtered {choice}: every one shown is so",
+              none or (lines and all(shows in line for line in lines)), str(lines[:3]))
+        check(f"programs filtered {choice}: the focus goes to the programs",
+              page.evaluate("document.activeElement.id") == "hr0-programs-heading")
+    page.close()
+
+
 def keyboard(browser, base):
     page = browser.new_page()
     page.goto(f"{base}/")
@@ -289,6 +306,7 @@ def main():
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         for run in (lambda: people(browser, base, shots), lambda: spanish_share_reload(browser, base),
+                    lambda: program_filter(browser, base),
                     lambda: keyboard(browser, base), lambda: axe(browser, base),
                     lambda: refusal(browser, base), lambda: embedding(browser, args.portal, args.other)):
             try:

@@ -25,7 +25,7 @@ export function renderResults(answer, w, lang, id, profileState, programControls
     answer.weakCareerPaths ? h("p", { class: "hr-quiet" }, w.weak(answer.weakCareerPaths)) : null,
     h("h3", {}, w.settings),
     h("ol", { class: "hr-settings" }, (answer.workSettings || []).map((setting) => renderSetting(setting, w, lang))),
-    h("h3", { id: `${id}-programs-heading` }, w.programs),
+    h("h3", { id: `${id}-programs-heading`, tabindex: "-1" }, w.programs),
     programControls,
     (answer.programs || []).length
       ? h("ol", { class: "hr-programs" }, answer.programs.map((entry) => renderProgram(entry, w, lang)))

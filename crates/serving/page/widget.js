@@ -69,7 +69,7 @@ export async function mount(root, options = {}) {
       h("legend", {}, w.programFilter),
       Object.entries(w.programFilters).map(([value, label]) =>
         h("label", { class: "hr-check" },
-          h("input", { type: "radio", name: `${id}-prog`, value, checked: state.prog === value, onchange: () => { state.prog = value; submit(); } }),
+          h("input", { type: "radio", name: `${id}-prog`, value, checked: state.prog === value, onchange: () => { state.prog = value; submit(`#${id}-programs-heading`); } }),
           ` ${label}`)),
       state.prog === "state" && !state.state ? h("p", { class: "hr-hint" }, w.programFilterNeedsState) : null);
   }
@@ -82,7 +82,12 @@ export async function mount(root, options = {}) {
     results.replaceChildren(renderResults(answer, w, lang, id, state.state, programControls(), titles), tools);
   }
 
-  async function submit(focusResults = true) {
+  // Answers come back in any order; only the last call's is shown.
+  let calls = 0;
+
+  /** Sends the form; on an answer, focuses `focus` (a selector within
+   * the results; none to leave the focus where it is). */
+  async function submit(focus = "h2") {
     const w = words(lang);
     readForm(form, state);
     clearErrors(form);
@@ -95,12 +100,16 @@ export async function mount(root, options = {}) {
     const request = { profile: toProfile(state), language: lang };
     const filter = programFilter(state);
     if (filter) request.programFilter = filter;
+    const mine = ++calls;
     try {
-      answer = await call("Recommender/Recommend", request, lang);
+      const got = await call("Recommender/Recommend", request, lang);
+      if (mine !== calls) return;
+      answer = got;
       status.textContent = "";
       showAnswer();
-      if (focusResults) results.querySelector("h2")?.focus();
+      if (focus) results.querySelector(focus)?.focus();
     } catch (error) {
+      if (mine !== calls) return;
       status.textContent = "";
       answer = null;
       results.replaceChildren();
@@ -129,11 +138,11 @@ export async function mount(root, options = {}) {
       // The names already shown will do.
     }
     draw();
-    if (answer) submit(false);
+    if (answer) submit(null);
     else if (options.urlState && stated(state)) history.replaceState(null, "", `#${toHash(state, lang, fromAddress[2])}`);
     root.querySelector(`.hr-languages button[lang="${code}"]`)?.focus();
   }
 
   draw();
-  if (stated(state)) await submit(false);
+  if (stated(state)) await submit(null);
 }
