@@ -13,6 +13,7 @@ Prints one line per check passed; exits 1 with every failure listed.
 import argparse
 import json
 import pathlib
+import re
 import sys
 import urllib.request
 
@@ -167,6 +168,11 @@ def spanish_share_reload(browser, base):
     check("printing leaves out the form and keeps the first paths and programs",
           "hr-form" not in shown and shown.count("hr-path") == min(3, len(titles))
           and 0 < shown.count("hr-program") <= 5, str(shown))
+    for name, person in PEOPLE.items():
+        printed = answered(browser.new_page(), base, person["form"])
+        pages = len(re.findall(rb"/Type\s*/Page[^s]", printed.pdf(format="Letter")))
+        check(f"{name}: printing gives one page", pages == 1, f"{pages} pages")
+        printed.close()
     page.close()
     other.close()
 

@@ -55,6 +55,8 @@ function renderPath(path, index, w, lang, profileState, titles) {
         h("div", { class: "hr-figures" },
           h("h5", {}, w.pay),
           path.nationalWages && path.nationalWages.median ? payChart(wages.filter(([, v]) => v && v.median), (v) => dollars(lang, v), w.payLabel) : null,
+          h("p", { class: "hr-print-only" }, wages.filter(([, v]) => v && v.median)
+            .map(([where, v]) => `${where}: ${w.payMedian} ${dollars(lang, v.median)}`).join("; ")),
           h("h5", {}, w.outlook),
           renderOutlook(path.outlook, w, lang))),
       h("details", { class: "hr-why" },
