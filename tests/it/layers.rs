@@ -18,6 +18,7 @@ const CRATES: &[(&str, &[&[&str]])] = &[
         "crates/domain/src",
         &[
             &["error", "text", "language", "top_k", "riasec"],
+            &["messages"],
             &["education"],
             &["catalog"],
             &["profile"],

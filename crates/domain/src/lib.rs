@@ -9,6 +9,8 @@
 //! - [`error`], [`text`], [`language`], [`top_k`], [`riasec`]:
 //!   field violations, number formatting, the languages answers are
 //!   written in, the best k of many, the six interest areas;
+//! - [`messages`]: the sentences answers are written in, one file per
+//!   language;
 //! - [`education`]: education levels, with their words in each language;
 //! - [`catalog`] (the public data), then [`profile`] (a person, checked
 //!   against the catalog);
@@ -51,6 +53,7 @@ pub mod catalog;
 pub mod education;
 pub mod error;
 pub mod language;
+pub mod messages;
 pub mod model;
 pub mod profile;
 pub mod rank;

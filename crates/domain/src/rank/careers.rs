@@ -13,6 +13,7 @@ use super::path_words::Words;
 use super::reason::Reason;
 use crate::catalog::{Catalog, Trend};
 use crate::language::Language;
+use crate::messages::{self, Direction};
 use crate::model::fit::Target;
 use crate::model::{CredentialStep, Explanation, Part};
 use crate::profile::Profile;
@@ -248,18 +249,13 @@ fn fit_reasons(
         .into_iter()
         .map(|(part, c)| {
             let (code, factor, values, what) = words.describe(part, c);
-            let direction = match (language, c > 0.0, short_of_good(&(part, c))) {
-                (Language::En, _, true) => {
-                    "a good match, which this path's own people meet more closely still"
-                }
-                (Language::Es, _, true) => {
-                    "una buena coincidencia, que las personas de esta trayectoria superan aún"
-                }
-                (Language::En, true, _) => "raises the fit",
-                (Language::En, false, _) => "lowers the fit",
-                (Language::Es, true, _) => "aumenta la compatibilidad",
-                (Language::Es, false, _) => "reduce la compatibilidad",
-            };
+            let direction = messages::of(language).fit_direction(if short_of_good(&(part, c)) {
+                Direction::GoodMatchBeaten
+            } else if c > 0.0 {
+                Direction::Raises
+            } else {
+                Direction::Lowers
+            });
             Reason {
                 code,
                 factor,

@@ -5,6 +5,7 @@
 use super::reason::{DataSource, ReasonCode, Unit, Value};
 use crate::catalog::Catalog;
 use crate::language::Language;
+use crate::messages::{self, Standing, Vouched};
 use crate::model::fit::Target;
 use crate::model::{Part, MIN_GAP};
 use crate::profile::{Profile, Voucher};
@@ -41,7 +42,7 @@ impl Words<'_> {
     }
 
     fn skill(&self, s: usize, contribution: f64) -> (ReasonCode, String, Vec<Value>, String) {
-        let (catalog, profile, es) = (self.catalog, self.profile, self.language == Language::Es);
+        let (catalog, profile) = (self.catalog, self.profile);
         let skill = &catalog.skills[s];
         let name = skill.name_in(self.language);
         let (level, stated, typical) = (
@@ -53,23 +54,10 @@ impl Words<'_> {
             Voucher::Credential(c) => catalog.credentials[c].code.as_str(),
             Voucher::Work(o) => catalog.occupations[o].soc_code.as_str(),
         });
-        let vouched = match (profile.vouched_by[s], es) {
-            (Some(Voucher::Credential(c)), false) => {
-                format!(", vouched for by your {}", catalog.credentials[c].code)
-            }
-            (Some(Voucher::Credential(c)), true) => {
-                format!(", avalado por su {}", catalog.credentials[c].code)
-            }
-            (Some(Voucher::Work(o)), false) => {
-                format!(", typical of your work as {}", catalog.occupations[o].title)
-            }
-            (Some(Voucher::Work(o)), true) => {
-                format!(
-                    ", típico de su trabajo como {}",
-                    catalog.occupations[o].title
-                )
-            }
-            (None, _) => String::new(),
+        let vouched = match profile.vouched_by[s] {
+            Some(Voucher::Credential(c)) => Vouched::Credential(&catalog.credentials[c].code),
+            Some(Voucher::Work(o)) => Vouched::Work(&catalog.occupations[o].title),
+            None => Vouched::Stated,
         };
         let (code, shown) = if stated - typical >= MIN_GAP {
             (ReasonCode::SkillAboveTypical, stated)
@@ -82,29 +70,19 @@ impl Words<'_> {
         } else {
             (ReasonCode::SkillAtTypical, level)
         };
-        let (x, t) = (fixed(shown, 2), fixed(typical, 2));
-        let what = match (code, es) {
-            (ReasonCode::SkillAboveTypical, false) => {
-                format!("{name} {x}, more than the {t} this path typically asks")
-            }
-            (ReasonCode::SkillAboveTypical, true) => {
-                format!("{name} {x}, más que el {t} que esta trayectoria suele pedir")
-            }
-            (ReasonCode::SkillTowardTypical, false) => {
-                format!("{name} {x}{vouched}, on the way to the {t} typical on this path")
-            }
-            (ReasonCode::SkillTowardTypical, true) => {
-                format!("{name} {x}{vouched}, en camino al {t} típico de esta trayectoria")
-            }
-            (ReasonCode::SkillBelowTypical, false) => {
-                format!("{name} {x}{vouched}, against {t} typical on this path")
-            }
-            (ReasonCode::SkillBelowTypical, true) => {
-                format!("{name} {x}{vouched}, frente al {t} típico de esta trayectoria")
-            }
-            (_, false) => format!("{name} {x}{vouched}, at the {t} typical on this path"),
-            (_, true) => format!("{name} {x}{vouched}, en el {t} típico de esta trayectoria"),
+        let standing = match code {
+            ReasonCode::SkillAboveTypical => Standing::Above,
+            ReasonCode::SkillTowardTypical => Standing::Toward,
+            ReasonCode::SkillBelowTypical => Standing::Below,
+            _ => Standing::At,
         };
+        let what = messages::of(self.language).skill_level(
+            name,
+            &fixed(shown, 2).to_string(),
+            &fixed(typical, 2).to_string(),
+            standing,
+            vouched,
+        );
         let mut values = vec![
             Value::text("skill", skill.id.clone()),
             Value::number("level", shown, Unit::SkillLevel),
@@ -128,16 +106,7 @@ impl Words<'_> {
             .find(|c| self.target.credentials.contains(c))
             .map(|&c| &self.catalog.credentials[c]);
         let (code, values, what) = held.map_or((String::new(), Vec::new(), String::new()), |c| {
-            let what = match self.language {
-                Language::En => format!(
-                    "You hold the {} ({}), which leads to this path",
-                    c.code, c.issuer
-                ),
-                Language::Es => format!(
-                    "Usted tiene la {} ({}), que conduce a esta trayectoria",
-                    c.code, c.issuer
-                ),
-            };
+            let what = messages::of(self.language).credential_held(&c.code, &c.issuer);
             let values = vec![
                 Value::text("credential", c.code.clone()),
                 Value::text("issuer", c.issuer.clone()),
@@ -154,16 +123,7 @@ impl Words<'_> {
 
     fn interests(&self) -> (ReasonCode, String, Vec<Value>, String) {
         let r = self.interest_match.unwrap_or(0.0);
-        let what = match self.language {
-            Language::En => format!(
-                "Your interests match this path's (O*NET) with a correlation of {}",
-                fixed(r, 2)
-            ),
-            Language::Es => format!(
-                "Sus intereses coinciden con los de esta trayectoria (O*NET) con una correlación de {}",
-                fixed(r, 2)
-            ),
-        };
+        let what = messages::of(self.language).interests_match(&fixed(r, 2).to_string());
         let values =
             vec![Value::number("correlation", r, Unit::Correlation).from(DataSource::Onet)];
         (ReasonCode::Interests, "interests".into(), values, what)
@@ -176,16 +136,8 @@ impl Words<'_> {
             .profile
             .education
             .map_or("", |e| e.describe_in(language));
-        let what = match language {
-            Language::En => format!(
-                "You hold {held}; this path's most common level is {}",
-                usual.describe()
-            ),
-            Language::Es => format!(
-                "Usted tiene {held}; el nivel más común en esta trayectoria es {}",
-                usual.describe_in(language)
-            ),
-        };
+        let what =
+            messages::of(language).education_against_usual(held, usual.describe_in(language));
         let mut values: Vec<Value> = self
             .profile
             .education
@@ -202,19 +154,14 @@ impl Words<'_> {
     fn evidence(&self, skill: usize, values: &mut Vec<Value>) -> String {
         let path = &self.catalog.career_paths[self.class];
         let evidence = &path.skill_evidence[skill];
-        let es = self.language == Language::Es;
+        let say = messages::of(self.language);
         if let Some(&id) = evidence.tasks.first() {
             if let Some((_, text)) = path.tasks.iter().find(|(t, _)| *t == id) {
                 // The statement itself is in Catalog.ListCareerPaths.
                 values.push(
                     Value::number("task_id", f64::from(id), Unit::None).from(DataSource::Onet),
                 );
-                let quoted = quote(text);
-                return if es {
-                    format!(" (tarea {id} de O*NET, en inglés: \"{quoted}\")")
-                } else {
-                    format!(" (O*NET task {id}: \"{quoted}\")")
-                };
+                return say.task_evidence(id, &quote(text));
             }
         }
         evidence
@@ -226,12 +173,7 @@ impl Words<'_> {
                     Value::number("importance", *importance, Unit::Importance)
                         .from(DataSource::Onet),
                 );
-                let x = fixed(*importance, 1);
-                if es {
-                    format!(" (O*NET: {name}, importancia {x} de 5)")
-                } else {
-                    format!(" (O*NET: {name}, importance {x} of 5)")
-                }
+                say.element_evidence(name, &fixed(*importance, 1).to_string())
             })
             .unwrap_or_default()
     }

@@ -6,6 +6,7 @@ use super::links::Link;
 use super::standing::Standing;
 use crate::catalog::Catalog;
 use crate::language::Language;
+use crate::messages::{self, Opening};
 use crate::rank::reason::{DataSource, Reason, ReasonCode, Unit, Value};
 use crate::text::fixed;
 
@@ -16,7 +17,6 @@ pub(super) fn link_reason(
     link: Link,
     language: Language,
 ) -> Reason {
-    let es = language == Language::Es;
     match link {
         Link::Related(tier) => {
             let o = standing.occupation.map(|o| &catalog.occupations[o]);
@@ -26,31 +26,19 @@ pub(super) fn link_reason(
                 .collect();
             values.push(Value::text("relatedness", tier.name()).from(DataSource::Onet));
             let title = o.map_or("", |o| o.title.as_str());
-            let what = if es {
-                format!(
-                    "O*NET la cuenta entre las ocupaciones relacionadas con la suya ({title}, {})",
-                    tier.name()
-                )
-            } else {
-                format!(
-                    "O*NET lists it among the occupations related to yours ({title}, {})",
-                    tier.name()
-                )
-            };
+            let what = messages::of(language).related_occupation(title, tier.name());
             reason(ReasonCode::PathRelated, "related", 0.0, values, what)
         }
         Link::IssuerRoute(c) | Link::Ladder(c) | Link::DegreeRoute(c) => {
             let credential = &catalog.credentials[c];
             let (code, issuer) = (&credential.code, &credential.issuer);
             let values = vec![Value::text("credential", code.clone())];
-            let what = match (link, es) {
-                (Link::Ladder(_), false) => format!("The {code} ({issuer}), the next rung of a ladder you are on, leads here"),
-                (Link::Ladder(_), true) => format!("La {code} ({issuer}), el siguiente peldaño de una escala en la que está, conduce aquí"),
-                (Link::DegreeRoute(_), false) => format!("The {code} ({issuer}), which leads here, has a route for graduates with your degree"),
-                (Link::DegreeRoute(_), true) => format!("La {code} ({issuer}), que conduce aquí, tiene una ruta para egresados con su título"),
-                (_, false) => format!("The {code} ({issuer}), which leads here, has a route for a credential or licence you hold"),
-                (_, true) => format!("La {code} ({issuer}), que conduce aquí, tiene una ruta para una credencial o licencia que usted tiene"),
+            let opening = match link {
+                Link::Ladder(_) => Opening::NextRung,
+                Link::DegreeRoute(_) => Opening::DegreeRoute,
+                _ => Opening::IssuerRoute,
             };
+            let what = messages::of(language).credential_opens(code, issuer, opening);
             reason(ReasonCode::PathRelated, "link", 0.0, values, what)
         }
     }
@@ -72,10 +60,7 @@ pub(super) fn years_there(
     } else {
         fixed(years, 1).to_string()
     };
-    match language {
-        Language::En => format!(", for {n} years"),
-        Language::Es => format!(", desde hace {n} años"),
-    }
+    messages::of(language).years_there(&n)
 }
 
 pub(super) fn reason(
