@@ -18,10 +18,10 @@ const CRATES: &[(&str, &[&[&str]])] = &[
         "crates/domain/src",
         &[
             &["error", "text", "language", "top_k", "riasec"],
-            &["messages"],
             &["education"],
             &["catalog"],
             &["profile"],
+            &["messages"],
             &["model"],
             &["rank"],
         ],

@@ -9,11 +9,11 @@
 //! - [`error`], [`text`], [`language`], [`top_k`], [`riasec`]:
 //!   field violations, number formatting, the languages answers are
 //!   written in, the best k of many, the six interest areas;
-//! - [`messages`]: the sentences answers are written in, one file per
-//!   language;
 //! - [`education`]: education levels, with their words in each language;
 //! - [`catalog`] (the public data), then [`profile`] (a person, checked
 //!   against the catalog);
+//! - [`messages`]: the sentences answers are written in, one file per
+//!   language and part of an answer;
 //! - [`model`]: the trained model as it serves;
 //! - [`rank`]: requests checked into queries, and everything ranked.
 //!

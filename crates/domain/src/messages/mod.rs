@@ -6,13 +6,19 @@
 //! and the choice it words as a small enum, never the domain's types: the
 //! rules decide, these files only say.
 //!
-//! The career paths' fit reasons and what links a path to where the
-//! person stands are written here; the other reasons' sentences still sit
-//! beside their rules (`rank::counsel::texts`, `rank::programs::texts`
-//! and the files that call them) until they move here too.
+//! Written here: the career paths' fit reasons and what links a path to
+//! where the person stands ([`Paths`]), and counsel: what a score means,
+//! an issuer's conditions and each step of a route ([`Counsel`]). The
+//! other sentences (outlook and pay, programs, the catalog's own words)
+//! still sit beside their rules until they move here too.
 
+mod counsel;
 mod en;
 mod es;
+mod paths;
+
+pub use counsel::{Counsel, StepServes};
+pub use paths::{Direction, Opening, Paths, Standing, Vouched};
 
 use crate::language::Language;
 
@@ -24,94 +30,31 @@ pub fn of(language: Language) -> &'static dyn Sentences {
     }
 }
 
-/// Where a stated skill stands against a path's typical level.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Standing {
-    /// Well above it.
-    Above,
-    /// Below it, but raising the fit: the path's people usually bring
-    /// less.
-    Toward,
-    /// Below it.
-    Below,
-    /// About at it.
-    At,
-}
-
-/// Who vouches for a skill's level, when it is not the level stated.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Vouched<'a> {
-    /// Nobody: the person stated it.
-    Stated,
-    /// A credential held, by its code.
-    Credential(&'a str),
-    /// The occupation the person works in, by its title.
-    Work(&'a str),
-}
-
-/// Which way a part of the profile moved a path's fit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Direction {
-    /// It raised the fit.
-    Raises,
-    /// It lowered the fit.
-    Lowers,
-    /// A good interest match that the path's own people meet more
-    /// closely still: never told as a fault.
-    GoodMatchBeaten,
-}
-
-/// How a credential that leads to a path is open to the person.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Opening {
-    /// It is the next rung of a ladder the person is on.
-    NextRung,
-    /// Its issuer has a route for graduates with the person's degree.
-    DegreeRoute,
-    /// Its issuer has a route for a credential or licence they hold.
-    IssuerRoute,
-}
-
 /// Every sentence an answer is written in, in one language.
-pub trait Sentences: Sync {
-    /// A skill's level against a path's typical one: "Clinical coding
-    /// 0.30, against 0.80 typical on this path".
-    fn skill_level(
-        &self,
-        skill: &str,
-        level: &str,
-        typical: &str,
-        standing: Standing,
-        vouched: Vouched<'_>,
-    ) -> String;
-    /// The O*NET task behind a typical level, quoted as O*NET publishes
-    /// it (in English), after a skill's level.
-    fn task_evidence(&self, task: u32, quote: &str) -> String;
-    /// The O*NET element behind a typical level, after a skill's level.
-    fn element_evidence(&self, element: &str, importance: &str) -> String;
-    /// A credential held that leads to a path.
-    fn credential_held(&self, code: &str, issuer: &str) -> String;
-    /// The interests' correlation with a path's.
-    fn interests_match(&self, correlation: &str) -> String;
-    /// The education held against a path's most common level (both in
-    /// this language's words).
-    fn education_against_usual(&self, held: &str, usual: &str) -> String;
-    /// How a part moved the fit, after what it is.
-    fn fit_direction(&self, direction: Direction) -> &'static str;
-    /// O*NET lists the path among the occupations related to the
-    /// person's (`title`), at `tier`.
-    fn related_occupation(&self, title: &str, tier: &str) -> String;
-    /// A credential that leads to the path, and how it is open to the
-    /// person.
-    fn credential_opens(&self, code: &str, issuer: &str, opening: Opening) -> String;
-    /// The years the person gave in their work, after where they are:
-    /// ", for 8 years".
-    fn years_there(&self, years: &str) -> String;
-}
+pub trait Sentences: Paths + Counsel + Sync {}
+
+impl<T: Paths + Counsel + Sync> Sentences for T {}
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalog::ExperienceDomain;
+    use crate::education::EducationLevel;
+    use crate::profile::Goal;
+
+    /// The coursework issuers' routes name (data/catalog/credentials.csv).
+    const COURSEWORK: [&str; 10] = [
+        "anatomy_physiology",
+        "coding_program",
+        "coding",
+        "coding_training",
+        "coding_preparation",
+        "risk_adjustment_training",
+        "billing_training",
+        "compliance_training",
+        "medical_terminology_anatomy_physiology",
+        "anatomy_physiology_medical_terminology_disease_process",
+    ];
 
     /// Every sentence, with every choice it words, in both languages:
     /// each written, none the same in both (but for names and figures).
@@ -154,6 +97,50 @@ mod tests {
                 out.push(s.credential_opens("RHIA", "AHIMA", opening));
             }
             out.push(s.years_there("8"));
+            for goal in Goal::ALL {
+                out.push(s.score_meaning(goal).to_owned());
+            }
+            out.push(s.years("2", false));
+            out.push(s.years("1", true));
+            for domain in [
+                ExperienceDomain::Coding,
+                ExperienceDomain::CancerRegistry,
+                ExperienceDomain::DocumentationIntegrity,
+                ExperienceDomain::PrivacySecurity,
+            ] {
+                out.push(s.experience_domain(domain).to_owned());
+            }
+            for what in COURSEWORK {
+                out.push(s.coursework(what).expect("worded").to_owned());
+            }
+            let two = ["a".to_owned(), "b".to_owned()];
+            out.extend([
+                s.anyone_may_sit().to_owned(),
+                s.college_60().to_owned(),
+                s.accredited_program("L", "CAHIIM"),
+                s.program_of_level("L"),
+                s.the_credentials(&["RHIA", "RHIT"]),
+                s.licence(&["RN", "LPN"]),
+                s.or_list(&two),
+                s.and_list(&two),
+                s.either_route(&two),
+                s.with_years_held("C", "1 year"),
+                s.can_sit_now().to_owned(),
+                s.may_sit_now().to_owned(),
+                s.needs("C"),
+                s.you_have("C"),
+                s.profile_does_not_say("C"),
+                s.rules_unconfirmed("X", "I", "https://example.org"),
+                s.apprenticeship("CPC", "AAPC", "R", "C"),
+                s.holding("E"),
+            ]);
+            for serves in [
+                StepServes::CredentialUnlessHeld("RHIA"),
+                StepServes::Credential("RHIA"),
+                StepServes::Entry(EducationLevel::Bachelor),
+            ] {
+                out.push(s.education_step("P", serves, " (H)"));
+            }
             out
         };
         let english = write(of(Language::En));
@@ -162,5 +149,33 @@ mod tests {
             assert!(!en.is_empty() && !es.is_empty());
             assert_ne!(en, es, "the same in both languages");
         }
+    }
+
+    /// Every coursework an issuer's route names in the bundled catalog
+    /// has words in both languages, none left as its id.
+    #[test]
+    fn every_coursework_the_catalog_names_is_worded_in_both_languages() {
+        let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let catalog = crate::catalog::Catalog::load(&root.join("data")).unwrap();
+        let mut named = 0;
+        for credential in catalog.credentials.iter() {
+            let removal = credential.apprentice.iter().flat_map(|a| &a.removal);
+            for route in credential
+                .rules
+                .iter()
+                .chain(&credential.recommended)
+                .chain(removal)
+            {
+                for condition in route {
+                    if let crate::catalog::Condition::Coursework(what) = condition {
+                        named += 1;
+                        for language in [Language::En, Language::Es] {
+                            assert!(of(language).coursework(what).is_some(), "{what}");
+                        }
+                    }
+                }
+            }
+        }
+        assert!(named > 0, "the catalog names coursework");
     }
 }

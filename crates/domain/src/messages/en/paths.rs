@@ -1,11 +1,8 @@
-//! The sentences in English.
+//! The sentences of career paths in English.
 
-use super::{Direction, Opening, Sentences, Standing, Vouched};
+use crate::messages::{Direction, Opening, Paths, Standing, Vouched};
 
-/// English.
-pub(super) struct English;
-
-impl Sentences for English {
+impl Paths for super::English {
     fn skill_level(
         &self,
         skill: &str,

@@ -1,11 +1,8 @@
-//! The sentences in Spanish.
+//! The sentences of career paths in Spanish.
 
-use super::{Direction, Opening, Sentences, Standing, Vouched};
+use crate::messages::{Direction, Opening, Paths, Standing, Vouched};
 
-/// Spanish.
-pub(super) struct Spanish;
-
-impl Sentences for Spanish {
+impl Paths for super::Spanish {
     fn skill_level(
         &self,
         skill: &str,

@@ -1,0 +1,7 @@
+//! The sentences in Spanish, one file per part of an answer.
+
+mod counsel;
+mod paths;
+
+/// Spanish.
+pub(super) struct Spanish;
