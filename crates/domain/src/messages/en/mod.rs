@@ -2,6 +2,7 @@
 
 mod counsel;
 mod paths;
+mod prospects;
 
 /// English.
 pub(super) struct English;

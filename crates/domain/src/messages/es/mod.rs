@@ -2,6 +2,7 @@
 
 mod counsel;
 mod paths;
+mod prospects;
 
 /// Spanish.
 pub(super) struct Spanish;

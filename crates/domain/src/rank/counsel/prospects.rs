@@ -12,6 +12,7 @@ use super::words::reason;
 use crate::catalog::states::{State, STATES};
 use crate::catalog::{CareerPath, Catalog, OewsCell, Trend, BASE_YEAR, PROJECTED_YEAR};
 use crate::language::Language;
+use crate::messages::{self, OutlookFigures, PayFigures};
 use crate::rank::reason::{DataSource, Reason, ReasonCode, Unit, Value, Written};
 use crate::text::{about_hundreds, dollars, fixed};
 
@@ -81,33 +82,10 @@ impl PathTexts {
     }
 }
 
-/// The Handbook's words for a trend, against the average, in `language`.
-fn against_average(trend: Trend, language: Language) -> &'static str {
-    match (trend, language) {
-        (Trend::MuchFasterThanAverage, Language::En) => "much faster than",
-        (Trend::FasterThanAverage, Language::En) => "faster than",
-        (Trend::AsFastAsAverage, Language::En) => "about as fast as",
-        (Trend::SlowerThanAverage, Language::En) => "slower than",
-        (Trend::MuchFasterThanAverage, Language::Es) => "mucho más rápido que",
-        (Trend::FasterThanAverage, Language::Es) => "más rápido que",
-        (Trend::AsFastAsAverage, Language::Es) => "casi tan rápido como",
-        (Trend::SlowerThanAverage, Language::Es) => "más lento que",
-        (Trend::Decline | Trend::LittleOrNoChange, _) => "",
-    }
-}
-
-/// How many times the average a change is, where it is at least twice.
-fn times_average(change: f64, average: f64, language: Language) -> String {
-    if average <= 0.0 || change < 1.5 * average {
-        return String::new();
-    }
-    let times = (change / average).round();
-    match (times as u32, language) {
-        (2, Language::En) => " (about twice the rate)".to_owned(),
-        (2, Language::Es) => " (cerca del doble)".to_owned(),
-        (n, Language::En) => format!(" (about {n} times the rate)"),
-        (n, Language::Es) => format!(" (unas {n} veces más)"),
-    }
+/// How many times the average a change is, where it is at least about
+/// twice.
+fn times_average(change: f64, average: f64) -> Option<u32> {
+    (average > 0.0 && change >= 1.5 * average).then(|| (change / average).round() as u32)
 }
 
 /// The outlook reason of a path BLS publishes a change for.
@@ -115,7 +93,6 @@ fn outlook_reason(catalog: &Catalog, path: &CareerPath, language: Language) -> O
     let outlook = path.outlook.as_ref()?;
     let change = outlook.change_percent?;
     let trend = Trend::of(change);
-    let es = language == Language::Es;
     let mut values = vec![
         Value::text("trend", trend.name()),
         Value::number("change_percent", change, Unit::Percent).from(DataSource::Projections),
@@ -148,76 +125,19 @@ fn outlook_reason(catalog: &Catalog, path: &CareerPath, language: Language) -> O
     );
     let period = format!("{BASE_YEAR}-{}", PROJECTED_YEAR % 100);
     let avg = average.map(|a| fixed(a, 1).to_string());
-    let compared = match (trend, &avg, es) {
-        (_, None, _) => String::new(),
-        (Trend::Decline, Some(a), false) => format!(", while all occupations grow {a}%"),
-        (Trend::Decline, Some(a), true) => {
-            format!(", mientras el conjunto de las ocupaciones crece un {a}%")
-        }
-        (Trend::LittleOrNoChange, Some(a), false) => format!(" against {a}% for all occupations"),
-        (Trend::LittleOrNoChange, Some(a), true) => {
-            format!(" frente al {a}% del conjunto de las ocupaciones")
-        }
-        (t, Some(a), false) => format!(
-            ", {} the {a}% for all occupations{}",
-            against_average(t, language),
-            times_average(change, average.unwrap_or_default(), language)
-        ),
-        (t, Some(a), true) => format!(
-            ", {} el {a}% del conjunto de las ocupaciones{}",
-            against_average(t, language),
-            times_average(change, average.unwrap_or_default(), language)
-        ),
-    };
-    let openings = match (outlook.openings_per_year, trend, es) {
-        (None, _, _) => String::new(),
-        (Some(o), Trend::Decline, false) => format!(
-            "; about {} openings a year, all from workers who leave it",
-            about_hundreds(o)
-        ),
-        (Some(o), Trend::Decline, true) => format!(
-            "; unas {} vacantes al año, todas de personas que la dejan",
-            about_hundreds(o)
-        ),
-        (Some(o), _, false) => format!("; about {} openings a year", about_hundreds(o)),
-        (Some(o), _, true) => format!("; unas {} vacantes al año", about_hundreds(o)),
-    };
-    // A detailed O*NET occupation takes its BLS occupation's projection.
-    let whose = match (path.bls_shared_by.is_empty(), es) {
-        (true, _) => String::new(),
-        (false, false) => format!(
-            " (BLS's projection for {}, {})",
-            outlook.bls_title, outlook.bls_soc_code
-        ),
-        (false, true) => format!(
-            " (la proyección de BLS para {}, {})",
-            outlook.bls_title, outlook.bls_soc_code
-        ),
-    };
-    let openings = format!("{whose}{openings}");
-    let magnitude = fixed(change.abs(), 1);
-    let what = match (trend, es) {
-        (Trend::Decline, false) => format!(
-            "Shrinking: BLS projects employment in it to decline {magnitude}% over {period}{compared}{openings}"
-        ),
-        (Trend::Decline, true) => format!(
-            "En retroceso: BLS proyecta que el empleo en ella disminuya un {magnitude}% en {period}{compared}{openings}"
-        ),
-        (Trend::LittleOrNoChange, false) => format!(
-            "BLS projects little or no change in employment over {period} ({}%{compared}){openings}",
-            fixed(change, 1)
-        ),
-        (Trend::LittleOrNoChange, true) => format!(
-            "BLS proyecta poco o ningún cambio en el empleo en {period} ({}%{compared}){openings}",
-            fixed(change, 1)
-        ),
-        (_, false) => format!(
-            "BLS projects employment in it to grow {magnitude}% over {period}{compared}{openings}"
-        ),
-        (_, true) => format!(
-            "BLS proyecta que el empleo en ella crezca un {magnitude}% en {period}{compared}{openings}"
-        ),
-    };
+    let openings = outlook.openings_per_year.map(about_hundreds);
+    let what = messages::of(language).outlook(&OutlookFigures {
+        trend,
+        change: &fixed(change, 1).to_string(),
+        magnitude: &fixed(change.abs(), 1).to_string(),
+        period: &period,
+        average: avg.as_deref(),
+        times_average: average.and_then(|a| times_average(change, a)),
+        openings: openings.as_deref(),
+        // A detailed O*NET occupation takes its BLS occupation's projection.
+        shared: (!path.bls_shared_by.is_empty())
+            .then_some((outlook.bls_title.as_str(), outlook.bls_soc_code.as_str())),
+    });
     Some(reason(
         ReasonCode::PathOutlook,
         "outlook",
@@ -239,7 +159,6 @@ fn pay_reason(
         (Some(cell), Some(name)) if cell.wages.median.is_some() => (&cell.wages, Some(name)),
         _ => (&path.national.wages, None),
     };
-    let es = language == Language::Es;
     let mut values = Vec::new();
     for (name, wage) in [
         ("wage_p10", wages.p10),
@@ -253,44 +172,12 @@ fn pay_reason(
     if let Some(code) = state_cell.filter(|_| place.is_some()) {
         values.push(Value::text("state", code.area_or_industry.clone()));
     }
-    let where_ = match (place, es) {
-        (Some(name), false) => format!("in {name}"),
-        (Some(name), true) => format!("en {name}"),
-        (None, false) => "nationally".to_owned(),
-        (None, true) => "en todo el país".to_owned(),
-    };
-    let median = wages.median.map(dollars);
-    let what = match (wages.p10, wages.p90, es) {
-        (Some(low), Some(high), false) => format!(
-            "Most earn between {} and {} a year {where_} (8 in 10 of its workers{}; BLS OEWS, May 2025)",
-            dollars(low),
-            dollars(high),
-            median.map(|m| format!(", half above {m}")).unwrap_or_default()
-        ),
-        (Some(low), Some(high), true) => format!(
-            "La mayoría gana entre {} y {} al año {where_} (8 de cada 10 de sus trabajadores{}; BLS OEWS, mayo de 2025)",
-            dollars(low),
-            dollars(high),
-            median.map(|m| format!(", la mitad más de {m}")).unwrap_or_default()
-        ),
-        (Some(low), None, false) => format!(
-            "Nine in ten earn more than {} a year {where_}{} (BLS OEWS, May 2025; the top 10% is not published)",
-            dollars(low),
-            median.map(|m| format!(", half more than {m}")).unwrap_or_default()
-        ),
-        (Some(low), None, true) => format!(
-            "Nueve de cada diez ganan más de {} al año {where_}{} (BLS OEWS, mayo de 2025; el 10% superior no se publica)",
-            dollars(low),
-            median.map(|m| format!(", la mitad más de {m}")).unwrap_or_default()
-        ),
-        (None, _, false) => format!(
-            "Half earn more than {} a year {where_} (BLS OEWS, May 2025)",
-            median.clone()?
-        ),
-        (None, _, true) => format!(
-            "La mitad gana más de {} al año {where_} (BLS OEWS, mayo de 2025)",
-            median.clone()?
-        ),
-    };
+    let [low, high, median] = [wages.p10, wages.p90, wages.median].map(|w| w.map(dollars));
+    let what = messages::of(language).pay(&PayFigures {
+        low: low.as_deref(),
+        high: high.as_deref(),
+        median: median.as_deref(),
+        state: place,
+    })?;
     Some(reason(ReasonCode::PathPayRange, "pay", 0.0, values, what))
 }

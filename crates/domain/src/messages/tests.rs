@@ -1,0 +1,196 @@
+//! Every sentence in both languages.
+
+use super::*;
+use crate::catalog::{ExperienceDomain, Trend};
+use crate::education::EducationLevel;
+use crate::profile::Goal;
+
+/// The coursework issuers' routes name (data/catalog/credentials.csv).
+const COURSEWORK: [&str; 10] = [
+    "anatomy_physiology",
+    "coding_program",
+    "coding",
+    "coding_training",
+    "coding_preparation",
+    "risk_adjustment_training",
+    "billing_training",
+    "compliance_training",
+    "medical_terminology_anatomy_physiology",
+    "anatomy_physiology_medical_terminology_disease_process",
+];
+
+/// Every sentence, with every choice it words, in both languages:
+/// each written, none the same in both (but for names and figures).
+#[test]
+fn every_sentence_is_written_in_english_and_in_spanish() {
+    let write = |s: &dyn Sentences| -> Vec<String> {
+        let mut out = Vec::new();
+        for standing in [
+            Standing::Above,
+            Standing::Toward,
+            Standing::Below,
+            Standing::At,
+        ] {
+            for vouched in [
+                Vouched::Stated,
+                Vouched::Credential("RHIT"),
+                Vouched::Work("Coders"),
+            ] {
+                out.push(s.skill_level("X", "0.30", "0.80", standing, vouched));
+            }
+        }
+        out.push(s.task_evidence(22877, "Assign codes"));
+        out.push(s.element_evidence("Medicine", "4.1"));
+        out.push(s.credential_held("RHIT", "AHIMA"));
+        out.push(s.interests_match("0.95"));
+        out.push(s.education_against_usual("A", "B"));
+        for direction in [
+            Direction::Raises,
+            Direction::Lowers,
+            Direction::GoodMatchBeaten,
+        ] {
+            out.push(s.fit_direction(direction).to_owned());
+        }
+        out.push(s.related_occupation("Coders", "primary"));
+        for opening in [
+            Opening::NextRung,
+            Opening::DegreeRoute,
+            Opening::IssuerRoute,
+        ] {
+            out.push(s.credential_opens("RHIA", "AHIMA", opening));
+        }
+        out.push(s.years_there("8"));
+        for goal in Goal::ALL {
+            out.push(s.score_meaning(goal).to_owned());
+        }
+        out.push(s.years("2", false));
+        out.push(s.years("1", true));
+        for domain in [
+            ExperienceDomain::Coding,
+            ExperienceDomain::CancerRegistry,
+            ExperienceDomain::DocumentationIntegrity,
+            ExperienceDomain::PrivacySecurity,
+        ] {
+            out.push(s.experience_domain(domain).to_owned());
+        }
+        for what in COURSEWORK {
+            out.push(s.coursework(what).expect("worded").to_owned());
+        }
+        let two = ["a".to_owned(), "b".to_owned()];
+        out.extend([
+            s.anyone_may_sit().to_owned(),
+            s.college_60().to_owned(),
+            s.accredited_program("L", "CAHIIM"),
+            s.program_of_level("L"),
+            s.the_credentials(&["RHIA", "RHIT"]),
+            s.licence(&["RN", "LPN"]),
+            s.or_list(&two),
+            s.and_list(&two),
+            s.either_route(&two),
+            s.with_years_held("C", "1 year"),
+            s.can_sit_now().to_owned(),
+            s.may_sit_now().to_owned(),
+            s.needs("C"),
+            s.you_have("C"),
+            s.profile_does_not_say("C"),
+            s.rules_unconfirmed("X", "I", "https://example.org"),
+            s.apprenticeship("CPC", "AAPC", "R", "C"),
+            s.holding("E"),
+        ]);
+        for serves in [
+            StepServes::CredentialUnlessHeld("RHIA"),
+            StepServes::Credential("RHIA"),
+            StepServes::Entry(EducationLevel::Bachelor),
+        ] {
+            out.push(s.education_step("P", serves, " (H)"));
+        }
+        for trend in Trend::ALL {
+            for (average, times) in [
+                (None, None),
+                (Some("3.1"), None),
+                (Some("3.1"), Some(2)),
+                (Some("3.1"), Some(3)),
+            ] {
+                out.push(s.outlook(&OutlookFigures {
+                    trend,
+                    change: "7.1",
+                    magnitude: "7.1",
+                    period: "2024-34",
+                    average,
+                    times_average: times,
+                    openings: Some("14,200"),
+                    shared: Some(("Medical records specialists", "29-2072")),
+                }));
+            }
+        }
+        for (low, high, median) in [
+            (Some("$1"), Some("$3"), Some("$2")),
+            (Some("$1"), None, Some("$2")),
+            (None, None, Some("$2")),
+        ] {
+            let state = Some("Texas");
+            out.push(
+                s.pay(&PayFigures {
+                    low,
+                    high,
+                    median,
+                    state,
+                })
+                .expect("written"),
+            );
+            out.push(
+                s.pay(&PayFigures {
+                    low,
+                    high,
+                    median,
+                    state: None,
+                })
+                .expect("written"),
+            );
+        }
+        assert_eq!(
+            s.pay(&PayFigures {
+                low: None,
+                high: None,
+                median: None,
+                state: None
+            }),
+            None
+        );
+        out
+    };
+    let english = write(of(Language::En));
+    let spanish = write(of(Language::Es));
+    for (en, es) in english.iter().zip(&spanish) {
+        assert!(!en.is_empty() && !es.is_empty());
+        assert_ne!(en, es, "the same in both languages");
+    }
+}
+
+/// Every coursework an issuer's route names in the bundled catalog
+/// has words in both languages, none left as its id.
+#[test]
+fn every_coursework_the_catalog_names_is_worded_in_both_languages() {
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let catalog = crate::catalog::Catalog::load(&root.join("data")).unwrap();
+    let mut named = 0;
+    for credential in catalog.credentials.iter() {
+        let removal = credential.apprentice.iter().flat_map(|a| &a.removal);
+        for route in credential
+            .rules
+            .iter()
+            .chain(&credential.recommended)
+            .chain(removal)
+        {
+            for condition in route {
+                if let crate::catalog::Condition::Coursework(what) = condition {
+                    named += 1;
+                    for language in [Language::En, Language::Es] {
+                        assert!(of(language).coursework(what).is_some(), "{what}");
+                    }
+                }
+            }
+        }
+    }
+    assert!(named > 0, "the catalog names coursework");
+}
