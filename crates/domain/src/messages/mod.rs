@@ -1,27 +1,31 @@
 //! The sentences answers are written in: one method per kind of sentence
-//! on [`Sentences`], written once in English ([`en`]) and once in Spanish
-//! ([`es`]), so the compiler holds every sentence to both languages and a
-//! translator reads each language in one file. A sentence takes the
+//! on [`Sentences`], written once in English (`en/`) and once in Spanish
+//! (`es/`), so the compiler holds every sentence to both languages and a
+//! translator reads each language in its own files. A sentence takes the
 //! figures it speaks of already as text (a level "0.85", a code "RHIT")
-//! and the choice it words as a small enum, never the domain's types: the
-//! rules decide, these files only say.
+//! and the choice it words as a small enum or one of the domain's own (a
+//! goal, a trend, an education level): the rules decide, these files only
+//! say.
 //!
 //! Written here: the career paths' fit reasons and what links a path to
-//! where the person stands ([`Paths`]), counsel: what a score means,
+//! where the person stands ([`Paths`]), the rules that weigh a path for
+//! the person's goal ([`GoalRules`]), counsel: what a score means,
 //! an issuer's conditions and each step of a route ([`Counsel`]); a
 //! path's outlook and pay ([`Prospects`]). The other sentences (programs,
-//! work settings, the catalog's own words)
-//! still sit beside their rules until they move here too.
+//! work settings, the catalog's own words) still sit beside their rules
+//! until they move here too.
 
 mod counsel;
 mod en;
 mod es;
 mod paths;
 mod prospects;
+mod rules;
 
 pub use counsel::{Counsel, StepServes};
 pub use paths::{Direction, Opening, Paths, Standing, Vouched};
 pub use prospects::{OutlookFigures, PayFigures, Prospects};
+pub use rules::{GoalRules, StayWeighed, Whence};
 
 use crate::language::Language;
 
@@ -34,9 +38,9 @@ pub fn of(language: Language) -> &'static dyn Sentences {
 }
 
 /// Every sentence an answer is written in, in one language.
-pub trait Sentences: Paths + Counsel + Prospects + Sync {}
+pub trait Sentences: Paths + GoalRules + Counsel + Prospects + Sync {}
 
-impl<T: Paths + Counsel + Prospects + Sync> Sentences for T {}
+impl<T: Paths + GoalRules + Counsel + Prospects + Sync> Sentences for T {}
 
 #[cfg(test)]
 mod tests;

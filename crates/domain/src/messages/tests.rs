@@ -148,6 +148,34 @@ fn every_sentence_is_written_in_english_and_in_spanish() {
                 .expect("written"),
             );
         }
+        let counted = s.counted("0.5", "-0.21");
+        let zones = s.zones(4, 3, Some(("$1", "$2")));
+        out.extend([counted.clone(), zones.clone(), s.zones(4, 3, None)]);
+        for from in [Whence::Work("Coders"), Whence::Education] {
+            out.push(s.step_up(from, "Z"));
+            out.push(s.lateral(from, "Z", Some("C")));
+            out.push(s.lateral(from, "Z", None));
+        }
+        for weighed in [
+            StayWeighed::Not,
+            StayWeighed::ToMoveUp("C"),
+            StayWeighed::Leaving("C"),
+        ] {
+            out.push(s.where_you_work(", 8", weighed));
+        }
+        out.extend([
+            s.brings_more("Z", Some("C")),
+            s.brings_more("Z", None),
+            s.weaker_link("L", "C"),
+            s.not_yet_qualified(EducationLevel::Bachelor, "H", "C"),
+            s.declining("-3.0", "2024-34", true, "C"),
+            s.declining("-3.0", "2024-34", false, "C"),
+            s.unlinked(true, "C"),
+            s.unlinked(false, "C"),
+            s.points_here("0.90", "+0.20"),
+            s.adjacent("C"),
+            s.long_route(EducationLevel::Master, "C"),
+        ]);
         assert_eq!(
             s.pay(&PayFigures {
                 low: None,
@@ -164,6 +192,14 @@ fn every_sentence_is_written_in_english_and_in_spanish() {
     for (en, es) in english.iter().zip(&spanish) {
         assert!(!en.is_empty() && !es.is_empty());
         assert_ne!(en, es, "the same in both languages");
+        // No English word left in a Spanish sentence (the names and
+        // figures given are ones no sentence translates).
+        let words: Vec<&str> = es
+            .split(|c: char| !c.is_alphabetic() && c != '\'')
+            .collect();
+        for english in ["so", "the", "and", "with", "you", "your", "of", "to", "or"] {
+            assert!(!words.contains(&english), "{english:?} in {es:?}");
+        }
     }
 }
 

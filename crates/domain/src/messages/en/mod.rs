@@ -3,6 +3,7 @@
 mod counsel;
 mod paths;
 mod prospects;
+mod rules;
 
 /// English.
 pub(super) struct English;

@@ -3,6 +3,7 @@
 mod counsel;
 mod paths;
 mod prospects;
+mod rules;
 
 /// Spanish.
 pub(super) struct Spanish;

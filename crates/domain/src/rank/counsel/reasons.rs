@@ -9,6 +9,7 @@ use super::standing::{Move, Standing};
 use super::words::{link_reason, reason, years_there};
 use crate::catalog::{Catalog, BASE_YEAR, PROJECTED_YEAR};
 use crate::language::Language;
+use crate::messages::{self, StayWeighed, Whence};
 use crate::profile::Goal;
 use crate::rank::reason::{DataSource, Reason, ReasonCode, Unit, Value};
 use crate::text::{dollars, fixed, signed};
@@ -21,10 +22,10 @@ pub fn rule_reasons(
     scored: &PathScore,
     language: Language,
 ) -> Vec<Reason> {
-    let es = language == Language::Es;
     let path = &catalog.career_paths[scored.path];
     let occupation = standing.occupation.map(|o| &catalog.occupations[o]);
     let contribution = |factor: f64| scored.score - scored.score / factor;
+    let say = messages::of(language);
     let counted = |factor: f64| {
         // A rule's own factor has one decimal; one held below another
         // path's score is said to two.
@@ -33,19 +34,10 @@ pub fn rule_reasons(
         } else {
             2
         };
-        if es {
-            format!(
-                "cuenta {}: {}",
-                fixed(factor, decimals),
-                signed(contribution(factor), 2)
-            )
-        } else {
-            format!(
-                "it counts {}: {}",
-                fixed(factor, decimals),
-                signed(contribution(factor), 2)
-            )
-        }
+        say.counted(
+            &fixed(factor, decimals).to_string(),
+            &signed(contribution(factor), 2).to_string(),
+        )
     };
     let mut reasons = Vec::new();
     let movement_factor = scored.rules.iter().find_map(|r| match r {
@@ -73,30 +65,12 @@ pub fn rule_reasons(
             .map(|e| Value::text("education", e.name())),
     );
     let (z, cz) = (path.job_zone, standing.zone.unwrap_or_default());
-    let from = match (occupation, es) {
-        (Some(o), false) => format!("your work as {}", o.title),
-        (Some(o), true) => format!("su trabajo como {}", o.title),
-        (None, false) => "what your education reaches".to_owned(),
-        (None, true) => "lo que alcanza su educación".to_owned(),
+    let from = occupation.map_or(Whence::Education, |o| Whence::Work(&o.title));
+    let wages = match (wage, standing.wage) {
+        (Some(w), Some(c)) => Some((dollars(w), dollars(c))),
+        _ => None,
     };
-    let wages = match (wage, standing.wage, es) {
-        (Some(w), Some(c), false) => format!(
-            ", median wage {} against {} (BLS, 2024)",
-            dollars(w),
-            dollars(c)
-        ),
-        (Some(w), Some(c), true) => format!(
-            ", salario mediano {} frente a {} (BLS, 2024)",
-            dollars(w),
-            dollars(c)
-        ),
-        _ => String::new(),
-    };
-    let zones = if es {
-        format!("nivel de preparación {z} de 5 frente a {cz} (O*NET){wages}")
-    } else {
-        format!("preparation level {z} of 5 against {cz} (O*NET){wages}")
-    };
+    let zones = say.zones(z, cz, wages.as_ref().map(|(w, c)| (w.as_str(), c.as_str())));
     // A step up or sideways is said where the goal weighs it (moving up,
     // changing field) or where it changed the score.
     let weighs_moves = matches!(standing.goal, Goal::Advance | Goal::Change);
@@ -109,11 +83,7 @@ pub fn rule_reasons(
             "move:step_up",
             0.0,
             place,
-            if es {
-                format!("Un ascenso desde {from}: {zones}")
-            } else {
-                format!("A step up from {from}: {zones}")
-            },
+            say.step_up(from, &zones),
         )),
         Move::Current => {
             let mut values: Vec<Value> = occupation
@@ -121,24 +91,13 @@ pub fn rule_reasons(
                 .into_iter()
                 .collect();
             let years = years_there(standing, &mut values, language);
-            let what = match (movement_factor, standing.goal, es) {
-                (Some(f), Goal::Advance, false) => {
-                    format!("Where you work now{years}: to move up, {}", counted(f))
-                }
-                (Some(f), Goal::Advance, true) => {
-                    format!("Donde trabaja ahora{years}: para avanzar, {}", counted(f))
-                }
-                (Some(f), _, false) => format!(
-                    "Where you work now{years}: you are leaving it, so {}",
-                    counted(f)
-                ),
-                (Some(f), _, true) => format!(
-                    "Donde trabaja ahora{years}: lo está dejando, así que {}",
-                    counted(f)
-                ),
-                (None, _, false) => format!("Where you work now{years}"),
-                (None, _, true) => format!("Donde trabaja ahora{years}"),
+            let counted = movement_factor.map(counted);
+            let weighed = match (&counted, standing.goal) {
+                (None, _) => StayWeighed::Not,
+                (Some(c), Goal::Advance) => StayWeighed::ToMoveUp(c),
+                (Some(c), _) => StayWeighed::Leaving(c),
             };
+            let what = say.where_you_work(&years, weighed);
             let c = movement_factor.map_or(0.0, contribution);
             reasons.push(reason(
                 ReasonCode::PathWhereYouAre,
@@ -149,18 +108,7 @@ pub fn rule_reasons(
             ));
         }
         Move::Lateral => {
-            let what = match (movement_factor, es) {
-                (Some(f), false) => format!(
-                    "About level with {from} ({zones}): not a step up, so {}",
-                    counted(f)
-                ),
-                (Some(f), true) => format!(
-                    "Al nivel de {from} ({zones}): no es un ascenso, así que {}",
-                    counted(f)
-                ),
-                (None, false) => format!("About level with {from}: {zones}"),
-                (None, true) => format!("Al nivel de {from}: {zones}"),
-            };
+            let what = say.lateral(from, &zones, movement_factor.map(counted).as_deref());
             let c = movement_factor.map_or(0.0, contribution);
             reasons.push(reason(
                 ReasonCode::PathLateral,
@@ -171,18 +119,7 @@ pub fn rule_reasons(
             ));
         }
         Move::Below | Move::WellBelow => {
-            let what = match (movement_factor, es) {
-                (Some(f), false) => format!(
-                    "You bring more than this role asks ({zones}), so {}",
-                    counted(f)
-                ),
-                (Some(f), true) => format!(
-                    "Usted aporta más de lo que pide este puesto ({zones}), así que {}",
-                    counted(f)
-                ),
-                (None, false) => format!("You bring more than this role asks: {zones}"),
-                (None, true) => format!("Usted aporta más de lo que pide este puesto: {zones}"),
-            };
+            let what = say.brings_more(&zones, movement_factor.map(counted).as_deref());
             let c = movement_factor.map_or(0.0, contribution);
             reasons.push(reason(
                 ReasonCode::PathBringsMore,
@@ -200,13 +137,7 @@ pub fn rule_reasons(
             _ => None,
         }) {
             linked.contribution = contribution(factor);
-            let weaker = if es {
-                "un vínculo más débil"
-            } else {
-                "a weaker link"
-            };
-            linked.explanation =
-                format!("{}: {weaker}, so {}", linked.explanation, counted(factor));
+            linked.explanation = say.weaker_link(&linked.explanation, &counted(factor));
         }
         reasons.push(linked);
     }
@@ -225,11 +156,7 @@ pub fn rule_reasons(
                     .education
                     .map(|e| e.describe_in(language))
                     .unwrap_or_default();
-                let what = if es {
-                    format!("BLS indica que suele pedir {} para entrar y usted tiene {held}: para un trabajo ahora, {}", entry.describe_in(language), counted(factor))
-                } else {
-                    format!("BLS says it typically needs {} to enter and you hold {held}: for work you can get now, {}", entry.describe(), counted(factor))
-                };
+                let what = say.not_yet_qualified(entry, held, &counted(factor));
                 reasons.push(reason(
                     ReasonCode::PathNotYetQualified,
                     "entry_education",
@@ -249,32 +176,13 @@ pub fn rule_reasons(
                     Value::number("base_year", f64::from(BASE_YEAR), Unit::None),
                     Value::number("projected_year", f64::from(PROJECTED_YEAR), Unit::None),
                 ];
-                let what = match (held, es) {
-                    (false, false) => format!(
-                        "Because BLS projects it to shrink ({}% over {BASE_YEAR}-{}), {}",
-                        fixed(change, 1),
-                        PROJECTED_YEAR % 100,
-                        counted(factor)
-                    ),
-                    (false, true) => format!(
-                        "Como BLS proyecta que se reduzca ({}% en {BASE_YEAR}-{}), {}",
-                        fixed(change, 1),
-                        PROJECTED_YEAR % 100,
-                        counted(factor)
-                    ),
-                    (true, false) => format!(
-                        "Because BLS projects it to shrink ({}% over {BASE_YEAR}-{}), it is not shown first: half, and held below the best path that is not shrinking, so {}",
-                        fixed(change, 1),
-                        PROJECTED_YEAR % 100,
-                        counted(factor)
-                    ),
-                    (true, true) => format!(
-                        "Como BLS proyecta que se reduzca ({}% en {BASE_YEAR}-{}), no se muestra primero: la mitad, y por debajo de la mejor trayectoria que no se reduce, así que {}",
-                        fixed(change, 1),
-                        PROJECTED_YEAR % 100,
-                        counted(factor)
-                    ),
-                };
+                let period = format!("{BASE_YEAR}-{}", PROJECTED_YEAR % 100);
+                let what = say.declining(
+                    &fixed(change, 1).to_string(),
+                    &period,
+                    held,
+                    &counted(factor),
+                );
                 reasons.push(reason(
                     ReasonCode::PathDeclining,
                     "outlook",
@@ -285,12 +193,7 @@ pub fn rule_reasons(
             }
             Rule::Unlinked { core, factor } => {
                 let values = vec![Value::flag("core", core)];
-                let what = match (core, es) {
-                    (true, false) => format!("Neither O*NET nor an issuer's route links it to your work or credentials, though it is one of the field's core occupations: {}", counted(factor)),
-                    (true, true) => format!("Ni O*NET ni la ruta de un emisor la vinculan con su trabajo o sus credenciales, aunque es una de las ocupaciones centrales del campo: {}", counted(factor)),
-                    (false, false) => format!("Neither O*NET nor an issuer's route links it to your work or credentials: {}", counted(factor)),
-                    (false, true) => format!("Ni O*NET ni la ruta de un emisor la vinculan con su trabajo o sus credenciales: {}", counted(factor)),
-                };
+                let what = say.unlinked(core, &counted(factor));
                 reasons.push(reason(
                     ReasonCode::PathUnlinked,
                     "link",
@@ -305,11 +208,8 @@ pub fn rule_reasons(
                 let others = if base > 0.0 { scored.score / base } else { 0.0 };
                 let c = (pointing - scored.fit) / 2.0 * others;
                 let values = vec![Value::number("pointing", pointing, Unit::None)];
-                let what = if es {
-                    format!("Cuánto apunta lo que nos dijo a esta trayectoria y no a las demás del campo: {} (0.50 no apunta a ninguna); es la mitad de la puntuación: {}", fixed(pointing, 2), signed(c, 2))
-                } else {
-                    format!("How strongly what you told us points to this path rather than to the field's others: {} (0.50 is neither way); it is half the score: {}", fixed(pointing, 2), signed(c, 2))
-                };
+                let what =
+                    say.points_here(&fixed(pointing, 2).to_string(), &signed(c, 2).to_string());
                 reasons.push(reason(
                     ReasonCode::PathPointsHere,
                     "points_here",
@@ -319,11 +219,7 @@ pub fn rule_reasons(
                 ));
             }
             Rule::Adjacent { factor } => {
-                let what = if es {
-                    format!("Una ocupación al borde del campo, cuyo trabajo está en parte en otros campos: para una primera mirada, {}", counted(factor))
-                } else {
-                    format!("An occupation at the edge of the field, its work partly in other fields: for a first look, {}", counted(factor))
-                };
+                let what = say.adjacent(&counted(factor));
                 reasons.push(reason(
                     ReasonCode::PathAdjacent,
                     "adjacent",
@@ -336,15 +232,7 @@ pub fn rule_reasons(
                 let values = vec![
                     Value::text("entry_education", entry.name()).from(DataSource::Projections)
                 ];
-                let what = if es {
-                    format!("Un camino largo para empezar: BLS indica que suele pedir {} para entrar, {}", entry.describe_in(language), counted(factor))
-                } else {
-                    format!(
-                        "A long way in: BLS says it typically needs {} to enter, so {}",
-                        entry.describe(),
-                        counted(factor)
-                    )
-                };
+                let what = say.long_route(entry, &counted(factor));
                 reasons.push(reason(
                     ReasonCode::PathLongRoute,
                     "entry_route",
