@@ -11,19 +11,22 @@
 //! where the person stands ([`Paths`]), the rules that weigh a path for
 //! the person's goal ([`GoalRules`]), counsel: what a score means,
 //! an issuer's conditions and each step of a route ([`Counsel`]); a
-//! path's outlook and pay ([`Prospects`]). The other sentences (programs,
-//! work settings, the catalog's own words) still sit beside their rules
-//! until they move here too.
+//! path's outlook and pay ([`Prospects`]); a program's route step, place,
+//! outcomes and facts ([`Programs`]). The other sentences (a program's
+//! cost, work settings, the catalog's own words) still sit beside their
+//! rules until they move here too.
 
 mod counsel;
 mod en;
 mod es;
 mod paths;
+mod programs;
 mod prospects;
 mod rules;
 
 pub use counsel::{Counsel, StepServes};
 pub use paths::{Direction, Opening, Paths, Standing, Vouched};
+pub use programs::{Against, OutcomeFigures, PlaceWords, Programs, Repaid, RouteStep};
 pub use prospects::{OutlookFigures, PayFigures, Prospects};
 pub use rules::{GoalRules, StayWeighed, Whence};
 
@@ -38,9 +41,9 @@ pub fn of(language: Language) -> &'static dyn Sentences {
 }
 
 /// Every sentence an answer is written in, in one language.
-pub trait Sentences: Paths + GoalRules + Counsel + Prospects + Sync {}
+pub trait Sentences: Paths + GoalRules + Counsel + Prospects + Programs + Sync {}
 
-impl<T: Paths + GoalRules + Counsel + Prospects + Sync> Sentences for T {}
+impl<T: Paths + GoalRules + Counsel + Prospects + Programs + Sync> Sentences for T {}
 
 #[cfg(test)]
 mod tests;

@@ -148,6 +148,78 @@ fn every_sentence_is_written_in_english_and_in_spanish() {
                 .expect("written"),
             );
         }
+        for step in [
+            RouteStep::Prepares("CCS"),
+            RouteStep::Accredited {
+                code: "RHIT",
+                accreditor: "CAHIIM",
+                level: "L",
+                later: false,
+            },
+            RouteStep::Accredited {
+                code: "RHIT",
+                accreditor: "CAHIIM",
+                level: "L",
+                later: true,
+            },
+            RouteStep::Recommended {
+                issuer: "AAPC",
+                code: "CPC",
+                level: "L",
+            },
+            RouteStep::Entry(EducationLevel::Associate),
+            RouteStep::Level("L"),
+        ] {
+            out.push(s.route_step("P", step));
+        }
+        out.extend([s.specialty().to_owned(), s.off_route("0.1", "-0.30")]);
+        for place in [
+            PlaceWords::Online("TX"),
+            PlaceWords::InState("TX"),
+            PlaceWords::OutOfState("TX", Some("OH")),
+            PlaceWords::OutOfState("TX", None),
+        ] {
+            out.push(s.place(place));
+        }
+        for facts in [
+            [None, None, None],
+            [Some(true), Some(false), None],
+            [Some(true), Some(true), Some(false)],
+        ] {
+            out.push(s.facts(facts));
+        }
+        let above = Against {
+            amount: "2,100",
+            above: true,
+            state: "Texas",
+        };
+        let below = Against {
+            amount: "900",
+            above: false,
+            state: "Ohio",
+        };
+        for (earnings, debt, repaid, campuses) in [
+            (
+                Some("48,917"),
+                Some("11,500"),
+                Repaid::InYears("3.2", "Ohio"),
+                Some((4, "A; B; C; 1 more")),
+            ),
+            (Some("48,917"), Some("11,500"), Repaid::Never("Ohio"), None),
+            (None, None, Repaid::Unsaid, None),
+        ] {
+            out.push(s.outcomes(&OutcomeFigures {
+                earnings,
+                horizon: "4yr_after_completion",
+                own: Some(above),
+                there: Some(below),
+                debt,
+                debt_share: Some("24"),
+                repaid,
+                campuses,
+            }));
+        }
+        out.push(s.more_campuses(2));
         let counted = s.counted("0.5", "-0.21");
         let zones = s.zones(4, 3, Some(("$1", "$2")));
         out.extend([counted.clone(), zones.clone(), s.zones(4, 3, None)]);

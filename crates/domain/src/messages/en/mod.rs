@@ -2,6 +2,7 @@
 
 mod counsel;
 mod paths;
+mod programs;
 mod prospects;
 mod rules;
 

@@ -7,6 +7,7 @@
 use crate::catalog::states::by_usps;
 use crate::catalog::{Catalog, Program};
 use crate::language::Language;
+use crate::messages::{self, Against, OutcomeFigures, Repaid};
 use crate::rank::reason::{DataSource, ReasonCode, Unit, Value, Written};
 use crate::rank::Payback;
 use crate::text::{fixed, thousands};
@@ -127,103 +128,55 @@ fn describe_outcomes(
     campuses: &[usize],
     language: Language,
 ) -> String {
-    let es = language == Language::Es;
-    let horizon = match (program.earnings_horizon.as_str(), es) {
-        ("4yr_after_completion", false) => "four years after completing".to_owned(),
-        ("4yr_after_completion", true) => "cuatro años después de terminar".to_owned(),
-        (other, _) => other.replace('_', " "),
-    };
-    let mut sentence = match (program.median_earnings, es) {
-        (Some(e), false) => format!("Graduates earn ${} {horizon}", thousands(e)),
-        (Some(e), true) => format!("Los egresados ganan ${} {horizon}", thousands(e)),
-        (None, false) => "Scorecard suppressed the earnings (small cohort)".to_owned(),
-        (None, true) => "Scorecard no publica los ingresos (cohorte pequeña)".to_owned(),
-    };
+    let say = messages::of(language);
+    let amount = |premium: i64| thousands(premium.unsigned_abs().min(u64::from(u32::MAX)) as u32);
     let own = program.state.zip(program.state_earnings_threshold);
-    if let Some((state, threshold)) = own {
-        if let Some(premium) = program.earnings_premium(threshold) {
-            sentence += &format!(", {}", against(premium, state, language));
-        }
-    }
+    let own_premium = own.and_then(|(state, threshold)| {
+        program
+            .earnings_premium(threshold)
+            .map(|p| (amount(p), p >= 0, state_name(state)))
+    });
     let pay = payback(catalog, program, wanted);
-    if let Some(pay) = pay.filter(|p| Some(p.state) != own.map(|o| o.0)) {
-        let there = against(pay.premium, pay.state, language);
-        sentence += &if es {
-            format!(" y {there} donde usted quiere trabajar")
-        } else {
-            format!(" and {there} where you want to work")
-        };
-    }
-    match (program.median_debt, program.debt_to_earnings) {
-        (Some(d), r) => {
-            sentence += &if es {
-                format!("; deuda mediana ${}", thousands(d))
-            } else {
-                format!("; median debt ${}", thousands(d))
-            };
-            if let Some(r) = r {
-                let pct = fixed(100.0 * r, 0);
-                sentence += &if es {
-                    format!(" ({pct}% de los ingresos de un año)")
-                } else {
-                    format!(" ({pct}% of a year's earnings)")
-                };
-            }
-            match pay {
-                Some(Payback {
-                    years: Some(years),
-                    state,
-                    ..
-                }) => {
-                    let (y, name) = (fixed(years, 1), state_name(state));
-                    sentence += &if es {
-                        format!(
-                            ", que se paga con unos {y} años de la prima sobre el umbral de {name}"
-                        )
-                    } else {
-                        format!(
-                            ", repaid by about {y} years of the premium over the {name} threshold"
-                        )
-                    }
-                }
-                Some(Payback { state, .. }) if program.median_earnings.is_some() => {
-                    let name = state_name(state);
-                    sentence += &if es {
-                        format!(", que unos ingresos iguales o inferiores al umbral de {name} no permiten pagar")
-                    } else {
-                        format!(", which earnings at or below the {name} threshold do not pay back")
-                    }
-                }
-                _ => {}
-            }
-        }
-        (None, _) if es => sentence += "; Scorecard no publica la deuda",
-        (None, _) => sentence += "; Scorecard suppressed the debt",
-    }
-    if campuses.len() > 1 {
-        let (n, list) = (campuses.len(), campus_list(catalog, campuses, language));
-        sentence += &if es {
-            format!("; Scorecard publica estas cifras para {n} campus en conjunto ({list})")
-        } else {
-            format!("; Scorecard reports these figures for {n} campuses together ({list})")
-        };
-    }
-    sentence + " (College Scorecard)"
+    let there = pay
+        .as_ref()
+        .filter(|p| Some(p.state) != own.map(|o| o.0))
+        .map(|p| (amount(p.premium), p.premium >= 0, state_name(p.state)));
+    let earnings = program.median_earnings.map(thousands);
+    let debt = program.median_debt.map(thousands);
+    let debt_share = program
+        .debt_to_earnings
+        .map(|r| fixed(100.0 * r, 0).to_string());
+    let years = pay
+        .as_ref()
+        .and_then(|p| p.years)
+        .map(|y| fixed(y, 1).to_string());
+    let repaid = match &pay {
+        Some(p) => match &years {
+            Some(y) => Repaid::InYears(y, state_name(p.state)),
+            None if program.median_earnings.is_some() => Repaid::Never(state_name(p.state)),
+            None => Repaid::Unsaid,
+        },
+        None => Repaid::Unsaid,
+    };
+    let list = (campuses.len() > 1).then(|| campus_list(catalog, campuses, language));
+    say.outcomes(&OutcomeFigures {
+        earnings: earnings.as_deref(),
+        horizon: &program.earnings_horizon,
+        own: own_premium.as_ref().map(against),
+        there: there.as_ref().map(against),
+        debt: debt.as_deref(),
+        debt_share: debt_share.as_deref(),
+        repaid,
+        campuses: list.as_deref().map(|l| (campuses.len(), l)),
+    })
 }
 
-/// "$2,100 above the earnings threshold Scorecard publishes for Texas".
-fn against(premium: i64, state: &str, language: Language) -> String {
-    let amount = thousands(premium.unsigned_abs().min(u64::from(u32::MAX)) as u32);
-    let name = state_name(state);
-    match (language, premium >= 0) {
-        (Language::En, above) => {
-            let side = if above { "above" } else { "below" };
-            format!("${amount} {side} the earnings threshold Scorecard publishes for {name}")
-        }
-        (Language::Es, above) => {
-            let side = if above { "por encima" } else { "por debajo" };
-            format!("${amount} {side} del umbral de ingresos que Scorecard publica para {name}")
-        }
+/// Earnings against a threshold, as (amount, above, state name).
+fn against<'a>(figures: &'a (String, bool, &'a str)) -> Against<'a> {
+    Against {
+        amount: &figures.0,
+        above: figures.1,
+        state: figures.2,
     }
 }
 
@@ -247,10 +200,7 @@ fn campus_list(catalog: &Catalog, campuses: &[usize], language: Language) -> Str
         .collect();
     if campuses.len() > NAMED {
         let more = campuses.len() - NAMED;
-        names.push(match language {
-            Language::En => format!("{more} more"),
-            Language::Es => format!("{more} más"),
-        });
+        names.push(messages::of(language).more_campuses(more));
     }
     names.join("; ")
 }

@@ -13,6 +13,7 @@ use super::texts::{route_step, specialty};
 use super::wants::Wants;
 use crate::catalog::{Accreditation, Catalog, Program};
 use crate::language::Language;
+use crate::messages::{self, PlaceWords};
 use crate::profile::Profile;
 use crate::rank::reason::{ReasonCode, Value};
 use crate::rank::{ProgramScore, Reason};
@@ -134,46 +135,23 @@ fn place_reason(
     score: f64,
     language: Language,
 ) -> Reason {
-    let es = language == Language::Es;
     let mut values = vec![Value::text("state", wanted)];
-    let (code, explanation) = match place {
-        Place::Online => {
-            let text = if es {
-                format!("En línea, así que está abierto desde {wanted}")
-            } else {
-                format!("Online, so open from {wanted}")
-            };
-            (ReasonCode::ProgramOnline, text)
-        }
+    let (code, words) = match place {
+        Place::Online => (ReasonCode::ProgramOnline, PlaceWords::Online(wanted)),
         // With a state wanted, a place is never "anywhere"; were it, the
         // program would be open to the person as one in their state is.
         Place::InState | Place::Anywhere => {
-            let text = if es {
-                format!("En {wanted}")
-            } else {
-                format!("In {wanted}")
-            };
-            (ReasonCode::ProgramInState, text)
+            (ReasonCode::ProgramInState, PlaceWords::InState(wanted))
         }
         Place::OutOfState => {
             values.extend(program_state.map(|s| Value::text("program_state", s)));
-            let text = match (program_state, es) {
-                (Some(there), false) => {
-                    format!("Outside {wanted} (in {there}), unless it is offered online")
-                }
-                (None, false) => {
-                    format!("Outside {wanted} (in an unknown state), unless it is offered online")
-                }
-                (Some(there), true) => {
-                    format!("Fuera de {wanted} (en {there}), salvo que se ofrezca en línea")
-                }
-                (None, true) => format!(
-                    "Fuera de {wanted} (en un estado desconocido), salvo que se ofrezca en línea"
-                ),
-            };
-            (ReasonCode::ProgramOutOfState, text)
+            (
+                ReasonCode::ProgramOutOfState,
+                PlaceWords::OutOfState(wanted, program_state),
+            )
         }
     };
+    let explanation = messages::of(language).place(words);
     Reason {
         code,
         factor: "state".into(),
@@ -216,43 +194,7 @@ pub(super) fn facts_key(facts: [Option<bool>; 3]) -> usize {
 
 /// The facts sentence.
 pub(super) fn describe_facts(facts: [Option<bool>; 3], language: Language) -> String {
-    let es = language == Language::Es;
-    // Spanish "unknown" agrees with its noun: la acreditación, las
-    // prácticas, los servicios.
-    let known = |value: Option<bool>, unknown_es: &'static str| match (value, es) {
-        (Some(true), false) => "yes",
-        (Some(false), false) => "no",
-        (None, false) => "unknown",
-        (Some(true), true) => "sí",
-        (Some(false), true) => "no",
-        (None, true) => unknown_es,
-    };
-    let (a, p, c) = (
-        known(facts[0], "desconocida"),
-        known(facts[1], "desconocidas"),
-        known(facts[2], "desconocidos"),
-    );
-    let all_unknown = facts.iter().all(Option::is_none);
-    let all_known = facts.iter().all(Option::is_some);
-    if es {
-        let source = if all_unknown {
-            "el operador no indica ninguno"
-        } else if all_known {
-            "según los indica el operador"
-        } else {
-            "según los indica el operador; puede indicar los desconocidos"
-        };
-        format!("Para considerar: acreditación CAHIIM {a}; prácticas o pasantía {p}; servicios de orientación profesional {c} ({source})")
-    } else {
-        let source = if all_unknown {
-            "none stated by the operator"
-        } else if all_known {
-            "as the operator states them"
-        } else {
-            "as the operator states them; it can state the unknown ones"
-        };
-        format!("To weigh: CAHIIM accreditation {a}; practicum or internship {p}; career services {c} ({source})")
-    }
+    messages::of(language).facts(facts)
 }
 
 #[cfg(test)]
