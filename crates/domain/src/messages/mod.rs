@@ -12,9 +12,10 @@
 //! the person's goal ([`GoalRules`]), counsel: what a score means,
 //! an issuer's conditions and each step of a route ([`Counsel`]); a
 //! path's outlook and pay ([`Prospects`]); a program's route step, place,
-//! outcomes and facts ([`Programs`]). The other sentences (a program's
-//! cost, work settings, the catalog's own words) still sit beside their
-//! rules until they move here too.
+//! outcomes, cost and facts ([`Programs`]); a work setting's staffing
+//! ([`Settings`]). The catalog's own words (education levels, credential
+//! levels, a credential route's sentence, goals) are still written by the
+//! catalog's types, below this module.
 
 mod counsel;
 mod en;
@@ -23,12 +24,17 @@ mod paths;
 mod programs;
 mod prospects;
 mod rules;
+mod settings;
 
 pub use counsel::{Counsel, StepServes};
 pub use paths::{Direction, Opening, Paths, Standing, Vouched};
-pub use programs::{Against, OutcomeFigures, PlaceWords, Programs, Repaid, RouteStep};
+pub use programs::{
+    Against, CostFigures, NetPrice, OutcomeFigures, PlaceWords, Programs, Repaid, RouteStep,
+    Tuition,
+};
 pub use prospects::{OutlookFigures, PayFigures, Prospects};
 pub use rules::{GoalRules, StayWeighed, Whence};
+pub use settings::Settings;
 
 use crate::language::Language;
 
@@ -41,9 +47,9 @@ pub fn of(language: Language) -> &'static dyn Sentences {
 }
 
 /// Every sentence an answer is written in, in one language.
-pub trait Sentences: Paths + GoalRules + Counsel + Prospects + Programs + Sync {}
+pub trait Sentences: Paths + GoalRules + Counsel + Prospects + Programs + Settings + Sync {}
 
-impl<T: Paths + GoalRules + Counsel + Prospects + Programs + Sync> Sentences for T {}
+impl<T: Paths + GoalRules + Counsel + Prospects + Programs + Settings + Sync> Sentences for T {}
 
 #[cfg(test)]
 mod tests;

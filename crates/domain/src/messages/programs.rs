@@ -93,6 +93,45 @@ pub struct OutcomeFigures<'a> {
     pub campuses: Option<(usize, &'a str)>,
 }
 
+/// What a year at a program's institution costs, after grants.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NetPrice<'a> {
+    /// On average grants exceed its cost.
+    GrantsExceed,
+    /// The average net price a year ("$9,800").
+    PerYear(&'a str),
+    /// The average net price a year, and about what the years (in
+    /// words, "2") the level takes full time come to.
+    WithTotal(&'a str, &'a str, &'a str),
+}
+
+/// A program's tuition, and who states it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tuition<'a> {
+    /// As the institution (the operator) states it.
+    Operator(&'a str),
+    /// Scorecard's, in state.
+    InState(&'a str),
+    /// Scorecard's, out of state.
+    OutOfState(&'a str),
+}
+
+/// What a cost sentence says, its figures written out ("$9,800").
+#[derive(Debug, Clone, Copy)]
+pub struct CostFigures<'a> {
+    /// The net price, if Scorecard publishes one.
+    pub net: Option<NetPrice<'a>>,
+    /// The tuition, if known.
+    pub tuition: Option<Tuition<'a>>,
+    /// The cost of attendance a year before aid, if published.
+    pub attendance: Option<&'a str>,
+    /// Scorecard's cost year, when its figures are used.
+    pub scorecard_year: Option<&'a str>,
+    /// With nothing known: whether Scorecard has the institution's
+    /// undergraduate costs only (the program being graduate).
+    pub graduate: bool,
+}
+
 /// The sentences of program reasons.
 pub trait Programs {
     /// A program on the route to the path titled `path`.
@@ -111,4 +150,6 @@ pub trait Programs {
     fn outcomes(&self, figures: &OutcomeFigures<'_>) -> String;
     /// After the first campuses named, how many more.
     fn more_campuses(&self, more: usize) -> String;
+    /// What a program likely costs, or that it is unknown.
+    fn cost(&self, figures: &CostFigures<'_>) -> String;
 }

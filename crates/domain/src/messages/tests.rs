@@ -220,6 +220,31 @@ fn every_sentence_is_written_in_english_and_in_spanish() {
             }));
         }
         out.push(s.more_campuses(2));
+        for net in [
+            None,
+            Some(NetPrice::GrantsExceed),
+            Some(NetPrice::PerYear("$9,800")),
+            Some(NetPrice::WithTotal("$9,800", "$19,600", "2")),
+        ] {
+            for tuition in [
+                None,
+                Some(Tuition::Operator("$4,000")),
+                Some(Tuition::InState("$4,000")),
+                Some(Tuition::OutOfState("$9,000")),
+            ] {
+                for graduate in [false, true] {
+                    out.push(s.cost(&CostFigures {
+                        net,
+                        tuition,
+                        attendance: net.map(|_| "$20,000"),
+                        scorecard_year: Some("2022-23"),
+                        graduate,
+                    }));
+                }
+            }
+        }
+        out.push(s.staffing("Coders", "51.9", "499,150", "961,610", Some("85,900")));
+        out.push(s.staffing("Coders", "51.9", "499,150", "961,610", None));
         let counted = s.counted("0.5", "-0.21");
         let zones = s.zones(4, 3, Some(("$1", "$2")));
         out.extend([counted.clone(), zones.clone(), s.zones(4, 3, None)]);

@@ -9,6 +9,7 @@ use super::answer::SettingScore;
 use super::reason::{DataSource, ReasonCode, Unit, Value, Written};
 use crate::catalog::Catalog;
 use crate::language::Language;
+use crate::messages;
 use crate::text::fixed;
 use crate::text::{about_hundreds, thousands};
 use crate::top_k::top_k;
@@ -61,23 +62,21 @@ pub(super) fn texts(catalog: &Catalog) -> SettingTexts {
                         Value::number("openings_per_year", f64::from(o), Unit::Workers)
                             .from(DataSource::Projections)
                     }));
-                    let (en, es) = openings.map_or_else(Default::default, |o| {
-                        let n = about_hundreds(o);
-                        (
-                            format!("; about {n} openings a year in the occupation (BLS, 2024-34)"),
-                            format!("; unas {n} vacantes al año en la ocupación (BLS, 2024-34)"),
+                    let openings = openings.map(about_hundreds);
+                    let written = |language| {
+                        messages::of(language).staffing(
+                            title,
+                            &pct.to_string(),
+                            &here,
+                            &all,
+                            openings.as_deref(),
                         )
-                    });
+                    };
                     Written {
                         code: ReasonCode::SettingStaffing,
                         factor: format!("career_path:{}", career.soc_code),
                         values,
-                        explanations: [
-                            format!("{pct}% of {title} work here: {here} of {all} (BLS OEWS May 2025){en}"),
-                            format!(
-                                "El {pct}% de los {title} trabaja aquí: {here} de {all} (BLS OEWS, mayo de 2025){es}"
-                            ),
-                        ],
+                        explanations: Language::ALL.map(written),
                     }
                 })
                 .collect()

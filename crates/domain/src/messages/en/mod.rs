@@ -5,6 +5,7 @@ mod paths;
 mod programs;
 mod prospects;
 mod rules;
+mod settings;
 
 /// English.
 pub(super) struct English;

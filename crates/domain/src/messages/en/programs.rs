@@ -1,6 +1,9 @@
 //! The sentences of program reasons in English.
 
-use crate::messages::{Against, OutcomeFigures, PlaceWords, Programs, Repaid, RouteStep};
+use crate::messages::{
+    Against, CostFigures, NetPrice, OutcomeFigures, PlaceWords, Programs, Repaid, RouteStep,
+    Tuition,
+};
 
 fn against(a: &Against<'_>) -> String {
     let side = if a.above { "above" } else { "below" };
@@ -106,5 +109,45 @@ impl Programs for super::English {
 
     fn more_campuses(&self, more: usize) -> String {
         format!("{more} more")
+    }
+
+    fn cost(&self, f: &CostFigures<'_>) -> String {
+        let mut parts = Vec::new();
+        match f.net {
+            Some(NetPrice::GrantsExceed) => parts.push("on average, grants exceed its cost".to_owned()),
+            Some(NetPrice::PerYear(net)) => parts.push(format!("about {net} a year after grants (average net price)")),
+            Some(NetPrice::WithTotal(net, total, years)) => parts.push(format!("about {net} a year after grants (average net price), about {total} for the {years} years it takes full time")),
+            None => {}
+        }
+        match f.tuition {
+            Some(Tuition::Operator(t)) => {
+                parts.push(format!("tuition {t} a year, as the institution states it"))
+            }
+            Some(Tuition::InState(t)) => {
+                parts.push(format!("in-state tuition and fees {t} a year"))
+            }
+            Some(Tuition::OutOfState(t)) => {
+                parts.push(format!("out-of-state tuition and fees {t} a year"))
+            }
+            None => {}
+        }
+        if let Some(full) = f.attendance {
+            parts.push(format!(
+                "{full} a year before aid, with books and living costs"
+            ));
+        }
+        if parts.is_empty() {
+            return if f.graduate {
+                "What it costs is unknown: College Scorecard publishes the institution's undergraduate costs only".to_owned()
+            } else {
+                "What it costs is unknown: College Scorecard has no costs for this institution"
+                    .to_owned()
+            };
+        }
+        let source = f
+            .scorecard_year
+            .map(|year| format!(" (College Scorecard, {year}, older than its outcomes)"))
+            .unwrap_or_default();
+        format!("Likely cost: {}{source}", parts.join("; "))
     }
 }

@@ -1,7 +1,10 @@
 //! The sentences of program reasons in Spanish.
 
 use crate::language::Language;
-use crate::messages::{Against, OutcomeFigures, PlaceWords, Programs, Repaid, RouteStep};
+use crate::messages::{
+    Against, CostFigures, NetPrice, OutcomeFigures, PlaceWords, Programs, Repaid, RouteStep,
+    Tuition,
+};
 
 fn against(a: &Against<'_>) -> String {
     let side = if a.above { "por encima" } else { "por debajo" };
@@ -106,5 +109,45 @@ impl Programs for super::Spanish {
 
     fn more_campuses(&self, more: usize) -> String {
         format!("{more} más")
+    }
+
+    fn cost(&self, f: &CostFigures<'_>) -> String {
+        let mut parts = Vec::new();
+        match f.net {
+            Some(NetPrice::GrantsExceed) => parts.push("en promedio, las becas superan su costo".to_owned()),
+            Some(NetPrice::PerYear(net)) => parts.push(format!("unos {net} al año después de becas (precio neto promedio)")),
+            Some(NetPrice::WithTotal(net, total, years)) => parts.push(format!("unos {net} al año después de becas (precio neto promedio), unos {total} por los {years} años que toma a tiempo completo")),
+            None => {}
+        }
+        match f.tuition {
+            Some(Tuition::Operator(t)) => parts.push(format!(
+                "matrícula de {t} al año, según la indica la institución"
+            )),
+            Some(Tuition::InState(t)) => parts.push(format!(
+                "matrícula y cuotas para residentes del estado {t} al año"
+            )),
+            Some(Tuition::OutOfState(t)) => parts.push(format!(
+                "matrícula y cuotas para no residentes del estado {t} al año"
+            )),
+            None => {}
+        }
+        if let Some(full) = f.attendance {
+            parts.push(format!(
+                "{full} al año antes de ayudas, con libros y costos de vida"
+            ));
+        }
+        if parts.is_empty() {
+            return if f.graduate {
+                "Su costo es desconocido: College Scorecard publica solo los costos de pregrado de la institución".to_owned()
+            } else {
+                "Su costo es desconocido: College Scorecard no tiene costos de esta institución"
+                    .to_owned()
+            };
+        }
+        let source = f
+            .scorecard_year
+            .map(|year| format!(" (College Scorecard, {year}, anterior a sus resultados)"))
+            .unwrap_or_default();
+        format!("Costo probable: {}{source}", parts.join("; "))
     }
 }

@@ -9,6 +9,7 @@
 
 use crate::catalog::{typical_duration, Program, COST_YEAR};
 use crate::language::Language;
+use crate::messages::{self, CostFigures, NetPrice, Tuition};
 use crate::rank::reason::{DataSource, Reason, ReasonCode, Unit, Value};
 use crate::text::dollars;
 
@@ -24,23 +25,18 @@ pub(super) fn cost_reason(
     person_state: Option<&str>,
     language: Language,
 ) -> Reason {
-    let es = language == Language::Es;
     let cost = program
         .cost
         .filter(|_| undergraduate(program.credential_level));
     let mut values = Vec::new();
-    let mut parts: Vec<String> = Vec::new();
-    if let Some(net) = cost.and_then(|c| c.net_price) {
+    let mut amounts: Vec<String> = Vec::new();
+    let net = cost.and_then(|c| c.net_price).map(|net| {
         values.push(
             Value::number("net_price", f64::from(net), Unit::Usd).from(DataSource::ScorecardCosts),
         );
         let years = typical_duration(program.credential_level).and_then(|d| d.min_years);
         match (u32::try_from(net), years) {
-            (Err(_), _) => parts.push(if es {
-                "en promedio, las becas superan su costo".to_owned()
-            } else {
-                "on average, grants exceed its cost".to_owned()
-            }),
+            (Err(_), _) => None,
             (Ok(net), Some(years)) => {
                 let total = (f64::from(net) * years).round() as u32;
                 values.push(Value::number("years", years, Unit::Years));
@@ -48,43 +44,23 @@ pub(super) fn cost_reason(
                     Value::number("estimated_total", f64::from(total), Unit::Usd)
                         .from(DataSource::ScorecardCosts),
                 );
-                parts.push(if es {
-                    format!("unos {} al año después de becas (precio neto promedio), unos {} por los {years} años que toma a tiempo completo", dollars(net), dollars(total))
-                } else {
-                    format!("about {} a year after grants (average net price), about {} for the {years} years it takes full time", dollars(net), dollars(total))
-                });
+                amounts.extend([dollars(net), dollars(total), years.to_string()]);
+                Some(true)
             }
-            (Ok(net), None) => parts.push(if es {
-                format!(
-                    "unos {} al año después de becas (precio neto promedio)",
-                    dollars(net)
-                )
-            } else {
-                format!(
-                    "about {} a year after grants (average net price)",
-                    dollars(net)
-                )
-            }),
+            (Ok(net), None) => {
+                amounts.push(dollars(net));
+                Some(false)
+            }
         }
-    }
+    });
     let (scorecard_tuition, in_state) = cost
         .map(|c| c.tuition_for(person_state, program.state))
         .unwrap_or((None, true));
-    match (program.facts.tuition, scorecard_tuition) {
+    let tuition = match (program.facts.tuition, scorecard_tuition) {
         (Some(own), _) => {
             values.push(Value::number("tuition", f64::from(own), Unit::Usd));
             values.push(Value::text("tuition_source", "operator"));
-            parts.push(if es {
-                format!(
-                    "matrícula de {} al año, según la indica la institución",
-                    dollars(own)
-                )
-            } else {
-                format!(
-                    "tuition {} a year, as the institution states it",
-                    dollars(own)
-                )
-            });
+            Some((dollars(own), None))
         }
         (None, Some(tuition)) => {
             values.push(
@@ -96,69 +72,36 @@ pub(super) fn cost_reason(
                 if in_state { "in_state" } else { "out_of_state" },
             ));
             values.push(Value::text("tuition_source", "scorecard"));
-            parts.push(match (in_state, es) {
-                (true, false) => format!("in-state tuition and fees {} a year", dollars(tuition)),
-                (false, false) => {
-                    format!("out-of-state tuition and fees {} a year", dollars(tuition))
-                }
-                (true, true) => format!(
-                    "matrícula y cuotas para residentes del estado {} al año",
-                    dollars(tuition)
-                ),
-                (false, true) => format!(
-                    "matrícula y cuotas para no residentes del estado {} al año",
-                    dollars(tuition)
-                ),
-            });
+            Some((dollars(tuition), Some(in_state)))
         }
-        (None, None) => {}
-    }
-    if let Some(full) = cost.and_then(|c| c.cost_of_attendance) {
+        (None, None) => None,
+    };
+    let attendance = cost.and_then(|c| c.cost_of_attendance).map(|full| {
         values.push(
             Value::number("cost_of_attendance", f64::from(full), Unit::Usd)
                 .from(DataSource::ScorecardCosts),
         );
-        parts.push(if es {
-            format!(
-                "{} al año antes de ayudas, con libros y costos de vida",
-                dollars(full)
-            )
-        } else {
-            format!(
-                "{} a year before aid, with books and living costs",
-                dollars(full)
-            )
-        });
-    }
+        dollars(full)
+    });
     let scorecard = cost.is_some();
     if scorecard {
         values.push(Value::text("cost_year", COST_YEAR));
     }
-    let graduate = program.cost.is_some() && !undergraduate(program.credential_level);
-    let explanation = match (parts.is_empty(), es) {
-        (true, false) if graduate => "What it costs is unknown: College Scorecard publishes the institution's undergraduate costs only".to_owned(),
-        (true, true) if graduate => "Su costo es desconocido: College Scorecard publica solo los costos de pregrado de la institución".to_owned(),
-        (true, false) => "What it costs is unknown: College Scorecard has no costs for this institution".to_owned(),
-        (true, true) => "Su costo es desconocido: College Scorecard no tiene costos de esta institución".to_owned(),
-        (false, false) => format!(
-            "Likely cost: {}{}",
-            parts.join("; "),
-            if scorecard {
-                format!(" (College Scorecard, {COST_YEAR}, older than its outcomes)")
-            } else {
-                String::new()
-            }
-        ),
-        (false, true) => format!(
-            "Costo probable: {}{}",
-            parts.join("; "),
-            if scorecard {
-                format!(" (College Scorecard, {COST_YEAR}, anterior a sus resultados)")
-            } else {
-                String::new()
-            }
-        ),
-    };
+    let explanation = messages::of(language).cost(&CostFigures {
+        net: net.map(|written| match written {
+            None => NetPrice::GrantsExceed,
+            Some(true) => NetPrice::WithTotal(&amounts[0], &amounts[1], &amounts[2]),
+            Some(false) => NetPrice::PerYear(&amounts[0]),
+        }),
+        tuition: tuition.as_ref().map(|(t, in_state)| match in_state {
+            None => Tuition::Operator(t),
+            Some(true) => Tuition::InState(t),
+            Some(false) => Tuition::OutOfState(t),
+        }),
+        attendance: attendance.as_deref(),
+        scorecard_year: scorecard.then_some(COST_YEAR),
+        graduate: program.cost.is_some() && !undergraduate(program.credential_level),
+    });
     Reason {
         code: ReasonCode::ProgramCost,
         factor: "cost".into(),
