@@ -1,7 +1,5 @@
 //! Education levels, on O*NET's education categories.
 
-use crate::language::Language;
-
 /// Highest education completed, on O*NET's education categories 1-9, with
 /// 10-12 (first professional, doctoral, post-doctoral) as one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -75,40 +73,5 @@ impl EducationLevel {
     /// The level of an O*NET education category (1-12).
     pub fn from_onet_category(category: usize) -> Self {
         Self::ALL[category.clamp(1, 10) - 1]
-    }
-
-    /// Words for a sentence in `language`.
-    pub fn describe_in(self, language: Language) -> &'static str {
-        match language {
-            Language::En => self.describe(),
-            Language::Es => match self {
-                Self::LessThanHighSchool => "estudios inferiores a la escuela secundaria",
-                Self::HighSchool => "un diploma de escuela secundaria",
-                Self::PostsecondaryCertificate => "un certificado postsecundario",
-                Self::SomeCollege => "algunos estudios universitarios",
-                Self::Associate => "un título asociado",
-                Self::Bachelor => "una licenciatura",
-                Self::PostBaccalaureateCertificate => "un certificado de posbachillerato",
-                Self::Master => "una maestría",
-                Self::PostMastersCertificate => "un certificado posterior a la maestría",
-                Self::Doctorate => "un doctorado o título profesional",
-            },
-        }
-    }
-
-    /// Words for a sentence.
-    pub fn describe(self) -> &'static str {
-        match self {
-            Self::LessThanHighSchool => "less than high school",
-            Self::HighSchool => "a high school diploma",
-            Self::PostsecondaryCertificate => "a post-secondary certificate",
-            Self::SomeCollege => "some college",
-            Self::Associate => "an associate's degree",
-            Self::Bachelor => "a bachelor's degree",
-            Self::PostBaccalaureateCertificate => "a post-baccalaureate certificate",
-            Self::Master => "a master's degree",
-            Self::PostMastersCertificate => "a post-master's certificate",
-            Self::Doctorate => "a doctoral or professional degree",
-        }
     }
 }

@@ -10,47 +10,21 @@ pub struct TypicalDuration {
     pub min_years: Option<f64>,
     /// At most (or under) this many years; `None` when it gives no ceiling.
     pub max_years: Option<f64>,
-    /// The definition in a sentence, with its source.
-    pub description: &'static str,
-    /// The same sentence in Spanish.
-    pub description_es: &'static str,
 }
 
 /// The typical full-time duration of Scorecard credential level `level`,
 /// where NCES's award-level definition gives one.
 pub fn typical_duration(level: u8) -> Option<TypicalDuration> {
-    let (min_years, max_years, description, description_es) = match level {
-        1 => (
-            None,
-            Some(4.0),
-            "Less than four academic years of full-time study: IPEDS counts certificates of under one, one to two, and two to four years (NCES award levels)",
-            "Menos de cuatro años académicos de estudio a tiempo completo: IPEDS cuenta certificados de menos de un año, de uno a dos y de dos a cuatro años (niveles de titulación de NCES)",
-        ),
-        2 => (
-            Some(2.0),
-            Some(4.0),
-            "At least two but less than four academic years of full-time college-level study (NCES award levels)",
-            "Al menos dos y menos de cuatro años académicos de estudio universitario a tiempo completo (niveles de titulación de NCES)",
-        ),
-        3 => (
-            Some(4.0),
-            Some(5.0),
-            "At least four but not more than five academic years of full-time college-level study (NCES award levels)",
-            "Al menos cuatro y no más de cinco años académicos de estudio universitario a tiempo completo (niveles de titulación de NCES)",
-        ),
-        5 => (
-            Some(1.0),
-            Some(2.0),
-            "One to two academic years of full-time study beyond the bachelor's degree (NCES award levels)",
-            "De uno a dos años académicos de estudio a tiempo completo después de la licenciatura (niveles de titulación de NCES)",
-        ),
+    let (min_years, max_years) = match level {
+        1 => (None, Some(4.0)),
+        2 => (Some(2.0), Some(4.0)),
+        3 => (Some(4.0), Some(5.0)),
+        5 => (Some(1.0), Some(2.0)),
         _ => return None,
     };
     Some(TypicalDuration {
         min_years,
         max_years,
-        description,
-        description_es,
     })
 }
 

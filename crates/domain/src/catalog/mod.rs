@@ -54,7 +54,7 @@ pub use programs::{
     Accreditation, Control, DeliveryMode, OperatorFacts, Program, NON_CREDENTIAL_LEVEL,
 };
 pub use requirements::SkillEvidence;
-pub use routes::{level_name, CredentialRoute, RECORDED_ACCREDITOR};
+pub use routes::{CredentialRoute, RECORDED_ACCREDITOR};
 pub use settings::WorkSetting;
 pub use sources::{ALL_INDUSTRIES, DATA_RELEASES, HEALTH_CARE_SECTOR, SOURCE_FILES};
 

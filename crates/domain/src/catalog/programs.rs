@@ -7,7 +7,6 @@ use super::costs::InstitutionCost;
 use super::states;
 use super::table::Table;
 use super::CatalogError;
-use crate::language::Language;
 
 /// Institutional control.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -118,10 +117,6 @@ pub struct OperatorFacts {
 
 /// What the CIP family of public data's programs holds, said where a
 /// program has no name of its own (NCES CIP 2020, series 51.07).
-const CIP_FAMILY_NOTE: &str = "College Scorecard names only the field, CIP family 51.07, not the program: the family holds health information administration and technology (51.0706, 51.0707), medical coding (51.0713) and disease registry (51.0721) programs, but also medical office assistant, reception, billing and administrative assistant programs (51.0710, 51.0712, 51.0714, 51.0716) and health care management (51.0701) (NCES CIP 2020); the operator can name the program";
-
-const CIP_FAMILY_NOTE_ES: &str = "College Scorecard solo nombra el campo, la familia CIP 51.07, no el programa: la familia incluye programas de administración y tecnología de la información de salud (51.0706, 51.0707), codificación médica (51.0713) y registros de enfermedades (51.0721), pero también de asistente de consultorio médico, recepción, facturación y asistente administrativo (51.0710, 51.0712, 51.0714, 51.0716) y de gestión del cuidado de la salud (51.0701) (NCES CIP 2020); el operador puede nombrar el programa";
-
 impl Program {
     /// How it is delivered: as the operator says, else online where the
     /// institution teaches only at a distance (College Scorecard), else
@@ -159,20 +154,6 @@ impl Program {
         title.push_str("), ");
         title.push_str(&self.credential_description);
         title
-    }
-
-    /// What the title leaves out, when it is not the program's own name.
-    pub fn title_note(&self) -> Option<&'static str> {
-        self.title_note_in(Language::En)
-    }
-
-    /// The same note in `language`.
-    pub fn title_note_in(&self, language: Language) -> Option<&'static str> {
-        let note = match language {
-            Language::En => CIP_FAMILY_NOTE,
-            Language::Es => CIP_FAMILY_NOTE_ES,
-        };
-        self.facts.program_name.is_none().then_some(note)
     }
 
     /// Median earnings minus an earnings threshold, in dollars; `None`

@@ -5,7 +5,6 @@
 //! accreditation the program may lack.
 
 use super::{Accreditation, Catalog, Program};
-use crate::language::Language;
 
 /// The accreditor whose status the operator's overlay records
 /// (`cahiim_accredited`).
@@ -44,101 +43,6 @@ impl CredentialRoute {
                 .program_accreditor
                 .as_str()
         })
-    }
-}
-
-impl CredentialRoute {
-    /// The route in one sentence, e.g. "RHIT: graduates of CAHIIM-accredited
-    /// associate programs may sit the exam; this program's CAHIIM
-    /// accreditation is unknown (the operator can state it)".
-    pub fn describe(&self, catalog: &Catalog) -> String {
-        self.describe_in(catalog, Language::En)
-    }
-
-    /// The same sentence in `language`.
-    pub fn describe_in(&self, catalog: &Catalog, language: Language) -> String {
-        let credential = &catalog.credentials[self.credential];
-        let (code, issuer) = (&credential.code, &credential.issuer);
-        let es = language == Language::Es;
-        let prepared = match (self.prepares, es) {
-            (false, _) => String::new(),
-            (true, false) => format!("; the operator says it prepares for the {code}"),
-            (true, true) => format!("; el operador dice que prepara para la {code}"),
-        };
-        if !self.by_level {
-            return if es {
-                format!("{code}: el operador dice que este programa prepara para ella; {issuer} no fija requisitos de programa para el examen")
-            } else {
-                format!("{code}: the operator says this program prepares for it; {issuer} sets no program requirement for the exam")
-            };
-        }
-        let levels = level_list(&credential.program_levels, language);
-        let Some(accreditor) = self.accreditor(catalog) else {
-            return if es {
-                format!("{code}: los egresados de programas de {levels} pueden presentar el examen{prepared}")
-            } else {
-                format!("{code}: graduates of {levels} programs may sit the exam{prepared}")
-            };
-        };
-        let recorded = accreditor == RECORDED_ACCREDITOR;
-        let status = match (self.accredited, es) {
-            (Some(true), false) => format!("this program is {accreditor}-accredited (the operator says)"),
-            (Some(true), true) => format!("este programa está acreditado por {accreditor} (según el operador)"),
-            (Some(false), false) => format!(
-                "this program is not {accreditor}-accredited (the operator says), so it is not a route to the {code}"
-            ),
-            (Some(false), true) => format!(
-                "este programa no está acreditado por {accreditor} (según el operador), así que no es una ruta hacia la {code}"
-            ),
-            (None, false) if recorded => format!(
-                "this program's {accreditor} accreditation is unknown (the operator can state it)"
-            ),
-            (None, true) if recorded => format!(
-                "la acreditación {accreditor} de este programa es desconocida (el operador puede indicarla)"
-            ),
-            (None, false) => format!("whether this program is {accreditor}-accredited is not recorded here"),
-            (None, true) => format!("aquí no consta si este programa está acreditado por {accreditor}"),
-        };
-        if es {
-            format!("{code}: los egresados de programas de {levels} acreditados por {accreditor} pueden presentar el examen; {status}{prepared}")
-        } else {
-            format!("{code}: graduates of {accreditor}-accredited {levels} programs may sit the exam; {status}{prepared}")
-        }
-    }
-}
-
-/// Scorecard credential levels as a phrase: "associate", "bachelor's or
-/// post-baccalaureate certificate".
-fn level_list(levels: &[u8], language: Language) -> String {
-    let names: Vec<&str> = levels
-        .iter()
-        .map(|&level| level_name(level, language))
-        .collect();
-    match language {
-        Language::En => names.join(" or "),
-        Language::Es => names.join(" o "),
-    }
-}
-
-/// A Scorecard credential level, as a word of a phrase.
-pub fn level_name(level: u8, language: Language) -> &'static str {
-    match (language, level) {
-        (Language::En, 1) => "certificate",
-        (Language::En, 2) => "associate",
-        (Language::En, 3) => "bachelor's",
-        (Language::En, 4) => "post-baccalaureate certificate",
-        (Language::En, 5) => "master's",
-        (Language::En, 6) => "doctoral",
-        (Language::En, 7) => "first professional",
-        (Language::En, _) => "graduate certificate",
-        (Language::Es, 1) => "certificado",
-        (Language::Es, 2) => "título asociado",
-        (Language::Es, 3) => "licenciatura",
-        (Language::Es, 4) => "certificado de posbachillerato",
-        (Language::Es, 5) => "maestría",
-        (Language::Es, 6) => "doctorado",
-        (Language::Es, 7) => "primer título profesional",
-        (Language::Es, _) => "certificado de posgrado",
     }
 }
 
@@ -239,11 +143,5 @@ mod tests {
             .find(|r| catalog.credentials[r.credential].code == "CCS")
             .unwrap();
         assert!(ccs.prepares && !ccs.by_level && ccs.accreditor(&catalog).is_none());
-        associate.accreditation = Accreditation::Unknown;
-        assert_eq!(
-            route(&associate).describe(&catalog),
-            "RHIT: graduates of CAHIIM-accredited associate programs may sit the exam; \
-             this program's CAHIIM accreditation is unknown (the operator can state it)"
-        );
     }
 }

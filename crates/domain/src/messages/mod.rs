@@ -13,9 +13,11 @@
 //! an issuer's conditions and each step of a route ([`Counsel`]); a
 //! path's outlook and pay ([`Prospects`]); a program's route step, place,
 //! outcomes, cost and facts ([`Programs`]); a work setting's staffing
-//! ([`Settings`]). The catalog's own words (education levels, credential
-//! levels, a credential route's sentence, goals) are still written by the
-//! catalog's types, below this module.
+//! ([`Settings`]); and the catalog's own words: education and credential
+//! levels, a program's routes to credentials, what a Scorecard title
+//! leaves out, how long a level takes ([`CatalogWords`]). Only the catalog's
+//! translated names (skills, settings, eligibility routes) come from data,
+//! `data/catalog/spanish.json`.
 
 mod counsel;
 mod en;
@@ -25,6 +27,7 @@ mod programs;
 mod prospects;
 mod rules;
 mod settings;
+mod words;
 
 pub use counsel::{Counsel, StepServes};
 pub use paths::{Direction, Opening, Paths, Standing, Vouched};
@@ -35,6 +38,7 @@ pub use programs::{
 pub use prospects::{OutlookFigures, PayFigures, Prospects};
 pub use rules::{GoalRules, StayWeighed, Whence};
 pub use settings::Settings;
+pub use words::{CatalogWords, RouteWords};
 
 use crate::language::Language;
 
@@ -47,9 +51,15 @@ pub fn of(language: Language) -> &'static dyn Sentences {
 }
 
 /// Every sentence an answer is written in, in one language.
-pub trait Sentences: Paths + GoalRules + Counsel + Prospects + Programs + Settings + Sync {}
+pub trait Sentences:
+    CatalogWords + Paths + GoalRules + Counsel + Prospects + Programs + Settings + Sync
+{
+}
 
-impl<T: Paths + GoalRules + Counsel + Prospects + Programs + Settings + Sync> Sentences for T {}
+impl<T> Sentences for T where
+    T: CatalogWords + Paths + GoalRules + Counsel + Prospects + Programs + Settings + Sync
+{
+}
 
 #[cfg(test)]
 mod tests;

@@ -245,6 +245,44 @@ fn every_sentence_is_written_in_english_and_in_spanish() {
         }
         out.push(s.staffing("Coders", "51.9", "499,150", "961,610", Some("85,900")));
         out.push(s.staffing("Coders", "51.9", "499,150", "961,610", None));
+        for level in EducationLevel::ALL {
+            out.push(s.education(level).to_owned());
+        }
+        for level in [1, 2, 3, 4, 5, 6, 7, 8] {
+            out.push(s.credential_level(level).to_owned());
+        }
+        for level in [1, 2, 3, 5] {
+            out.push(s.duration(level).expect("NCES defines it").to_owned());
+        }
+        assert_eq!(s.duration(4), None);
+        out.push(s.cip_family_note().to_owned());
+        let route = RouteWords {
+            code: "RHIT",
+            issuer: "AHIMA",
+            by_level: true,
+            levels: "L",
+            accreditor: Some("CAHIIM"),
+            recorded: true,
+            accredited: None,
+            prepares: true,
+        };
+        for accredited in [None, Some(true), Some(false)] {
+            for recorded in [true, false] {
+                out.push(s.credential_route(&RouteWords {
+                    accredited,
+                    recorded,
+                    ..route
+                }));
+            }
+        }
+        out.push(s.credential_route(&RouteWords {
+            accreditor: None,
+            ..route
+        }));
+        out.push(s.credential_route(&RouteWords {
+            by_level: false,
+            ..route
+        }));
         let counted = s.counted("0.5", "-0.21");
         let zones = s.zones(4, 3, Some(("$1", "$2")));
         out.extend([counted.clone(), zones.clone(), s.zones(4, 3, None)]);

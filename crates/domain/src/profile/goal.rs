@@ -1,8 +1,6 @@
 //! What a person wants from the field: the question a counselor asks
 //! first, since it decides what a good answer is.
 
-use crate::language::Language;
-
 /// What the person wants.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Goal {
@@ -40,22 +38,6 @@ impl Goal {
             Self::FindWork => "find_work",
             Self::Advance => "advance",
             Self::Change => "change",
-        }
-    }
-
-    /// Words for a sentence in `language`: "explore the field".
-    pub fn describe_in(self, language: Language) -> &'static str {
-        match (language, self) {
-            (Language::En, Self::Explore) => "explore the field",
-            (Language::En, Self::FindWork) => "find work with what you have",
-            (Language::En, Self::Advance) => "move up from where you are",
-            (Language::En, Self::Change) => "come into HIM from another field",
-            (Language::Es, Self::Explore) => "explorar el campo",
-            (Language::Es, Self::FindWork) => "encontrar trabajo con lo que tiene",
-            (Language::Es, Self::Advance) => "avanzar desde donde está",
-            (Language::Es, Self::Change) => {
-                "entrar en la gestión de información de salud desde otro campo"
-            }
         }
     }
 }

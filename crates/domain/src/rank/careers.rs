@@ -90,7 +90,7 @@ pub(super) fn rank<'a>(
                         .counsel
                         .standing
                         .education
-                        .map(|e| e.describe_in(language));
+                        .map(|e| messages::of(language).education(e));
                     let text = context
                         .explain
                         .then(|| texts::education_step(catalog, &step, held, language));

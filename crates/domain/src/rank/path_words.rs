@@ -135,9 +135,9 @@ impl Words<'_> {
         let held = self
             .profile
             .education
-            .map_or("", |e| e.describe_in(language));
-        let what =
-            messages::of(language).education_against_usual(held, usual.describe_in(language));
+            .map_or("", |e| messages::of(language).education(e));
+        let what = messages::of(language)
+            .education_against_usual(held, messages::of(language).education(usual));
         let mut values: Vec<Value> = self
             .profile
             .education

@@ -1,7 +1,7 @@
 //! The sentences of counsel in English.
 
 use crate::catalog::ExperienceDomain;
-use crate::messages::{Counsel, StepServes};
+use crate::messages::{CatalogWords, Counsel, StepServes};
 use crate::profile::Goal;
 
 impl Counsel for super::English {
@@ -137,7 +137,7 @@ impl Counsel for super::English {
             StepServes::Credential(code) => format!("{programs}: the {code} route{held}"),
             StepServes::Entry(entry) => format!(
                 "{programs}: BLS says this occupation typically needs {} to enter{held}",
-                entry.describe()
+                self.education(entry)
             ),
         }
     }

@@ -6,6 +6,7 @@ mod programs;
 mod prospects;
 mod rules;
 mod settings;
+mod words;
 
 /// English.
 pub(super) struct English;

@@ -1,8 +1,8 @@
 //! The sentences of program reasons in English.
 
 use crate::messages::{
-    Against, CostFigures, NetPrice, OutcomeFigures, PlaceWords, Programs, Repaid, RouteStep,
-    Tuition,
+    Against, CatalogWords, CostFigures, NetPrice, OutcomeFigures, PlaceWords, Programs, Repaid,
+    RouteStep, Tuition,
 };
 
 fn against(a: &Against<'_>) -> String {
@@ -20,7 +20,7 @@ impl Programs for super::English {
             RouteStep::Accredited { code, accreditor, level, later: false } => format!("the {code} route needs a {accreditor}-accredited {level} program, the step you need next"),
             RouteStep::Accredited { code, accreditor, level, later: true } => format!("the {code} route, a later step, needs a {accreditor}-accredited {level} program"),
             RouteStep::Recommended { issuer, code, level } => format!("{issuer} recommends training before the {code} exam: a {level} program"),
-            RouteStep::Entry(entry) => format!("BLS says it typically needs {} to enter", entry.describe()),
+            RouteStep::Entry(entry) => format!("BLS says it typically needs {} to enter", self.education(entry)),
             RouteStep::Level(level) => format!("a {level} program"),
         };
         format!("On the route to {path}: {step}")

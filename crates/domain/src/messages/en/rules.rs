@@ -1,7 +1,7 @@
 //! The sentences of a path's goal rules in English.
 
 use crate::education::EducationLevel;
-use crate::messages::{GoalRules, StayWeighed, Whence};
+use crate::messages::{CatalogWords, GoalRules, StayWeighed, Whence};
 
 fn whence(from: Whence<'_>) -> String {
     match from {
@@ -60,7 +60,7 @@ impl GoalRules for super::English {
     }
 
     fn not_yet_qualified(&self, entry: EducationLevel, held: &str, counted: &str) -> String {
-        format!("BLS says it typically needs {} to enter and you hold {held}: for work you can get now, {counted}", entry.describe())
+        format!("BLS says it typically needs {} to enter and you hold {held}: for work you can get now, {counted}", self.education(entry))
     }
 
     fn declining(&self, change: &str, period: &str, held_below: bool, counted: &str) -> String {
@@ -90,7 +90,7 @@ impl GoalRules for super::English {
     fn long_route(&self, entry: EducationLevel, counted: &str) -> String {
         format!(
             "A long way in: BLS says it typically needs {} to enter, so {counted}",
-            entry.describe()
+            self.education(entry)
         )
     }
 }

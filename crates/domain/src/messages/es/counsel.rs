@@ -1,8 +1,7 @@
 //! The sentences of counsel in Spanish.
 
 use crate::catalog::ExperienceDomain;
-use crate::language::Language;
-use crate::messages::{Counsel, StepServes};
+use crate::messages::{CatalogWords, Counsel, StepServes};
 use crate::profile::Goal;
 
 impl Counsel for super::Spanish {
@@ -134,7 +133,7 @@ impl Counsel for super::Spanish {
             StepServes::Credential(code) => format!("{programs}: la ruta a la {code}{held}"),
             StepServes::Entry(entry) => format!(
                 "{programs}: BLS indica que esta ocupación suele pedir {} para entrar{held}",
-                entry.describe_in(Language::Es)
+                self.education(entry)
             ),
         }
     }

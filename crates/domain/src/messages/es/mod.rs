@@ -6,6 +6,7 @@ mod programs;
 mod prospects;
 mod rules;
 mod settings;
+mod words;
 
 /// Spanish.
 pub(super) struct Spanish;

@@ -1,9 +1,8 @@
 //! The sentences of program reasons in Spanish.
 
-use crate::language::Language;
 use crate::messages::{
-    Against, CostFigures, NetPrice, OutcomeFigures, PlaceWords, Programs, Repaid, RouteStep,
-    Tuition,
+    Against, CatalogWords, CostFigures, NetPrice, OutcomeFigures, PlaceWords, Programs, Repaid,
+    RouteStep, Tuition,
 };
 
 fn against(a: &Against<'_>) -> String {
@@ -21,7 +20,7 @@ impl Programs for super::Spanish {
             RouteStep::Accredited { code, accreditor, level, later: false } => format!("la ruta a la {code} pide un programa de {level} acreditado por {accreditor}, el paso que necesita ahora"),
             RouteStep::Accredited { code, accreditor, level, later: true } => format!("la ruta a la {code}, un paso posterior, pide un programa de {level} acreditado por {accreditor}"),
             RouteStep::Recommended { issuer, code, level } => format!("{issuer} recomienda formación antes del examen de la {code}: un programa de {level}"),
-            RouteStep::Entry(entry) => format!("BLS indica que suele pedir {} para entrar", entry.describe_in(Language::Es)),
+            RouteStep::Entry(entry) => format!("BLS indica que suele pedir {} para entrar", self.education(entry)),
             RouteStep::Level(level) => format!("un programa de {level}"),
         };
         format!("En la ruta a {path}: {step}")

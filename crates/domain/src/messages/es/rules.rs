@@ -1,8 +1,7 @@
 //! The sentences of a path's goal rules in Spanish.
 
 use crate::education::EducationLevel;
-use crate::language::Language;
-use crate::messages::{GoalRules, StayWeighed, Whence};
+use crate::messages::{CatalogWords, GoalRules, StayWeighed, Whence};
 
 fn whence(from: Whence<'_>) -> String {
     match from {
@@ -63,7 +62,7 @@ impl GoalRules for super::Spanish {
     }
 
     fn not_yet_qualified(&self, entry: EducationLevel, held: &str, counted: &str) -> String {
-        format!("BLS indica que suele pedir {} para entrar y usted tiene {held}: para un trabajo ahora, {counted}", entry.describe_in(Language::Es))
+        format!("BLS indica que suele pedir {} para entrar y usted tiene {held}: para un trabajo ahora, {counted}", self.education(entry))
     }
 
     fn declining(&self, change: &str, period: &str, held_below: bool, counted: &str) -> String {
@@ -93,7 +92,7 @@ impl GoalRules for super::Spanish {
     fn long_route(&self, entry: EducationLevel, counted: &str) -> String {
         format!(
             "Un camino largo para empezar: BLS indica que suele pedir {} para entrar, {counted}",
-            entry.describe_in(Language::Es)
+            self.education(entry)
         )
     }
 }

@@ -154,7 +154,7 @@ pub fn rule_reasons(
                 );
                 let held = standing
                     .education
-                    .map(|e| e.describe_in(language))
+                    .map(|e| say.education(e))
                     .unwrap_or_default();
                 let what = say.not_yet_qualified(entry, held, &counted(factor));
                 reasons.push(reason(

@@ -4,7 +4,7 @@
 
 use super::eligibility::{Checked, MetBy, RouteCheck, Status};
 use super::route::{CredentialCheck, EducationStep, Serves, StepKind};
-use crate::catalog::{level_name, Catalog, Condition};
+use crate::catalog::{Catalog, Condition};
 use crate::language::Language;
 use crate::messages::{self, Counsel, StepServes};
 use crate::profile::Goal;
@@ -30,10 +30,10 @@ pub fn condition(catalog: &Catalog, condition: &Condition, language: Language) -
     let say = messages::of(language);
     match condition {
         Condition::Open => say.anyone_may_sit().into(),
-        Condition::Education(level) => level.describe_in(language).into(),
+        Condition::Education(level) => say.education(*level).into(),
         Condition::College60 => say.college_60().into(),
         Condition::Program { level, accreditor } => {
-            say.accredited_program(level_name(*level, language), accreditor)
+            say.accredited_program(say.credential_level(*level), accreditor)
         }
         Condition::Holds(codes) => {
             let codes: Vec<&str> = codes
@@ -82,7 +82,7 @@ fn conditions_with(
 fn checked(catalog: &Catalog, checked: &Checked<'_>, language: Language) -> String {
     let say = messages::of(language);
     let words = match checked.met_by {
-        Some(MetBy::Education(level)) => level.describe_in(language).to_owned(),
+        Some(MetBy::Education(level)) => say.education(level).to_owned(),
         Some(MetBy::Credential(c)) => say.the_credentials(&[&catalog.credentials[c].code]),
         Some(MetBy::Licence(l)) => say.licence(&[l.code()]),
         None => condition(catalog, checked.condition, language),
@@ -171,8 +171,8 @@ pub fn education_step(
 ) -> String {
     let say = messages::of(language);
     let program = |level: u8| match step.accreditor {
-        Some(accreditor) => say.accredited_program(level_name(level, language), accreditor),
-        None => say.program_of_level(level_name(level, language)),
+        Some(accreditor) => say.accredited_program(say.credential_level(level), accreditor),
+        None => say.program_of_level(say.credential_level(level)),
     };
     let programs: Vec<String> = step.levels.iter().map(|&l| program(l)).collect();
     let held = held.map(|h| say.holding(h)).unwrap_or_default();

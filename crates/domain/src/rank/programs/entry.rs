@@ -8,6 +8,7 @@ use std::borrow::Cow;
 use super::index::ProgramIndex;
 use crate::catalog::{typical_duration, Catalog};
 use crate::language::Language;
+use crate::messages;
 use crate::rank::answer::{ProgramEntry, RouteEntry};
 
 impl ProgramIndex {
@@ -21,6 +22,7 @@ impl ProgramIndex {
         texts: bool,
         language: Language,
     ) -> ProgramEntry<'a> {
+        let say = messages::of(language);
         let p = &catalog.programs[program];
         let routes = catalog
             .credential_routes(p)
@@ -31,7 +33,7 @@ impl ProgramIndex {
                 accreditor: route.accreditor(catalog),
                 explanation: texts.then(|| match self.route_texts(&route) {
                     Some(written) => Cow::Borrowed(written[language.index()].as_str()),
-                    None => Cow::Owned(route.describe_in(catalog, language)),
+                    None => Cow::Owned(super::texts::route_sentence(catalog, &route, language)),
                 }),
             })
             .collect();
@@ -44,11 +46,10 @@ impl ProgramIndex {
                 .map(|&c| &catalog.programs[c])
                 .collect(),
             duration,
-            duration_text: duration.filter(|_| texts).map(|d| match language {
-                Language::En => d.description,
-                Language::Es => d.description_es,
-            }),
-            title_note: p.title_note_in(language).filter(|_| texts),
+            duration_text: duration
+                .filter(|_| texts)
+                .and_then(|_| say.duration(p.credential_level)),
+            title_note: (texts && p.facts.program_name.is_none()).then(|| say.cip_family_note()),
             routes,
         }
     }

@@ -5,9 +5,9 @@
 use std::collections::HashMap;
 
 use super::wants::Match;
-use crate::catalog::{level_name, Catalog, CredentialRoute, RECORDED_ACCREDITOR};
+use crate::catalog::{Catalog, CredentialRoute, RECORDED_ACCREDITOR};
 use crate::language::Language;
-use crate::messages::{self, RouteStep};
+use crate::messages::{self, RouteStep, RouteWords};
 use crate::rank::reason::{DataSource, Reason, ReasonCode, Unit, Value};
 
 /// Every route a program can have, with its factor and sentence.
@@ -34,12 +34,44 @@ pub(super) fn route_texts(catalog: &Catalog) -> HashMap<CredentialRoute, [String
                         accredited,
                         prepares,
                     };
-                    texts.insert(route, Language::ALL.map(|l| route.describe_in(catalog, l)));
+                    texts.insert(
+                        route,
+                        Language::ALL.map(|l| route_sentence(catalog, &route, l)),
+                    );
                 }
             }
         }
     }
     texts
+}
+
+/// A program's route to a credential in one sentence, e.g. "RHIT:
+/// graduates of CAHIIM-accredited associate programs may sit the exam;
+/// this program's CAHIIM accreditation is unknown (the operator can state
+/// it)".
+pub(crate) fn route_sentence(
+    catalog: &Catalog,
+    route: &CredentialRoute,
+    language: Language,
+) -> String {
+    let say = messages::of(language);
+    let credential = &catalog.credentials[route.credential];
+    let levels: Vec<String> = credential
+        .program_levels
+        .iter()
+        .map(|&level| say.credential_level(level).to_owned())
+        .collect();
+    let accreditor = route.accreditor(catalog);
+    say.credential_route(&RouteWords {
+        code: &credential.code,
+        issuer: &credential.issuer,
+        by_level: route.by_level,
+        levels: &say.or_list(&levels),
+        accreditor,
+        recorded: accreditor == Some(RECORDED_ACCREDITOR),
+        accredited: route.accredited,
+        prepares: route.prepares,
+    })
 }
 
 /// The reason saying a program takes a step of a shown path's route.
@@ -60,7 +92,7 @@ pub(super) fn route_step(
             say.route_step(title, RouteStep::Prepares(code))
         }
         (None, Some(want)) => {
-            let level = level_name(want.level, language);
+            let level = say.credential_level(want.level);
             values.push(Value::number(
                 "credential_level",
                 f64::from(want.level),
@@ -139,5 +171,36 @@ pub(super) fn off_route(score: f64, language: Language) -> Reason {
         contribution,
         values: Vec::new(),
         explanation,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_route_says_what_the_issuer_asks_and_what_is_known_of_the_program() {
+        let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let catalog = Catalog::load(&root.join("data")).unwrap();
+        let rhit = catalog.credential_index("RHIT").unwrap();
+        let route = |accredited, prepares| CredentialRoute {
+            credential: rhit,
+            by_level: true,
+            needs_accreditation: true,
+            accredited,
+            prepares,
+        };
+        assert_eq!(
+            route_sentence(&catalog, &route(None, false), Language::En),
+            "RHIT: graduates of CAHIIM-accredited associate programs may sit the exam; \
+             this program's CAHIIM accreditation is unknown (the operator can state it)"
+        );
+        assert_eq!(
+            route_sentence(&catalog, &route(Some(false), true), Language::Es),
+            "RHIT: los egresados de programas de título asociado acreditados por CAHIIM \
+             pueden presentar el examen; este programa no está acreditado por CAHIIM (según \
+             el operador), así que no es una ruta hacia la RHIT; el operador dice que prepara \
+             para la RHIT"
+        );
     }
 }
