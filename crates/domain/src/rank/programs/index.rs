@@ -8,6 +8,8 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use fixedbitset::FixedBitSet;
+
 use super::wants::Wants;
 use crate::catalog::{CredentialRoute, ProgramFilter, Programs, ReportingUnits};
 use crate::language::Language;
@@ -68,7 +70,7 @@ pub(super) struct Core {
 pub(super) struct Layer {
     /// Bit `c` set: core candidate `c` is not offered (hidden, or held
     /// with other facts, which one of `candidates` carries).
-    pub(super) skipped: Vec<u64>,
+    pub(super) skipped: FixedBitSet,
     /// Candidates of the view's own programs and changed public ones.
     pub(super) candidates: Vec<Candidate>,
     /// Groups the core does not have.
@@ -128,12 +130,9 @@ impl ProgramIndex {
 
     /// Whether core candidate `c` is offered in this view.
     pub(super) fn offered(&self, c: u32) -> bool {
-        self.layer.as_ref().is_none_or(|layer| {
-            layer
-                .skipped
-                .get(c as usize / 64)
-                .is_none_or(|w| w & (1 << (c % 64)) == 0)
-        })
+        self.layer
+            .as_ref()
+            .is_none_or(|layer| !layer.skipped.contains(c as usize))
     }
 
     /// Every campus reported with `program` that `programs` shows, itself

@@ -8,6 +8,8 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use fixedbitset::FixedBitSet;
+
 use super::index::{shown_campuses, Layer, ProgramIndex};
 use super::indexing::{candidate, category_of, group_of, Lists};
 use super::outcomes::outcomes_reason;
@@ -20,10 +22,10 @@ impl ProgramIndex {
     pub(crate) fn layered(&self, catalog: &Catalog) -> Self {
         let core = &self.core;
         let programs = &catalog.programs;
-        let mut skipped = vec![0u64; core.candidates.len().div_ceil(64)];
+        let mut skipped = FixedBitSet::with_capacity(core.candidates.len());
         for (c, candidate) in core.candidates.iter().enumerate() {
             if programs.differs_from_public(candidate.program) {
-                skipped[c / 64] |= 1 << (c % 64);
+                skipped.insert(c);
             }
         }
         let mut prepared = core.prepared.clone();
@@ -57,7 +59,7 @@ impl ProgramIndex {
         if programs.hides_any() {
             for (c, candidate) in core.candidates.iter().enumerate() {
                 let all = core.units.campuses(candidate.program);
-                let offered = skipped[c / 64] & (1 << (c % 64)) == 0;
+                let offered = !skipped.contains(c);
                 if offered && all.iter().any(|&p| programs.is_hidden(p)) {
                     let campuses = shown_campuses(&core.units, programs, candidate.program);
                     let program = &programs[candidate.program];
