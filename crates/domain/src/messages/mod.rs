@@ -42,6 +42,10 @@ pub use words::{CatalogWords, RouteWords};
 
 use crate::language::Language;
 
+/// A figure a sentence writes as it is given (a [`crate::text::fixed`]
+/// number, a code), with no string made for it first.
+pub type Figure<'a> = &'a dyn std::fmt::Display;
+
 /// The sentences of `language`.
 pub fn of(language: Language) -> &'static dyn Sentences {
     match language {

@@ -2,6 +2,8 @@
 //! the interests, education against what the path asks) and of what
 //! links the path to where the person stands.
 
+use super::Figure;
+
 /// Where a stated skill stands against a path's typical level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Standing {
@@ -58,8 +60,8 @@ pub trait Paths {
     fn skill_level(
         &self,
         skill: &str,
-        level: &str,
-        typical: &str,
+        level: Figure<'_>,
+        typical: Figure<'_>,
         standing: Standing,
         vouched: Vouched<'_>,
     ) -> String;
@@ -67,11 +69,11 @@ pub trait Paths {
     /// it (in English), after a skill's level.
     fn task_evidence(&self, task: u32, quote: &str) -> String;
     /// The O*NET element behind a typical level, after a skill's level.
-    fn element_evidence(&self, element: &str, importance: &str) -> String;
+    fn element_evidence(&self, element: &str, importance: Figure<'_>) -> String;
     /// A credential held that leads to a path.
     fn credential_held(&self, code: &str, issuer: &str) -> String;
     /// The interests' correlation with a path's.
-    fn interests_match(&self, correlation: &str) -> String;
+    fn interests_match(&self, correlation: Figure<'_>) -> String;
     /// The education held against a path's most common level (both in
     /// this language's words).
     fn education_against_usual(&self, held: &str, usual: &str) -> String;

@@ -2,6 +2,7 @@
 //! how it stands to where they are, what links it to them, whether they
 //! can get the work now, whether BLS projects it to decline.
 
+use super::Figure;
 use crate::education::EducationLevel;
 
 /// Where a person stands, as a move is measured from.
@@ -28,7 +29,7 @@ pub enum StayWeighed<'a> {
 /// [`GoalRules::counted`] clause.
 pub trait GoalRules {
     /// What a rule did to the score: "it counts 0.5: -0.21".
-    fn counted(&self, factor: &str, contribution: &str) -> String;
+    fn counted(&self, factor: Figure<'_>, contribution: Figure<'_>) -> String;
     /// The job zones compared, with the BLS median wages (path's, the
     /// person's) where both are known.
     fn zones(&self, zone: u8, current: u8, wages: Option<(&str, &str)>) -> String;
@@ -50,13 +51,19 @@ pub trait GoalRules {
     /// BLS projects the occupation to shrink by `change` percent over
     /// `period`; `held_below` when it is also kept below the best path
     /// that is not shrinking.
-    fn declining(&self, change: &str, period: &str, held_below: bool, counted: &str) -> String;
+    fn declining(
+        &self,
+        change: Figure<'_>,
+        period: &str,
+        held_below: bool,
+        counted: &str,
+    ) -> String;
     /// Nothing links the path to the person's work or credentials;
     /// `core` when it is one of the field's core occupations.
     fn unlinked(&self, core: bool, counted: &str) -> String;
     /// How strongly what the person said points to the path, and what
     /// that added to the score.
-    fn points_here(&self, pointing: &str, contribution: &str) -> String;
+    fn points_here(&self, pointing: Figure<'_>, contribution: Figure<'_>) -> String;
     /// An occupation at the edge of the field, for someone exploring.
     fn adjacent(&self, counted: &str) -> String;
     /// A long way in, for someone exploring.

@@ -36,13 +36,13 @@ fn every_sentence_is_written_in_english_and_in_spanish() {
                 Vouched::Credential("RHIT"),
                 Vouched::Work("Coders"),
             ] {
-                out.push(s.skill_level("X", "0.30", "0.80", standing, vouched));
+                out.push(s.skill_level("X", &"0.30", &"0.80", standing, vouched));
             }
         }
         out.push(s.task_evidence(22877, "Assign codes"));
-        out.push(s.element_evidence("Medicine", "4.1"));
+        out.push(s.element_evidence("Medicine", &"4.1"));
         out.push(s.credential_held("RHIT", "AHIMA"));
-        out.push(s.interests_match("0.95"));
+        out.push(s.interests_match(&"0.95"));
         out.push(s.education_against_usual("A", "B"));
         for direction in [
             Direction::Raises,
@@ -283,7 +283,7 @@ fn every_sentence_is_written_in_english_and_in_spanish() {
             by_level: false,
             ..route
         }));
-        let counted = s.counted("0.5", "-0.21");
+        let counted = s.counted(&"0.5", &"-0.21");
         let zones = s.zones(4, 3, Some(("$1", "$2")));
         out.extend([counted.clone(), zones.clone(), s.zones(4, 3, None)]);
         for from in [Whence::Work("Coders"), Whence::Education] {
@@ -303,11 +303,11 @@ fn every_sentence_is_written_in_english_and_in_spanish() {
             s.brings_more("Z", None),
             s.weaker_link("L", "C"),
             s.not_yet_qualified(EducationLevel::Bachelor, "H", "C"),
-            s.declining("-3.0", "2024-34", true, "C"),
-            s.declining("-3.0", "2024-34", false, "C"),
+            s.declining(&"-3.0", "2024-34", true, "C"),
+            s.declining(&"-3.0", "2024-34", false, "C"),
             s.unlinked(true, "C"),
             s.unlinked(false, "C"),
-            s.points_here("0.90", "+0.20"),
+            s.points_here(&"0.90", &"+0.20"),
             s.adjacent("C"),
             s.long_route(EducationLevel::Master, "C"),
         ]);

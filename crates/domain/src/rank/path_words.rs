@@ -78,8 +78,8 @@ impl Words<'_> {
         };
         let what = messages::of(self.language).skill_level(
             name,
-            &fixed(shown, 2).to_string(),
-            &fixed(typical, 2).to_string(),
+            &fixed(shown, 2),
+            &fixed(typical, 2),
             standing,
             vouched,
         );
@@ -123,7 +123,7 @@ impl Words<'_> {
 
     fn interests(&self) -> (ReasonCode, String, Vec<Value>, String) {
         let r = self.interest_match.unwrap_or(0.0);
-        let what = messages::of(self.language).interests_match(&fixed(r, 2).to_string());
+        let what = messages::of(self.language).interests_match(&fixed(r, 2));
         let values =
             vec![Value::number("correlation", r, Unit::Correlation).from(DataSource::Onet)];
         (ReasonCode::Interests, "interests".into(), values, what)
@@ -173,7 +173,7 @@ impl Words<'_> {
                     Value::number("importance", *importance, Unit::Importance)
                         .from(DataSource::Onet),
                 );
-                say.element_evidence(name, &fixed(*importance, 1).to_string())
+                say.element_evidence(name, &fixed(*importance, 1))
             })
             .unwrap_or_default()
     }

@@ -1,13 +1,13 @@
 //! The sentences of career paths in English.
 
-use crate::messages::{Direction, Opening, Paths, Standing, Vouched};
+use crate::messages::{Direction, Figure, Opening, Paths, Standing, Vouched};
 
 impl Paths for super::English {
     fn skill_level(
         &self,
         skill: &str,
-        level: &str,
-        typical: &str,
+        level: Figure<'_>,
+        typical: Figure<'_>,
         standing: Standing,
         vouched: Vouched<'_>,
     ) -> String {
@@ -36,7 +36,7 @@ impl Paths for super::English {
         format!(" (O*NET task {task}: \"{quote}\")")
     }
 
-    fn element_evidence(&self, element: &str, importance: &str) -> String {
+    fn element_evidence(&self, element: &str, importance: Figure<'_>) -> String {
         format!(" (O*NET: {element}, importance {importance} of 5)")
     }
 
@@ -44,7 +44,7 @@ impl Paths for super::English {
         format!("You hold the {code} ({issuer}), which leads to this path")
     }
 
-    fn interests_match(&self, correlation: &str) -> String {
+    fn interests_match(&self, correlation: Figure<'_>) -> String {
         format!("Your interests match this path's (O*NET) with a correlation of {correlation}")
     }
 

@@ -1,7 +1,7 @@
 //! The sentences of a path's goal rules in English.
 
 use crate::education::EducationLevel;
-use crate::messages::{CatalogWords, GoalRules, StayWeighed, Whence};
+use crate::messages::{CatalogWords, Figure, GoalRules, StayWeighed, Whence};
 
 fn whence(from: Whence<'_>) -> String {
     match from {
@@ -11,7 +11,7 @@ fn whence(from: Whence<'_>) -> String {
 }
 
 impl GoalRules for super::English {
-    fn counted(&self, factor: &str, contribution: &str) -> String {
+    fn counted(&self, factor: Figure<'_>, contribution: Figure<'_>) -> String {
         format!("it counts {factor}: {contribution}")
     }
 
@@ -63,7 +63,13 @@ impl GoalRules for super::English {
         format!("BLS says it typically needs {} to enter and you hold {held}: for work you can get now, {counted}", self.education(entry))
     }
 
-    fn declining(&self, change: &str, period: &str, held_below: bool, counted: &str) -> String {
+    fn declining(
+        &self,
+        change: Figure<'_>,
+        period: &str,
+        held_below: bool,
+        counted: &str,
+    ) -> String {
         if held_below {
             format!("Because BLS projects it to shrink ({change}% over {period}), it is not shown first: half, and held below the best path that is not shrinking, so {counted}")
         } else {
@@ -79,7 +85,7 @@ impl GoalRules for super::English {
         }
     }
 
-    fn points_here(&self, pointing: &str, contribution: &str) -> String {
+    fn points_here(&self, pointing: Figure<'_>, contribution: Figure<'_>) -> String {
         format!("How strongly what you told us points to this path rather than to the field's others: {pointing} (0.50 is neither way); it is half the score: {contribution}")
     }
 

@@ -1,13 +1,13 @@
 //! The sentences of career paths in Spanish.
 
-use crate::messages::{Direction, Opening, Paths, Standing, Vouched};
+use crate::messages::{Direction, Figure, Opening, Paths, Standing, Vouched};
 
 impl Paths for super::Spanish {
     fn skill_level(
         &self,
         skill: &str,
-        level: &str,
-        typical: &str,
+        level: Figure<'_>,
+        typical: Figure<'_>,
         standing: Standing,
         vouched: Vouched<'_>,
     ) -> String {
@@ -36,7 +36,7 @@ impl Paths for super::Spanish {
         format!(" (tarea {task} de O*NET, en inglés: \"{quote}\")")
     }
 
-    fn element_evidence(&self, element: &str, importance: &str) -> String {
+    fn element_evidence(&self, element: &str, importance: Figure<'_>) -> String {
         format!(" (O*NET: {element}, importancia {importance} de 5)")
     }
 
@@ -44,7 +44,7 @@ impl Paths for super::Spanish {
         format!("Usted tiene la {code} ({issuer}), que conduce a esta trayectoria")
     }
 
-    fn interests_match(&self, correlation: &str) -> String {
+    fn interests_match(&self, correlation: Figure<'_>) -> String {
         format!("Sus intereses coinciden con los de esta trayectoria (O*NET) con una correlación de {correlation}")
     }
 

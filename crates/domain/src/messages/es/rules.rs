@@ -1,7 +1,7 @@
 //! The sentences of a path's goal rules in Spanish.
 
 use crate::education::EducationLevel;
-use crate::messages::{CatalogWords, GoalRules, StayWeighed, Whence};
+use crate::messages::{CatalogWords, Figure, GoalRules, StayWeighed, Whence};
 
 fn whence(from: Whence<'_>) -> String {
     match from {
@@ -11,7 +11,7 @@ fn whence(from: Whence<'_>) -> String {
 }
 
 impl GoalRules for super::Spanish {
-    fn counted(&self, factor: &str, contribution: &str) -> String {
+    fn counted(&self, factor: Figure<'_>, contribution: Figure<'_>) -> String {
         format!("cuenta {factor}: {contribution}")
     }
 
@@ -65,7 +65,13 @@ impl GoalRules for super::Spanish {
         format!("BLS indica que suele pedir {} para entrar y usted tiene {held}: para un trabajo ahora, {counted}", self.education(entry))
     }
 
-    fn declining(&self, change: &str, period: &str, held_below: bool, counted: &str) -> String {
+    fn declining(
+        &self,
+        change: Figure<'_>,
+        period: &str,
+        held_below: bool,
+        counted: &str,
+    ) -> String {
         if held_below {
             format!("Como BLS proyecta que se reduzca ({change}% en {period}), no se muestra primero: la mitad, y por debajo de la mejor trayectoria que no se reduce, así que {counted}")
         } else {
@@ -81,7 +87,7 @@ impl GoalRules for super::Spanish {
         }
     }
 
-    fn points_here(&self, pointing: &str, contribution: &str) -> String {
+    fn points_here(&self, pointing: Figure<'_>, contribution: Figure<'_>) -> String {
         format!("Cuánto apunta lo que nos dijo a esta trayectoria y no a las demás del campo: {pointing} (0.50 no apunta a ninguna); es la mitad de la puntuación: {contribution}")
     }
 

@@ -34,10 +34,7 @@ pub fn rule_reasons(
         } else {
             2
         };
-        say.counted(
-            &fixed(factor, decimals).to_string(),
-            &signed(contribution(factor), 2).to_string(),
-        )
+        say.counted(&fixed(factor, decimals), &signed(contribution(factor), 2))
     };
     let mut reasons = Vec::new();
     let movement_factor = scored.rules.iter().find_map(|r| match r {
@@ -177,12 +174,7 @@ pub fn rule_reasons(
                     Value::number("projected_year", f64::from(PROJECTED_YEAR), Unit::None),
                 ];
                 let period = format!("{BASE_YEAR}-{}", PROJECTED_YEAR % 100);
-                let what = say.declining(
-                    &fixed(change, 1).to_string(),
-                    &period,
-                    held,
-                    &counted(factor),
-                );
+                let what = say.declining(&fixed(change, 1), &period, held, &counted(factor));
                 reasons.push(reason(
                     ReasonCode::PathDeclining,
                     "outlook",
@@ -208,8 +200,7 @@ pub fn rule_reasons(
                 let others = if base > 0.0 { scored.score / base } else { 0.0 };
                 let c = (pointing - scored.fit) / 2.0 * others;
                 let values = vec![Value::number("pointing", pointing, Unit::None)];
-                let what =
-                    say.points_here(&fixed(pointing, 2).to_string(), &signed(c, 2).to_string());
+                let what = say.points_here(&fixed(pointing, 2), &signed(c, 2));
                 reasons.push(reason(
                     ReasonCode::PathPointsHere,
                     "points_here",
