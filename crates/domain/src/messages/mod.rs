@@ -2,10 +2,10 @@
 //! on [`Sentences`], written once in English (`en/`) and once in Spanish
 //! (`es/`), so the compiler holds every sentence to both languages and a
 //! translator reads each language in its own files. A sentence takes the
-//! figures it speaks of already as text (a level "0.85", a code "RHIT")
-//! and the choice it words as a small enum or one of the domain's own (a
-//! goal, a trend, an education level): the rules decide, these files only
-//! say.
+//! figures it speaks of already written (a code "RHIT", a [`Figure`] such
+//! as a level to two places) and the choice it words as a small enum or
+//! one of the domain's own (a goal, a trend, an education level): the
+//! rules decide, these files only say.
 //!
 //! Written here: the career paths' fit reasons and what links a path to
 //! where the person stands ([`Paths`]), the rules that weigh a path for

@@ -3,9 +3,9 @@
 //! run this same function.
 //!
 //! Layers, outermost first: request ids, CORS, HTTP compression, the page
-//! (`/`, when on), the HTTP/JSON door (Connect), gRPC-Web, then the guard (API keys, quotas,
-//! concurrency limit, deadlines, metrics), then the services, which
-//! compress gRPC answers as the client accepts.
+//! (`/`, when on), the HTTP/JSON door (Connect), gRPC-Web, then the guard
+//! (API keys, quotas, concurrency limit, deadlines, metrics), then the
+//! services, which compress gRPC answers as the client accepts.
 
 mod auth;
 mod connect;
