@@ -86,6 +86,6 @@ pub trait Paths {
     /// person.
     fn credential_opens(&self, code: &str, issuer: &str, opening: Opening) -> String;
     /// The years the person gave in their work, after where they are:
-    /// ", for 8 years".
-    fn years_there(&self, years: &str) -> String;
+    /// ", for 8 years"; `one` for a single year.
+    fn years_there(&self, years: &str, one: bool) -> String;
 }

@@ -59,7 +59,8 @@ fn every_sentence_is_written_in_english_and_in_spanish() {
         ] {
             out.push(s.credential_opens("RHIA", "AHIMA", opening));
         }
-        out.push(s.years_there("8"));
+        out.push(s.years_there("8", false));
+        out.push(s.years_there("1", true));
         for goal in Goal::ALL {
             out.push(s.score_meaning(goal).to_owned());
         }
@@ -336,6 +337,17 @@ fn every_sentence_is_written_in_english_and_in_spanish() {
             assert!(!words.contains(&english), "{english:?} in {es:?}");
         }
     }
+}
+
+/// One year is one year, in both languages.
+#[test]
+fn a_single_year_reads_singular() {
+    assert_eq!(of(Language::En).years_there("1", true), ", for 1 year");
+    assert_eq!(
+        of(Language::Es).years_there("1", true),
+        ", desde hace 1 año"
+    );
+    assert_eq!(of(Language::En).years("1", true), "1 year");
 }
 
 /// Every coursework an issuer's route names in the bundled catalog

@@ -74,7 +74,11 @@ impl Paths for super::English {
         }
     }
 
-    fn years_there(&self, years: &str) -> String {
-        format!(", for {years} years")
+    fn years_there(&self, years: &str, one: bool) -> String {
+        if one {
+            format!(", for {years} year")
+        } else {
+            format!(", for {years} years")
+        }
     }
 }

@@ -74,7 +74,11 @@ impl Paths for super::Spanish {
         }
     }
 
-    fn years_there(&self, years: &str) -> String {
-        format!(", desde hace {years} años")
+    fn years_there(&self, years: &str, one: bool) -> String {
+        if one {
+            format!(", desde hace {years} año")
+        } else {
+            format!(", desde hace {years} años")
+        }
     }
 }

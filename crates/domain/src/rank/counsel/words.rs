@@ -60,7 +60,7 @@ pub(super) fn years_there(
     } else {
         fixed(years, 1).to_string()
     };
-    messages::of(language).years_there(&n)
+    messages::of(language).years_there(&n, years == 1.0)
 }
 
 pub(super) fn reason(
