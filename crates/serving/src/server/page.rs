@@ -141,7 +141,13 @@ fn serve(
     } else if request.method() == Method::HEAD {
         (StatusCode::OK, Bytes::new())
     } else {
-        (StatusCode::OK, Bytes::from(found.data.into_owned()))
+        // Built in, the file is borrowed for the process's life; read
+        // from disk (debug builds), it is owned.
+        let body = match found.data {
+            std::borrow::Cow::Borrowed(data) => Bytes::from_static(data),
+            std::borrow::Cow::Owned(data) => Bytes::from(data),
+        };
+        (StatusCode::OK, body)
     };
     let mut response = http::Response::new(Body::new(Full::new(body)));
     *response.status_mut() = status;

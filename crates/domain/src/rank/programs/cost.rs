@@ -19,6 +19,9 @@ fn undergraduate(level: u8) -> bool {
     matches!(level, 1..=3 | 99)
 }
 
+/// Who states a tuition, wording its amount.
+type TuitionOf = for<'a> fn(&'a str) -> Tuition<'a>;
+
 /// The cost reason of a program for a person in `person_state`.
 pub(super) fn cost_reason(
     program: &Program,
@@ -29,30 +32,29 @@ pub(super) fn cost_reason(
         .cost
         .filter(|_| undergraduate(program.credential_level));
     let mut values = Vec::new();
-    let mut amounts: Vec<String> = Vec::new();
-    let net = cost.and_then(|c| c.net_price).map(|net| {
+    // The net price a year, written out where grants do not exceed the
+    // cost, and what the level's full-time years come to at it.
+    let mut net_year = None;
+    let mut whole = None;
+    if let Some(net) = cost.and_then(|c| c.net_price) {
         values.push(
             Value::number("net_price", f64::from(net), Unit::Usd).from(DataSource::ScorecardCosts),
         );
-        let years = typical_duration(program.credential_level).and_then(|d| d.min_years);
-        match (u32::try_from(net), years) {
-            (Err(_), _) => None,
-            (Ok(net), Some(years)) => {
+        if let Ok(net) = u32::try_from(net) {
+            net_year = Some(dollars(net));
+            if let Some(years) =
+                typical_duration(program.credential_level).and_then(|d| d.min_years)
+            {
                 let total = (f64::from(net) * years).round() as u32;
                 values.push(Value::number("years", years, Unit::Years));
                 values.push(
                     Value::number("estimated_total", f64::from(total), Unit::Usd)
                         .from(DataSource::ScorecardCosts),
                 );
-                amounts.extend([dollars(net), dollars(total), years.to_string()]);
-                Some(true)
-            }
-            (Ok(net), None) => {
-                amounts.push(dollars(net));
-                Some(false)
+                whole = Some((dollars(total), years.to_string()));
             }
         }
-    });
+    }
     let (scorecard_tuition, in_state) = cost
         .map(|c| c.tuition_for(person_state, program.state))
         .unwrap_or((None, true));
@@ -60,7 +62,8 @@ pub(super) fn cost_reason(
         (Some(own), _) => {
             values.push(Value::number("tuition", f64::from(own), Unit::Usd));
             values.push(Value::text("tuition_source", "operator"));
-            Some((dollars(own), None))
+            let operator: TuitionOf = |t| Tuition::Operator(t);
+            Some((dollars(own), operator))
         }
         (None, Some(tuition)) => {
             values.push(
@@ -72,7 +75,12 @@ pub(super) fn cost_reason(
                 if in_state { "in_state" } else { "out_of_state" },
             ));
             values.push(Value::text("tuition_source", "scorecard"));
-            Some((dollars(tuition), Some(in_state)))
+            let residency: TuitionOf = if in_state {
+                |t| Tuition::InState(t)
+            } else {
+                |t| Tuition::OutOfState(t)
+            };
+            Some((dollars(tuition), residency))
         }
         (None, None) => None,
     };
@@ -88,16 +96,14 @@ pub(super) fn cost_reason(
         values.push(Value::text("cost_year", COST_YEAR));
     }
     let explanation = messages::of(language).cost(&CostFigures {
-        net: net.map(|written| match written {
-            None => NetPrice::GrantsExceed,
-            Some(true) => NetPrice::WithTotal(&amounts[0], &amounts[1], &amounts[2]),
-            Some(false) => NetPrice::PerYear(&amounts[0]),
-        }),
-        tuition: tuition.as_ref().map(|(t, in_state)| match in_state {
-            None => Tuition::Operator(t),
-            Some(true) => Tuition::InState(t),
-            Some(false) => Tuition::OutOfState(t),
-        }),
+        net: cost
+            .and_then(|c| c.net_price)
+            .map(|_| match (&net_year, &whole) {
+                (None, _) => NetPrice::GrantsExceed,
+                (Some(year), None) => NetPrice::PerYear(year),
+                (Some(year), Some((total, years))) => NetPrice::WithTotal(year, total, years),
+            }),
+        tuition: tuition.as_ref().map(|(amount, of)| of(amount)),
         attendance: attendance.as_deref(),
         scorecard_year: scorecard.then_some(COST_YEAR),
         graduate: program.cost.is_some() && !undergraduate(program.credential_level),
